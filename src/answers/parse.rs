@@ -1,0 +1,224 @@
+//! Reading an answer file against the questionnaire. Every problem in the file is collected
+//! with its line and column, so one run shows them all.
+
+use super::{Answer, Answers, ContextValue, DONT_KNOW};
+use crate::error::{Diagnostic, InputError, Location, did_you_mean};
+use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question, toml_diagnostic};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::{Spanned, Value};
+
+/// Whether every question must be answered (scoring) or a partial file is fine (a session
+/// being resumed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    Complete,
+    Partial,
+}
+
+type SpannedTable = BTreeMap<Spanned<String>, Spanned<Value>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    context: SpannedTable,
+    #[serde(default)]
+    answers: SpannedTable,
+}
+
+/// Longest free-text answer accepted; a company name or note, not a document.
+const MAX_TEXT_CHARS: usize = 2000;
+
+/// Parses and validates answer-file text; `file` is the name shown in errors.
+pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
+    let mut reader = Reader { fw, file, text, problems: Vec::new() };
+    let answers = Answers { context: reader.context(&raw.context), readiness: reader.readiness(&raw.answers) };
+    if completeness == Completeness::Complete {
+        reader.missing(&raw);
+    }
+    if reader.problems.is_empty() { Ok(answers) } else { Err(InputError::new(reader.problems)) }
+}
+
+struct Reader<'a> {
+    fw: &'a Frameworks,
+    file: &'a str,
+    text: &'a str,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn problem<T>(&mut self, span: std::ops::Range<usize>, message: String, help: Option<String>) -> Option<T> {
+        let mut d = Diagnostic::new(message).at(Some(Location::of_span(self.file, self.text, span)));
+        d.help = help;
+        self.problems.push(d);
+        None
+    }
+
+    fn context(&mut self, table: &SpannedTable) -> BTreeMap<String, ContextValue> {
+        let mut context = BTreeMap::new();
+        for (key, value) in table {
+            let Some(question) = self.fw.context_question(key.get_ref()) else {
+                let help = self.placement_help(key.get_ref(), "answers").or_else(|| {
+                    did_you_mean(key.get_ref(), self.fw.questionnaire.context.iter().map(|q| q.id.as_str()))
+                });
+                self.problem::<()>(key.span(), format!("unknown context question `{}`", key.get_ref()), help);
+                continue;
+            };
+            if let Some(parsed) = self.context_value(question, value) {
+                context.insert(question.id.clone(), parsed);
+            }
+        }
+        context
+    }
+
+    fn context_value(&mut self, q: &ContextQuestion, value: &Spanned<Value>) -> Option<ContextValue> {
+        let span = value.span();
+        match (q.kind, value.get_ref()) {
+            (ContextKind::Text, Value::String(text)) => self.text(q, span, text),
+            (ContextKind::Choice, Value::String(choice)) => {
+                self.option(q, span, choice)?;
+                Some(ContextValue::Text(choice.clone()))
+            }
+            (ContextKind::Multi, Value::Array(items)) => self.options(q, span, items),
+            (ContextKind::Number, Value::Integer(n)) => {
+                let (min, max) = (q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX));
+                if (min..=max).contains(n) {
+                    Some(ContextValue::Number(*n))
+                } else {
+                    self.problem(span, format!("`{}` is {n}, expected a whole number from {min} to {max}", q.id), None)
+                }
+            }
+            (kind, other) => {
+                let expected = match kind {
+                    ContextKind::Text => "a quoted string",
+                    ContextKind::Choice => "one option id as a quoted string",
+                    ContextKind::Multi => "a list of option ids, e.g. [\"a\", \"b\"]",
+                    ContextKind::Number => "a whole number",
+                };
+                let help = matches!(kind, ContextKind::Choice | ContextKind::Multi).then(|| options_help(q));
+                self.problem(span, format!("`{}` is {}, expected {expected}", q.id, other.type_str()), help)
+            }
+        }
+    }
+
+    fn text(&mut self, q: &ContextQuestion, span: std::ops::Range<usize>, text: &str) -> Option<ContextValue> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() && !q.optional {
+            return self.problem(span, format!("`{}` must not be empty", q.id), None);
+        }
+        if trimmed.chars().count() > MAX_TEXT_CHARS {
+            return self.problem(span, format!("`{}` is longer than {MAX_TEXT_CHARS} characters", q.id), None);
+        }
+        Some(ContextValue::Text(trimmed.to_string()))
+    }
+
+    fn option(&mut self, q: &ContextQuestion, span: std::ops::Range<usize>, choice: &str) -> Option<()> {
+        if q.options.iter().any(|o| o.id == choice) {
+            return Some(());
+        }
+        let help = did_you_mean(choice, q.options.iter().map(|o| o.id.as_str())).unwrap_or_else(|| options_help(q));
+        self.problem(span, format!("`{choice}` is not an option of `{}`", q.id), Some(help))
+    }
+
+    fn options(&mut self, q: &ContextQuestion, span: std::ops::Range<usize>, items: &[Value]) -> Option<ContextValue> {
+        let mut chosen = Vec::new();
+        let mut ok = true;
+        for item in items {
+            match item.as_str() {
+                Some(choice) if chosen.iter().any(|c| c == choice) => {
+                    ok = false;
+                    self.problem::<()>(span.clone(), format!("`{}` lists `{choice}` twice", q.id), None);
+                }
+                Some(choice) => {
+                    ok &= self.option(q, span.clone(), choice).is_some();
+                    chosen.push(choice.to_string());
+                }
+                None => {
+                    ok = false;
+                    let found = item.type_str();
+                    self.problem::<()>(
+                        span.clone(),
+                        format!("`{}` holds {found}, expected option ids as strings", q.id),
+                        None,
+                    );
+                }
+            }
+        }
+        if chosen.is_empty() && !q.optional && ok {
+            return self.problem(span, format!("`{}` needs at least one option", q.id), Some(options_help(q)));
+        }
+        ok.then_some(ContextValue::List(chosen))
+    }
+
+    fn readiness(&mut self, table: &SpannedTable) -> BTreeMap<String, Answer> {
+        let mut answers = BTreeMap::new();
+        for (key, value) in table {
+            let Some(question) = self.fw.question(key.get_ref()) else {
+                let help = self.placement_help(key.get_ref(), "context").or_else(|| {
+                    did_you_mean(key.get_ref(), self.fw.questionnaire.questions.iter().map(|q| q.id.as_str()))
+                });
+                self.problem::<()>(key.span(), format!("unknown question `{}`", key.get_ref()), help);
+                continue;
+            };
+            if let Some(answer) = self.answer(question, value) {
+                answers.insert(question.id.clone(), answer);
+            }
+        }
+        answers
+    }
+
+    fn answer(&mut self, q: &Question, value: &Spanned<Value>) -> Option<Answer> {
+        let max = q.max_level();
+        let expected = format!("a level from 0 to {max} or \"{DONT_KNOW}\"");
+        match value.get_ref() {
+            Value::Integer(n) if (0..=i64::from(max)).contains(n) => Some(Answer::Level(*n as u8)),
+            Value::String(s) if s == DONT_KNOW => Some(Answer::DontKnow),
+            Value::Integer(n) => {
+                let help = format!("the levels of `{}` run from 0 ({}) to {max}", q.id, q.levels[0]);
+                self.problem(value.span(), format!("`{}` is {n}, expected {expected}", q.id), Some(help))
+            }
+            Value::String(s) => {
+                let help = did_you_mean(s, [DONT_KNOW]);
+                self.problem(value.span(), format!("`{}` is \"{s}\", expected {expected}", q.id), help)
+            }
+            other => {
+                self.problem(value.span(), format!("`{}` is {}, expected {expected}", q.id, other.type_str()), None)
+            }
+        }
+    }
+
+    /// Help for a key placed under the wrong table.
+    fn placement_help(&self, key: &str, other_table: &str) -> Option<String> {
+        let elsewhere = match other_table {
+            "answers" => self.fw.question(key).is_some(),
+            _ => self.fw.context_question(key).is_some(),
+        };
+        elsewhere.then(|| format!("`{key}` belongs under [{other_table}]"))
+    }
+
+    /// One diagnostic listing every unanswered question, rather than one per run.
+    fn missing(&mut self, raw: &RawFile) {
+        let present = |table: &SpannedTable, id: &str| table.keys().any(|k| k.get_ref() == id);
+        let context = self.fw.questionnaire.context.iter().filter(|q| !q.optional && !present(&raw.context, &q.id));
+        let readiness = self.fw.questionnaire.questions.iter().filter(|q| !present(&raw.answers, &q.id));
+        let missing: Vec<&str> = context.map(|q| q.id.as_str()).chain(readiness.map(|q| q.id.as_str())).collect();
+        let answered_elsewhere = self.problems.len();
+        if missing.is_empty() {
+            return;
+        }
+        let names = missing.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
+        let mut d = Diagnostic::new(format!("{} question(s) not answered: {names}", missing.len())).in_file(self.file);
+        if answered_elsewhere == 0 {
+            d = d.help(format!("answer each, or write \"{DONT_KNOW}\"; `readiness template` lists every question"));
+        }
+        self.problems.push(d);
+    }
+}
+
+fn options_help(q: &ContextQuestion) -> String {
+    let ids = q.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
+    format!("options: {ids}")
+}

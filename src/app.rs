@@ -1,0 +1,133 @@
+//! Carries out each command: load the frameworks and answers, score, render, write.
+
+use crate::answers::{self, Answers, Completeness};
+use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand};
+use crate::date::Date;
+use crate::error::{Diagnostic, InputError};
+use crate::frameworks::{BUILTIN, Frameworks};
+use crate::limits::read_limited;
+use crate::output::{emit, print, write_atomic};
+use crate::report::{self, View};
+use crate::score;
+use clap::CommandFactory;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Table width when the output is not a terminal, so piped and saved tables are stable.
+const FIXED_WIDTH: u16 = 100;
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Assess(args) => assess(args),
+        Command::Template { output, data } => {
+            emit(&answers::render_template(&load(&data)?), output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files, data } => validate(&files, &data),
+        Command::Catalog { kind, format, data } => {
+            print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None).unwrap_or(FIXED_WIDTH)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Frameworks(FrameworksCommand::Export { dir, force }) => export(&dir, force),
+        Command::Frameworks(FrameworksCommand::Check { dir }) => check(&dir),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "readiness", &mut out);
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn load(data: &DataArgs) -> Result<Frameworks, InputError> {
+    Frameworks::load(data.frameworks.as_deref())
+}
+
+/// Reads and validates an answer file.
+pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) -> Result<Answers, InputError> {
+    let text = read_limited(path).map_err(InputError::message)?;
+    answers::parse(fw, &path.display().to_string(), &text, completeness)
+}
+
+fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
+    let fw = load(&args.data)?;
+    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let answers = match &args.answers {
+        Some(path) if !args.interactive => read_answers(&fw, path, Completeness::Complete)?,
+        _ => {
+            if !std::io::stdin().is_terminal() {
+                return Err(InputError::message(
+                    "no answers to score: standard input is not a terminal, so the questionnaire cannot run; \
+                     pass --answers FILE (start one with `readiness template --output FILE`)",
+                )
+                .into());
+            }
+            match crate::ask::interview(&fw, &args)? {
+                Some(answers) => answers,
+                None => return Ok(ExitCode::from(130)),
+            }
+        }
+    };
+    let assessment = score::assess(&fw, &answers, as_of);
+    let view =
+        View { sections: args.report.clone(), explain: args.explain, width: table_width(args.output.as_deref()) };
+    emit(&report::render(&assessment, &fw, args.format, &view), args.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `None` lets the table fit the terminal it is printed on; files and pipes get a fixed width.
+fn table_width(output: Option<&Path>) -> Option<u16> {
+    (output.is_some() || !std::io::stdout().is_terminal()).then_some(FIXED_WIDTH)
+}
+
+fn validate(files: &[std::path::PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
+    let fw = load(data)?;
+    let mut problems = Vec::new();
+    for path in files {
+        match read_answers(&fw, path, Completeness::Complete) {
+            Ok(answers) => print(&format!("ok: {} ({} answers)\n", path.display(), answers.count()))?,
+            Err(e) => problems.extend(e.diagnostics),
+        }
+    }
+    if problems.is_empty() { Ok(ExitCode::SUCCESS) } else { Err(InputError::new(problems).into()) }
+}
+
+fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    let occupied = dir.read_dir().map(|mut entries| entries.next().is_some()).unwrap_or(false);
+    if occupied && !force {
+        let d = Diagnostic::new(format!("`{}` is not empty", dir.display()))
+            .help("pass --force to overwrite the frameworks files in it");
+        return Err(InputError::new(vec![d]).into());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", dir.display()))?;
+    for (name, text) in BUILTIN {
+        write_atomic(&dir.join(name), text.as_bytes())?;
+    }
+    print(&format!("wrote {} files to {}\n", BUILTIN.len(), dir.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(dir: &Path) -> anyhow::Result<ExitCode> {
+    let fw = Frameworks::from_dir(dir)?;
+    let summary = format!(
+        "ok: {} ({} technologies, {} readiness questions in {} dimensions, {} risks, {} skills)\n",
+        dir.display(),
+        fw.technologies.technologies.len(),
+        fw.questionnaire.questions.len(),
+        fw.questionnaire.dimensions.len(),
+        fw.risks.risks.len(),
+        fw.skills.skills.len()
+    );
+    print(&summary)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints an error to standard error: input problems as their diagnostics, anything else
+/// with its cause chain on one line.
+pub fn report_error(error: &anyhow::Error) {
+    match error.downcast_ref::<InputError>() {
+        Some(input) => eprintln!("{input}"),
+        None => eprintln!("error: {}", crate::error::printable(&format!("{error:#}"))),
+    }
+}

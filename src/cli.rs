@@ -1,0 +1,139 @@
+//! Command-line definitions only; `app` carries them out.
+
+use crate::date::Date;
+use crate::report::{Format, Section};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  readiness template --output acme.toml          start an answer file
+  readiness validate acme.toml                   check it without scoring
+  readiness assess --answers acme.toml           print the report in the terminal
+  readiness assess --answers acme.toml --format markdown --output acme-report.md
+  readiness assess --answers acme.toml --format json --as-of 2026-01-31
+  readiness assess                               run the questionnaire interactively
+  readiness catalog technologies                 browse the built-in data";
+
+#[derive(Debug, Parser)]
+#[command(name = "readiness", version, about = "Assess how ready a business is to adopt AI marketing technologies.")]
+#[command(long_about = "Assess how ready a business is to adopt AI marketing technologies: readiness per \
+dimension, a risk register, an adoption timeline and a skills gap analysis, from a questionnaire \
+answered interactively or from an answer file.")]
+#[command(after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score answers and print the report
+    #[command(after_help = EXAMPLES)]
+    Assess(AssessArgs),
+    /// Print a commented answer file listing every question
+    Template {
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Check answer files without scoring them
+    Validate {
+        /// Answer files to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Browse the built-in (or customised) frameworks data
+    Catalog {
+        /// What to list; without it, a summary of every catalogue
+        #[arg(value_enum)]
+        kind: Option<CatalogKind>,
+        /// Output format
+        #[arg(short, long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Export or check a frameworks directory
+    #[command(subcommand)]
+    Frameworks(FrameworksCommand),
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Answer file to score; without it, the questionnaire runs in the terminal
+    #[arg(short, long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Ask the questions missing from --answers interactively
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Session file the interactive questionnaire saves to after every answer
+    #[arg(long, value_name = "FILE", conflicts_with = "resume")]
+    pub save: Option<PathBuf>,
+    /// Continue an interrupted interactive session from its session file
+    #[arg(long, value_name = "FILE", conflicts_with = "answers")]
+    pub resume: Option<PathBuf>,
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to this file (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Report sections to include, comma-separated (table and markdown; JSON always holds everything)
+    #[arg(short, long, value_enum, value_delimiter = ',', default_value = "all")]
+    pub report: Vec<Section>,
+    /// Assessment date for technology maturity [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<Date>,
+    /// Show the answers and weights behind every score
+    #[arg(long)]
+    pub explain: bool,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Use the frameworks in this directory instead of the built-in ones
+    #[arg(long, value_name = "DIR")]
+    pub frameworks: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FrameworksCommand {
+    /// Write the built-in frameworks to a directory, to customise them
+    Export {
+        /// Directory to write into (created if missing)
+        dir: PathBuf,
+        /// Overwrite files in a directory that is not empty
+        #[arg(long)]
+        force: bool,
+    },
+    /// Validate a frameworks directory and report every problem found
+    Check {
+        /// Directory holding the frameworks TOML files
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatalogKind {
+    Technologies,
+    Trends,
+    Skills,
+    Roadmap,
+    Models,
+    Ethics,
+    Questions,
+    Risks,
+    Sources,
+}

@@ -1,0 +1,423 @@
+//! Cross-reference and range checks that serde cannot do: every id a file mentions must
+//! exist, weights and thresholds must make sense, prerequisites must not form a cycle. Every
+//! problem is collected, so one run of `frameworks check` shows them all.
+
+use super::{ContextKind, ContextRole, DataFile, Frameworks};
+use crate::error::{Diagnostic, Location, did_you_mean};
+use std::collections::{BTreeMap, HashSet};
+
+const SOURCES: usize = 0;
+const QUESTIONNAIRE: usize = 1;
+const SCORING: usize = 2;
+const RISKS: usize = 3;
+const SKILLS: usize = 4;
+const ROADMAP: usize = 5;
+const ETHICS: usize = 6;
+const MODELS: usize = 7;
+const TRENDS: usize = 8;
+const TECHNOLOGIES: usize = 9;
+
+pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
+    let mut c = Checker { files, problems: Vec::new() };
+    let ids = Ids::of(fw);
+    check_unique_ids(&mut c, fw);
+    check_questionnaire(&mut c, fw, &ids);
+    check_scoring(&mut c, fw, &ids);
+    check_risks(&mut c, fw, &ids);
+    check_skills(&mut c, fw, &ids);
+    check_roadmap(&mut c, fw, &ids);
+    check_ethics_models_trends(&mut c, fw, &ids);
+    check_technologies(&mut c, fw, &ids);
+    c.problems
+}
+
+/// The ids each kind of reference may point to.
+struct Ids<'a> {
+    sources: Vec<&'a str>,
+    dimensions: Vec<&'a str>,
+    questions: Vec<&'a str>,
+    goals: Vec<&'a str>,
+    risks: Vec<&'a str>,
+    skills: Vec<&'a str>,
+    phases: Vec<&'a str>,
+    technologies: Vec<&'a str>,
+}
+
+impl<'a> Ids<'a> {
+    fn of(fw: &'a Frameworks) -> Ids<'a> {
+        let goals = fw.context_with_role(ContextRole::Goals).map(|q| q.options.iter().map(|o| o.id.as_str()).collect());
+        Ids {
+            sources: fw.sources.sources.iter().map(|s| s.id.as_str()).collect(),
+            dimensions: fw.questionnaire.dimensions.iter().map(|d| d.id.as_str()).collect(),
+            questions: fw.questionnaire.questions.iter().map(|q| q.id.as_str()).collect(),
+            goals: goals.unwrap_or_default(),
+            risks: fw.risks.risks.iter().map(|r| r.id.as_str()).collect(),
+            skills: fw.skills.skills.iter().map(|s| s.id.as_str()).collect(),
+            phases: fw.roadmap.phases.iter().map(|p| p.id.as_str()).collect(),
+            technologies: fw.technologies.technologies.iter().map(|t| t.id.as_str()).collect(),
+        }
+    }
+}
+
+struct Checker<'a> {
+    files: &'a [DataFile],
+    problems: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    /// Reports a problem at the first line of `file` containing `needle`.
+    fn at(&mut self, file: usize, needle: &str, message: String) -> &mut Diagnostic {
+        let f = &self.files[file];
+        let diagnostic = match Location::of_text(&f.name, &f.text, needle) {
+            Some(location) => Diagnostic::new(message).at(Some(location)),
+            None => Diagnostic::new(message).in_file(&f.name),
+        };
+        self.problems.push(diagnostic);
+        self.problems.last_mut().expect("just pushed")
+    }
+
+    /// Reports a problem at the entry with this id.
+    fn entry(&mut self, file: usize, id: &str, message: String) -> &mut Diagnostic {
+        let needle = if id.ends_with(" =") { id.to_string() } else { format!("id = \"{id}\"") };
+        self.at(file, &needle, message)
+    }
+
+    /// Every id in `refs` must be one of `known`.
+    fn refs<'r>(
+        &mut self,
+        file: usize,
+        entry: &str,
+        what: &str,
+        refs: impl IntoIterator<Item = &'r String>,
+        known: &[&str],
+    ) {
+        for id in refs {
+            if !known.contains(&id.as_str()) {
+                let help = did_you_mean(id, known.iter().copied());
+                let name = entry.trim_end_matches(" =");
+                let d = self.entry(file, entry, format!("`{name}` refers to unknown {what} `{id}`"));
+                d.help = help;
+            }
+        }
+    }
+
+    fn range(&mut self, file: usize, entry: &str, what: &str, value: f64, low: f64, high: f64) {
+        if !(low..=high).contains(&value) {
+            self.entry(file, entry, format!("`{entry}`: {what} is {value}, expected {low} to {high}"));
+        }
+    }
+
+    fn not_empty<T>(&mut self, file: usize, entry: &str, what: &str, list: &[T]) {
+        if list.is_empty() {
+            self.entry(file, entry, format!("`{entry}` has no {what}"));
+        }
+    }
+
+    fn unique<'i>(&mut self, file: usize, what: &str, ids: impl IntoIterator<Item = &'i str>) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                let f = &self.files[file];
+                let needle = format!("id = \"{id}\"");
+                let second = f.text.match_indices(&needle).nth(1).map(|(i, _)| i);
+                let location = second.map(|i| Location::of_span(&f.name, &f.text, i..i + needle.len()));
+                self.problems
+                    .push(Diagnostic::new(format!("duplicate {what} id `{id}`")).at(location).in_file(&f.name));
+            }
+        }
+    }
+}
+
+fn check_unique_ids(c: &mut Checker, fw: &Frameworks) {
+    let ids = |v: &[super::Named]| v.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    c.unique(SOURCES, "source", fw.sources.sources.iter().map(|x| x.id.as_str()));
+    c.unique(QUESTIONNAIRE, "dimension", fw.questionnaire.dimensions.iter().map(|x| x.id.as_str()));
+    let context_and_questions = fw.questionnaire.context.iter().map(|x| x.id.as_str());
+    c.unique(
+        QUESTIONNAIRE,
+        "question",
+        context_and_questions.chain(fw.questionnaire.questions.iter().map(|x| x.id.as_str())),
+    );
+    c.unique(SCORING, "tier", fw.scoring.tiers.iter().map(|x| x.id.as_str()));
+    c.unique(SCORING, "ring", fw.scoring.rings.iter().map(|x| x.id.as_str()));
+    c.unique(RISKS, "risk category", ids(&fw.risks.categories).iter().map(String::as_str));
+    c.unique(RISKS, "risk", fw.risks.risks.iter().map(|x| x.id.as_str()));
+    c.unique(SKILLS, "skill category", ids(&fw.skills.categories).iter().map(String::as_str));
+    c.unique(SKILLS, "skill", fw.skills.skills.iter().map(|x| x.id.as_str()));
+    c.unique(ROADMAP, "phase", fw.roadmap.phases.iter().map(|x| x.id.as_str()));
+    c.unique(ETHICS, "principle", fw.ethics.principles.iter().map(|x| x.id.as_str()));
+    c.unique(MODELS, "model", fw.models.models.iter().map(|x| x.id.as_str()));
+    c.unique(TRENDS, "trend category", ids(&fw.trends.categories).iter().map(String::as_str));
+    c.unique(TRENDS, "trend", fw.trends.trends.iter().map(|x| x.id.as_str()));
+    c.unique(TECHNOLOGIES, "technology", fw.technologies.technologies.iter().map(|x| x.id.as_str()));
+}
+
+fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let q = &fw.questionnaire;
+    if q.dimensions.is_empty() {
+        c.at(QUESTIONNAIRE, "", "the questionnaire has no dimensions".into());
+    }
+    for d in &q.dimensions {
+        c.range(QUESTIONNAIRE, &d.id, "weight", d.weight, f64::MIN_POSITIVE, 100.0);
+        if !q.questions.iter().any(|question| question.dimension == d.id) {
+            c.entry(QUESTIONNAIRE, &d.id, format!("dimension `{}` has no questions", d.id));
+        }
+    }
+    for question in &q.questions {
+        c.refs(QUESTIONNAIRE, &question.id, "dimension", [&question.dimension], &ids.dimensions);
+        c.range(QUESTIONNAIRE, &question.id, "weight", question.weight, f64::MIN_POSITIVE, 100.0);
+        if !(2..=11).contains(&question.levels.len()) {
+            let n = question.levels.len();
+            c.entry(QUESTIONNAIRE, &question.id, format!("`{}` has {n} levels, expected 2 to 11", question.id));
+        }
+    }
+    for context in &q.context {
+        let has_options = matches!(context.kind, ContextKind::Choice | ContextKind::Multi);
+        if has_options {
+            c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
+            c.unique(QUESTIONNAIRE, "option", context.options.iter().map(|o| o.id.as_str()));
+        }
+        if let (Some(min), Some(max)) = (context.min, context.max)
+            && min > max
+        {
+            c.entry(QUESTIONNAIRE, &context.id, format!("`{}`: min {min} is above max {max}", context.id));
+        }
+    }
+    let roles = [
+        (ContextRole::Company, "company", ContextKind::Text),
+        (ContextRole::Regions, "regions", ContextKind::Multi),
+        (ContextRole::Goals, "goals", ContextKind::Multi),
+        (ContextRole::RiskAppetite, "risk_appetite", ContextKind::Choice),
+    ];
+    for (role, name, kind) in roles {
+        let holders: Vec<_> = q.context.iter().filter(|x| x.role == Some(role)).collect();
+        match holders.as_slice() {
+            [one] if one.kind == kind => {}
+            [one] => {
+                c.entry(QUESTIONNAIRE, &one.id, format!("the `{name}` role needs a question of kind {kind:?}"));
+            }
+            _ => {
+                let n = holders.len();
+                c.at(
+                    QUESTIONNAIRE,
+                    "[[context]]",
+                    format!("exactly one context question must have role = \"{name}\" (found {n})"),
+                );
+            }
+        }
+    }
+}
+
+fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let s = &fw.scoring;
+    let r = &s.readiness;
+    for (what, value) in [("strength_at", r.strength_at), ("gap_below", r.gap_below)] {
+        if !(0.0..=100.0).contains(&value) {
+            c.at(SCORING, what, format!("{what} is {value}, expected 0 to 100"));
+        }
+    }
+    if s.tiers.first().is_none_or(|t| t.min != 0.0) {
+        c.at(SCORING, "[[tier]]", "the first tier must start at min = 0".into());
+    }
+    for pair in s.tiers.windows(2) {
+        if pair[1].min <= pair[0].min || pair[1].min > 100.0 {
+            c.entry(
+                SCORING,
+                &pair[1].id,
+                format!("tier `{}` must start above `{}` and at most at 100", pair[1].id, pair[0].id),
+            );
+        }
+    }
+    c.refs(SCORING, "relief_dimensions =", "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
+    if !(0.0..=1.0).contains(&s.complexity.relief) {
+        c.at(SCORING, "relief =", format!("complexity relief is {}, expected 0 to 1", s.complexity.relief));
+    }
+    if (s.roi.goal_fit_weight + s.roi.readiness_weight - 1.0).abs() > 1e-9
+        || s.roi.goal_fit_weight < 0.0
+        || s.roi.readiness_weight < 0.0
+    {
+        c.at(SCORING, "goal_fit_weight", "roi weights must be non-negative and add up to 1".into());
+    }
+    let bands = &s.risk.likelihood;
+    if bands.last().is_none_or(|b| b.below <= 100.0) || bands.windows(2).any(|p| p[1].below <= p[0].below) {
+        c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must rise and the last must have below > 100".into());
+    }
+    for band in bands {
+        c.range(SCORING, &band.id, "weight", band.weight, 0.0, 1.0);
+    }
+    let sev = &s.risk.severity;
+    for (name, weight) in [("low", sev.low), ("medium", sev.medium), ("high", sev.high), ("critical", sev.critical)] {
+        if !(0.0..=10.0).contains(&weight) {
+            c.at(SCORING, "severity =", format!("severity weight `{name}` is {weight}, expected 0 to 10"));
+        }
+    }
+    for ring in &s.rings {
+        c.refs(SCORING, &ring.id, "phase", [&ring.phase], &ids.phases);
+        c.range(SCORING, &ring.id, "min_maturity", ring.min_maturity, 0.0, 100.0);
+        c.range(SCORING, &ring.id, "min_business_readiness", ring.min_business_readiness, 0.0, 100.0);
+    }
+    let rings: Vec<&str> = s.rings.iter().map(|r| r.id.as_str()).collect();
+    c.refs(SCORING, "rings =", "ring", &s.skills.rings, &rings);
+    match s.rings.last() {
+        Some(last) if last.min_maturity == 0.0 && last.min_business_readiness == 0.0 => {}
+        Some(last) => {
+            c.entry(SCORING, &last.id, "the last ring must have zero thresholds so every technology has a ring".into());
+        }
+        None => {
+            c.at(SCORING, "", "scoring.toml has no rings".into());
+        }
+    }
+}
+
+fn check_risks(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let categories: Vec<&str> = fw.risks.categories.iter().map(|x| x.id.as_str()).collect();
+    for risk in &fw.risks.risks {
+        c.refs(RISKS, &risk.id, "risk category", [&risk.category], &categories);
+        c.refs(RISKS, &risk.id, "question", &risk.evidence, &ids.questions);
+        c.not_empty(RISKS, &risk.id, "evidence questions", &risk.evidence);
+        if let Some(below) = risk.raise_below {
+            c.range(RISKS, &risk.id, "raise_below", below, 0.0, 100.0);
+        }
+    }
+}
+
+fn check_skills(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let categories: Vec<&str> = fw.skills.categories.iter().map(|x| x.id.as_str()).collect();
+    if fw.skills.levels.is_empty() {
+        c.at(SKILLS, "levels", "skills.toml must name at least one level".into());
+    }
+    for skill in &fw.skills.skills {
+        c.refs(SKILLS, &skill.id, "skill category", [&skill.category], &categories);
+        c.refs(SKILLS, &skill.id, "question", &skill.evidence, &ids.questions);
+        c.not_empty(SKILLS, &skill.id, "evidence questions", &skill.evidence);
+    }
+}
+
+/// Skill requirements must name a skill and a level the skills framework has.
+fn check_skill_levels(
+    c: &mut Checker,
+    fw: &Frameworks,
+    ids: &Ids,
+    file: usize,
+    entry: &str,
+    levels: &BTreeMap<String, u8>,
+) {
+    c.refs(file, entry, "skill", levels.keys(), &ids.skills);
+    let max = fw.skills.levels.len() as f64;
+    for (skill, level) in levels {
+        c.range(file, entry, &format!("level of `{skill}`"), f64::from(*level), 1.0, max);
+    }
+}
+
+fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let mut previous_end = 0;
+    for phase in &fw.roadmap.phases {
+        let [start, end] = phase.months;
+        if start != previous_end + 1 || end < start {
+            c.entry(
+                ROADMAP,
+                &phase.id,
+                format!("phase `{}` months {start}-{end} must follow on from month {previous_end}", phase.id),
+            );
+        }
+        previous_end = end;
+        c.refs(ROADMAP, &phase.id, "source", phase.source.iter(), &ids.sources);
+        check_skill_levels(c, fw, ids, ROADMAP, &phase.id, &phase.skills);
+        c.unique(ROADMAP, "action", phase.actions.iter().map(|a| a.id.as_str()));
+        for action in &phase.actions {
+            c.refs(ROADMAP, &action.id, "dimension", &action.addresses, &ids.dimensions);
+        }
+    }
+}
+
+fn check_ethics_models_trends(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    for p in &fw.ethics.principles {
+        c.refs(ETHICS, &p.id, "question", &p.questions, &ids.questions);
+        c.not_empty(ETHICS, &p.id, "questions", &p.questions);
+        c.refs(ETHICS, &p.id, "risk", &p.risks, &ids.risks);
+    }
+    for m in &fw.models.models {
+        c.refs(MODELS, &m.id, "question", &m.data_needed, &ids.questions);
+        c.refs(MODELS, &m.id, "source", [&m.source], &ids.sources);
+        c.range(MODELS, &m.id, "accuracy_target", m.accuracy_target, 0.0, 100.0);
+    }
+    let categories: Vec<&str> = fw.trends.categories.iter().map(|x| x.id.as_str()).collect();
+    for t in &fw.trends.trends {
+        c.refs(TRENDS, &t.id, "trend category", [&t.category], &categories);
+        c.refs(TRENDS, &t.id, "technology", &t.technologies, &ids.technologies);
+        c.not_empty(TRENDS, &t.id, "technologies", &t.technologies);
+    }
+    for category in &fw.trends.categories {
+        if !fw.trends.trends.iter().any(|t| t.category == category.id) {
+            c.entry(TRENDS, &category.id, format!("trend category `{}` has no trends", category.id));
+        }
+    }
+}
+
+fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    for t in &fw.technologies.technologies {
+        if t.window[0] > t.window[1] {
+            c.entry(TECHNOLOGIES, &t.id, format!("`{}`: window starts after it ends", t.id));
+        }
+        c.refs(TECHNOLOGIES, &t.id, "source", t.window_source.iter(), &ids.sources);
+        c.range(TECHNOLOGIES, &t.id, "complexity", f64::from(t.complexity), 1.0, 5.0);
+        c.refs(TECHNOLOGIES, &t.id, "technology", &t.prerequisites, &ids.technologies);
+        c.refs(TECHNOLOGIES, &t.id, "dimension", t.requires.keys(), &ids.dimensions);
+        c.not_empty(TECHNOLOGIES, &t.id, "required readiness (requires)", &t.requires.keys().collect::<Vec<_>>());
+        for (dimension, score) in &t.requires {
+            c.range(TECHNOLOGIES, &t.id, &format!("required `{dimension}`"), *score, 0.0, 100.0);
+        }
+        c.refs(TECHNOLOGIES, &t.id, "goal", t.goals.keys(), &ids.goals);
+        for (goal, fit) in &t.goals {
+            c.range(TECHNOLOGIES, &t.id, &format!("fit to goal `{goal}`"), *fit, 0.0, 1.0);
+        }
+        check_skill_levels(c, fw, ids, TECHNOLOGIES, &t.id, &t.skills);
+        c.refs(TECHNOLOGIES, &t.id, "risk", &t.risks, &ids.risks);
+        c.refs(TECHNOLOGIES, &t.id, "source", t.evidence.iter().map(|e| &e.source), &ids.sources);
+    }
+    for id in prerequisite_cycle(fw) {
+        c.entry(TECHNOLOGIES, &id, format!("`{id}` is part of a cycle of prerequisites"));
+    }
+}
+
+/// The technologies on a prerequisite cycle, if any (depth-first search with colours).
+fn prerequisite_cycle(fw: &Frameworks) -> Vec<String> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    fn visit(
+        fw: &Frameworks,
+        id: &str,
+        marks: &mut BTreeMap<String, Mark>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        match marks.get(id).copied().unwrap_or(Mark::New) {
+            Mark::Done => return None,
+            Mark::Open => {
+                let from = stack.iter().position(|s| s == id).unwrap_or(0);
+                return Some(stack[from..].to_vec());
+            }
+            Mark::New => {}
+        }
+        marks.insert(id.to_string(), Mark::Open);
+        stack.push(id.to_string());
+        for prerequisite in fw.technology(id).map(|t| t.prerequisites.as_slice()).unwrap_or_default() {
+            if let Some(cycle) = visit(fw, prerequisite, marks, stack) {
+                return Some(cycle);
+            }
+        }
+        stack.pop();
+        marks.insert(id.to_string(), Mark::Done);
+        None
+    }
+    let mut marks = BTreeMap::new();
+    for t in &fw.technologies.technologies {
+        if let Some(cycle) = visit(fw, &t.id, &mut marks, &mut Vec::new()) {
+            return cycle;
+        }
+    }
+    Vec::new()
+}

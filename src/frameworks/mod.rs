@@ -1,0 +1,185 @@
+//! The content of the tool — questionnaire, technologies, risks, skills, roadmap and the
+//! scoring rules — loaded from TOML, either the copy compiled into the binary or a
+//! customised directory given with `--frameworks`.
+
+mod check;
+mod model;
+
+pub use model::*;
+
+use crate::error::{Diagnostic, InputError, Location};
+use crate::limits::read_limited;
+use serde::de::DeserializeOwned;
+use std::path::Path;
+
+/// The data files, in the order they are loaded, with their built-in text.
+pub const BUILTIN: [(&str, &str); 10] = [
+    ("sources.toml", include_str!("../../frameworks/sources.toml")),
+    ("questionnaire.toml", include_str!("../../frameworks/questionnaire.toml")),
+    ("scoring.toml", include_str!("../../frameworks/scoring.toml")),
+    ("risks.toml", include_str!("../../frameworks/risks.toml")),
+    ("skills.toml", include_str!("../../frameworks/skills.toml")),
+    ("roadmap.toml", include_str!("../../frameworks/roadmap.toml")),
+    ("ethics.toml", include_str!("../../frameworks/ethics.toml")),
+    ("models.toml", include_str!("../../frameworks/models.toml")),
+    ("trends.toml", include_str!("../../frameworks/trends.toml")),
+    ("technologies.toml", include_str!("../../frameworks/technologies.toml")),
+];
+
+#[derive(Debug, Clone)]
+pub struct Frameworks {
+    pub sources: Sources,
+    pub questionnaire: Questionnaire,
+    pub scoring: Scoring,
+    pub risks: RiskCatalog,
+    pub skills: SkillsFramework,
+    pub roadmap: Roadmap,
+    pub ethics: Ethics,
+    pub models: Models,
+    pub trends: Trends,
+    pub technologies: Technologies,
+}
+
+/// One data file's text and the name to show in diagnostics.
+pub struct DataFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl Frameworks {
+    /// The frameworks compiled into the binary.
+    pub fn builtin() -> Result<Frameworks, InputError> {
+        let files = BUILTIN
+            .iter()
+            .map(|(name, text)| DataFile { name: format!("frameworks/{name} (built in)"), text: text.to_string() })
+            .collect();
+        Frameworks::from_files(files)
+    }
+
+    /// The built-in frameworks, or a customised directory when one is given.
+    pub fn load(dir: Option<&Path>) -> Result<Frameworks, InputError> {
+        dir.map_or_else(Frameworks::builtin, Frameworks::from_dir)
+    }
+
+    /// Reads every data file from `dir`; all problems in all files are reported together.
+    pub fn from_dir(dir: &Path) -> Result<Frameworks, InputError> {
+        if !dir.is_dir() {
+            return Err(InputError::message(format!("frameworks directory `{}` does not exist", dir.display())));
+        }
+        let mut problems = Vec::new();
+        let mut files = Vec::new();
+        for (name, _) in BUILTIN {
+            let path = dir.join(name);
+            match read_limited(&path) {
+                Ok(text) => files.push(DataFile { name: path.display().to_string(), text }),
+                Err(e) => problems.push(Diagnostic::new(e.to_string()).in_file(&path.display().to_string())),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(InputError::new(problems));
+        }
+        Frameworks::from_files(files)
+    }
+
+    fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
+        let mut problems = Vec::new();
+        let p = &mut problems;
+        let parsed = (
+            parse_file(&files[0], p),
+            parse_file(&files[1], p),
+            parse_file(&files[2], p),
+            parse_file(&files[3], p),
+            parse_file(&files[4], p),
+            parse_file(&files[5], p),
+            parse_file(&files[6], p),
+            parse_file(&files[7], p),
+            parse_file(&files[8], p),
+            parse_file(&files[9], p),
+        );
+        let (
+            Some(sources),
+            Some(questionnaire),
+            Some(scoring),
+            Some(risks),
+            Some(skills),
+            Some(roadmap),
+            Some(ethics),
+            Some(models),
+            Some(trends),
+            Some(technologies),
+        ) = parsed
+        else {
+            return Err(InputError::new(problems));
+        };
+        let frameworks = Frameworks {
+            sources,
+            questionnaire,
+            scoring,
+            risks,
+            skills,
+            roadmap,
+            ethics,
+            models,
+            trends,
+            technologies,
+        };
+        let problems = check::check(&frameworks, &files);
+        if problems.is_empty() { Ok(frameworks) } else { Err(InputError::new(problems)) }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questionnaire.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.questionnaire.dimensions.iter().find(|d| d.id == id)
+    }
+
+    pub fn context_question(&self, id: &str) -> Option<&ContextQuestion> {
+        self.questionnaire.context.iter().find(|q| q.id == id)
+    }
+
+    pub fn context_with_role(&self, role: ContextRole) -> Option<&ContextQuestion> {
+        self.questionnaire.context.iter().find(|q| q.role == Some(role))
+    }
+
+    pub fn technology(&self, id: &str) -> Option<&Technology> {
+        self.technologies.technologies.iter().find(|t| t.id == id)
+    }
+
+    pub fn risk(&self, id: &str) -> Option<&Risk> {
+        self.risks.risks.iter().find(|r| r.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.roadmap.phases.iter().find(|p| p.id == id)
+    }
+
+    pub fn skill(&self, id: &str) -> Option<&Skill> {
+        self.skills.skills.iter().find(|s| s.id == id)
+    }
+
+    /// The name of a dimension, or its id if unknown (cannot happen after checking).
+    pub fn dimension_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.dimension(id).map_or(id, |d| d.name.as_str())
+    }
+}
+
+fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Diagnostic>) -> Option<T> {
+    let text = file.text.strip_prefix('\u{feff}').unwrap_or(&file.text);
+    toml::from_str(text).map_err(|e| problems.push(toml_diagnostic(&file.name, text, &e))).ok()
+}
+
+/// Turns a TOML or serde error into a diagnostic pointing at the offending text.
+pub fn toml_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagnostic {
+    let location = error.span().map(|span| Location::of_span(file, text, span));
+    let diagnostic = Diagnostic::new(error.message().trim_end().to_string());
+    match location {
+        Some(location) => diagnostic.at(Some(location)),
+        None => diagnostic.in_file(file),
+    }
+}

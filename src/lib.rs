@@ -1,0 +1,22 @@
+//! `readiness`: assess how ready a business is to adopt AI marketing technologies.
+//!
+//! Data flows one way: the frameworks (`frameworks/*.toml`) and an answer file become an
+//! [`assessment::Assessment`] through the pure functions in [`score`], and the renderers in
+//! [`report`] turn that one value into a table, Markdown or JSON.
+
+pub mod answers;
+mod app;
+pub mod ask;
+pub mod assessment;
+mod catalog;
+pub mod cli;
+pub mod date;
+pub mod error;
+pub mod frameworks;
+pub mod limits;
+pub mod output;
+pub mod report;
+pub mod score;
+
+pub use app::{read_answers, report_error, run};
+pub use error::exit_code;

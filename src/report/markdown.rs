@@ -1,0 +1,438 @@
+//! The Markdown report: a document a client can read, summary first, tables that render on
+//! GitHub and in pandoc, a Mermaid gantt chart of the roadmap, and appendices. Every piece of
+//! text goes through `markdown_escape`, so nothing in an answer file can break it.
+
+use super::{Names, Section, View, answer_text, bar, markdown_escape as esc, mermaid_label, stage};
+use crate::assessment::*;
+use crate::date::Date;
+use crate::frameworks::Frameworks;
+use std::fmt::Write;
+
+pub fn render(a: &Assessment, fw: &Frameworks, view: &View) -> String {
+    let names = Names(fw);
+    let mut out = String::new();
+    title(&mut out, a);
+    summary(&mut out, a, &names);
+    if view.shows(Section::Readiness) {
+        readiness(&mut out, a, &names, view.explain);
+    }
+    if view.shows(Section::Technologies) {
+        technologies(&mut out, a, &names, view.explain);
+    }
+    if view.shows(Section::Risk) {
+        risks(&mut out, a, &names);
+    }
+    if view.shows(Section::Timeline) {
+        timeline(&mut out, a, &names);
+    }
+    if view.shows(Section::Skills) {
+        skills(&mut out, a, &names);
+    }
+    methodology(&mut out, fw);
+    answers(&mut out, a, &names);
+    sources(&mut out, fw);
+    out
+}
+
+/// One Markdown table row: every cell escaped, the whole row on one line.
+fn row(out: &mut String, cells: &[String]) {
+    out.push('|');
+    for cell in cells {
+        let _ = write!(out, " {} |", cell);
+    }
+    out.push('\n');
+}
+
+fn header(out: &mut String, cells: &[&str]) {
+    row(out, &cells.iter().map(|c| esc(c)).collect::<Vec<_>>());
+    row(out, &cells.iter().map(|_| "---".to_string()).collect::<Vec<_>>());
+}
+
+fn title(out: &mut String, a: &Assessment) {
+    let _ = writeln!(out, "# AI marketing readiness: {}\n", esc(&a.company));
+    header(out, &["", ""]);
+    row(out, &["Assessment date".into(), esc(&a.as_of)]);
+    row(
+        out,
+        &["Overall readiness".into(), format!("**{} / 100**, {}", a.readiness.overall, esc(&a.readiness.tier.name))],
+    );
+    row(out, &["Confidence".into(), format!("{}% of question weight answered", a.readiness.confidence)]);
+    for c in a.context.iter().filter(|c| c.value != a.company) {
+        row(out, &[esc(&c.prompt), esc(&c.value)]);
+    }
+    if !a.privacy_rules.is_empty() {
+        row(out, &["Privacy rules in scope".into(), esc(&a.privacy_rules.join("; "))]);
+    }
+    let _ = writeln!(out, "\n*Produced by {} from the answers in Appendix B.*\n", esc(&a.generator));
+}
+
+fn in_ring<'a>(a: &'a Assessment, ring: &str) -> Vec<&'a TechnologyAssessment> {
+    a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring).collect()
+}
+
+fn summary(out: &mut String, a: &Assessment, names: &Names) {
+    let r = &a.readiness;
+    out.push_str("## Executive summary\n\n");
+    let _ = writeln!(
+        out,
+        "{} scores **{} out of 100**, in the *{}* tier. {}\n",
+        esc(&a.company),
+        r.overall,
+        esc(&r.tier.name),
+        esc(&r.tier.summary)
+    );
+    let scored = |ids: &[String]| {
+        let list: Vec<String> = ids
+            .iter()
+            .filter_map(|id| r.dimensions.iter().find(|d| &d.id == id))
+            .map(|d| format!("{} ({})", esc(&d.name), d.score))
+            .collect();
+        if list.is_empty() { "none".to_string() } else { list.join(", ") }
+    };
+    let _ = writeln!(out, "- **Strengths:** {}", scored(&r.strengths));
+    let _ = writeln!(out, "- **Gaps to close first:** {}", scored(&r.gaps));
+    for ring in &names.0.scoring.rings[..names.0.scoring.rings.len().saturating_sub(1)] {
+        let techs: Vec<String> = in_ring(a, &ring.id).iter().map(|t| esc(&t.name)).collect();
+        let list = if techs.is_empty() { "none".to_string() } else { techs.join(", ") };
+        let _ = writeln!(out, "- **{}:** {list}", esc(&ring.name));
+    }
+    let top: Vec<String> =
+        a.risks.iter().take(3).map(|risk| format!("{} ({})", esc(&risk.title), risk.severity)).collect();
+    let _ = writeln!(
+        out,
+        "- **Most serious risks:** {}",
+        if top.is_empty() { "none raised".into() } else { top.join("; ") }
+    );
+    if let Some(lever) = a.levers.first() {
+        let _ = writeln!(out, "- **Biggest single lever:** {} (+{} points)", esc(&lever.prompt), lever.gain);
+    }
+    let unknown = a.answers.iter().filter(|x| x.answer == crate::answers::Answer::DontKnow).count();
+    if unknown > 0 {
+        let _ = writeln!(
+            out,
+            "\n{unknown} question(s) were answered \"don't know\"; they are left out of the scores and lower the confidence figure."
+        );
+    }
+    out.push('\n');
+}
+
+fn readiness(out: &mut String, a: &Assessment, names: &Names, explain: bool) {
+    out.push_str("## Readiness by dimension\n\n");
+    header(out, &["Dimension", "Score", "", "Answered"]);
+    for d in &a.readiness.dimensions {
+        row(
+            out,
+            &[esc(&d.name), format!("{}", d.score), bar(d.score, 10), format!("{} of {}", d.answered, d.questions)],
+        );
+    }
+    out.push_str("\n### Responsible AI\n\n");
+    header(out, &["Principle", "Score", "Status"]);
+    for p in &a.ethics {
+        row(out, &[esc(&p.name), format!("{}", p.score), if p.weak { "weak".into() } else { "sound".into() }]);
+    }
+    out.push_str("\n### Levers: where one step up helps most\n\n");
+    for (i, l) in a.levers.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **{}** ({}): from level {} to {}, +{} points. Next level: {}",
+            i + 1,
+            esc(&l.prompt),
+            esc(names.dimension(&l.dimension)),
+            l.from_level,
+            l.to_level,
+            l.gain,
+            esc(&l.next)
+        );
+    }
+    if a.levers.is_empty() {
+        out.push_str("No single answer can move overall readiness further.\n");
+    }
+    out.push('\n');
+    if explain {
+        out.push_str("### How the dimension scores were reached\n\n");
+        out.push_str("Each answered question adds (level / top level) x its weight / the answered weight in its dimension x 100 points.\n\n");
+        header(out, &["Dimension", "Question", "Answer", "Weight", "Points"]);
+        for d in &a.readiness.dimensions {
+            for c in &d.contributions {
+                row(
+                    out,
+                    &[
+                        esc(&d.name),
+                        esc(&c.question),
+                        answer_text(Some(c.answer), c.max_level),
+                        format!("{}", c.weight),
+                        format!("{}", c.points),
+                    ],
+                );
+            }
+        }
+        out.push('\n');
+    }
+}
+
+fn technologies(out: &mut String, a: &Assessment, names: &Names, explain: bool) {
+    out.push_str("## Technologies\n\n");
+    header(
+        out,
+        &[
+            "Technology",
+            "Maturity",
+            "Business readiness",
+            "Weakest dimension",
+            "Complexity",
+            "ROI potential",
+            "Risk",
+            "Ring",
+            "Start month",
+        ],
+    );
+    for t in &a.technologies {
+        let m = &t.technology_maturity;
+        row(
+            out,
+            &[
+                esc(&t.name),
+                format!("{} ({})", m.score, stage(m.stage)),
+                format!("{}", t.business_readiness.score),
+                esc(names.dimension(&t.business_readiness.weakest_dimension)),
+                format!("{}", t.implementation_complexity.score),
+                format!("{}", t.roi_potential.score),
+                format!("{}", t.risk_factors.score),
+                esc(names.ring(&t.adoption_timeline.ring)),
+                format!("{}", t.adoption_timeline.start_month),
+            ],
+        );
+    }
+    out.push_str("\nMaturity, business readiness and ROI potential: higher is better. Complexity and risk: higher is harder.\n\n");
+    out.push_str("### Evidence and goals served\n\n");
+    for t in &a.technologies {
+        let goals: Vec<&str> = t.roi_potential.goals_served.iter().map(|g| names.goal(g)).collect();
+        let goals = if goals.is_empty() { "none of the stated goals".to_string() } else { goals.join(", ") };
+        let _ = writeln!(out, "- **{}** serves {}.", esc(&t.name), esc(&goals));
+        for e in &t.roi_potential.evidence {
+            let _ = writeln!(out, "  - {} (source: *{}*)", esc(&e.claim), esc(&e.source_title));
+        }
+    }
+    out.push('\n');
+    if explain {
+        out.push_str("### How business readiness was reached\n\n");
+        header(out, &["Technology", "Dimension", "Required", "Actual"]);
+        for t in &a.technologies {
+            for r in &t.business_readiness.requirements {
+                row(
+                    out,
+                    &[
+                        esc(&t.name),
+                        esc(names.dimension(&r.dimension)),
+                        format!("{}", r.required),
+                        format!("{}", r.actual),
+                    ],
+                );
+            }
+        }
+        out.push('\n');
+    }
+}
+
+fn risks(out: &mut String, a: &Assessment, names: &Names) {
+    out.push_str("## Risk register\n\n");
+    if a.risks.is_empty() {
+        out.push_str("No risk is raised by these answers.\n\n");
+        return;
+    }
+    header(out, &["Risk", "Category", "Severity", "Likelihood", "Exposure", "Technologies"]);
+    for r in &a.risks {
+        let severity =
+            if r.escalated { format!("{} (raised by privacy rules)", r.severity) } else { r.severity.to_string() };
+        row(
+            out,
+            &[
+                esc(&r.title),
+                esc(names.risk_category(&r.category)),
+                severity,
+                esc(&r.likelihood),
+                format!("{}", r.exposure),
+                esc(&names.technologies(&r.technologies)),
+            ],
+        );
+    }
+    out.push('\n');
+    for r in &a.risks {
+        let evidence: Vec<String> = r
+            .evidence
+            .iter()
+            .map(|e| format!("{} answered {}", esc(&e.question), answer_text(e.answer, e.max_level)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "- **{}.** {} Evidence: {}.\n  *Mitigation:* {}",
+            esc(&r.title),
+            esc(&r.reason),
+            evidence.join(", "),
+            esc(&r.mitigation)
+        );
+    }
+    out.push('\n');
+}
+
+fn timeline(out: &mut String, a: &Assessment, names: &Names) {
+    out.push_str("## Adoption timeline\n\n");
+    gantt(out, a, names);
+    header(out, &["Ring", "Technologies"]);
+    for ring in &names.0.scoring.rings {
+        let techs: Vec<String> = in_ring(a, &ring.id)
+            .iter()
+            .map(|t| format!("{} (month {})", esc(&t.name), t.adoption_timeline.start_month))
+            .collect();
+        row(out, &[esc(&ring.name), techs.join(", ")]);
+    }
+    out.push('\n');
+    for phase in &a.roadmap {
+        let _ = writeln!(out, "### {} (months {} to {})\n", esc(&phase.name), phase.months[0], phase.months[1]);
+        let _ = writeln!(out, "*Entry criteria:* {}.\n", esc(&phase.entry_criteria.join("; ")));
+        if !phase.technologies.is_empty() {
+            let _ = writeln!(out, "*Technologies starting:* {}.\n", esc(&names.technologies(&phase.technologies)));
+        }
+        for action in &phase.actions {
+            let focus = if action.focus {
+                format!("**Focus, closes a gap in {}.** ", esc(&names.dimensions(&action.gaps)))
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "- {focus}**{}:** {}", esc(&action.title), esc(&action.description));
+        }
+        if !phase.actions.is_empty() {
+            out.push('\n');
+        }
+    }
+}
+
+/// A Mermaid gantt chart: one section per phase, one bar per technology from its start month
+/// to the end of its phase.
+fn gantt(out: &mut String, a: &Assessment, names: &Names) {
+    let as_of: Date = a.as_of.parse().unwrap_or(Date { year: 2026, month: 1, day: 1 });
+    out.push_str("```mermaid\ngantt\n    title Adoption roadmap\n    dateFormat YYYY-MM-DD\n    axisFormat %b %Y\n");
+    for phase in a.roadmap.iter().filter(|p| !p.technologies.is_empty()) {
+        let _ = writeln!(out, "    section {}", mermaid_label(&phase.name));
+        for id in &phase.technologies {
+            let Some(t) = a.technologies.iter().find(|t| &t.id == id) else { continue };
+            let start = as_of.first_of_month_after(t.adoption_timeline.start_month);
+            let months = phase.months[1].saturating_sub(t.adoption_timeline.start_month) + 1;
+            let _ = writeln!(out, "    {} :{}, {}d", mermaid_label(names.technology(id)), start, months * 30);
+        }
+    }
+    out.push_str("```\n\n");
+}
+
+fn skills(out: &mut String, a: &Assessment, names: &Names) {
+    out.push_str("## Skills\n\n");
+    let levels = &names.0.skills.levels;
+    let _ = writeln!(
+        out,
+        "Levels: 0 none, {}.\n",
+        levels.iter().enumerate().map(|(i, l)| format!("{} {}", i + 1, esc(l))).collect::<Vec<_>>().join(", ")
+    );
+    header(out, &["Skill", "Category", "Current", "Required", "Gap", "Needed by"]);
+    for s in &a.skills {
+        let needed: Vec<&str> = s.needed_by.iter().map(|id| names.requirer(id)).collect();
+        row(
+            out,
+            &[
+                esc(&s.name),
+                esc(names.skill_category(&s.category)),
+                format!("{}", s.current),
+                format!("{}", s.required),
+                format!("{}", s.gap),
+                esc(&needed.join(", ")),
+            ],
+        );
+    }
+    out.push('\n');
+    let gaps: Vec<&SkillGap> = a.skills.iter().filter(|s| s.gap > 0.0).take(5).collect();
+    if !gaps.is_empty() {
+        out.push_str("### Learning paths for the largest gaps\n\n");
+    }
+    for s in gaps {
+        let _ = writeln!(
+            out,
+            "- **{}:** {}.\n  *Practical project:* {}",
+            esc(&s.name),
+            esc(&s.learning_path.join("; then ")),
+            esc(&s.project)
+        );
+    }
+    out.push('\n');
+}
+
+fn methodology(out: &mut String, fw: &Frameworks) {
+    let s = &fw.scoring;
+    out.push_str("## Appendix A: Methodology\n\n");
+    out.push_str("- **Readiness.** Each answer is its level divided by the top level (0 to 1). A dimension's score is the weighted mean of its answered questions x 100; \"don't know\" is left out of the mean and lowers confidence instead. Overall readiness is the weighted mean of the dimensions.\n");
+    let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} from {}", esc(&t.name), t.min)).collect();
+    let _ = writeln!(out, "- **Tiers.** {}.", tiers.join(", "));
+    let _ = writeln!(
+        out,
+        "- **Maturity.** Rises linearly from {} years before a technology's mainstream window to the end of the window, measured at the assessment date.",
+        s.maturity.lead_years
+    );
+    out.push_str("- **Business readiness.** The mean, over the dimensions a technology requires, of actual / required score, each capped at 1; the weakest is the lowest ratio.\n");
+    let _ = writeln!(
+        out,
+        "- **Implementation complexity.** 20 points per catalogue complexity level (1 to 5), reduced by up to {}% by readiness in {}.",
+        s.complexity.relief * 100.0,
+        esc(&Names(fw).dimensions(&s.complexity.relief_dimensions))
+    );
+    let _ = writeln!(
+        out,
+        "- **ROI potential.** {} x the best fit to a stated goal (0 to 1) x 100 + {} x business readiness.",
+        s.roi.goal_fit_weight, s.roi.readiness_weight
+    );
+    let sev = &s.risk.severity;
+    let _ = writeln!(
+        out,
+        "- **Risks.** A risk is raised when the mean of its evidence answers (\"don't know\" counts as 0) is below {}. Exposure = severity weight (low {}, medium {}, high {}, critical {}) x likelihood weight x 10. Strict privacy regimes raise privacy and regulatory risks one severity step.",
+        s.risk.raise_below, sev.low, sev.medium, sev.high, sev.critical
+    );
+    let rings: Vec<String> = s
+        .rings
+        .iter()
+        .map(|r| {
+            format!(
+                "{} (maturity {} and business readiness {})",
+                esc(&r.name),
+                r.min_maturity,
+                r.min_business_readiness
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "- **Rings.** The first ring whose thresholds a technology meets: {}. Risk appetite shifts the maturity thresholds. No technology is in a better ring than its prerequisites, and each starts at least {} months after them.",
+        rings.join("; "),
+        s.timeline.prerequisite_lag_months
+    );
+    out.push_str("- **Skills.** Current level = top level x the mean of the skill's evidence answers. Required level = the highest required by technologies adopted or piloted and by roadmap phases in use.\n");
+    out.push_str("- **Levers.** For each answer below its top level, the gain in overall readiness from moving it up one level.\n\n");
+}
+
+fn answers(out: &mut String, a: &Assessment, names: &Names) {
+    out.push_str("## Appendix B: Answers\n\n");
+    header(out, &["Question", "Dimension", "Answer"]);
+    for x in &a.answers {
+        let answer = match x.answer {
+            crate::answers::Answer::Level(level) => format!("{level}: {}", esc(&x.description)),
+            crate::answers::Answer::DontKnow => "Don't know".into(),
+        };
+        row(out, &[esc(&x.prompt), esc(names.dimension(&x.dimension)), answer]);
+    }
+    out.push('\n');
+}
+
+fn sources(out: &mut String, fw: &Frameworks) {
+    out.push_str("## Appendix C: Sources\n\n");
+    for s in &fw.sources.sources {
+        let by = s.author.as_ref().map(|a| format!(", {}", esc(a))).unwrap_or_default();
+        let date = s.date.as_ref().map(|d| format!(", {}", esc(d))).unwrap_or_default();
+        let _ = writeln!(out, "- *{}*{by}{date}", esc(&s.title));
+    }
+}
