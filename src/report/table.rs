@@ -15,7 +15,8 @@ pub fn render(a: &Assessment, fw: &Frameworks, view: &View) -> String {
     let r = &a.readiness;
     let _ = writeln!(out, "AI marketing readiness: {}  (as of {})", a.company, a.as_of);
     let _ = writeln!(out, "Overall {} / 100  {}  {}", r.overall, bar(r.overall, 20), r.tier.name);
-    let _ = writeln!(out, "Confidence {}%  ·  {}", r.confidence, r.tier.summary);
+    let _ = writeln!(out, "Confidence {}% of question weight answered", r.confidence);
+    let _ = writeln!(out, "{}", r.tier.summary);
     if view.shows(Section::Readiness) {
         readiness(&mut out, a, &names, view);
     }

@@ -1,18 +1,17 @@
 //! Making text from answer files and data safe to place in Markdown, tables and charts.
 
-/// Escapes text for a Markdown paragraph or table cell: CommonMark punctuation is
-/// backslash-escaped, HTML is entity-encoded, and line breaks and control characters are
-/// flattened, so no input can break a table row or inject markup.
+/// Escapes text for a Markdown paragraph or table cell: inline markup characters are
+/// backslash-escaped, HTML is entity-encoded, a leading block marker (`#`, `-`, `1.`) is
+/// neutralised, and line breaks and control characters are flattened, so no input can break
+/// a table row, start a block or inject markup.
 pub fn markdown_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~'
-            | '$' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -21,7 +20,25 @@ pub fn markdown_escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    escape_block_marker(out)
+}
+
+/// Escapes what would make the text start a heading, list or thematic break.
+fn escape_block_marker(text: String) -> String {
+    let trimmed = text.trim_start();
+    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+    let marker = match trimmed.chars().next() {
+        Some('#' | '-' | '+' | '=') => Some(0),
+        Some(_) if digits > 0 && matches!(trimmed[digits..].chars().next(), Some('.' | ')')) => Some(digits),
+        _ => None,
+    };
+    match marker {
+        Some(at) => {
+            let at = text.len() - trimmed.len() + at;
+            format!("{}\\{}", &text[..at], &text[at..])
+        }
+        None => text,
+    }
 }
 
 /// A label Mermaid accepts inside a gantt task or section: no characters that end a task
@@ -48,6 +65,15 @@ mod tests {
     fn escapes_table_breakers_and_html() {
         assert_eq!(markdown_escape("A|B *x* <script>"), "A\\|B \\*x\\* &lt;script&gt;");
         assert_eq!(markdown_escape("line\nbreak"), "line break");
+        assert_eq!(markdown_escape("2026-11-25 (v1.0)"), "2026-11-25 (v1.0)");
+    }
+
+    #[test]
+    fn leading_block_markers_are_neutralised() {
+        assert_eq!(markdown_escape("# Heading"), "\\# Heading");
+        assert_eq!(markdown_escape("- item"), "\\- item");
+        assert_eq!(markdown_escape("12. item"), "12\\. item");
+        assert_eq!(markdown_escape("12 items"), "12 items");
     }
 
     #[test]

@@ -1,0 +1,277 @@
+//! Every command and flag, run through the real binary.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use readiness::assessment::Assessment;
+use std::fs;
+
+#[test]
+fn json_from_outside_the_repository_holds_six_parts_for_every_technology() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = bin()
+        .current_dir(elsewhere.path())
+        .args(["assess", "--format", "json", "--as-of", AS_OF, "--answers"])
+        .arg(example("b2b-software.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let a: Assessment = serde_json::from_slice(&out.stdout).expect("JSON parses back into an Assessment");
+    let catalog = readiness::frameworks::Frameworks::builtin().unwrap();
+    assert_eq!(a.technologies.len(), catalog.technologies.technologies.len());
+    let raw: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for t in raw["technologies"].as_array().unwrap() {
+        for part in [
+            "technology_maturity",
+            "business_readiness",
+            "implementation_complexity",
+            "roi_potential",
+            "risk_factors",
+            "adoption_timeline",
+        ] {
+            assert!(t.get(part).is_some(), "{} lacks {part}", t["id"]);
+        }
+    }
+    for t in &a.technologies {
+        for score in [
+            t.technology_maturity.score,
+            t.business_readiness.score,
+            t.implementation_complexity.score,
+            t.roi_potential.score,
+            t.risk_factors.score,
+        ] {
+            assert!((0.0..=100.0).contains(&score), "{}: {score}", t.id);
+        }
+    }
+}
+
+#[test]
+fn table_format_is_the_default_and_names_every_section() {
+    let out =
+        bin().args(["assess", "--as-of", AS_OF, "--answers"]).arg(example("small-ecommerce.toml")).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for heading in ["Readiness by dimension", "Technologies", "Risk register", "Adoption timeline", "Skills gaps"] {
+        assert!(text.contains(heading), "missing {heading}");
+    }
+    assert!(text.contains("Fernhill Tea Co."));
+    // Piped tables use the fixed width, so output is the same on every machine.
+    assert!(text.lines().all(|l| l.chars().count() <= 100), "a line is wider than 100 columns");
+}
+
+#[test]
+fn report_flag_selects_sections() {
+    let text = assess("small-ecommerce.toml", &["--report", "risk,skills"]);
+    assert!(text.contains("Risk register") && text.contains("Skills gaps"));
+    assert!(!text.contains("Adoption timeline") && !text.contains("Readiness by dimension"));
+    let md = assess("small-ecommerce.toml", &["--format", "markdown", "--report", "timeline"]);
+    assert!(md.contains("## Adoption timeline") && !md.contains("## Risk register"));
+}
+
+#[test]
+fn unknown_report_section_is_a_usage_error() {
+    bin().args(["assess", "--report", "everything", "--answers"]).arg(example("b2b-software.toml")).assert().code(2);
+}
+
+#[test]
+fn output_flag_writes_the_report_to_a_file_and_nothing_to_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.md");
+    bin()
+        .args(["assess", "--format", "markdown", "--as-of", AS_OF, "--answers"])
+        .arg(example("large-retailer-gdpr.toml"))
+        .arg("--output")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let md = fs::read_to_string(&path).unwrap();
+    assert!(md.starts_with("# AI marketing readiness: Maison Aurore Retail Group"));
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn as_of_moves_technology_maturity() {
+    let run = |date: &str| {
+        let out = bin()
+            .args(["assess", "--format", "json", "--as-of", date, "--answers"])
+            .arg(example("b2b-software.toml"))
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (early, late) = (run("2020-01-01"), run("2027-06-30"));
+    let maturity = |json: &str, id: &str| -> f64 {
+        let a: Assessment = serde_json::from_str(json).unwrap();
+        a.technologies.iter().find(|t| t.id == id).unwrap().technology_maturity.score
+    };
+    assert!(maturity(&early, "autonomous_agents") < maturity(&late, "autonomous_agents"));
+    bin().args(["assess", "--as-of", "2026-02-30", "--answers"]).arg(example("b2b-software.toml")).assert().code(2);
+}
+
+#[test]
+fn explain_shows_the_answers_and_weights_behind_scores() {
+    let plain = assess("b2b-software.toml", &["--format", "markdown"]);
+    let explained = assess("b2b-software.toml", &["--format", "markdown", "--explain"]);
+    assert!(!plain.contains("How the dimension scores were reached"));
+    assert!(explained.contains("How the dimension scores were reached"));
+    assert!(explained.contains("How business readiness was reached"));
+    assert!(explained.contains("| Data foundation | data\\_quality | 3 of 4 | 3 |"));
+    let table = assess("b2b-software.toml", &["--explain"]);
+    assert!(table.contains("How the dimension scores were reached"));
+}
+
+#[test]
+fn frameworks_flag_uses_a_customised_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("fw");
+    bin().args(["frameworks", "export"]).arg(&data).assert().success();
+    // Make the data dimension count for nothing: overall readiness must change.
+    let path = data.join("questionnaire.toml");
+    let text = fs::read_to_string(&path).unwrap().replacen("weight = 1.5", "weight = 0.0001", 1);
+    fs::write(&path, text).unwrap();
+    let custom = bin()
+        .args(["assess", "--format", "json", "--as-of", AS_OF, "--frameworks"])
+        .arg(&data)
+        .arg("--answers")
+        .arg(example("large-retailer-gdpr.toml"))
+        .output()
+        .unwrap();
+    assert!(custom.status.success(), "{}", String::from_utf8_lossy(&custom.stderr));
+    let custom: Assessment = serde_json::from_slice(&custom.stdout).unwrap();
+    let builtin: Assessment = serde_json::from_str(&assess("large-retailer-gdpr.toml", &["--format", "json"])).unwrap();
+    assert_ne!(custom.readiness.overall, builtin.readiness.overall);
+}
+
+#[test]
+fn template_lists_every_question_and_round_trips_through_validate() {
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    let out = bin().arg("template").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for q in &fw.questionnaire.questions {
+        assert!(text.contains(&format!("# {} = ", q.id)), "template lacks {}", q.id);
+        assert!(text.contains(&q.help), "template lacks help for {}", q.id);
+    }
+    // Unfilled, it is a valid TOML file whose every question is reported missing at once.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.toml");
+    bin().arg("template").arg("--output").arg(&path).assert().success();
+    bin()
+        .arg("validate")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{} question(s) not answered", 8 + fw.questionnaire.questions.len())));
+}
+
+#[test]
+fn validate_accepts_examples_and_names_file_and_line_of_problems() {
+    let mut cmd = bin();
+    cmd.arg("validate");
+    for e in EXAMPLES {
+        cmd.arg(example(e));
+    }
+    cmd.assert().success().stdout(predicate::str::contains("ok:").count(3));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    let text = fs::read_to_string(example("b2b-software.toml")).unwrap().replace("data_quality = 3", "data_qualty = 3");
+    fs::write(&bad, text).unwrap();
+    bin()
+        .arg("validate")
+        .arg(example("b2b-software.toml"))
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("ok: "))
+        .stderr(predicate::str::contains("unknown question `data_qualty`"))
+        .stderr(predicate::str::contains("bad.toml:"))
+        .stderr(predicate::str::contains("did you mean `data_quality`?"));
+}
+
+#[test]
+fn catalog_lists_every_kind_in_every_format() {
+    bin().arg("catalog").assert().success().stdout(predicate::str::contains("technologies"));
+    for kind in ["technologies", "trends", "skills", "roadmap", "models", "ethics", "questions", "risks", "sources"] {
+        bin().args(["catalog", kind]).assert().success();
+        let json = bin().args(["catalog", kind, "--format", "json"]).output().unwrap();
+        serde_json::from_slice::<serde_json::Value>(&json.stdout).expect("catalog JSON parses");
+        bin()
+            .args(["catalog", kind, "--format", "markdown"])
+            .assert()
+            .success()
+            .stdout(predicate::str::starts_with("| "));
+    }
+    bin().args(["catalog", "models"]).assert().stdout(predicate::str::contains(">90%"));
+}
+
+#[test]
+fn frameworks_export_refuses_a_non_empty_directory_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.txt"), "keep me").unwrap();
+    bin().args(["frameworks", "export"]).arg(dir.path()).assert().code(2).stderr(predicate::str::contains("--force"));
+    bin().args(["frameworks", "export", "--force"]).arg(dir.path()).assert().success();
+    assert_eq!(fs::read_to_string(dir.path().join("notes.txt")).unwrap(), "keep me");
+    bin().args(["frameworks", "check"]).arg(dir.path()).assert().success().stdout(predicate::str::contains("ok:"));
+}
+
+#[test]
+fn frameworks_check_reports_dangling_references_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    bin().args(["frameworks", "export"]).arg(dir.path()).assert().success();
+    let path = dir.path().join("technologies.toml");
+    let text = fs::read_to_string(&path).unwrap().replacen(
+        "prerequisites = [\"generative_creative\"]",
+        "prerequisites = [\"generative_creativ\"]",
+        1,
+    );
+    fs::write(&path, text).unwrap();
+    bin()
+        .args(["frameworks", "check"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown technology `generative_creativ`"))
+        .stderr(predicate::str::contains("technologies.toml:"))
+        .stderr(predicate::str::contains("did you mean `generative_creative`?"));
+}
+
+#[test]
+fn completions_script_loads_in_bash() {
+    let out = bin().args(["completions", "bash"]).output().unwrap();
+    assert!(out.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("readiness.bash");
+    fs::write(&script, &out.stdout).unwrap();
+    let status = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("source {} && complete -p readiness", script.display()))
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+}
+
+#[test]
+fn without_a_terminal_or_answers_assess_exits_2_at_once() {
+    let started = std::time::Instant::now();
+    bin().arg("assess").write_stdin("").assert().code(2).stderr(predicate::str::contains("--answers FILE"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let exe = assert_cmd::cargo::cargo_bin("readiness");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -o pipefail; '{}' catalog questions --format json | head -c 10 >/dev/null", exe.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn help_and_version_work() {
+    bin().arg("--help").assert().success().stdout(predicate::str::contains("Examples:"));
+    bin().arg("--version").assert().success().stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
+    bin().arg("frobnicate").assert().code(2);
+}

@@ -1,0 +1,145 @@
+//! The Markdown report is valid CommonMark with GitHub tables and a Mermaid gantt chart, and
+//! nothing in an answer file can break or inject into it.
+
+mod common;
+
+use common::*;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+fn events(md: &str) -> Vec<Event<'_>> {
+    Parser::new_ext(md, Options::ENABLE_TABLES).collect()
+}
+
+/// Unescaped `|` characters in a line (a backslash escapes the next character).
+fn pipes(line: &str) -> usize {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match (escaped, c) {
+            (true, _) => escaped = false,
+            (false, '\\') => escaped = true,
+            (false, '|') => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+/// Every line of every table has as many cell separators as its header.
+fn assert_tables_are_rectangular(md: &str) {
+    let mut header: Option<usize> = None;
+    for (n, line) in md.lines().enumerate() {
+        if line.starts_with('|') {
+            let count = pipes(line);
+            let expected = *header.get_or_insert(count);
+            assert_eq!(count, expected, "line {} has {count} separators, its table {expected}: {line}", n + 1);
+        } else {
+            header = None;
+        }
+    }
+}
+
+fn markdown_for(company: &str, notes: &str) -> String {
+    let text = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
+    let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let text = text.replace("company = \"Fernhill Tea Co.\"", &format!("company = {}", quoted(company))).replace(
+        "notes = \"Interview with the founder and the one-person marketing team, November 2026.\"",
+        &format!("notes = {}", quoted(notes)),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answers.toml");
+    std::fs::write(&path, text).unwrap();
+    let out = bin()
+        .args(["assess", "--format", "markdown", "--explain", "--as-of", AS_OF, "--answers"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn every_example_renders_tables_and_a_mermaid_gantt() {
+    for name in EXAMPLES {
+        let md = assess(name, &["--format", "markdown", "--explain"]);
+        assert_tables_are_rectangular(&md);
+        let events = events(&md);
+        let tables = events.iter().filter(|e| matches!(e, Event::Start(Tag::Table(_)))).count();
+        assert!(tables >= 8, "{name}: only {tables} tables parsed");
+        let mut in_mermaid = false;
+        let mut chart = String::new();
+        for e in &events {
+            match e {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if lang.as_ref() == "mermaid" => {
+                    in_mermaid = true
+                }
+                Event::End(TagEnd::CodeBlock) => in_mermaid = false,
+                Event::Text(text) if in_mermaid => chart.push_str(text),
+                _ => {}
+            }
+        }
+        assert!(chart.starts_with("gantt\n"), "{name}: no mermaid gantt block");
+        assert!(chart.contains("dateFormat YYYY-MM-DD") && chart.contains("section Foundation"), "{name}: {chart}");
+        // Each task line is `name :YYYY-MM-DD, Nd`.
+        for task in chart.lines().filter(|l| l.contains(" :")) {
+            let (_, spec) = task.rsplit_once(" :").unwrap();
+            let (date, days) = spec.split_once(", ").unwrap();
+            assert!(date.parse::<readiness::date::Date>().is_ok() && days.ends_with('d'), "bad task: {task}");
+        }
+        for heading in [
+            "## Executive summary",
+            "## Risk register",
+            "## Adoption timeline",
+            "## Skills",
+            "## Appendix A: Methodology",
+            "## Appendix B: Answers",
+        ] {
+            assert!(md.contains(heading), "{name}: missing {heading}");
+        }
+    }
+}
+
+#[test]
+fn hostile_company_names_and_notes_cannot_break_or_inject() {
+    let company = "Evil | Co *bold* _x_ <script>alert(1)</script> [link](javascript:alert(1)) `code`";
+    let notes = "first line\n| injected | row |\n# heading";
+    let md = markdown_for(company, notes);
+    assert_tables_are_rectangular(&md);
+    let events = events(&md);
+    assert!(
+        !events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_))),
+        "raw HTML reached the document"
+    );
+    assert!(!events.iter().any(|e| matches!(e, Event::Start(Tag::Link { .. }))), "a link was injected");
+    assert!(!events.iter().any(|e| matches!(e, Event::Code(_))), "inline code was injected");
+    // The title is one heading whose text is exactly the company name.
+    let mut title = String::new();
+    let mut in_title = false;
+    for e in &events {
+        match e {
+            Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H1, .. }) => in_title = true,
+            Event::End(TagEnd::Heading(_)) if in_title => break,
+            Event::Text(t) if in_title => title.push_str(t),
+            _ => {}
+        }
+    }
+    assert_eq!(title, format!("AI marketing readiness: {company}"));
+    // The notes stay on one line of their table row; no heading was injected.
+    let headings_h1 = events
+        .iter()
+        .filter(|e| matches!(e, Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H1, .. })))
+        .count();
+    assert_eq!(headings_h1, 1);
+}
+
+#[test]
+fn company_name_with_html_entities_and_unicode_round_trips() {
+    let company = "Café & Thé — Zürich 東京 \"Quotes\"";
+    let md = markdown_for(company, "ok");
+    let text: String = events(&md)
+        .into_iter()
+        .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+        .filter_map(|e| if let Event::Text(t) = e { Some(t.to_string()) } else { None })
+        .collect();
+    assert_eq!(text, format!("AI marketing readiness: {company}"));
+}
