@@ -119,9 +119,9 @@ impl fmt::Display for Diagnostic {
             let number = loc.line.to_string();
             let pad = " ".repeat(number.len());
             write!(f, "\n{pad}--> {}:{}:{}", loc.file, loc.line, loc.column)?;
-            write!(f, "\n{pad} |\n{number} | {}", printable(&loc.source_line))?;
-            let caret_pad = " ".repeat(loc.column - 1);
-            write!(f, "\n{pad} | {caret_pad}{}", "^".repeat(loc.width))?;
+            let (shown, column, width) = excerpt(&loc.source_line, loc.column, loc.width);
+            write!(f, "\n{pad} |\n{number} | {}", printable(&shown))?;
+            write!(f, "\n{pad} | {}{}", " ".repeat(column - 1), "^".repeat(width))?;
         } else if let Some(file) = &self.file {
             write!(f, "\n  --> {file}")?;
         }
@@ -130,6 +130,25 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Longest excerpt of a source line shown under a diagnostic.
+const EXCERPT_CHARS: usize = 100;
+
+/// The part of a long line around `column`, with the column and underline width moved to
+/// match, so a minified or absurd line does not flood the terminal.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= EXCERPT_CHARS {
+        return (line.to_string(), column, width);
+    }
+    let start = column.saturating_sub(EXCERPT_CHARS / 2).min(chars.len().saturating_sub(EXCERPT_CHARS));
+    let end = (start + EXCERPT_CHARS).min(chars.len());
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < chars.len() { "…" } else { "" };
+    let text = format!("{lead}{}{tail}", chars[start..end].iter().collect::<String>());
+    let column = column - start + lead.chars().count();
+    (text, column, width.clamp(1, EXCERPT_CHARS))
 }
 
 /// Replaces control characters (including ANSI escape sequences' ESC) so that text taken from
@@ -177,6 +196,18 @@ mod tests {
         assert!(shown.contains("2 | data_qualty = 3"), "{shown}");
         assert!(shown.contains("  | ^^^^^^^^^^^\n"), "{shown}");
         assert!(shown.ends_with("did you mean `data_quality`?"), "{shown}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_to_a_window_around_the_problem() {
+        let line = format!("company = {}x{}", "[".repeat(5000), "]".repeat(5000));
+        let at = line.find('x').unwrap();
+        let d = Diagnostic::new("too deep").at(Some(Location::of_span("f.toml", &line, at..at + 1)));
+        let shown = d.to_string();
+        assert!(shown.lines().all(|l| l.chars().count() < 130), "{shown}");
+        let (source, caret) = (shown.lines().nth(3).unwrap(), shown.lines().nth(4).unwrap());
+        let x = source.chars().position(|c| c == 'x').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^').unwrap(), x, "caret under the offending character");
     }
 
     #[test]

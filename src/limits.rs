@@ -18,7 +18,12 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
         return Err(format!("`{}` is larger than the 1 MiB limit for input files", path.display()));
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("`{}` is not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        format!(
+            "`{}` is not UTF-8 text: invalid byte on line {line} (byte offset {at}); save it as UTF-8",
+            path.display()
+        )
     })
 }
 

@@ -4,6 +4,7 @@
 use anyhow::Context;
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
 
 /// Writes `text` to `path` if given, else to standard output.
 pub fn emit(text: &str, path: Option<&Path>) -> anyhow::Result<()> {
@@ -36,7 +37,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", path.display()))?;
     temp.persist(path).with_context(|| format!("cannot replace `{}`", path.display()))?;
+    sweep_stale_temporaries(dir, &name);
     Ok(())
+}
+
+/// How old a temporary file must be before it is taken for the leftover of a killed writer.
+const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// Removes temporary files that earlier writers of the same target left when they were killed
+/// (a SIGKILL cannot be cleaned up after by the process itself). Best effort: failures are
+/// ignored, as the write itself has succeeded.
+fn sweep_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if file_name.starts_with(&prefix) && file_name.ends_with(".tmp") && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -51,6 +76,24 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn stale_temporaries_of_killed_writers_are_swept_and_fresh_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".report.md.abc123.tmp");
+        let fresh = dir.path().join(".report.md.def456.tmp");
+        let other = dir.path().join(".notes.md.abc123.tmp");
+        for p in [&stale, &fresh, &other] {
+            std::fs::write(p, "partial").unwrap();
+        }
+        let old = std::time::SystemTime::now() - Duration::from_secs(600);
+        std::fs::File::options().write(true).open(&stale).unwrap().set_modified(old).unwrap();
+        std::fs::File::options().write(true).open(&other).unwrap().set_modified(old).unwrap();
+        write_atomic(&dir.path().join("report.md"), b"new").unwrap();
+        assert!(!stale.exists(), "a stale leftover of the same target is removed");
+        assert!(fresh.exists(), "a writer that may still be running is left alone");
+        assert!(other.exists(), "other targets' files are not touched");
     }
 
     #[test]

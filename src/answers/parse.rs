@@ -39,6 +39,8 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     if completeness == Completeness::Complete {
         reader.missing(&raw);
     }
+    // Top to bottom, with the whole-file "not answered" list last.
+    reader.problems.sort_by_key(|d| d.location.as_ref().map_or((usize::MAX, 0), |l| (l.line, l.column)));
     if reader.problems.is_empty() { Ok(answers) } else { Err(InputError::new(reader.problems)) }
 }
 
@@ -99,7 +101,7 @@ impl Reader<'_> {
                     ContextKind::Number => "a whole number",
                 };
                 let help = matches!(kind, ContextKind::Choice | ContextKind::Multi).then(|| options_help(q));
-                self.problem(span, format!("`{}` is {}, expected {expected}", q.id, other.type_str()), help)
+                self.problem(span, format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), help)
             }
         }
     }
@@ -138,7 +140,7 @@ impl Reader<'_> {
                 }
                 None => {
                     ok = false;
-                    let found = item.type_str();
+                    let found = a(item.type_str());
                     self.problem::<()>(
                         span.clone(),
                         format!("`{}` holds {found}, expected option ids as strings", q.id),
@@ -185,7 +187,7 @@ impl Reader<'_> {
                 self.problem(value.span(), format!("`{}` is \"{s}\", expected {expected}", q.id), help)
             }
             other => {
-                self.problem(value.span(), format!("`{}` is {}, expected {expected}", q.id, other.type_str()), None)
+                self.problem(value.span(), format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), None)
             }
         }
     }
@@ -216,6 +218,12 @@ impl Reader<'_> {
         }
         self.problems.push(d);
     }
+}
+
+/// A TOML type name with its article: "an array", "a string".
+fn a(type_name: &str) -> String {
+    let article = if type_name.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {type_name}")
 }
 
 fn options_help(q: &ContextQuestion) -> String {

@@ -28,6 +28,8 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
     check_roadmap(&mut c, fw, &ids);
     check_ethics_models_trends(&mut c, fw, &ids);
     check_technologies(&mut c, fw, &ids);
+    // Read top to bottom, file by file.
+    c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
     c.problems
 }
 
@@ -78,8 +80,33 @@ impl Checker<'_> {
 
     /// Reports a problem at the entry with this id.
     fn entry(&mut self, file: usize, id: &str, message: String) -> &mut Diagnostic {
-        let needle = if id.ends_with(" =") { id.to_string() } else { format!("id = \"{id}\"") };
-        self.at(file, &needle, message)
+        self.within(file, id, &[], message)
+    }
+
+    /// Reports a problem at the first of `needles` found inside the entry with this id (the
+    /// text from its `id = "…"` line to the next table header), else at the entry itself.
+    /// An id ending in " =" names a top-level key instead of an entry.
+    fn within(&mut self, file: usize, id: &str, needles: &[String], message: String) -> &mut Diagnostic {
+        let f = &self.files[file];
+        let anchor = if id.ends_with(" =") { id.to_string() } else { format!("id = \"{id}\"") };
+        let start = f.text.find(&anchor);
+        let found = start.and_then(|start| {
+            let body = start + anchor.len();
+            let block_end = f.text[body..].find("\n[").map_or(f.text.len(), |i| body + i);
+            let block = &f.text[body..block_end];
+            needles.iter().find_map(|n| block.find(n.as_str()).map(|i| (body + i, n.len())))
+        });
+        let diagnostic = match (found, start) {
+            (Some((at, len)), _) => {
+                Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + len)))
+            }
+            (None, Some(at)) => {
+                Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + anchor.len())))
+            }
+            (None, None) => Diagnostic::new(message).in_file(&f.name),
+        };
+        self.problems.push(diagnostic);
+        self.problems.last_mut().expect("just pushed")
     }
 
     /// Every id in `refs` must be one of `known`.
@@ -95,15 +122,18 @@ impl Checker<'_> {
             if !known.contains(&id.as_str()) {
                 let help = did_you_mean(id, known.iter().copied());
                 let name = entry.trim_end_matches(" =");
-                let d = self.entry(file, entry, format!("`{name}` refers to unknown {what} `{id}`"));
+                let needles = [format!("\"{id}\""), format!("{id} =")];
+                let d = self.within(file, entry, &needles, format!("`{name}` refers to unknown {what} `{id}`"));
                 d.help = help;
             }
         }
     }
 
-    fn range(&mut self, file: usize, entry: &str, what: &str, value: f64, low: f64, high: f64) {
+    /// `value` of `key` in an entry must lie within `low..=high`.
+    fn range(&mut self, file: usize, entry: &str, key: &str, value: f64, low: f64, high: f64) {
         if !(low..=high).contains(&value) {
-            self.entry(file, entry, format!("`{entry}`: {what} is {value}, expected {low} to {high}"));
+            let message = format!("`{entry}`: `{key}` is {value}, expected {low} to {high}");
+            self.within(file, entry, &[format!("{key} =")], message);
         }
     }
 
@@ -305,7 +335,7 @@ fn check_skill_levels(
     c.refs(file, entry, "skill", levels.keys(), &ids.skills);
     let max = fw.skills.levels.len() as f64;
     for (skill, level) in levels {
-        c.range(file, entry, &format!("level of `{skill}`"), f64::from(*level), 1.0, max);
+        c.range(file, entry, skill, f64::from(*level), 1.0, max);
     }
 }
 
@@ -365,11 +395,11 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         c.refs(TECHNOLOGIES, &t.id, "dimension", t.requires.keys(), &ids.dimensions);
         c.not_empty(TECHNOLOGIES, &t.id, "required readiness (requires)", &t.requires.keys().collect::<Vec<_>>());
         for (dimension, score) in &t.requires {
-            c.range(TECHNOLOGIES, &t.id, &format!("required `{dimension}`"), *score, 0.0, 100.0);
+            c.range(TECHNOLOGIES, &t.id, dimension, *score, 0.0, 100.0);
         }
         c.refs(TECHNOLOGIES, &t.id, "goal", t.goals.keys(), &ids.goals);
         for (goal, fit) in &t.goals {
-            c.range(TECHNOLOGIES, &t.id, &format!("fit to goal `{goal}`"), *fit, 0.0, 1.0);
+            c.range(TECHNOLOGIES, &t.id, goal, *fit, 0.0, 1.0);
         }
         check_skill_levels(c, fw, ids, TECHNOLOGIES, &t.id, &t.skills);
         c.refs(TECHNOLOGIES, &t.id, "risk", &t.risks, &ids.risks);

@@ -81,7 +81,8 @@ impl Frameworks {
         Frameworks::from_files(files)
     }
 
-    fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
+    /// Parses and checks the data files, given in the order of [`BUILTIN`].
+    pub fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
         let mut problems = Vec::new();
         let p = &mut problems;
         let parsed = (

@@ -27,3 +27,32 @@ pub fn assess(name: &str, extra: &[&str]) -> String {
 pub fn assess_json(name: &str) -> serde_json::Value {
     serde_json::from_str(&assess(name, &["--format", "json"])).expect("valid JSON")
 }
+
+/// Compares `actual` with the snapshot at `path`; `SNAPSHOTS=overwrite` rewrites it instead,
+/// for review in the diff.
+pub fn assert_snapshot(path: &std::path::Path, actual: &str) {
+    if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path)
+        .unwrap_or_else(|_| panic!("no snapshot {}: run with SNAPSHOTS=overwrite and review it", path.display()));
+    if expected != actual {
+        panic!("{} differs from its snapshot\n--- expected\n{expected}\n--- actual\n{actual}", path.display());
+    }
+}
+
+pub fn corpus(kind: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus").join(kind)
+}
+
+/// The corpus cases of one kind: every `.toml` file, sorted.
+pub fn cases(kind: &str) -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(corpus(kind))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    cases.sort();
+    cases
+}
