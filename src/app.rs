@@ -1,17 +1,20 @@
 //! Carries out each command: load the frameworks and answers, score, render, write.
 
 use crate::answers::{self, Answers, Completeness};
-use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand};
+use crate::assessment::Assessment;
+use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand, SchemaKind};
+use crate::compare;
 use crate::date::Date;
 use crate::error::{Diagnostic, InputError};
 use crate::frameworks::{BUILTIN, Frameworks};
 use crate::limits::read_limited;
-use crate::output::{emit, print, write_atomic};
+use crate::output::{emit, print, with_writer, write_atomic};
+use crate::portfolio::{self, BatchFormat};
 use crate::report::{self, View};
 use crate::score;
 use clap::CommandFactory;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Table width when the output is not a terminal, so piped and saved tables are stable.
@@ -31,13 +34,75 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Frameworks(FrameworksCommand::Export { dir, force }) => export(&dir, force),
         Command::Frameworks(FrameworksCommand::Check { dir }) => check(&dir),
+        Command::Compare { old, new, format, as_of, data } => {
+            let fw = load(&data)?;
+            let as_of = as_of.unwrap_or_else(Date::today);
+            let comparison = compare::compare(&load_assessment(&fw, &old, as_of)?, &load_assessment(&fw, &new, as_of)?);
+            print(&compare::render(&comparison, &fw, format, table_width(None)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch { inputs, format, output, as_of, data } => {
+            batch(&inputs, format, output.as_deref(), as_of, &data)
+        }
+        Command::Schema { kind, data } => {
+            let schema = match kind {
+                SchemaKind::Answers => crate::schema::answers(&load(&data)?),
+                SchemaKind::Report => crate::schema::report(),
+            };
+            print(&report::to_json(&schema))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "readiness", &mut out);
             print(&String::from_utf8_lossy(&out))?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// An assessment from a JSON report (`.json`) or by scoring an answer file.
+fn load_assessment(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Assessment, InputError> {
+    let is_json = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return Ok(score::assess(fw, &read_answers(fw, path, Completeness::Complete)?, as_of));
+    }
+    let text = read_limited(path).map_err(InputError::message)?;
+    serde_json::from_str(&text).map_err(|e| {
+        let text_line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or_default();
+        let location = crate::error::Location {
+            file: path.display().to_string(),
+            line: e.line(),
+            column: e.column().max(1),
+            source_line: text_line.to_string(),
+            width: 1,
+        };
+        InputError::new(vec![Diagnostic::new(format!("not a readiness JSON report: {e}")).at(Some(location))])
+    })
+}
+
+fn batch(
+    inputs: &[PathBuf],
+    format: BatchFormat,
+    output: Option<&Path>,
+    as_of: Option<Date>,
+    data: &DataArgs,
+) -> anyhow::Result<ExitCode> {
+    let fw = load(data)?;
+    let files = portfolio::answer_files(inputs)?;
+    let as_of = as_of.unwrap_or_else(Date::today);
+    let outcome = with_writer(output, |out| portfolio::run(&fw, &files, as_of, format, out))?;
+    if outcome.failed.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!("batch: {} scored, {} could not be scored:", outcome.scored, outcome.failed.len());
+    Err(InputError::new(outcome.failed.into_iter().flat_map(|e| e.diagnostics).collect()).into())
 }
 
 fn load(data: &DataArgs) -> Result<Frameworks, InputError> {
@@ -69,7 +134,13 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let assessment = score::assess(&fw, &answers, as_of);
+    let mut assessment = score::assess(&fw, &answers, as_of);
+    if let Some(path) = &args.benchmark {
+        let file = std::fs::File::open(path)
+            .map_err(|e| InputError::message(format!("cannot read `{}`: {e}", path.display())))?;
+        let name = path.display().to_string();
+        assessment.benchmark = Some(portfolio::benchmark(&assessment, &name, std::io::BufReader::new(file))?);
+    }
     let view =
         View { sections: args.report.clone(), explain: args.explain, width: table_width(args.output.as_deref()) };
     emit(&report::render(&assessment, &fw, args.format, &view), args.output.as_deref())?;
@@ -81,7 +152,7 @@ fn table_width(output: Option<&Path>) -> Option<u16> {
     (output.is_some() || !std::io::stdout().is_terminal()).then_some(FIXED_WIDTH)
 }
 
-fn validate(files: &[std::path::PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
+fn validate(files: &[PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
     let mut problems = Vec::new();
     for path in files {

@@ -4,9 +4,10 @@
 
 use crate::answers::Answer;
 use crate::frameworks::{Severity, TechnologyGroup};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
     /// The tool and version that produced this assessment.
     pub generator: String,
@@ -23,9 +24,12 @@ pub struct Assessment {
     pub skills: Vec<SkillGap>,
     pub levers: Vec<Lever>,
     pub answers: Vec<AnswerEntry>,
+    /// Percentiles among a portfolio, with `assess --benchmark`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub benchmark: Option<crate::portfolio::Benchmark>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ContextEntry {
     pub id: String,
     pub prompt: String,
@@ -33,7 +37,7 @@ pub struct ContextEntry {
     pub value: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Readiness {
     pub overall: f64,
     pub tier: TierRef,
@@ -46,14 +50,14 @@ pub struct Readiness {
     pub gaps: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TierRef {
     pub id: String,
     pub name: String,
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DimensionScore {
     pub id: String,
     pub name: String,
@@ -65,7 +69,7 @@ pub struct DimensionScore {
     pub contributions: Vec<Contribution>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Contribution {
     pub question: String,
     pub answer: Answer,
@@ -75,7 +79,7 @@ pub struct Contribution {
     pub points: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PrincipleScore {
     pub id: String,
     pub name: String,
@@ -85,7 +89,7 @@ pub struct PrincipleScore {
     pub risks: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TechnologyAssessment {
     pub id: String,
     pub name: String,
@@ -98,7 +102,7 @@ pub struct TechnologyAssessment {
     pub adoption_timeline: AdoptionTimeline,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MaturityStage {
     Emerging,
@@ -106,7 +110,7 @@ pub enum MaturityStage {
     Mainstream,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Maturity {
     pub score: f64,
     pub stage: MaturityStage,
@@ -115,7 +119,7 @@ pub struct Maturity {
     pub window_source: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BusinessReadiness {
     pub score: f64,
     pub weakest_dimension: String,
@@ -123,14 +127,14 @@ pub struct BusinessReadiness {
     pub requirements: Vec<Requirement>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Requirement {
     pub dimension: String,
     pub required: f64,
     pub actual: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Complexity {
     /// 0-100; higher is harder.
     pub score: f64,
@@ -140,7 +144,7 @@ pub struct Complexity {
     pub relief: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RoiPotential {
     pub score: f64,
     /// The best fit (0-1) of the technology to any stated goal.
@@ -150,21 +154,21 @@ pub struct RoiPotential {
     pub evidence: Vec<EvidenceRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceRef {
     pub claim: String,
     pub source: String,
     pub source_title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RiskFactors {
     /// The highest exposure (0-100) among the technology's risks.
     pub score: f64,
     pub risks: Vec<RiskRef>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RiskRef {
     pub id: String,
     pub title: String,
@@ -172,7 +176,7 @@ pub struct RiskRef {
     pub exposure: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AdoptionTimeline {
     pub ring: String,
     pub phase: String,
@@ -182,7 +186,7 @@ pub struct AdoptionTimeline {
     pub held_back_by: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RiskEntry {
     pub id: String,
     pub title: String,
@@ -200,14 +204,14 @@ pub struct RiskEntry {
     pub mitigation: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceAnswer {
     pub question: String,
     pub answer: Option<Answer>,
     pub max_level: u8,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PhasePlan {
     pub id: String,
     pub name: String,
@@ -217,7 +221,7 @@ pub struct PhasePlan {
     pub actions: Vec<PlannedAction>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PlannedAction {
     pub id: String,
     pub title: String,
@@ -227,7 +231,7 @@ pub struct PlannedAction {
     pub gaps: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SkillGap {
     pub id: String,
     pub name: String,
@@ -242,7 +246,7 @@ pub struct SkillGap {
     pub project: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Lever {
     pub question: String,
     pub dimension: String,
@@ -255,7 +259,7 @@ pub struct Lever {
     pub gain: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AnswerEntry {
     pub question: String,
     pub dimension: String,

@@ -1,6 +1,7 @@
 //! Command-line definitions only; `app` carries them out.
 
 use crate::date::Date;
+use crate::portfolio::BatchFormat;
 use crate::report::{Format, Section};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -13,7 +14,9 @@ Examples:
   readiness assess --answers acme.toml --format markdown --output acme-report.md
   readiness assess --answers acme.toml --format json --as-of 2026-01-31
   readiness assess                               run the questionnaire interactively
-  readiness catalog technologies                 browse the built-in data";
+  readiness catalog technologies                 browse the built-in data
+  readiness compare acme-2026-q1.toml acme-2026-q3.toml
+  readiness batch clients/ --format csv --output portfolio.csv";
 
 #[derive(Debug, Parser)]
 #[command(name = "readiness", version, about = "Assess how ready a business is to adopt AI marketing technologies.")]
@@ -61,11 +64,60 @@ pub enum Command {
     /// Export or check a frameworks directory
     #[command(subcommand)]
     Frameworks(FrameworksCommand),
+    /// Show what moved between two assessments (answer files or JSON reports)
+    Compare {
+        /// The earlier assessment: an answer file (.toml) or a JSON report (.json)
+        old: PathBuf,
+        /// The later assessment
+        new: PathBuf,
+        /// Output format
+        #[arg(short, long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Assessment date for answer files [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<Date>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Score many answer files: one row each, or a portfolio summary
+    Batch {
+        /// Answer files, or directories of them
+        #[arg(required = true, value_name = "FILE|DIR")]
+        inputs: Vec<PathBuf>,
+        /// Output format
+        #[arg(short, long, value_enum, default_value_t = BatchFormat::Csv)]
+        format: BatchFormat,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Assessment date for technology maturity [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<Date>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Print the JSON Schema of answer files or of the JSON report
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// Answer files, for editors (taplo, Even Better TOML)
+    Answers,
+    /// The JSON report of `assess --format json`
+    Report,
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +149,9 @@ pub struct AssessArgs {
     /// Show the answers and weights behind every score
     #[arg(long)]
     pub explain: bool,
+    /// Add percentiles among a portfolio written by `readiness batch --format jsonl`
+    #[arg(long, value_name = "PORTFOLIO.jsonl")]
+    pub benchmark: Option<PathBuf>,
     #[command(flatten)]
     pub data: DataArgs,
 }

@@ -10,12 +10,15 @@ pub mod ask;
 pub mod assessment;
 mod catalog;
 pub mod cli;
+pub mod compare;
 pub mod date;
 pub mod error;
 pub mod frameworks;
 pub mod limits;
 pub mod output;
+pub mod portfolio;
 pub mod report;
+pub mod schema;
 pub mod score;
 
 pub use app::{read_answers, report_error, run};

@@ -24,15 +24,54 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     }
 }
 
-/// Writes to a temporary file beside `path`, syncs it, then renames it over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Streams output through `write`: to standard output, or to a temporary file beside `path`
+/// that replaces it only once everything is written. A closed pipe on standard output ends
+/// the output quietly.
+pub fn with_writer<T: Default>(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let Some(path) = path else {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        return match write(&mut out) {
+            Err(e) if is_broken_pipe(&e) => Ok(T::default()),
+            other => other,
+        };
+    };
+    let (dir, name) = split(path);
+    let temp = temporary(dir, &name)?;
+    let mut out = std::io::BufWriter::new(temp);
+    let result = write(&mut out)?;
+    let temp = out.into_inner().map_err(|e| anyhow::anyhow!("cannot write `{}`: {}", path.display(), e.error()))?;
+    temp.as_file().sync_all().with_context(|| format!("cannot write `{}`", path.display()))?;
+    temp.persist(path).with_context(|| format!("cannot replace `{}`", path.display()))?;
+    sweep_stale_temporaries(dir, &name);
+    Ok(result)
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// The directory and file name of an output path.
+fn split(path: &Path) -> (&Path, String) {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
+    (dir, path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+}
+
+/// A hidden temporary file beside the target, named after it so stale ones can be found.
+fn temporary(dir: &Path, name: &str) -> anyhow::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
+        .with_context(|| format!("cannot create a file in `{}`", dir.display()))
+}
+
+/// Writes to a temporary file beside `path`, syncs it, then renames it over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let (dir, name) = split(path);
+    let mut temp = temporary(dir, &name)?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write `{}`", path.display()))?;

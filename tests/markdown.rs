@@ -66,19 +66,29 @@ fn every_example_renders_tables_and_a_mermaid_gantt() {
         let events = events(&md);
         let tables = events.iter().filter(|e| matches!(e, Event::Start(Tag::Table(_)))).count();
         assert!(tables >= 8, "{name}: only {tables} tables parsed");
+        let mut charts: Vec<String> = Vec::new();
         let mut in_mermaid = false;
-        let mut chart = String::new();
         for e in &events {
             match e {
                 Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if lang.as_ref() == "mermaid" => {
-                    in_mermaid = true
+                    in_mermaid = true;
+                    charts.push(String::new());
                 }
                 Event::End(TagEnd::CodeBlock) => in_mermaid = false,
-                Event::Text(text) if in_mermaid => chart.push_str(text),
+                Event::Text(text) if in_mermaid => charts.last_mut().unwrap().push_str(text),
                 _ => {}
             }
         }
-        assert!(chart.starts_with("gantt\n"), "{name}: no mermaid gantt block");
+        let chart = charts.iter().find(|c| c.starts_with("gantt\n")).unwrap_or_else(|| panic!("{name}: no mermaid gantt block"));
+        assert!(charts.iter().any(|c| c.starts_with("xychart-beta\n")), "{name}: no dimension bar chart");
+        let quadrant = charts.iter().find(|c| c.starts_with("quadrantChart\n")).expect("a quadrant chart");
+        for point in quadrant.lines().filter(|l| l.ends_with(']')) {
+            let (_, coords) = point.rsplit_once(": [").unwrap();
+            for value in coords.trim_end_matches(']').split(", ") {
+                let v: f64 = value.parse().unwrap();
+                assert!((0.0..=1.0).contains(&v), "{name}: quadrant point outside the chart: {point}");
+            }
+        }
         assert!(chart.contains("dateFormat YYYY-MM-DD") && chart.contains("section Foundation"), "{name}: {chart}");
         // Each task line is `name :YYYY-MM-DD, Nd`.
         for task in chart.lines().filter(|l| l.contains(" :")) {

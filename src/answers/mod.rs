@@ -33,6 +33,19 @@ pub enum Answer {
     DontKnow,
 }
 
+impl schemars::JsonSchema for Answer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A level index (0 is the weakest description) or \"dont_know\".",
+            "oneOf": [{ "type": "integer", "minimum": 0, "maximum": 255 }, { "const": DONT_KNOW }]
+        })
+    }
+}
+
 mod dont_know {
     pub fn serialize<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(super::DONT_KNOW)

@@ -125,7 +125,10 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, explain: bool) {
             &[esc(&d.name), format!("{}", d.score), bar(d.score, 10), format!("{} of {}", d.answered, d.questions)],
         );
     }
-    out.push_str("\n### Responsible AI\n\n");
+    out.push('\n');
+    dimension_chart(out, a);
+    benchmark(out, a, names);
+    out.push_str("### Responsible AI\n\n");
     header(out, &["Principle", "Score", "Status"]);
     for p in &a.ethics {
         row(out, &[esc(&p.name), format!("{}", p.score), if p.weak { "weak".into() } else { "sound".into() }]);
@@ -204,6 +207,7 @@ fn technologies(out: &mut String, a: &Assessment, names: &Names, explain: bool) 
         );
     }
     out.push_str("\nMaturity, business readiness and ROI potential: higher is better. Complexity and risk: higher is harder.\n\n");
+    quadrant_chart(out, a, names);
     out.push_str("### Evidence and goals served\n\n");
     for t in &a.technologies {
         let goals: Vec<&str> = t.roi_potential.goals_served.iter().map(|g| names.goal(g)).collect();
@@ -305,6 +309,47 @@ fn timeline(out: &mut String, a: &Assessment, names: &Names) {
             out.push('\n');
         }
     }
+}
+
+/// A Mermaid bar chart of the dimension scores.
+fn dimension_chart(out: &mut String, a: &Assessment) {
+    let labels: Vec<String> =
+        a.readiness.dimensions.iter().map(|d| format!("\"{}\"", mermaid_label(&d.name).replace('"', "'"))).collect();
+    let scores: Vec<String> = a.readiness.dimensions.iter().map(|d| d.score.to_string()).collect();
+    let _ = writeln!(
+        out,
+        "```mermaid\nxychart-beta\n    title \"Readiness by dimension\"\n    x-axis [{}]\n    y-axis \"Score\" 0 --> 100\n    bar [{}]\n```\n",
+        labels.join(", "),
+        scores.join(", ")
+    );
+}
+
+/// A Mermaid quadrant chart placing each technology by business readiness and ROI potential.
+fn quadrant_chart(out: &mut String, a: &Assessment, names: &Names) {
+    out.push_str("```mermaid\nquadrantChart\n    title Technologies by readiness and ROI potential\n");
+    out.push_str("    x-axis Low readiness --> High readiness\n    y-axis Low ROI potential --> High ROI potential\n");
+    out.push_str("    quadrant-1 Move now\n    quadrant-2 Build readiness first\n    quadrant-3 Leave for later\n    quadrant-4 Easy but low return\n");
+    for t in &a.technologies {
+        let (x, y) = (t.business_readiness.score / 100.0, t.roi_potential.score / 100.0);
+        let _ = writeln!(
+            out,
+            "    {}: [{x:.2}, {y:.2}]",
+            mermaid_label(names.technology(&t.id)).replace(['[', ']', ','], " ")
+        );
+    }
+    out.push_str("```\n\n");
+}
+
+/// Percentiles among a portfolio, when the assessment was benchmarked.
+fn benchmark(out: &mut String, a: &Assessment, names: &Names) {
+    let Some(b) = &a.benchmark else { return };
+    let _ = writeln!(out, "### Benchmark among {} assessments\n", b.portfolio_size);
+    header(out, &["Score", "Percentile"]);
+    row(out, &["Overall".into(), format!("{}", b.overall_percentile)]);
+    for d in &b.dimensions {
+        row(out, &[esc(names.dimension(&d.dimension)), format!("{}", d.percentile)]);
+    }
+    out.push('\n');
 }
 
 /// A Mermaid gantt chart: one section per phase, one bar per technology from its start month

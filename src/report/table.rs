@@ -68,6 +68,14 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, view: &View) {
         ]);
     }
     push(out, &dims);
+    if let Some(b) = &a.benchmark {
+        let mut bench = table(view, &[&format!("Benchmark among {} assessments", b.portfolio_size), "Percentile"]);
+        bench.add_row(vec!["Overall".to_string(), b.overall_percentile.to_string()]);
+        for d in &b.dimensions {
+            bench.add_row(vec![names.dimension(&d.dimension).to_string(), d.percentile.to_string()]);
+        }
+        push(out, &bench);
+    }
     let mut ethics = table(view, &["Responsible AI", "Score", "Status"]);
     for p in &a.ethics {
         ethics.add_row(vec![p.name.clone(), p.score.to_string(), if p.weak { "weak".into() } else { "sound".into() }]);

@@ -43,6 +43,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         risks,
         roadmap,
         skills,
+        benchmark: None,
     }
 }
 

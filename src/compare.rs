@@ -1,0 +1,279 @@
+//! `readiness compare OLD NEW`: what moved between two assessments of the same business —
+//! readiness deltas, technologies that changed ring or phase, risks opened and closed, skills
+//! gaps narrowed or widened, and levers acted on.
+
+use crate::answers::Answer;
+use crate::assessment::Assessment;
+use crate::frameworks::Frameworks;
+use crate::report::{Format, markdown_escape as esc, terminal};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::fmt::Write;
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Comparison {
+    pub old: Side,
+    pub new: Side,
+    pub overall_delta: f64,
+    pub dimensions: Vec<Delta>,
+    /// Technologies whose ring, phase or start month changed.
+    pub technologies: Vec<TechnologyMove>,
+    pub risks_opened: Vec<String>,
+    pub risks_closed: Vec<String>,
+    /// Skills whose gap changed.
+    pub skills: Vec<Delta>,
+    /// Levers of the old assessment whose answer has improved since.
+    pub levers_acted_on: Vec<LeverActedOn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Side {
+    pub company: String,
+    pub as_of: String,
+    pub overall: f64,
+    pub tier: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Delta {
+    pub id: String,
+    pub name: String,
+    pub old: f64,
+    pub new: f64,
+    pub delta: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct TechnologyMove {
+    pub id: String,
+    pub name: String,
+    pub old_ring: String,
+    pub new_ring: String,
+    pub old_phase: String,
+    pub new_phase: String,
+    pub old_start_month: u32,
+    pub new_start_month: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct LeverActedOn {
+    pub question: String,
+    pub prompt: String,
+    pub old_level: u8,
+    pub new_answer: Answer,
+}
+
+fn delta(id: &str, name: &str, old: f64, new: f64) -> Delta {
+    Delta { id: id.to_string(), name: name.to_string(), old, new, delta: ((new - old) * 10.0).round() / 10.0 }
+}
+
+fn side(a: &Assessment) -> Side {
+    Side {
+        company: a.company.clone(),
+        as_of: a.as_of.clone(),
+        overall: a.readiness.overall,
+        tier: a.readiness.tier.name.clone(),
+    }
+}
+
+pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
+    let dimensions = new
+        .readiness
+        .dimensions
+        .iter()
+        .filter_map(|d| {
+            old.readiness.dimensions.iter().find(|o| o.id == d.id).map(|o| delta(&d.id, &d.name, o.score, d.score))
+        })
+        .collect();
+    let technologies = new
+        .technologies
+        .iter()
+        .filter_map(|t| {
+            let o = old.technologies.iter().find(|o| o.id == t.id)?;
+            let (was, now) = (&o.adoption_timeline, &t.adoption_timeline);
+            let moved = was.ring != now.ring || was.phase != now.phase || was.start_month != now.start_month;
+            moved.then(|| TechnologyMove {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                old_ring: was.ring.clone(),
+                new_ring: now.ring.clone(),
+                old_phase: was.phase.clone(),
+                new_phase: now.phase.clone(),
+                old_start_month: was.start_month,
+                new_start_month: now.start_month,
+            })
+        })
+        .collect();
+    let raised = |a: &Assessment, id: &str| a.risks.iter().any(|r| r.id == id);
+    let skills = new
+        .skills
+        .iter()
+        .filter_map(|s| {
+            old.skills
+                .iter()
+                .find(|o| o.id == s.id)
+                .filter(|o| o.gap != s.gap)
+                .map(|o| delta(&s.id, &s.name, o.gap, s.gap))
+        })
+        .collect();
+    Comparison {
+        old: side(old),
+        new: side(new),
+        overall_delta: delta("overall", "Overall", old.readiness.overall, new.readiness.overall).delta,
+        dimensions,
+        technologies,
+        risks_opened: new.risks.iter().filter(|r| !raised(old, &r.id)).map(|r| r.id.clone()).collect(),
+        risks_closed: old.risks.iter().filter(|r| !raised(new, &r.id)).map(|r| r.id.clone()).collect(),
+        skills,
+        levers_acted_on: levers_acted_on(old, new),
+    }
+}
+
+fn levers_acted_on(old: &Assessment, new: &Assessment) -> Vec<LeverActedOn> {
+    old.levers
+        .iter()
+        .filter_map(|lever| {
+            let answer = new.answers.iter().find(|a| a.question == lever.question)?.answer;
+            let improved = matches!(answer, Answer::Level(level) if level > lever.from_level);
+            improved.then(|| LeverActedOn {
+                question: lever.question.clone(),
+                prompt: lever.prompt.clone(),
+                old_level: lever.from_level,
+                new_answer: answer,
+            })
+        })
+        .collect()
+}
+
+pub fn render(c: &Comparison, fw: &Frameworks, format: Format, width: Option<u16>) -> String {
+    match format {
+        Format::Json => crate::report::to_json(c),
+        Format::Markdown => markdown(c, fw),
+        Format::Table => table(c, fw, width),
+    }
+}
+
+fn signed(x: f64) -> String {
+    if x > 0.0 { format!("+{x}") } else { x.to_string() }
+}
+
+fn ring_name<'a>(fw: &'a Frameworks, id: &'a str) -> &'a str {
+    fw.scoring.rings.iter().find(|r| r.id == id).map_or(id, |r| r.name.as_str())
+}
+
+fn risk_title<'a>(fw: &'a Frameworks, id: &'a str) -> &'a str {
+    fw.risk(id).map_or(id, |r| r.title.as_str())
+}
+
+fn markdown(c: &Comparison, fw: &Frameworks) -> String {
+    let mut out = format!("# What moved: {}\n\n", esc(&c.new.company));
+    let _ = writeln!(
+        out,
+        "From {} to {}: overall readiness {} → {} (**{}**), {} → {}.\n",
+        c.old.as_of,
+        c.new.as_of,
+        c.old.overall,
+        c.new.overall,
+        signed(c.overall_delta),
+        esc(&c.old.tier),
+        esc(&c.new.tier)
+    );
+    out.push_str("## Readiness by dimension\n\n| Dimension | Before | After | Change |\n| --- | --- | --- | --- |\n");
+    for d in &c.dimensions {
+        let _ = writeln!(out, "| {} | {} | {} | {} |", esc(&d.name), d.old, d.new, signed(d.delta));
+    }
+    out.push_str("\n## Technologies that moved\n\n");
+    if c.technologies.is_empty() {
+        out.push_str("No technology changed ring or start month.\n");
+    } else {
+        out.push_str("| Technology | Ring before | Ring after | Start month before | Start month after |\n| --- | --- | --- | --- | --- |\n");
+        for t in &c.technologies {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                esc(&t.name),
+                esc(ring_name(fw, &t.old_ring)),
+                esc(ring_name(fw, &t.new_ring)),
+                t.old_start_month,
+                t.new_start_month
+            );
+        }
+    }
+    out.push_str("\n## Risks\n\n");
+    for (label, ids) in [("Opened", &c.risks_opened), ("Closed", &c.risks_closed)] {
+        let titles: Vec<String> = ids.iter().map(|id| esc(risk_title(fw, id))).collect();
+        let _ =
+            writeln!(out, "- **{label}:** {}", if titles.is_empty() { "none".to_string() } else { titles.join("; ") });
+    }
+    out.push_str("\n## Skills gaps\n\n");
+    for s in &c.skills {
+        let verb = if s.delta < 0.0 { "narrowed" } else { "widened" };
+        let _ = writeln!(out, "- {} {verb}: gap {} → {}", esc(&s.name), s.old, s.new);
+    }
+    if c.skills.is_empty() {
+        out.push_str("No skills gap changed.\n");
+    }
+    out.push_str("\n## Levers acted on\n\n");
+    for l in &c.levers_acted_on {
+        let _ = writeln!(out, "- {} (was level {})", esc(&l.prompt), l.old_level);
+    }
+    if c.levers_acted_on.is_empty() {
+        out.push_str("None of the earlier levers has moved yet.\n");
+    }
+    out
+}
+
+fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
+    let new_table = |header: Vec<&str>| {
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header);
+        if let Some(w) = width {
+            t.set_width(w);
+        }
+        t
+    };
+    let mut out = format!("What moved: {}  ({} → {})\n", c.new.company, c.old.as_of, c.new.as_of);
+    let _ = writeln!(
+        out,
+        "Overall {} → {} ({})  {} → {}",
+        c.old.overall,
+        c.new.overall,
+        signed(c.overall_delta),
+        c.old.tier,
+        c.new.tier
+    );
+    let mut dims = new_table(vec!["Dimension", "Before", "After", "Change"]);
+    for d in &c.dimensions {
+        dims.add_row(vec![d.name.clone(), d.old.to_string(), d.new.to_string(), signed(d.delta)]);
+    }
+    let _ = writeln!(out, "{dims}");
+    let mut techs = new_table(vec!["Technology", "Ring before", "Ring after", "Month before", "Month after"]);
+    for t in &c.technologies {
+        techs.add_row(vec![
+            t.name.clone(),
+            ring_name(fw, &t.old_ring).to_string(),
+            ring_name(fw, &t.new_ring).to_string(),
+            t.old_start_month.to_string(),
+            t.new_start_month.to_string(),
+        ]);
+    }
+    let _ = writeln!(out, "{techs}");
+    let mut changes = new_table(vec!["Change", "What"]);
+    for id in &c.risks_opened {
+        changes.add_row(vec!["Risk opened".to_string(), risk_title(fw, id).to_string()]);
+    }
+    for id in &c.risks_closed {
+        changes.add_row(vec!["Risk closed".to_string(), risk_title(fw, id).to_string()]);
+    }
+    for s in &c.skills {
+        let verb = if s.delta < 0.0 { "Skills gap narrowed" } else { "Skills gap widened" };
+        changes.add_row(vec![verb.to_string(), format!("{}: {} → {}", s.name, s.old, s.new)]);
+    }
+    for l in &c.levers_acted_on {
+        changes.add_row(vec!["Lever acted on".to_string(), l.prompt.clone()]);
+    }
+    let _ = writeln!(out, "{changes}");
+    terminal(&out)
+}

@@ -1,0 +1,122 @@
+//! `readiness batch`: scores answer files in parallel, in chunks, writing each row as soon as
+//! its chunk is done, so memory does not grow with the number of files (the Markdown summary
+//! keeps only the numeric columns). Rows come out in input order whatever the thread timing.
+
+use super::row::Row;
+use super::summary::Summary;
+use crate::answers::Completeness;
+use crate::app::read_answers;
+use crate::date::Date;
+use crate::error::{Diagnostic, InputError};
+use crate::frameworks::Frameworks;
+use crate::score::assess;
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// One row per assessment, with a header
+    Csv,
+    /// One JSON object per line
+    Jsonl,
+    /// A portfolio summary with the distribution of every score
+    Markdown,
+}
+
+/// Files scored per round of parallel work: enough to keep every core busy, few enough that
+/// the results waiting to be written stay small.
+const CHUNK: usize = 256;
+
+#[derive(Debug, Default)]
+pub struct BatchOutcome {
+    pub scored: usize,
+    pub failed: Vec<InputError>,
+}
+
+/// The answer files named: files as given, directories expanded to their `*.toml` files in
+/// name order.
+pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| InputError::message(format!("cannot list `{}`: {e}", path.display())))?;
+            let mut found: Vec<PathBuf> =
+                entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// Scores every file and writes the rows (or, for Markdown, the summary) to `out`.
+pub fn run(
+    fw: &Frameworks,
+    files: &[PathBuf],
+    as_of: Date,
+    format: BatchFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<BatchOutcome> {
+    let mut outcome = BatchOutcome::default();
+    let mut summary = Summary::default();
+    let mut header_written = false;
+    for chunk in files.chunks(CHUNK) {
+        for (path, result) in chunk.iter().zip(score_chunk(fw, chunk, as_of)) {
+            match result {
+                Ok(row) => {
+                    outcome.scored += 1;
+                    match format {
+                        BatchFormat::Csv => {
+                            if !std::mem::replace(&mut header_written, true) {
+                                out.write_all(row.csv_header().as_bytes())?;
+                            }
+                            out.write_all(row.csv().as_bytes())?;
+                        }
+                        BatchFormat::Jsonl => out.write_all(row.json_line().as_bytes())?,
+                        BatchFormat::Markdown => summary.add(&row),
+                    }
+                }
+                Err(mut e) => {
+                    if e.diagnostics.iter().all(|d| d.location.is_none() && d.file.is_none()) {
+                        e.diagnostics.iter_mut().for_each(|d| d.file = Some(path.display().to_string()));
+                    }
+                    outcome.failed.push(e);
+                }
+            }
+        }
+    }
+    if format == BatchFormat::Markdown {
+        let mut failed: Vec<String> =
+            outcome.failed.iter().flat_map(|e| e.diagnostics.iter().map(failed_file)).collect();
+        failed.dedup();
+        out.write_all(summary.markdown(fw, &failed).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(outcome)
+}
+
+fn failed_file(d: &Diagnostic) -> String {
+    d.location.as_ref().map(|l| l.file.clone()).or_else(|| d.file.clone()).unwrap_or_default()
+}
+
+/// Scores a chunk across the available cores, results in input order.
+fn score_chunk(fw: &Frameworks, chunk: &[PathBuf], as_of: Date) -> Vec<Result<Row, InputError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chunk.len()).max(1);
+    let per_thread = chunk.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = chunk
+            .chunks(per_thread)
+            .map(|part| scope.spawn(move || part.iter().map(|path| score_file(fw, path, as_of)).collect::<Vec<_>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("scoring does not panic")).collect()
+    })
+}
+
+fn score_file(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Row, InputError> {
+    let answers = read_answers(fw, path, Completeness::Complete)?;
+    Ok(Row::of(&path.display().to_string(), &assess(fw, &answers, as_of), fw))
+}

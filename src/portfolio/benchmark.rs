@@ -1,0 +1,89 @@
+//! Where one business stands among a portfolio: its percentile on overall readiness and on
+//! each dimension, read from the JSON Lines that `readiness batch --format jsonl` writes.
+
+use super::row::DIMENSION_PREFIX;
+use crate::assessment::Assessment;
+use crate::error::{Diagnostic, InputError, Location};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::io::BufRead;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Benchmark {
+    /// Assessments in the portfolio.
+    pub portfolio_size: usize,
+    pub overall_percentile: f64,
+    pub dimensions: Vec<DimensionPercentile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DimensionPercentile {
+    pub dimension: String,
+    /// Share of the portfolio scoring below, counting ties as half (0-100).
+    pub percentile: f64,
+}
+
+/// Counts of portfolio scores below and equal to one business's score.
+#[derive(Default, Clone, Copy)]
+struct Rank {
+    below: usize,
+    equal: usize,
+}
+
+impl Rank {
+    fn add(&mut self, other: f64, mine: f64) {
+        if other < mine {
+            self.below += 1;
+        } else if other == mine {
+            self.equal += 1;
+        }
+    }
+
+    fn percentile(self, n: usize) -> f64 {
+        let p = 100.0 * (self.below as f64 + 0.5 * self.equal as f64) / n.max(1) as f64;
+        (p * 10.0).round() / 10.0
+    }
+}
+
+/// Reads the portfolio line by line (memory does not grow with its size) and ranks `a` in it.
+pub fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<Benchmark, InputError> {
+    let mut overall = Rank::default();
+    let mut dimensions = vec![Rank::default(); a.readiness.dimensions.len()];
+    let mut n = 0;
+    for (i, line) in portfolio.lines().enumerate() {
+        let line = line.map_err(|e| InputError::message(format!("cannot read `{name}`: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |what: String| {
+            let location =
+                Location { file: name.to_string(), line: i + 1, column: 1, source_line: line.clone(), width: 1 };
+            InputError::new(vec![Diagnostic::new(what).at(Some(location))])
+        };
+        let row: serde_json::Value = serde_json::from_str(&line).map_err(|e| bad(format!("not a JSON object: {e}")))?;
+        let number = |key: &str| {
+            row.get(key).and_then(serde_json::Value::as_f64).ok_or_else(|| {
+                bad(format!("no number `{key}`: expected rows written by `readiness batch --format jsonl`"))
+            })
+        };
+        overall.add(number("overall")?, a.readiness.overall);
+        for (rank, d) in dimensions.iter_mut().zip(&a.readiness.dimensions) {
+            rank.add(number(&format!("{DIMENSION_PREFIX}{}", d.id))?, d.score);
+        }
+        n += 1;
+    }
+    if n == 0 {
+        return Err(InputError::message(format!("`{name}` holds no assessments to benchmark against")));
+    }
+    Ok(Benchmark {
+        portfolio_size: n,
+        overall_percentile: overall.percentile(n),
+        dimensions: a
+            .readiness
+            .dimensions
+            .iter()
+            .zip(dimensions)
+            .map(|(d, r)| DimensionPercentile { dimension: d.id.clone(), percentile: r.percentile(n) })
+            .collect(),
+    })
+}

@@ -1,0 +1,12 @@
+//! Many assessments at once: `readiness batch` scores a portfolio of answer files into rows
+//! for CSV, JSON Lines or a Markdown summary, and `assess --benchmark` places one business
+//! among such rows.
+
+mod batch;
+mod benchmark;
+mod row;
+mod summary;
+
+pub use batch::{BatchFormat, BatchOutcome, answer_files, run};
+pub use benchmark::{Benchmark, benchmark};
+pub use row::Row;

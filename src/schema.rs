@@ -1,0 +1,61 @@
+//! `readiness schema`: JSON Schemas for editors and consumers. The report schema is derived
+//! from the `Assessment` type; the answer-file schema is built from the questionnaire, so it
+//! lists the real question ids, options and level ranges of the frameworks in use.
+
+use crate::answers::DONT_KNOW;
+use crate::assessment::Assessment;
+use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question};
+use serde_json::{Map, Value, json};
+
+pub fn report() -> Value {
+    serde_json::to_value(schemars::schema_for!(Assessment)).expect("a schema is JSON")
+}
+
+pub fn answers(fw: &Frameworks) -> Value {
+    let q = &fw.questionnaire;
+    let context: Map<String, Value> = q.context.iter().map(|c| (c.id.clone(), context_schema(c))).collect();
+    let required_context: Vec<&str> = q.context.iter().filter(|c| !c.optional).map(|c| c.id.as_str()).collect();
+    let answers: Map<String, Value> = q.questions.iter().map(|x| (x.id.clone(), question_schema(x))).collect();
+    let all_questions: Vec<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "readiness answer file",
+        "description": "Answers to the AI marketing readiness questionnaire (TOML).",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["context", "answers"],
+        "properties": {
+            "context": { "type": "object", "additionalProperties": false, "required": required_context, "properties": context },
+            "answers": { "type": "object", "additionalProperties": false, "required": all_questions, "properties": answers }
+        }
+    })
+}
+
+fn context_schema(c: &ContextQuestion) -> Value {
+    let ids: Vec<&str> = c.options.iter().map(|o| o.id.as_str()).collect();
+    let mut schema = match c.kind {
+        ContextKind::Text => {
+            json!({ "type": "string", "minLength": if c.optional { 0 } else { 1 }, "maxLength": 2000 })
+        }
+        ContextKind::Choice => json!({ "enum": ids }),
+        ContextKind::Multi => {
+            json!({ "type": "array", "items": { "enum": ids }, "uniqueItems": true, "minItems": if c.optional { 0 } else { 1 } })
+        }
+        ContextKind::Number => json!({ "type": "integer", "minimum": c.min, "maximum": c.max }),
+    };
+    schema["title"] = json!(c.prompt);
+    schema["description"] = json!(c.help);
+    schema
+}
+
+fn question_schema(q: &Question) -> Value {
+    let levels: Vec<String> = q.levels.iter().enumerate().map(|(i, l)| format!("{i}: {l}")).collect();
+    json!({
+        "title": q.prompt,
+        "description": format!("{}\n{}\nOr \"{DONT_KNOW}\".", q.help, levels.join("\n")),
+        "oneOf": [
+            { "type": "integer", "minimum": 0, "maximum": q.max_level() },
+            { "const": DONT_KNOW }
+        ]
+    })
+}

@@ -1,0 +1,238 @@
+//! Beyond one report: compare, batch and benchmark, through the binary.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// The B2B example after a quarter of work: governance (consent 2→4, bias review 1→4,
+/// accountability 1→3) and two of the old report's levers (data quality 3→4, AI strategy
+/// 2→3). Nothing else changes.
+fn improved_b2b(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(example("b2b-software.toml")).unwrap();
+    let text = text
+        .replace("consent_management = 2", "consent_management = 4")
+        .replace("bias_review = 1", "bias_review = 4")
+        .replace("accountability = 1", "accountability = 3")
+        .replace("data_quality = 3", "data_quality = 4")
+        .replace("ai_strategy = 2", "ai_strategy = 3");
+    let path = dir.join("b2b-later.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn compare_json(old: &Path, new: &Path) -> serde_json::Value {
+    let out = bin().args(["compare", "--format", "json", "--as-of", AS_OF]).arg(old).arg(new).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn compare_names_the_changes_made_between_two_answer_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = compare_json(&example("b2b-software.toml"), &improved_b2b(dir.path()));
+    // Only governance, data and strategy answers changed, so only they move, and upwards.
+    for d in c["dimensions"].as_array().unwrap() {
+        let delta = d["delta"].as_f64().unwrap();
+        if ["governance", "data", "strategy"].contains(&d["id"].as_str().unwrap()) {
+            assert!(delta > 0.0, "{}", d["id"])
+        } else {
+            assert_eq!(delta, 0.0, "{}", d["id"])
+        }
+    }
+    let overall = c["new"]["overall"].as_f64().unwrap() - c["old"]["overall"].as_f64().unwrap();
+    assert!((c["overall_delta"].as_f64().unwrap() - overall).abs() < 0.051 && overall > 0.0);
+    // Bias review and accountability answered well close the unfair-targeting risk; better
+    // answers never open one.
+    let closed: Vec<&str> = c["risks_closed"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert!(closed.contains(&"biased_targeting"), "{closed:?}");
+    assert!(c["risks_opened"].as_array().unwrap().is_empty());
+    // Of the old report's levers (data collection, data quality, martech stack, integration,
+    // AI strategy), exactly the two raised were acted on.
+    let acted: Vec<&str> =
+        c["levers_acted_on"].as_array().unwrap().iter().map(|l| l["question"].as_str().unwrap()).collect();
+    assert_eq!(acted, ["data_quality", "ai_strategy"]);
+    // The ethical-reasoning evidence (bias review) improved, so its gap narrowed.
+    let ethics = c["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "ethical_reasoning")
+        .expect("ethical reasoning gap changed");
+    assert!(ethics["delta"].as_f64().unwrap() < 0.0);
+}
+
+#[test]
+fn compare_reads_json_reports_and_renders_table_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let later = improved_b2b(dir.path());
+    let (old_json, new_json) = (dir.path().join("old.json"), dir.path().join("new.json"));
+    for (answers, report) in [(example("b2b-software.toml"), &old_json), (later.clone(), &new_json)] {
+        bin()
+            .args(["assess", "--format", "json", "--as-of", AS_OF, "--answers"])
+            .arg(answers)
+            .arg("--output")
+            .arg(report)
+            .assert()
+            .success();
+    }
+    assert_eq!(compare_json(&old_json, &new_json), compare_json(&example("b2b-software.toml"), &later));
+    bin()
+        .arg("compare")
+        .arg(&old_json)
+        .arg(&new_json)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Risk closed"));
+    bin().args(["compare", "--format", "markdown"]).arg(&old_json).arg(&new_json).assert().success().stdout(
+        predicate::str::contains("## Technologies that moved")
+            .and(predicate::str::contains("Targeting or offers that treat groups of customers unfairly")),
+    );
+    std::fs::write(&new_json, "{ not json").unwrap();
+    bin().arg("compare").arg(&old_json).arg(&new_json).assert().code(2).stderr(predicate::str::contains("new.json:1:"));
+}
+
+/// Writes `n` answer files with levels drawn from a fixed sequence, plus the broken ones.
+fn portfolio(dir: &Path, n: usize) -> Vec<String> {
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    let template = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
+    let (context, _) = template.split_once("\n[answers]\n").unwrap();
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut names = Vec::new();
+    for i in 0..n {
+        let mut text = format!("{}\n[answers]\n", context.replace("Fernhill Tea Co.", &format!("Client {i:05}, Ltd")));
+        for q in &fw.questionnaire.questions {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let value = if state.is_multiple_of(11) { "\"dont_know\"".to_string() } else { (state % 5).to_string() };
+            text.push_str(&format!("{} = {value}\n", q.id));
+        }
+        let name = format!("client-{i:05}.toml");
+        std::fs::write(dir.join(&name), text).unwrap();
+        names.push(name);
+    }
+    std::fs::write(dir.join("broken-syntax.toml"), "[context\ncompany = 1").unwrap();
+    std::fs::write(dir.join("broken-level.toml"), template.replace("data_quality = 1", "data_quality = 9")).unwrap();
+    names
+}
+
+#[test]
+fn batch_scores_every_good_file_once_and_reports_each_bad_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = portfolio(dir.path(), 1000);
+    let out = bin().args(["batch", "--format", "csv", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "some files failed, so the exit code says so");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("1000 scored, 2 could not be scored"), "{stderr}");
+    assert!(stderr.contains("broken-syntax.toml:") && stderr.contains("broken-level.toml:"), "{stderr}");
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
+    let (file, company, overall) = (column("file"), column("company"), column("overall"));
+    let mut seen = std::collections::BTreeSet::new();
+    for record in reader.records() {
+        let record = record.expect("every CSV row parses");
+        assert_eq!(record.len(), headers.len());
+        let name = Path::new(&record[file]).file_name().unwrap().to_string_lossy().into_owned();
+        assert!(seen.insert(name.clone()), "{name} appears twice");
+        assert!(
+            record[company].starts_with("Client ") && record[company].ends_with(", Ltd"),
+            "comma in a company name survives"
+        );
+        let score: f64 = record[overall].parse().unwrap();
+        assert!((0.0..=100.0).contains(&score));
+    }
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), good);
+}
+
+#[test]
+fn batch_jsonl_and_markdown_describe_the_same_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    portfolio(dir.path(), 40);
+    std::fs::remove_file(dir.path().join("broken-syntax.toml")).unwrap();
+    std::fs::remove_file(dir.path().join("broken-level.toml")).unwrap();
+    let jsonl = bin().args(["batch", "--format", "jsonl", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
+    assert!(jsonl.status.success());
+    let rows: Vec<serde_json::Value> =
+        String::from_utf8(jsonl.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 40);
+    let mut overall: Vec<f64> = rows.iter().map(|r| r["overall"].as_f64().unwrap()).collect();
+    overall.sort_by(f64::total_cmp);
+    let md = bin().args(["batch", "--format", "markdown", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.contains("40 assessments scored, 0 files failed."));
+    let line = md.lines().find(|l| l.starts_with("| overall |")).expect("an overall row");
+    let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+    assert_eq!(cells[2].parse::<f64>().unwrap(), overall[0], "min");
+    assert_eq!(cells[6].parse::<f64>().unwrap(), overall[39], "max");
+}
+
+#[test]
+fn benchmark_places_a_business_within_the_portfolio() {
+    let dir = tempfile::tempdir().unwrap();
+    portfolio(dir.path(), 60);
+    let jsonl = dir.path().join("portfolio.jsonl");
+    bin()
+        .args(["batch", "--format", "jsonl", "--as-of", AS_OF])
+        .arg(dir.path())
+        .arg("--output")
+        .arg(&jsonl)
+        .assert()
+        .code(2);
+    let report = bin()
+        .args(["assess", "--format", "json", "--as-of", AS_OF, "--answers"])
+        .arg(example("large-retailer-gdpr.toml"))
+        .arg("--benchmark")
+        .arg(&jsonl)
+        .output()
+        .unwrap();
+    assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
+    let a: readiness::assessment::Assessment = serde_json::from_slice(&report.stdout).unwrap();
+    let b = a.benchmark.expect("benchmark present");
+    assert_eq!(b.portfolio_size, 60);
+    // Check the overall percentile against the rows themselves.
+    let rows: Vec<f64> = std::fs::read_to_string(&jsonl)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["overall"].as_f64().unwrap())
+        .collect();
+    let below = rows.iter().filter(|x| **x < a.readiness.overall).count() as f64;
+    let equal = rows.iter().filter(|x| **x == a.readiness.overall).count() as f64;
+    assert_eq!(b.overall_percentile, ((100.0 * (below + equal / 2.0) / 60.0) * 10.0).round() / 10.0);
+    assert!(b.dimensions.iter().all(|d| (0.0..=100.0).contains(&d.percentile)));
+    let md = assess("large-retailer-gdpr.toml", &["--format", "markdown", "--benchmark", jsonl.to_str().unwrap()]);
+    assert!(md.contains("### Benchmark among 60 assessments"));
+}
+
+/// Peak resident memory of a finished child, in KiB, from wait4 (which reaps it, so
+/// `Child::wait` is not called).
+#[allow(clippy::zombie_processes)]
+fn peak_rss_kib(mut cmd: std::process::Command) -> i64 {
+    let child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child once; `usage` is a valid, writable rusage.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    usage.ru_maxrss
+}
+
+#[test]
+fn batch_memory_stays_flat_as_the_portfolio_grows() {
+    let (small, large) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    portfolio(small.path(), 300);
+    portfolio(large.path(), 3000);
+    let run = |dir: &Path| {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("readiness"));
+        cmd.args(["batch", "--format", "csv", "--as-of", AS_OF]).arg(dir);
+        peak_rss_kib(cmd)
+    };
+    let (small_kib, large_kib) = (run(small.path()), run(large.path()));
+    println!("batch peak RSS: 300 files {small_kib} KiB, 3000 files {large_kib} KiB");
+    assert!(
+        large_kib < small_kib + 4 * 1024,
+        "memory grew from {small_kib} KiB to {large_kib} KiB with ten times the files"
+    );
+}

@@ -1,0 +1,107 @@
+//! The published JSON Schemas: the report schema is committed and cannot drift, every
+//! example's report validates against it with an independent validator (Python's jsonschema),
+//! and so does every example answer file against the answer-file schema.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use std::path::Path;
+use std::process::Command;
+
+fn schema(kind: &str) -> String {
+    let out = bin().args(["schema", kind]).output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_committed_report_schema_matches_the_generated_one() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/report.schema.json");
+    assert_snapshot(&path, &schema("report"));
+}
+
+/// Python with jsonschema, or `None` outside CI when it is not installed (CI installs it).
+fn python_with_jsonschema() -> Option<Command> {
+    let available = Command::new("python3").args(["-c", "import jsonschema"]).status().is_ok_and(|s| s.success());
+    if !available {
+        assert!(std::env::var_os("CI").is_none(), "CI must install Python's jsonschema (.ci/run does)");
+        eprintln!("skipped: python3 with jsonschema is not installed (pip install jsonschema)");
+        return None;
+    }
+    Some(Command::new("python3"))
+}
+
+/// Validates `instance` (JSON, or TOML when the name ends in .toml) against `schema`.
+fn validate(schema: &Path, instance: &Path) -> Result<(), String> {
+    let script = r#"
+import json, sys, tomllib, jsonschema
+schema = json.load(open(sys.argv[1]))
+path = sys.argv[2]
+instance = tomllib.load(open(path, "rb")) if path.endswith(".toml") else json.load(open(path))
+cls = jsonschema.validators.validator_for(schema)
+cls.check_schema(schema)
+errors = sorted(cls(schema).iter_errors(instance), key=str)
+for e in errors:
+    print(f"{list(e.absolute_path)}: {e.message}")
+sys.exit(1 if errors else 0)
+"#;
+    let Some(mut python) = python_with_jsonschema() else { return Ok(()) };
+    let out = python.args(["-c", script]).arg(schema).arg(instance).output().unwrap();
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)))
+    }
+}
+
+#[test]
+fn every_example_report_validates_against_the_report_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema_path = dir.path().join("report.schema.json");
+    std::fs::write(&schema_path, schema("report")).unwrap();
+    for name in EXAMPLES {
+        let report = dir.path().join(format!("{name}.json"));
+        std::fs::write(&report, assess(name, &["--format", "json"])).unwrap();
+        validate(&schema_path, &report).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    // A report missing a required part must fail, so the check above is not vacuous.
+    let mut broken: serde_json::Value = serde_json::from_str(&assess(EXAMPLES[0], &["--format", "json"])).unwrap();
+    broken["technologies"][0].as_object_mut().unwrap().remove("roi_potential");
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, broken.to_string()).unwrap();
+    if python_with_jsonschema().is_some() {
+        assert!(validate(&schema_path, &path).is_err(), "a report without roi_potential validated");
+    }
+}
+
+#[test]
+fn every_example_answer_file_validates_against_the_answers_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema_path = dir.path().join("answers.schema.json");
+    std::fs::write(&schema_path, schema("answers")).unwrap();
+    for name in EXAMPLES {
+        validate(&schema_path, &example(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let text =
+        std::fs::read_to_string(example("b2b-software.toml")).unwrap().replace("data_quality = 3", "data_quality = 9");
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, text).unwrap();
+    if python_with_jsonschema().is_some() {
+        let error = validate(&schema_path, &broken).expect_err("level 9 validated");
+        assert!(error.contains("data_quality"), "{error}");
+    }
+}
+
+#[test]
+fn man_page_and_every_completion_script_are_generated() {
+    bin()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with(".ie").or(predicates::str::contains(".TH readiness")));
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = bin().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("batch"), "{shell}");
+    }
+}
