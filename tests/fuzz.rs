@@ -178,7 +178,7 @@ fn frameworks_loader_never_panics() {
             let files = BUILTIN
                 .iter()
                 .zip(texts)
-                .map(|((name, _), text)| DataFile { name: name.to_string(), text: text.clone() })
+                .map(|((name, _), text)| DataFile { name: name.to_string(), text: text.clone().into() })
                 .collect();
             match Frameworks::from_files(files) {
                 Ok(fw) => {

@@ -79,7 +79,10 @@ fn every_example_renders_tables_and_a_mermaid_gantt() {
                 _ => {}
             }
         }
-        let chart = charts.iter().find(|c| c.starts_with("gantt\n")).unwrap_or_else(|| panic!("{name}: no mermaid gantt block"));
+        let chart = charts
+            .iter()
+            .find(|c| c.starts_with("gantt\n"))
+            .unwrap_or_else(|| panic!("{name}: no mermaid gantt block"));
         assert!(charts.iter().any(|c| c.starts_with("xychart-beta\n")), "{name}: no dimension bar chart");
         let quadrant = charts.iter().find(|c| c.starts_with("quadrantChart\n")).expect("a quadrant chart");
         for point in quadrant.lines().filter(|l| l.ends_with(']')) {

@@ -209,3 +209,20 @@ fn examples_differ_in_ways_that_make_sense() {
     };
     assert_eq!(emerging_adopted(&retailer), 0);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// The lever gain is worked out analytically; it must equal what re-scoring gives.
+    #[test]
+    fn each_lever_gain_is_what_rescoring_the_raised_answer_gives(levels in levels()) {
+        let answers = answers_with(&levels);
+        let before = readiness::score::overall_readiness(fw(), &answers);
+        for lever in assess(fw(), &answers, as_of()).levers {
+            let mut raised = answers.clone();
+            raised.readiness.insert(lever.question.clone(), Answer::Level(lever.to_level));
+            let actual = readiness::score::overall_readiness(fw(), &raised) - before;
+            prop_assert!((lever.gain - actual).abs() <= 0.05 + 1e-9, "{}: {} vs {}", lever.question, lever.gain, actual);
+        }
+    }
+}

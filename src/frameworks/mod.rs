@@ -10,6 +10,7 @@ pub use model::*;
 use crate::error::{Diagnostic, InputError, Location};
 use crate::limits::read_limited;
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// The data files, in the order they are loaded, with their built-in text.
@@ -43,17 +44,40 @@ pub struct Frameworks {
 /// One data file's text and the name to show in diagnostics.
 pub struct DataFile {
     pub name: String,
-    pub text: String,
+    pub text: Cow<'static, str>,
+}
+
+/// The built-in frameworks as `build.rs` compiled them from the same TOML.
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frameworks.postcard"));
+
+/// The built-in data files, for diagnostics and `frameworks export`.
+fn builtin_files() -> Vec<DataFile> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| DataFile { name: format!("frameworks/{name} (built in)"), text: Cow::Borrowed(text) })
+        .collect()
 }
 
 impl Frameworks {
-    /// The frameworks compiled into the binary.
+    /// The frameworks compiled into the binary: deserialized from the form `build.rs` made,
+    /// then checked like any other frameworks.
     pub fn builtin() -> Result<Frameworks, InputError> {
-        let files = BUILTIN
-            .iter()
-            .map(|(name, text)| DataFile { name: format!("frameworks/{name} (built in)"), text: text.to_string() })
-            .collect();
-        Frameworks::from_files(files)
+        let (sources, questionnaire, scoring, risks, skills, roadmap, ethics, models, trends, technologies) =
+            postcard::from_bytes(COMPILED).expect("build.rs compiles the same model");
+        let frameworks = Frameworks {
+            sources,
+            questionnaire,
+            scoring,
+            risks,
+            skills,
+            roadmap,
+            ethics,
+            models,
+            trends,
+            technologies,
+        };
+        let problems = check::check(&frameworks, &builtin_files());
+        if problems.is_empty() { Ok(frameworks) } else { Err(InputError::new(problems)) }
     }
 
     /// The built-in frameworks, or a customised directory when one is given.
@@ -71,7 +95,7 @@ impl Frameworks {
         for (name, _) in BUILTIN {
             let path = dir.join(name);
             match read_limited(&path) {
-                Ok(text) => files.push(DataFile { name: path.display().to_string(), text }),
+                Ok(text) => files.push(DataFile { name: path.display().to_string(), text: Cow::Owned(text) }),
                 Err(e) => problems.push(Diagnostic::new(e.to_string()).in_file(&path.display().to_string())),
             }
         }
@@ -182,5 +206,33 @@ pub fn toml_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagn
     match location {
         Some(location) => diagnostic.at(Some(location)),
         None => diagnostic.in_file(file),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The compiled form must hold exactly what parsing the TOML gives.
+    #[test]
+    fn compiled_builtin_equals_the_parsed_toml() {
+        let compiled = Frameworks::builtin().unwrap();
+        let parsed = Frameworks::from_files(builtin_files()).unwrap();
+        let json = |fw: &Frameworks| {
+            serde_json::to_string(&(
+                &fw.sources,
+                &fw.questionnaire,
+                &fw.scoring,
+                &fw.risks,
+                &fw.skills,
+                &fw.roadmap,
+                &fw.ethics,
+                &fw.models,
+                &fw.trends,
+                &fw.technologies,
+            ))
+            .unwrap()
+        };
+        assert_eq!(json(&compiled), json(&parsed));
     }
 }

@@ -1,0 +1,34 @@
+//! In-process costs: loading the built-in frameworks, parsing an answer file, scoring one
+//! assessment and rendering each format. `cargo bench`; figures in the README.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use readiness::answers::{Completeness, parse};
+use readiness::date::Date;
+use readiness::frameworks::Frameworks;
+use readiness::report::{Format, Section, View, render};
+use readiness::score::assess;
+use std::hint::black_box;
+
+const EXAMPLE: &str = include_str!("../examples/b2b-software.toml");
+
+fn benches(c: &mut Criterion) {
+    let fw = Frameworks::builtin().unwrap();
+    let as_of = Date::new(2026, 11, 25).unwrap();
+    let answers = parse(&fw, "b2b-software.toml", EXAMPLE, Completeness::Complete).unwrap();
+    let assessment = assess(&fw, &answers, as_of);
+    let view = View { sections: vec![Section::All], explain: false, width: Some(100) };
+
+    c.bench_function("load built-in frameworks", |b| b.iter(|| black_box(Frameworks::builtin().unwrap())));
+    c.bench_function("parse answer file", |b| {
+        b.iter(|| black_box(parse(&fw, "b2b-software.toml", black_box(EXAMPLE), Completeness::Complete).unwrap()))
+    });
+    c.bench_function("score one assessment", |b| b.iter(|| black_box(assess(&fw, black_box(&answers), as_of))));
+    for (name, format) in
+        [("render json", Format::Json), ("render markdown", Format::Markdown), ("render table", Format::Table)]
+    {
+        c.bench_function(name, |b| b.iter(|| black_box(render(&assessment, &fw, format, &view))));
+    }
+}
+
+criterion_group!(group, benches);
+criterion_main!(group);
