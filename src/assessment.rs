@@ -3,19 +3,19 @@
 //! the same figures.
 
 use crate::answers::Answer;
-use crate::frameworks::{Severity, TechnologyGroup};
+use crate::frameworks::{Severity, TechnologyGroup, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
     /// The tool and version that produced this assessment.
-    pub generator: String,
-    pub as_of: String,
-    pub company: String,
+    pub generator: Text,
+    pub as_of: Text,
+    pub company: Text,
     pub context: Vec<ContextEntry>,
     /// Privacy rules that apply in the chosen regions.
-    pub privacy_rules: Vec<String>,
+    pub privacy_rules: Vec<Text>,
     pub readiness: Readiness,
     pub ethics: Vec<PrincipleScore>,
     pub technologies: Vec<TechnologyAssessment>,
@@ -31,10 +31,10 @@ pub struct Assessment {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ContextEntry {
-    pub id: String,
-    pub prompt: String,
+    pub id: Text,
+    pub prompt: Text,
     /// The answer as a reader would write it (option labels, not ids).
-    pub value: String,
+    pub value: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -45,22 +45,22 @@ pub struct Readiness {
     pub confidence: f64,
     pub dimensions: Vec<DimensionScore>,
     /// Dimension ids at or above the strength threshold, strongest first.
-    pub strengths: Vec<String>,
+    pub strengths: Vec<Text>,
     /// Dimension ids below the gap threshold, weakest first.
-    pub gaps: Vec<String>,
+    pub gaps: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TierRef {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
+    pub id: Text,
+    pub name: Text,
+    pub summary: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DimensionScore {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub score: f64,
     pub weight: f64,
     pub answered: usize,
@@ -71,7 +71,7 @@ pub struct DimensionScore {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Contribution {
-    pub question: String,
+    pub question: Text,
     pub answer: Answer,
     pub max_level: u8,
     pub weight: f64,
@@ -81,18 +81,18 @@ pub struct Contribution {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PrincipleScore {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub score: f64,
     pub weak: bool,
     /// Risks the principle leaves open when weak.
-    pub risks: Vec<String>,
+    pub risks: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct TechnologyAssessment {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub group: TechnologyGroup,
     pub technology_maturity: Maturity,
     pub business_readiness: BusinessReadiness,
@@ -116,20 +116,20 @@ pub struct Maturity {
     pub stage: MaturityStage,
     pub window: [i32; 2],
     /// The source of the window, or `None` where it is this project's estimate.
-    pub window_source: Option<String>,
+    pub window_source: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BusinessReadiness {
     pub score: f64,
-    pub weakest_dimension: String,
+    pub weakest_dimension: Text,
     pub meets_requirements: bool,
     pub requirements: Vec<Requirement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Requirement {
-    pub dimension: String,
+    pub dimension: Text,
     pub required: f64,
     pub actual: f64,
 }
@@ -150,15 +150,15 @@ pub struct RoiPotential {
     /// The best fit (0-1) of the technology to any stated goal.
     pub goal_fit: f64,
     /// Stated goals the technology serves, best first.
-    pub goals_served: Vec<String>,
+    pub goals_served: Vec<Text>,
     pub evidence: Vec<EvidenceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceRef {
-    pub claim: String,
-    pub source: String,
-    pub source_title: String,
+    pub claim: Text,
+    pub source: Text,
+    pub source_title: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -170,101 +170,101 @@ pub struct RiskFactors {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RiskRef {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub raised: bool,
     pub exposure: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AdoptionTimeline {
-    pub ring: String,
-    pub phase: String,
+    pub ring: Text,
+    pub phase: Text,
     pub start_month: u32,
-    pub prerequisites: Vec<String>,
+    pub prerequisites: Vec<Text>,
     /// Prerequisites that pushed this technology to a later ring or start month.
-    pub held_back_by: Vec<String>,
+    pub held_back_by: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RiskEntry {
-    pub id: String,
-    pub title: String,
-    pub category: String,
+    pub id: Text,
+    pub title: Text,
+    pub category: Text,
     pub severity: Severity,
     pub escalated: bool,
-    pub likelihood: String,
+    pub likelihood: Text,
     /// Severity weight x likelihood weight x 10, 0-100.
     pub exposure: f64,
     /// Mean score (0-100) of the answers that evidence the risk; "don't know" counts as 0.
     pub evidence_score: f64,
     pub evidence: Vec<EvidenceAnswer>,
-    pub technologies: Vec<String>,
-    pub reason: String,
-    pub mitigation: String,
+    pub technologies: Vec<Text>,
+    pub reason: Text,
+    pub mitigation: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceAnswer {
-    pub question: String,
+    pub question: Text,
     pub answer: Option<Answer>,
     pub max_level: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PhasePlan {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub months: [u32; 2],
-    pub entry_criteria: Vec<String>,
-    pub technologies: Vec<String>,
+    pub entry_criteria: Vec<Text>,
+    pub technologies: Vec<Text>,
     pub actions: Vec<PlannedAction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PlannedAction {
-    pub id: String,
-    pub title: String,
-    pub description: String,
+    pub id: Text,
+    pub title: Text,
+    pub description: Text,
     /// Whether the action addresses a readiness gap found in this assessment.
     pub focus: bool,
-    pub gaps: Vec<String>,
+    pub gaps: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SkillGap {
-    pub id: String,
-    pub name: String,
-    pub category: String,
+    pub id: Text,
+    pub name: Text,
+    pub category: Text,
     /// 0 (none) to the top level, read from the evidence answers.
     pub current: f64,
     pub required: u8,
     pub gap: f64,
     /// Technologies and phases that require more than the current level.
-    pub needed_by: Vec<String>,
-    pub learning_path: Vec<String>,
-    pub project: String,
+    pub needed_by: Vec<Text>,
+    pub learning_path: Vec<Text>,
+    pub project: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Lever {
-    pub question: String,
-    pub dimension: String,
-    pub prompt: String,
+    pub question: Text,
+    pub dimension: Text,
+    pub prompt: Text,
     pub from_level: u8,
     pub to_level: u8,
     /// Description of the next level, i.e. what improving the answer looks like.
-    pub next: String,
+    pub next: Text,
     /// Points of overall readiness gained by moving one level up.
     pub gain: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AnswerEntry {
-    pub question: String,
-    pub dimension: String,
-    pub prompt: String,
+    pub question: Text,
+    pub dimension: Text,
+    pub prompt: Text,
     pub answer: Answer,
     /// The chosen level's description, or "Don't know".
-    pub description: String,
+    pub description: Text,
 }

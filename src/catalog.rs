@@ -1,7 +1,7 @@
 //! `readiness catalog`: browsing the frameworks data as a table, Markdown or JSON.
 
 use crate::cli::CatalogKind;
-use crate::frameworks::Frameworks;
+use crate::frameworks::{Frameworks, Text};
 use crate::report::{Format, markdown_escape, to_json};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
@@ -9,7 +9,7 @@ use comfy_table::{ContentArrangement, Table};
 /// Rows of text, rendered as a terminal or Markdown table.
 struct Grid {
     header: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<Vec<Text>>,
 }
 
 pub fn render(fw: &Frameworks, kind: Option<CatalogKind>, format: Format, width: u16) -> String {
@@ -38,7 +38,7 @@ fn json(fw: &Frameworks, kind: CatalogKind) -> String {
 }
 
 fn summary(fw: &Frameworks) -> Grid {
-    let count = |kind: &str, n: usize, what: &str| vec![kind.to_string(), n.to_string(), what.to_string()];
+    let count = |kind: &str, n: usize, what: &str| vec![Text::from(kind), n.to_string().into(), what.into()];
     Grid {
         header: vec!["Catalogue", "Entries", "What it holds"],
         rows: vec![
@@ -64,7 +64,7 @@ fn summary(fw: &Frameworks) -> Grid {
 }
 
 fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
-    let join = |v: &[String]| v.join(", ");
+    let join = |v: &[Text]| Text::from(v.join(", "));
     match kind {
         CatalogKind::Technologies => Grid {
             header: vec!["Id", "Technology", "Mainstream window", "Complexity", "Prerequisites", "Summary"],
@@ -77,8 +77,8 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                     vec![
                         t.id.clone(),
                         t.name.clone(),
-                        format!("{}-{} ({basis})", t.window[0], t.window[1]),
-                        t.complexity.to_string(),
+                        format!("{}-{} ({basis})", t.window[0], t.window[1]).into(),
+                        t.complexity.to_string().into(),
                         join(&t.prerequisites),
                         t.summary.clone(),
                     ]
@@ -113,9 +113,9 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                     p.actions.iter().map(move |a| {
                         vec![
                             p.name.clone(),
-                            format!("{}-{}", p.months[0], p.months[1]),
-                            format!("{}: {}", a.title, a.description),
-                            a.addresses.join(", "),
+                            format!("{}-{}", p.months[0], p.months[1]).into(),
+                            format!("{}: {}", a.title, a.description).into(),
+                            a.addresses.join(", ").into(),
                         ]
                     })
                 })
@@ -133,7 +133,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                         join(&m.algorithms),
                         join(&m.features),
                         m.output.clone(),
-                        format!(">{}%", m.accuracy_target),
+                        format!(">{}%", m.accuracy_target).into(),
                     ]
                 })
                 .collect(),
@@ -147,21 +147,20 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .map(|p| vec![p.name.clone(), p.description.clone(), join(&p.questions), join(&p.risks)])
                 .collect(),
         },
-        CatalogKind::Questions => Grid {
-            header: vec!["Id", "Dimension", "Weight", "Question"],
-            rows: fw
-                .questionnaire
-                .context
-                .iter()
-                .map(|q| vec![q.id.clone(), "context".into(), "-".into(), q.prompt.clone()])
-                .chain(
-                    fw.questionnaire
-                        .questions
-                        .iter()
-                        .map(|q| vec![q.id.clone(), q.dimension.clone(), q.weight.to_string(), q.prompt.clone()]),
-                )
-                .collect(),
-        },
+        CatalogKind::Questions => {
+            Grid {
+                header: vec!["Id", "Dimension", "Weight", "Question"],
+                rows: fw
+                    .questionnaire
+                    .context
+                    .iter()
+                    .map(|q| vec![q.id.clone(), "context".into(), "-".into(), q.prompt.clone()])
+                    .chain(fw.questionnaire.questions.iter().map(|q| {
+                        vec![q.id.clone(), q.dimension.clone(), q.weight.to_string().into(), q.prompt.clone()]
+                    }))
+                    .collect(),
+            }
+        }
         CatalogKind::Risks => Grid {
             header: vec!["Id", "Category", "Severity", "Risk", "Mitigation"],
             rows: fw
@@ -172,7 +171,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                     vec![
                         r.id.clone(),
                         r.category.clone(),
-                        r.severity.to_string(),
+                        r.severity.to_string().into(),
                         r.title.clone(),
                         r.mitigation.clone(),
                     ]

@@ -4,7 +4,7 @@
 
 use crate::answers::Answer;
 use crate::assessment::Assessment;
-use crate::frameworks::Frameworks;
+use crate::frameworks::{Frameworks, Text};
 use crate::report::{Format, markdown_escape as esc, terminal};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
@@ -20,8 +20,8 @@ pub struct Comparison {
     pub dimensions: Vec<Delta>,
     /// Technologies whose ring, phase or start month changed.
     pub technologies: Vec<TechnologyMove>,
-    pub risks_opened: Vec<String>,
-    pub risks_closed: Vec<String>,
+    pub risks_opened: Vec<Text>,
+    pub risks_closed: Vec<Text>,
     /// Skills whose gap changed.
     pub skills: Vec<Delta>,
     /// Levers of the old assessment whose answer has improved since.
@@ -30,16 +30,16 @@ pub struct Comparison {
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Side {
-    pub company: String,
-    pub as_of: String,
+    pub company: Text,
+    pub as_of: Text,
     pub overall: f64,
-    pub tier: String,
+    pub tier: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Delta {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub old: f64,
     pub new: f64,
     pub delta: f64,
@@ -47,26 +47,26 @@ pub struct Delta {
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct TechnologyMove {
-    pub id: String,
-    pub name: String,
-    pub old_ring: String,
-    pub new_ring: String,
-    pub old_phase: String,
-    pub new_phase: String,
+    pub id: Text,
+    pub name: Text,
+    pub old_ring: Text,
+    pub new_ring: Text,
+    pub old_phase: Text,
+    pub new_phase: Text,
     pub old_start_month: u32,
     pub new_start_month: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct LeverActedOn {
-    pub question: String,
-    pub prompt: String,
+    pub question: Text,
+    pub prompt: Text,
     pub old_level: u8,
     pub new_answer: Answer,
 }
 
 fn delta(id: &str, name: &str, old: f64, new: f64) -> Delta {
-    Delta { id: id.to_string(), name: name.to_string(), old, new, delta: ((new - old) * 10.0).round() / 10.0 }
+    Delta { id: id.into(), name: name.into(), old, new, delta: ((new - old) * 10.0).round() / 10.0 }
 }
 
 fn side(a: &Assessment) -> Side {
@@ -246,13 +246,13 @@ fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
     );
     let mut dims = new_table(vec!["Dimension", "Before", "After", "Change"]);
     for d in &c.dimensions {
-        dims.add_row(vec![d.name.clone(), d.old.to_string(), d.new.to_string(), signed(d.delta)]);
+        dims.add_row(vec![d.name.to_string(), d.old.to_string(), d.new.to_string(), signed(d.delta)]);
     }
     let _ = writeln!(out, "{dims}");
     let mut techs = new_table(vec!["Technology", "Ring before", "Ring after", "Month before", "Month after"]);
     for t in &c.technologies {
         techs.add_row(vec![
-            t.name.clone(),
+            t.name.to_string(),
             ring_name(fw, &t.old_ring).to_string(),
             ring_name(fw, &t.new_ring).to_string(),
             t.old_start_month.to_string(),
@@ -272,7 +272,7 @@ fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
         changes.add_row(vec![verb.to_string(), format!("{}: {} → {}", s.name, s.old, s.new)]);
     }
     for l in &c.levers_acted_on {
-        changes.add_row(vec!["Lever acted on".to_string(), l.prompt.clone()]);
+        changes.add_row(vec!["Lever acted on".to_string(), l.prompt.to_string()]);
     }
     let _ = writeln!(out, "{changes}");
     terminal(&out)

@@ -13,9 +13,9 @@ pub fn report() -> Value {
 
 pub fn answers(fw: &Frameworks) -> Value {
     let q = &fw.questionnaire;
-    let context: Map<String, Value> = q.context.iter().map(|c| (c.id.clone(), context_schema(c))).collect();
+    let context: Map<String, Value> = q.context.iter().map(|c| (c.id.to_string(), context_schema(c))).collect();
     let required_context: Vec<&str> = q.context.iter().filter(|c| !c.optional).map(|c| c.id.as_str()).collect();
-    let answers: Map<String, Value> = q.questions.iter().map(|x| (x.id.clone(), question_schema(x))).collect();
+    let answers: Map<String, Value> = q.questions.iter().map(|x| (x.id.to_string(), question_schema(x))).collect();
     let all_questions: Vec<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

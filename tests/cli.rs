@@ -150,7 +150,7 @@ fn template_lists_every_question_and_round_trips_through_validate() {
     let text = String::from_utf8(out.stdout).unwrap();
     for q in &fw.questionnaire.questions {
         assert!(text.contains(&format!("# {} = ", q.id)), "template lacks {}", q.id);
-        assert!(text.contains(&q.help), "template lacks help for {}", q.id);
+        assert!(text.contains(q.help.as_str()), "template lacks help for {}", q.id);
     }
     // Unfilled, it is a valid TOML file whose every question is reported missing at once.
     let dir = tempfile::tempdir().unwrap();

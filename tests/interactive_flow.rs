@@ -119,7 +119,7 @@ fn asks_everything_in_order_saves_after_each_answer_and_reviews() {
     assert_eq!(script.asked[0].1, "Business context");
     // Sections are announced in the order of the dimensions, each once.
     let expected: Vec<String> = std::iter::once("Business context".to_string())
-        .chain(fw.questionnaire.dimensions.iter().map(|d| d.name.clone()))
+        .chain(fw.questionnaire.dimensions.iter().map(|d| d.name.to_string()))
         .collect();
     let announced: Vec<String> =
         script.sections.iter().map(|s| s.trim_matches(|c| c == '─' || c == ' ').to_string()).collect();

@@ -42,7 +42,7 @@ fn ring_rank(a: &Assessment, tech: usize) -> usize {
 /// Every score that should not fall when an answer improves.
 fn readiness_scores(a: &Assessment) -> Vec<(String, f64)> {
     let mut scores = vec![("overall".to_string(), a.readiness.overall)];
-    scores.extend(a.readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)));
+    scores.extend(a.readiness.dimensions.iter().map(|d| (d.id.to_string(), d.score)));
     scores.extend(a.ethics.iter().map(|p| (format!("ethics {}", p.id), p.score)));
     for t in &a.technologies {
         scores.push((format!("{} business readiness", t.id), t.business_readiness.score));

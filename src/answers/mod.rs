@@ -17,7 +17,7 @@ mod write;
 pub use parse::{Completeness, parse};
 pub use write::{render, render_template};
 
-use crate::frameworks::{ContextRole, Frameworks};
+use crate::frameworks::{ContextRole, Frameworks, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -68,8 +68,8 @@ pub enum ContextValue {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
-    pub context: BTreeMap<String, ContextValue>,
-    pub readiness: BTreeMap<String, Answer>,
+    pub context: BTreeMap<Text, ContextValue>,
+    pub readiness: BTreeMap<Text, Answer>,
 }
 
 impl Answers {

@@ -3,7 +3,7 @@
 
 use super::{Answer, Answers, ContextValue, DONT_KNOW};
 use crate::error::{Diagnostic, InputError, Location, did_you_mean};
-use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question, toml_diagnostic};
+use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question, Text, toml_diagnostic};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::{Spanned, Value};
@@ -59,7 +59,7 @@ impl Reader<'_> {
         None
     }
 
-    fn context(&mut self, table: &SpannedTable) -> BTreeMap<String, ContextValue> {
+    fn context(&mut self, table: &SpannedTable) -> BTreeMap<Text, ContextValue> {
         let mut context = BTreeMap::new();
         for (key, value) in table {
             let Some(question) = self.fw.context_question(key.get_ref()) else {
@@ -155,7 +155,7 @@ impl Reader<'_> {
         ok.then_some(ContextValue::List(chosen))
     }
 
-    fn readiness(&mut self, table: &SpannedTable) -> BTreeMap<String, Answer> {
+    fn readiness(&mut self, table: &SpannedTable) -> BTreeMap<Text, Answer> {
         let mut answers = BTreeMap::new();
         for (key, value) in table {
             let Some(question) = self.fw.question(key.get_ref()) else {

@@ -122,7 +122,7 @@ fn review_line(step: &Step, answers: &Answers) -> ReviewLine {
             (q.prompt.clone(), answer)
         }
     };
-    ReviewLine { question, answer: answer.unwrap_or_else(|| "(not answered)".to_string()) }
+    ReviewLine { question: question.to_string(), answer: answer.unwrap_or_else(|| "(not answered)".to_string()) }
 }
 
 const DONT_KNOW_LABEL: &str = "Don't know";
@@ -184,9 +184,9 @@ fn ask_context(
     q: &ContextQuestion,
     current: Option<&ContextValue>,
 ) -> anyhow::Result<Reply<ContextValue>> {
-    let labels: Vec<String> = q.options.iter().map(|o| o.label.clone()).collect();
+    let labels: Vec<String> = q.options.iter().map(|o| o.label.to_string()).collect();
     let index_of = |id: &str| q.options.iter().position(|o| o.id == id);
-    let id_at = |i: usize| q.options[i].id.clone();
+    let id_at = |i: usize| q.options[i].id.to_string();
     Ok(match q.kind {
         ContextKind::Text => {
             let default = match current {

@@ -2,7 +2,7 @@
 //! exist, weights and thresholds must make sense, prerequisites must not form a cycle. Every
 //! problem is collected, so one run of `frameworks check` shows them all.
 
-use super::{ContextKind, ContextRole, DataFile, Frameworks};
+use super::{ContextKind, ContextRole, DataFile, Frameworks, Text};
 use crate::error::{Diagnostic, Location, did_you_mean};
 use std::collections::{BTreeMap, HashSet};
 
@@ -115,7 +115,7 @@ impl Checker<'_> {
         file: usize,
         entry: &str,
         what: &str,
-        refs: impl IntoIterator<Item = &'r String>,
+        refs: impl IntoIterator<Item = &'r Text>,
         known: &[&str],
     ) {
         for id in refs {
@@ -170,14 +170,14 @@ fn check_unique_ids(c: &mut Checker, fw: &Frameworks) {
     );
     c.unique(SCORING, "tier", fw.scoring.tiers.iter().map(|x| x.id.as_str()));
     c.unique(SCORING, "ring", fw.scoring.rings.iter().map(|x| x.id.as_str()));
-    c.unique(RISKS, "risk category", ids(&fw.risks.categories).iter().map(String::as_str));
+    c.unique(RISKS, "risk category", ids(&fw.risks.categories).iter().map(Text::as_str));
     c.unique(RISKS, "risk", fw.risks.risks.iter().map(|x| x.id.as_str()));
-    c.unique(SKILLS, "skill category", ids(&fw.skills.categories).iter().map(String::as_str));
+    c.unique(SKILLS, "skill category", ids(&fw.skills.categories).iter().map(Text::as_str));
     c.unique(SKILLS, "skill", fw.skills.skills.iter().map(|x| x.id.as_str()));
     c.unique(ROADMAP, "phase", fw.roadmap.phases.iter().map(|x| x.id.as_str()));
     c.unique(ETHICS, "principle", fw.ethics.principles.iter().map(|x| x.id.as_str()));
     c.unique(MODELS, "model", fw.models.models.iter().map(|x| x.id.as_str()));
-    c.unique(TRENDS, "trend category", ids(&fw.trends.categories).iter().map(String::as_str));
+    c.unique(TRENDS, "trend category", ids(&fw.trends.categories).iter().map(Text::as_str));
     c.unique(TRENDS, "trend", fw.trends.trends.iter().map(|x| x.id.as_str()));
     c.unique(TECHNOLOGIES, "technology", fw.technologies.technologies.iter().map(|x| x.id.as_str()));
 }
@@ -330,7 +330,7 @@ fn check_skill_levels(
     ids: &Ids,
     file: usize,
     entry: &str,
-    levels: &BTreeMap<String, u8>,
+    levels: &BTreeMap<Text, u8>,
 ) {
     c.refs(file, entry, "skill", levels.keys(), &ids.skills);
     let max = fw.skills.levels.len() as f64;

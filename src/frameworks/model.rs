@@ -4,11 +4,119 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Text from the frameworks. Shared rather than copied: an assessment quotes a great deal of
+/// it (ids, descriptions, mitigations, learning paths), and a shared string clones without
+/// allocating. Behaves as a `str` for reading, comparing and map look-ups.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(std::sync::Arc<str>);
+
+/// A plain string in JSON Schemas: how it is stored in memory is no concern of consumers.
+impl schemars::JsonSchema for Text {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "string".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::from("")
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(s.into())
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text(s.into())
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        **self == *other.0
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Named {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
 }
 
 // ----- sources.toml -----
@@ -23,11 +131,11 @@ pub struct Sources {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub author: Option<String>,
-    pub date: Option<String>,
-    pub file: String,
+    pub id: Text,
+    pub title: Text,
+    pub author: Option<Text>,
+    pub date: Option<Text>,
+    pub file: Text,
 }
 
 // ----- questionnaire.toml -----
@@ -45,10 +153,10 @@ pub struct Questionnaire {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dimension {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub weight: f64,
-    pub description: String,
+    pub description: Text,
 }
 
 /// What the scoring needs a context question for; at most one question has each role.
@@ -73,11 +181,11 @@ pub enum ContextKind {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextQuestion {
-    pub id: String,
+    pub id: Text,
     pub role: Option<ContextRole>,
     pub kind: ContextKind,
-    pub prompt: String,
-    pub help: String,
+    pub prompt: Text,
+    pub help: Text,
     #[serde(default)]
     pub optional: bool,
     #[serde(default)]
@@ -89,9 +197,9 @@ pub struct ContextQuestion {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextOption {
-    pub id: String,
-    pub label: String,
-    pub privacy_rules: Option<String>,
+    pub id: Text,
+    pub label: Text,
+    pub privacy_rules: Option<Text>,
     #[serde(default)]
     pub strict_privacy: bool,
     /// Added to every ring's maturity threshold (risk appetite).
@@ -102,13 +210,13 @@ pub struct ContextOption {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
-    pub id: String,
-    pub dimension: String,
+    pub id: Text,
+    pub dimension: Text,
     pub weight: f64,
-    pub prompt: String,
-    pub help: String,
+    pub prompt: Text,
+    pub help: Text,
     /// Anchored descriptions, weakest first; an answer is an index into this list.
-    pub levels: Vec<String>,
+    pub levels: Vec<Text>,
 }
 
 impl Question {
@@ -139,7 +247,7 @@ pub struct Scoring {
 #[serde(deny_unknown_fields)]
 pub struct SkillRules {
     /// Technologies in these rings set the skill levels the plan requires.
-    pub rings: Vec<String>,
+    pub rings: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -153,10 +261,10 @@ pub struct ReadinessRules {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub min: f64,
-    pub summary: String,
+    pub summary: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -169,7 +277,7 @@ pub struct MaturityRules {
 #[serde(deny_unknown_fields)]
 pub struct ComplexityRules {
     pub relief: f64,
-    pub relief_dimensions: Vec<String>,
+    pub relief_dimensions: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -210,7 +318,7 @@ impl SeverityWeights {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LikelihoodBand {
-    pub id: String,
+    pub id: Text,
     pub below: f64,
     pub weight: f64,
 }
@@ -218,11 +326,11 @@ pub struct LikelihoodBand {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ring {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub min_maturity: f64,
     pub min_business_readiness: f64,
-    pub phase: String,
+    pub phase: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -276,16 +384,16 @@ pub struct RiskCatalog {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
-    pub id: String,
-    pub category: String,
-    pub title: String,
+    pub id: Text,
+    pub category: Text,
+    pub title: Text,
     pub severity: Severity,
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Text>,
     pub raise_below: Option<f64>,
     #[serde(default)]
     pub escalate_with_strict_privacy: bool,
-    pub reason: String,
-    pub mitigation: String,
+    pub reason: Text,
+    pub mitigation: Text,
 }
 
 // ----- skills.toml -----
@@ -294,7 +402,7 @@ pub struct Risk {
 #[serde(deny_unknown_fields)]
 pub struct SkillsFramework {
     /// Names of levels 1..=n; level 0 is "none".
-    pub levels: Vec<String>,
+    pub levels: Vec<Text>,
     #[serde(rename = "category")]
     pub categories: Vec<Named>,
     #[serde(rename = "skill")]
@@ -304,13 +412,13 @@ pub struct SkillsFramework {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Skill {
-    pub id: String,
-    pub category: String,
-    pub name: String,
-    pub description: String,
-    pub evidence: Vec<String>,
-    pub learning_path: Vec<String>,
-    pub project: String,
+    pub id: Text,
+    pub category: Text,
+    pub name: Text,
+    pub description: Text,
+    pub evidence: Vec<Text>,
+    pub learning_path: Vec<Text>,
+    pub project: Text,
 }
 
 // ----- roadmap.toml -----
@@ -325,12 +433,12 @@ pub struct Roadmap {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub months: [u32; 2],
-    pub source: Option<String>,
-    pub entry_criteria: Vec<String>,
-    pub skills: BTreeMap<String, u8>,
+    pub source: Option<Text>,
+    pub entry_criteria: Vec<Text>,
+    pub skills: BTreeMap<Text, u8>,
     #[serde(default, rename = "action")]
     pub actions: Vec<Action>,
 }
@@ -338,10 +446,10 @@ pub struct Phase {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Action {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub addresses: Vec<String>,
+    pub id: Text,
+    pub title: Text,
+    pub description: Text,
+    pub addresses: Vec<Text>,
 }
 
 // ----- ethics.toml, models.toml, trends.toml -----
@@ -356,11 +464,11 @@ pub struct Ethics {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
-    pub id: String,
-    pub name: String,
-    pub description: String,
-    pub questions: Vec<String>,
-    pub risks: Vec<String>,
+    pub id: Text,
+    pub name: Text,
+    pub description: Text,
+    pub questions: Vec<Text>,
+    pub risks: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -373,16 +481,16 @@ pub struct Models {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PredictiveModel {
-    pub id: String,
-    pub name: String,
-    pub algorithms: Vec<String>,
-    pub features: Vec<String>,
-    pub output: String,
+    pub id: Text,
+    pub name: Text,
+    pub algorithms: Vec<Text>,
+    pub features: Vec<Text>,
+    pub output: Text,
     /// Percent.
     pub accuracy_target: f64,
     /// Questions whose answers show whether the data exists.
-    pub data_needed: Vec<String>,
-    pub source: String,
+    pub data_needed: Vec<Text>,
+    pub source: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -397,11 +505,11 @@ pub struct Trends {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Trend {
-    pub id: String,
-    pub category: String,
-    pub name: String,
-    pub description: String,
-    pub technologies: Vec<String>,
+    pub id: Text,
+    pub category: Text,
+    pub name: Text,
+    pub description: Text,
+    pub technologies: Vec<Text>,
 }
 
 // ----- technologies.toml -----
@@ -423,26 +531,26 @@ pub enum TechnologyGroup {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Technology {
-    pub id: String,
-    pub name: String,
+    pub id: Text,
+    pub name: Text,
     pub group: TechnologyGroup,
-    pub summary: String,
+    pub summary: Text,
     pub window: [i32; 2],
-    pub window_source: Option<String>,
-    pub applications: Vec<String>,
-    pub impact: String,
+    pub window_source: Option<Text>,
+    pub applications: Vec<Text>,
+    pub impact: Text,
     pub complexity: u8,
-    pub prerequisites: Vec<String>,
-    pub requires: BTreeMap<String, f64>,
-    pub goals: BTreeMap<String, f64>,
-    pub skills: BTreeMap<String, u8>,
-    pub risks: Vec<String>,
+    pub prerequisites: Vec<Text>,
+    pub requires: BTreeMap<Text, f64>,
+    pub goals: BTreeMap<Text, f64>,
+    pub skills: BTreeMap<Text, u8>,
+    pub risks: Vec<Text>,
     pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
-    pub claim: String,
-    pub source: String,
+    pub claim: Text,
+    pub source: Text,
 }

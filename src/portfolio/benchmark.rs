@@ -18,7 +18,7 @@ pub struct Benchmark {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DimensionPercentile {
-    pub dimension: String,
+    pub dimension: crate::frameworks::Text,
     /// Share of the portfolio scoring below, counting ties as half (0-100).
     pub percentile: f64,
 }

@@ -21,7 +21,7 @@ pub const DIMENSION_PREFIX: &str = "dim_";
 impl Row {
     pub fn of(file: &str, a: &Assessment, fw: &Frameworks) -> Row {
         let text = |s: &str| Cell::Text(s.to_string());
-        let context = |id: &str| a.context.iter().find(|c| c.id == id).map_or(String::new(), |c| c.value.clone());
+        let context = |id: &str| a.context.iter().find(|c| c.id == id).map_or(String::new(), |c| c.value.to_string());
         let mut cells = vec![
             ("file".to_string(), text(file)),
             ("company".to_string(), text(&a.company)),
@@ -38,7 +38,7 @@ impl Row {
             let count = a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring.id).count();
             cells.push((format!("ring_{}", ring.id), Cell::Count(count)));
         }
-        cells.push(("top_risk".to_string(), Cell::Text(a.risks.first().map_or(String::new(), |r| r.id.clone()))));
+        cells.push(("top_risk".to_string(), Cell::Text(a.risks.first().map_or(String::new(), |r| r.id.to_string()))));
         Row(cells)
     }
 

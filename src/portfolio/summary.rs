@@ -52,7 +52,8 @@ impl Summary {
         }
         out.push_str("\n| Tier | Assessments |\n| --- | --- |\n");
         for tier in &fw.scoring.tiers {
-            let _ = writeln!(out, "| {} | {} |", esc(&tier.name), self.tiers.get(&tier.id).copied().unwrap_or(0));
+            let _ =
+                writeln!(out, "| {} | {} |", esc(&tier.name), self.tiers.get(tier.id.as_str()).copied().unwrap_or(0));
         }
         if !failed.is_empty() {
             out.push_str("\n## Files that could not be scored\n\n");

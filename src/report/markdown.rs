@@ -5,7 +5,7 @@
 use super::{Names, Section, View, answer_text, bar, markdown_escape as esc, mermaid_label, stage};
 use crate::assessment::*;
 use crate::date::Date;
-use crate::frameworks::Frameworks;
+use crate::frameworks::{Frameworks, Text};
 use std::fmt::Write;
 
 pub fn render(a: &Assessment, fw: &Frameworks, view: &View) -> String {
@@ -81,7 +81,7 @@ fn summary(out: &mut String, a: &Assessment, names: &Names) {
         esc(&r.tier.name),
         esc(&r.tier.summary)
     );
-    let scored = |ids: &[String]| {
+    let scored = |ids: &[Text]| {
         let list: Vec<String> = ids
             .iter()
             .filter_map(|id| r.dimensions.iter().find(|d| &d.id == id))

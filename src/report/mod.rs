@@ -8,7 +8,7 @@ mod text;
 pub use text::{markdown_escape, mermaid_label, terminal};
 
 use crate::assessment::Assessment;
-use crate::frameworks::Frameworks;
+use crate::frameworks::{Frameworks, Text};
 use clap::ValueEnum;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,11 +114,11 @@ impl<'a> Names<'a> {
             .unwrap_or(id)
     }
 
-    fn technologies(&self, ids: &'a [String]) -> String {
+    fn technologies(&self, ids: &'a [Text]) -> String {
         ids.iter().map(|id| self.technology(id)).collect::<Vec<_>>().join(", ")
     }
 
-    fn dimensions(&self, ids: &'a [String]) -> String {
+    fn dimensions(&self, ids: &'a [Text]) -> String {
         ids.iter().map(|id| self.dimension(id)).collect::<Vec<_>>().join(", ")
     }
 }

@@ -61,7 +61,7 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, view: &View) {
     let mut dims = table(view, &["Dimension", "Score", "", "Answered"]);
     for d in &a.readiness.dimensions {
         dims.add_row(vec![
-            d.name.clone(),
+            d.name.to_string(),
             d.score.to_string(),
             bar(d.score, 10),
             format!("{}/{}", d.answered, d.questions),
@@ -78,18 +78,22 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, view: &View) {
     }
     let mut ethics = table(view, &["Responsible AI", "Score", "Status"]);
     for p in &a.ethics {
-        ethics.add_row(vec![p.name.clone(), p.score.to_string(), if p.weak { "weak".into() } else { "sound".into() }]);
+        ethics.add_row(vec![
+            p.name.to_string(),
+            p.score.to_string(),
+            if p.weak { "weak".into() } else { "sound".into() },
+        ]);
     }
     push(out, &ethics);
     heading(out, "Levers: one step up on these answers raises readiness most");
     let mut levers = table(view, &["Question", "Dimension", "Step", "Gain", "Next level"]);
     for l in &a.levers {
         levers.add_row(vec![
-            l.prompt.clone(),
+            l.prompt.to_string(),
             names.dimension(&l.dimension).to_string(),
             format!("{} → {}", l.from_level, l.to_level),
             format!("+{}", l.gain),
-            l.next.clone(),
+            l.next.to_string(),
         ]);
     }
     push(out, &levers);
@@ -99,8 +103,8 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, view: &View) {
         for d in &a.readiness.dimensions {
             for c in &d.contributions {
                 why.add_row(vec![
-                    d.name.clone(),
-                    c.question.clone(),
+                    d.name.to_string(),
+                    c.question.to_string(),
                     answer_text(Some(c.answer), c.max_level),
                     c.weight.to_string(),
                     c.points.to_string(),
@@ -120,7 +124,7 @@ fn technologies(out: &mut String, a: &Assessment, names: &Names, view: &View) {
     for x in &a.technologies {
         let m = &x.technology_maturity;
         techs.add_row(vec![
-            x.name.clone(),
+            x.name.to_string(),
             format!("{} {}", m.score, stage(m.stage)),
             x.business_readiness.score.to_string(),
             names.dimension(&x.business_readiness.weakest_dimension).to_string(),
@@ -138,7 +142,7 @@ fn technologies(out: &mut String, a: &Assessment, names: &Names, view: &View) {
         for x in &a.technologies {
             for r in &x.business_readiness.requirements {
                 why.add_row(vec![
-                    x.name.clone(),
+                    x.name.to_string(),
                     names.dimension(&r.dimension).to_string(),
                     r.required.to_string(),
                     r.actual.to_string(),
@@ -154,12 +158,12 @@ fn risks(out: &mut String, a: &Assessment, names: &Names, view: &View) {
     let mut risks = table(view, &["Risk", "Category", "Severity", "Likelihood", "Exposure", "Mitigation"]);
     for r in &a.risks {
         risks.add_row(vec![
-            r.title.clone(),
+            r.title.to_string(),
             names.risk_category(&r.category).to_string(),
             r.severity.to_string(),
-            r.likelihood.clone(),
+            r.likelihood.to_string(),
             r.exposure.to_string(),
-            r.mitigation.clone(),
+            r.mitigation.to_string(),
         ]);
     }
     if a.risks.is_empty() {
@@ -203,12 +207,12 @@ fn skills(out: &mut String, a: &Assessment, names: &Names, view: &View) {
     for s in a.skills.iter().filter(|s| s.gap > 0.0) {
         let first = s.learning_path.first().cloned().unwrap_or_default();
         skills.add_row(vec![
-            s.name.clone(),
+            s.name.to_string(),
             names.skill_category(&s.category).to_string(),
             s.current.to_string(),
             s.required.to_string(),
             s.gap.to_string(),
-            first,
+            first.to_string(),
         ]);
     }
     if a.skills.iter().any(|s| s.gap > 0.0) {

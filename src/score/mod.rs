@@ -13,7 +13,7 @@ pub use readiness::overall_readiness;
 use crate::answers::{Answer, Answers, ContextValue};
 use crate::assessment::{AnswerEntry, Assessment, ContextEntry};
 use crate::date::Date;
-use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question};
+use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text};
 
 /// Scores a complete set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
@@ -30,9 +30,9 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     let roadmap = timeline::roadmap(fw, &technologies, &readiness.gaps);
     let skills = skills::gaps(fw, answers, &technologies, &roadmap);
     Assessment {
-        generator: format!("readiness {}", env!("CARGO_PKG_VERSION")),
-        as_of: as_of.to_string(),
-        company: answers.text_for(fw, ContextRole::Company).to_string(),
+        generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
+        as_of: as_of.to_string().into(),
+        company: answers.text_for(fw, ContextRole::Company).into(),
         context: context_entries(fw, answers),
         privacy_rules: privacy_rules(fw, answers),
         ethics: readiness::ethics(fw, answers),
@@ -57,7 +57,7 @@ fn level_share(q: &Question, answer: Option<&Answer>) -> Option<f64> {
 
 /// Mean share (0-100) of the named questions; "don't know" counts as zero, because evidence
 /// that is not known cannot be relied on.
-fn evidence_score(fw: &Frameworks, answers: &Answers, questions: &[String]) -> f64 {
+fn evidence_score(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> f64 {
     let shares: Vec<f64> = questions
         .iter()
         .filter_map(|id| fw.question(id))
@@ -74,14 +74,14 @@ fn round1(x: f64) -> f64 {
 fn context_entries(fw: &Frameworks, answers: &Answers) -> Vec<ContextEntry> {
     let entry = |q: &ContextQuestion| {
         let value = answers.context.get(&q.id)?;
-        Some(ContextEntry { id: q.id.clone(), prompt: q.prompt.clone(), value: display_context(q, value) })
+        Some(ContextEntry { id: q.id.clone(), prompt: q.prompt.clone(), value: display_context(q, value).into() })
     };
     fw.questionnaire.context.iter().filter_map(entry).collect()
 }
 
 /// A context answer in words: option labels rather than ids.
 pub fn display_context(q: &ContextQuestion, value: &ContextValue) -> String {
-    let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or(id.to_string(), |o| o.label.clone());
+    let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or(id.to_string(), |o| o.label.to_string());
     match (q.kind, value) {
         (_, ContextValue::Number(n)) => n.to_string(),
         (ContextKind::Choice, ContextValue::Text(id)) => label(id),
@@ -90,13 +90,13 @@ pub fn display_context(q: &ContextQuestion, value: &ContextValue) -> String {
     }
 }
 
-fn privacy_rules(fw: &Frameworks, answers: &Answers) -> Vec<String> {
+fn privacy_rules(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
     let Some(q) = fw.context_with_role(ContextRole::Regions) else { return Vec::new() };
     let chosen = answers.choices_for(fw, ContextRole::Regions);
     q.options
         .iter()
         .filter(|o| chosen.contains(&o.id.as_str()))
-        .filter_map(|o| o.privacy_rules.as_ref().map(|rules| format!("{}: {rules}", o.label)))
+        .filter_map(|o| o.privacy_rules.as_ref().map(|rules| format!("{}: {rules}", o.label).into()))
         .collect()
 }
 
@@ -105,7 +105,7 @@ fn answer_entries(fw: &Frameworks, answers: &Answers) -> Vec<AnswerEntry> {
         let answer = answers.readiness.get(&q.id).copied().unwrap_or(Answer::DontKnow);
         let description = match answer {
             Answer::Level(level) => q.levels[usize::from(level)].clone(),
-            Answer::DontKnow => "Don't know".to_string(),
+            Answer::DontKnow => "Don't know".into(),
         };
         AnswerEntry {
             question: q.id.clone(),

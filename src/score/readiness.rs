@@ -3,7 +3,7 @@
 use super::{evidence_score, level_share, round1};
 use crate::answers::{Answer, Answers};
 use crate::assessment::{Contribution, DimensionScore, PrincipleScore, Readiness, TierRef};
-use crate::frameworks::Frameworks;
+use crate::frameworks::{Frameworks, Text};
 use std::collections::BTreeMap;
 
 /// Weighted mean of answered questions' shares, 0-100. "Don't know" is left out of the mean
@@ -83,7 +83,7 @@ fn confidence(fw: &Frameworks, answers: &Answers) -> f64 {
 }
 
 /// Dimension scores by id, for the technology requirements.
-pub fn dimension_map(readiness: &Readiness) -> BTreeMap<String, f64> {
+pub fn dimension_map(readiness: &Readiness) -> BTreeMap<Text, f64> {
     readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect()
 }
 

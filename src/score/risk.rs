@@ -4,7 +4,7 @@
 use super::{evidence_score, round1};
 use crate::answers::Answers;
 use crate::assessment::{EvidenceAnswer, RiskEntry, RiskFactors, RiskRef, TechnologyAssessment};
-use crate::frameworks::{ContextRole, Frameworks, Risk, Severity};
+use crate::frameworks::{ContextRole, Frameworks, Risk, Severity, Text};
 
 /// A catalogue risk weighed against this business's answers.
 pub struct Exposure<'a> {
@@ -12,7 +12,7 @@ pub struct Exposure<'a> {
     evidence_score: f64,
     raised: bool,
     severity: Severity,
-    likelihood: &'a str,
+    likelihood: &'a Text,
     exposure: f64,
 }
 
@@ -83,7 +83,7 @@ pub fn register(
                 category: e.risk.category.clone(),
                 severity: e.severity,
                 escalated: e.severity != e.risk.severity,
-                likelihood: e.likelihood.to_string(),
+                likelihood: e.likelihood.clone(),
                 exposure: round1(e.exposure),
                 evidence_score: round1(e.evidence_score),
                 evidence: evidence_answers(fw, answers, &e.risk.evidence),
@@ -97,7 +97,7 @@ pub fn register(
     entries
 }
 
-fn evidence_answers(fw: &Frameworks, answers: &Answers, questions: &[String]) -> Vec<EvidenceAnswer> {
+fn evidence_answers(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> Vec<EvidenceAnswer> {
     questions
         .iter()
         .filter_map(|id| fw.question(id))

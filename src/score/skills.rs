@@ -4,7 +4,7 @@
 use super::{evidence_score, round1};
 use crate::answers::Answers;
 use crate::assessment::{PhasePlan, SkillGap, TechnologyAssessment};
-use crate::frameworks::Frameworks;
+use crate::frameworks::{Frameworks, Text};
 
 pub fn gaps(
     fw: &Frameworks,
@@ -20,7 +20,7 @@ pub fn gaps(
         .iter()
         .map(|skill| {
             let current = round1(top_level * evidence_score(fw, answers, &skill.evidence) / 100.0);
-            let needs: Vec<&(String, String, u8)> = requirers.iter().filter(|(s, _, _)| s == &skill.id).collect();
+            let needs: Vec<&(Text, Text, u8)> = requirers.iter().filter(|(s, _, _)| s == &skill.id).collect();
             let required = needs.iter().map(|(_, _, level)| *level).max().unwrap_or(0);
             SkillGap {
                 id: skill.id.clone(),
@@ -44,7 +44,7 @@ pub fn gaps(
 }
 
 /// (skill, who requires it, level) for every requirement in force.
-fn requirements(fw: &Frameworks, techs: &[TechnologyAssessment], roadmap: &[PhasePlan]) -> Vec<(String, String, u8)> {
+fn requirements(fw: &Frameworks, techs: &[TechnologyAssessment], roadmap: &[PhasePlan]) -> Vec<(Text, Text, u8)> {
     let planned = techs.iter().filter(|t| fw.scoring.skills.rings.contains(&t.adoption_timeline.ring));
     let from_techs = planned
         .filter_map(|t| fw.technology(&t.id))

@@ -6,13 +6,13 @@ use super::round1;
 use crate::answers::Answers;
 use crate::assessment::*;
 use crate::date::Date;
-use crate::frameworks::{ContextRole, Frameworks, Technology};
+use crate::frameworks::{ContextRole, Frameworks, Technology, Text};
 use std::collections::BTreeMap;
 
 pub fn assess_all(
     fw: &Frameworks,
     answers: &Answers,
-    dims: &BTreeMap<String, f64>,
+    dims: &BTreeMap<Text, f64>,
     as_of: Date,
 ) -> Vec<TechnologyAssessment> {
     let goals = answers.choices_for(fw, ContextRole::Goals);
@@ -31,8 +31,8 @@ pub fn assess_all(
                 business_readiness,
                 risk_factors: RiskFactors { score: 0.0, risks: Vec::new() },
                 adoption_timeline: AdoptionTimeline {
-                    ring: String::new(),
-                    phase: String::new(),
+                    ring: Text::default(),
+                    phase: Text::default(),
                     start_month: 0,
                     prerequisites: t.prerequisites.clone(),
                     held_back_by: Vec::new(),
@@ -61,7 +61,7 @@ fn maturity(fw: &Frameworks, t: &Technology, as_of: Date) -> Maturity {
 
 /// Mean over the required dimensions of actual / required, capped at 1: exceeding a
 /// requirement does not make up for missing another.
-fn business_readiness(fw: &Frameworks, t: &Technology, dims: &BTreeMap<String, f64>) -> BusinessReadiness {
+fn business_readiness(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64>) -> BusinessReadiness {
     let requirements: Vec<Requirement> = fw
         .questionnaire
         .dimensions
@@ -86,7 +86,7 @@ fn business_readiness(fw: &Frameworks, t: &Technology, dims: &BTreeMap<String, f
 
 /// Base complexity on a 0-100 scale (20 per catalogue point), relieved by readiness in the
 /// relief dimensions.
-fn complexity(fw: &Frameworks, t: &Technology, dims: &BTreeMap<String, f64>) -> Complexity {
+fn complexity(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64>) -> Complexity {
     let rules = &fw.scoring.complexity;
     let base = 20.0 * f64::from(t.complexity);
     let relief_dims = &rules.relief_dimensions;
@@ -116,7 +116,7 @@ fn roi(fw: &Frameworks, t: &Technology, goals: &[&str], business_readiness: f64)
     RoiPotential {
         score: round1(score),
         goal_fit,
-        goals_served: served.iter().map(|(g, _)| g.to_string()).collect(),
+        goals_served: served.iter().map(|(g, _)| Text::from(*g)).collect(),
         evidence,
     }
 }

@@ -3,13 +3,13 @@
 
 use crate::answers::Answers;
 use crate::assessment::{AdoptionTimeline, PhasePlan, PlannedAction, TechnologyAssessment};
-use crate::frameworks::{ContextRole, Frameworks};
+use crate::frameworks::{ContextRole, Frameworks, Text};
 
 struct Placed {
     ring: usize,
     start_month: u32,
     /// Prerequisites that moved this technology to a later ring or start month.
-    held_back_by: Vec<String>,
+    held_back_by: Vec<Text>,
 }
 
 /// Places every technology (in catalogue order) after its prerequisites.
@@ -24,7 +24,7 @@ pub fn place(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment])
             let p = p.expect("every technology is placed");
             AdoptionTimeline {
                 ring: fw.scoring.rings[p.ring].id.clone(),
-                phase: phase_of_month(fw, p.start_month).to_string(),
+                phase: phase_of_month(fw, p.start_month).clone(),
                 start_month: p.start_month,
                 prerequisites: t.adoption_timeline.prerequisites.clone(),
                 held_back_by: p.held_back_by,
@@ -86,15 +86,15 @@ fn ring_start(fw: &Frameworks, ring: usize) -> u32 {
 }
 
 /// The roadmap phase containing a month; months past the last phase belong to it.
-fn phase_of_month(fw: &Frameworks, month: u32) -> &str {
+fn phase_of_month(fw: &Frameworks, month: u32) -> &Text {
     let phases = &fw.roadmap.phases;
     let phase = phases.iter().find(|p| month <= p.months[1]).or(phases.last());
-    phase.map_or("", |p| p.id.as_str())
+    &phase.expect("checked: the roadmap has phases").id
 }
 
 /// The roadmap with the technologies starting in each phase and the actions that close a gap
 /// marked as the focus.
-pub fn roadmap(fw: &Frameworks, techs: &[TechnologyAssessment], gaps: &[String]) -> Vec<PhasePlan> {
+pub fn roadmap(fw: &Frameworks, techs: &[TechnologyAssessment], gaps: &[Text]) -> Vec<PhasePlan> {
     fw.roadmap
         .phases
         .iter()
@@ -106,7 +106,7 @@ pub fn roadmap(fw: &Frameworks, techs: &[TechnologyAssessment], gaps: &[String])
                 .actions
                 .iter()
                 .map(|a| {
-                    let closes: Vec<String> = a.addresses.iter().filter(|d| gaps.contains(d)).cloned().collect();
+                    let closes: Vec<Text> = a.addresses.iter().filter(|d| gaps.contains(d)).cloned().collect();
                     PlannedAction {
                         id: a.id.clone(),
                         title: a.title.clone(),
