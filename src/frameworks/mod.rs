@@ -152,6 +152,27 @@ impl Frameworks {
         if problems.is_empty() { Ok(frameworks) } else { Err(InputError::new(problems)) }
     }
 
+    /// A copy that shares no text with this one. Threads scoring in parallel each take one, so
+    /// they do not contend for the reference counts of shared strings.
+    pub fn unshared_copy(&self) -> Frameworks {
+        let parts = (
+            &self.sources,
+            &self.questionnaire,
+            &self.scoring,
+            &self.risks,
+            &self.skills,
+            &self.roadmap,
+            &self.ethics,
+            &self.models,
+            &self.trends,
+            &self.technologies,
+        );
+        let bytes = postcard::to_stdvec(&parts).expect("the model serializes");
+        let (sources, questionnaire, scoring, risks, skills, roadmap, ethics, models, trends, technologies) =
+            postcard::from_bytes(&bytes).expect("and deserializes");
+        Frameworks { sources, questionnaire, scoring, risks, skills, roadmap, ethics, models, trends, technologies }
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questionnaire.questions.iter().find(|q| q.id == id)
     }

@@ -61,11 +61,13 @@ pub fn run(
     format: BatchFormat,
     out: &mut dyn Write,
 ) -> anyhow::Result<BatchOutcome> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let copies: Vec<Frameworks> = (0..threads).map(|_| fw.unshared_copy()).collect();
     let mut outcome = BatchOutcome::default();
     let mut summary = Summary::default();
     let mut header_written = false;
     for chunk in files.chunks(CHUNK) {
-        for (path, result) in chunk.iter().zip(score_chunk(fw, chunk, as_of)) {
+        for (path, result) in chunk.iter().zip(score_chunk(&copies, chunk, as_of)) {
             match result {
                 Ok(row) => {
                     outcome.scored += 1;
@@ -103,14 +105,16 @@ fn failed_file(d: &Diagnostic) -> String {
     d.location.as_ref().map(|l| l.file.clone()).or_else(|| d.file.clone()).unwrap_or_default()
 }
 
-/// Scores a chunk across the available cores, results in input order.
-fn score_chunk(fw: &Frameworks, chunk: &[PathBuf], as_of: Date) -> Vec<Result<Row, InputError>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(chunk.len()).max(1);
-    let per_thread = chunk.len().div_ceil(threads);
+/// Scores a chunk on one thread per frameworks copy, results in input order.
+fn score_chunk(copies: &[Frameworks], chunk: &[PathBuf], as_of: Date) -> Vec<Result<Row, InputError>> {
+    let per_thread = chunk.len().div_ceil(copies.len());
     std::thread::scope(|scope| {
         let workers: Vec<_> = chunk
             .chunks(per_thread)
-            .map(|part| scope.spawn(move || part.iter().map(|path| score_file(fw, path, as_of)).collect::<Vec<_>>()))
+            .zip(copies)
+            .map(|(part, fw)| {
+                scope.spawn(move || part.iter().map(|path| score_file(fw, path, as_of)).collect::<Vec<_>>())
+            })
             .collect();
         workers.into_iter().flat_map(|w| w.join().expect("scoring does not panic")).collect()
     })

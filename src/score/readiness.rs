@@ -30,34 +30,35 @@ fn dimension_score(fw: &Frameworks, answers: &Answers, dimension: &str) -> (f64,
 
 /// Overall readiness (unrounded): the dimension scores weighted by dimension weight.
 pub fn overall_readiness(fw: &Frameworks, answers: &Answers) -> f64 {
+    let scores = fw.questionnaire.dimensions.iter().map(|d| dimension_score(fw, answers, &d.id).0);
+    weighted_by_dimension(fw, scores)
+}
+
+fn weighted_by_dimension(fw: &Frameworks, scores: impl Iterator<Item = f64>) -> f64 {
     let dims = &fw.questionnaire.dimensions;
-    let weighted: f64 = dims.iter().map(|d| d.weight * dimension_score(fw, answers, &d.id).0).sum();
-    weighted / dims.iter().map(|d| d.weight).sum::<f64>()
+    dims.iter().zip(scores).map(|(d, score)| d.weight * score).sum::<f64>() / dims.iter().map(|d| d.weight).sum::<f64>()
 }
 
 pub fn score(fw: &Frameworks, answers: &Answers) -> Readiness {
     let rules = &fw.scoring.readiness;
+    let raw: Vec<(f64, Vec<Contribution>)> =
+        fw.questionnaire.dimensions.iter().map(|d| dimension_score(fw, answers, &d.id)).collect();
+    let overall = round1(weighted_by_dimension(fw, raw.iter().map(|(score, _)| *score)));
     let dimensions: Vec<DimensionScore> = fw
         .questionnaire
         .dimensions
         .iter()
-        .map(|d| {
-            let (score, contributions) = dimension_score(fw, answers, &d.id);
-            DimensionScore {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                score: round1(score),
-                weight: d.weight,
-                answered: contributions.iter().filter(|c| c.answer != Answer::DontKnow).count(),
-                questions: contributions.len(),
-                contributions: contributions
-                    .into_iter()
-                    .map(|c| Contribution { points: round1(c.points), ..c })
-                    .collect(),
-            }
+        .zip(raw)
+        .map(|(d, (score, contributions))| DimensionScore {
+            id: d.id.clone(),
+            name: d.name.clone(),
+            score: round1(score),
+            weight: d.weight,
+            answered: contributions.iter().filter(|c| c.answer != Answer::DontKnow).count(),
+            questions: contributions.len(),
+            contributions: contributions.into_iter().map(|c| Contribution { points: round1(c.points), ..c }).collect(),
         })
         .collect();
-    let overall = round1(overall_readiness(fw, answers));
     let tier = fw.scoring.tiers.iter().rev().find(|t| overall >= t.min).unwrap_or(&fw.scoring.tiers[0]);
     let mut ranked: Vec<&DimensionScore> = dimensions.iter().collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
