@@ -275,3 +275,49 @@ fn help_and_version_work() {
     bin().arg("--version").assert().success().stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
     bin().arg("frobnicate").assert().code(2);
 }
+
+#[test]
+fn every_command_that_reads_frameworks_honours_the_frameworks_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("fw");
+    bin().args(["frameworks", "export"]).arg(&data).assert().success();
+    // Rename a dimension and a technology in the copy: each command must show the new names.
+    let questionnaire = data.join("questionnaire.toml");
+    let text = fs::read_to_string(&questionnaire)
+        .unwrap()
+        .replace("name = \"Data foundation\"", "name = \"Data basics\"")
+        .replace("How trustworthy is the customer data?", "How clean is the customer data?");
+    fs::write(&questionnaire, text).unwrap();
+    let technologies = data.join("technologies.toml");
+    let text = fs::read_to_string(&technologies).unwrap().replace("name = \"Quantum AI\"", "name = \"Quantum optimisation\"");
+    fs::write(&technologies, text).unwrap();
+    let fw = data.to_str().unwrap();
+    let answers = example("b2b-software.toml");
+    let answers = answers.to_str().unwrap();
+    let runs: [&[&str]; 7] = [
+        &["template", "--frameworks", fw],
+        &["catalog", "technologies", "--format", "json", "--frameworks", fw],
+        &["assess", "--answers", answers, "--format", "markdown", "--frameworks", fw],
+        &["compare", answers, answers, "--format", "markdown", "--frameworks", fw],
+        &["batch", answers, "--format", "markdown", "--frameworks", fw],
+        &["schema", "answers", "--frameworks", fw],
+        &["assess", "--answers", answers, "--format", "json", "--report", "technologies", "--frameworks", fw],
+    ];
+    for args in runs {
+        let out = bin().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let expected = match args[0] {
+            "schema" => "How clean is the customer data?",
+            _ if args.contains(&"technologies") => "Quantum optimisation",
+            _ => "Data basics",
+        };
+        assert!(text.contains(expected), "{args:?} did not use the customised frameworks");
+    }
+    bin().args(["validate", answers, "--frameworks", fw]).assert().success();
+    // A broken copy stops every one of them with the same exit code.
+    fs::write(&technologies, "not toml [").unwrap();
+    for args in runs {
+        bin().args(args).assert().code(2);
+    }
+}
