@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 pub struct Assessment {
     /// The tool and version that produced this assessment.
     pub generator: Text,
-    pub as_of: Text,
+    pub as_of: crate::date::Date,
     pub company: Text,
     pub context: Vec<ContextEntry>,
     /// Privacy rules that apply in the chosen regions.

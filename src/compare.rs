@@ -31,7 +31,7 @@ pub struct Comparison {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Side {
     pub company: Text,
-    pub as_of: Text,
+    pub as_of: crate::date::Date,
     pub overall: f64,
     pub tier: Text,
 }
@@ -72,7 +72,7 @@ fn delta(id: &str, name: &str, old: f64, new: f64) -> Delta {
 fn side(a: &Assessment) -> Side {
     Side {
         company: a.company.clone(),
-        as_of: a.as_of.clone(),
+        as_of: a.as_of,
         overall: a.readiness.overall,
         tier: a.readiness.tier.name.clone(),
     }

@@ -289,7 +289,8 @@ fn every_command_that_reads_frameworks_honours_the_frameworks_flag() {
         .replace("How trustworthy is the customer data?", "How clean is the customer data?");
     fs::write(&questionnaire, text).unwrap();
     let technologies = data.join("technologies.toml");
-    let text = fs::read_to_string(&technologies).unwrap().replace("name = \"Quantum AI\"", "name = \"Quantum optimisation\"");
+    let text =
+        fs::read_to_string(&technologies).unwrap().replace("name = \"Quantum AI\"", "name = \"Quantum optimisation\"");
     fs::write(&technologies, text).unwrap();
     let fw = data.to_str().unwrap();
     let answers = example("b2b-software.toml");

@@ -205,10 +205,6 @@ impl Frameworks {
         self.roadmap.phases.iter().find(|p| p.id == id)
     }
 
-    pub fn skill(&self, id: &str) -> Option<&Skill> {
-        self.skills.skills.iter().find(|s| s.id == id)
-    }
-
     /// The name of a dimension, or its id if unknown (cannot happen after checking).
     pub fn dimension_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.dimension(id).map_or(id, |d| d.name.as_str())

@@ -4,7 +4,6 @@
 
 use super::{Names, Section, View, answer_text, bar, markdown_escape as esc, mermaid_label, stage};
 use crate::assessment::*;
-use crate::date::Date;
 use crate::frameworks::{Frameworks, Text};
 use std::fmt::Write;
 
@@ -51,7 +50,7 @@ fn header(out: &mut String, cells: &[&str]) {
 fn title(out: &mut String, a: &Assessment) {
     let _ = writeln!(out, "# AI marketing readiness: {}\n", esc(&a.company));
     header(out, &["", ""]);
-    row(out, &["Assessment date".into(), esc(&a.as_of)]);
+    row(out, &["Assessment date".into(), a.as_of.to_string()]);
     row(
         out,
         &["Overall readiness".into(), format!("**{} / 100**, {}", a.readiness.overall, esc(&a.readiness.tier.name))],
@@ -355,13 +354,12 @@ fn benchmark(out: &mut String, a: &Assessment, names: &Names) {
 /// A Mermaid gantt chart: one section per phase, one bar per technology from its start month
 /// to the end of its phase.
 fn gantt(out: &mut String, a: &Assessment, names: &Names) {
-    let as_of: Date = a.as_of.parse().unwrap_or(Date { year: 2026, month: 1, day: 1 });
     out.push_str("```mermaid\ngantt\n    title Adoption roadmap\n    dateFormat YYYY-MM-DD\n    axisFormat %b %Y\n");
     for phase in a.roadmap.iter().filter(|p| !p.technologies.is_empty()) {
         let _ = writeln!(out, "    section {}", mermaid_label(&phase.name));
         for id in &phase.technologies {
             let Some(t) = a.technologies.iter().find(|t| &t.id == id) else { continue };
-            let start = as_of.first_of_month_after(t.adoption_timeline.start_month);
+            let start = a.as_of.first_of_month_after(t.adoption_timeline.start_month);
             let months = phase.months[1].saturating_sub(t.adoption_timeline.start_month) + 1;
             let _ = writeln!(out, "    {} :{}, {}d", mermaid_label(names.technology(id)), start, months * 30);
         }

@@ -31,7 +31,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     let skills = skills::gaps(fw, answers, &technologies, &roadmap);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
-        as_of: as_of.to_string().into(),
+        as_of,
         company: answers.text_for(fw, ContextRole::Company).into(),
         context: context_entries(fw, answers),
         privacy_rules: privacy_rules(fw, answers),
