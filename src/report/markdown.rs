@@ -49,7 +49,7 @@ fn header(out: &mut String, cells: &[&str]) {
 
 fn title(out: &mut String, a: &Assessment) {
     let _ = writeln!(out, "# AI marketing readiness: {}\n", esc(&a.company));
-    header(out, &["", ""]);
+    header(out, &["Assessment", "Detail"]);
     row(out, &["Assessment date".into(), a.as_of.to_string()]);
     row(
         out,

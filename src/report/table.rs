@@ -2,7 +2,7 @@
 //! Text from answer files is passed through `terminal` so it cannot carry escape sequences.
 
 use super::text::terminal;
-use super::{Names, Section, View, answer_text, bar, stage};
+use super::{Names, Section, View, answer_text, bar};
 use crate::assessment::*;
 use crate::frameworks::Frameworks;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -117,25 +117,24 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, view: &View) {
 
 fn technologies(out: &mut String, a: &Assessment, names: &Names, view: &View) {
     heading(out, "Technologies");
-    let mut techs = table(
-        view,
-        &["Technology", "Maturity", "Business readiness", "Weakest", "Complexity", "ROI", "Risk", "Ring", "Month"],
-    );
+    let header =
+        ["Technology", "Ring", "Month", "Maturity", "Readiness", "ROI", "Complexity", "Risk", "Weakest dimension"];
+    let mut techs = table(view, &header);
     for x in &a.technologies {
-        let m = &x.technology_maturity;
         techs.add_row(vec![
             x.name.to_string(),
-            format!("{} {}", m.score, stage(m.stage)),
-            x.business_readiness.score.to_string(),
-            names.dimension(&x.business_readiness.weakest_dimension).to_string(),
-            x.implementation_complexity.score.to_string(),
-            x.roi_potential.score.to_string(),
-            x.risk_factors.score.to_string(),
             names.ring(&x.adoption_timeline.ring).to_string(),
             x.adoption_timeline.start_month.to_string(),
+            x.technology_maturity.score.to_string(),
+            x.business_readiness.score.to_string(),
+            x.roi_potential.score.to_string(),
+            x.implementation_complexity.score.to_string(),
+            x.risk_factors.score.to_string(),
+            names.dimension(&x.business_readiness.weakest_dimension).to_string(),
         ]);
     }
     push(out, &techs);
+    out.push_str("Maturity, readiness and ROI: higher is better. Complexity and risk: higher is harder.\n");
     if view.explain {
         heading(out, "How business readiness was reached");
         let mut why = table(view, &["Technology", "Dimension", "Required", "Actual"]);
