@@ -259,6 +259,10 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         }
     }
     c.refs(SCORING, "relief_dimensions =", "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
+    if !(0.0..=1.0).contains(&s.business_readiness.weakest_weight) {
+        let weight = s.business_readiness.weakest_weight;
+        c.at(SCORING, "weakest_weight =", format!("weakest_weight is {weight}, expected 0 to 1"));
+    }
     if !(0.0..=1.0).contains(&s.complexity.relief) {
         c.at(SCORING, "relief =", format!("complexity relief is {}, expected 0 to 1", s.complexity.relief));
     }

@@ -234,6 +234,7 @@ pub struct Scoring {
     #[serde(rename = "tier")]
     pub tiers: Vec<Tier>,
     pub maturity: MaturityRules,
+    pub business_readiness: BusinessReadinessRules,
     pub complexity: ComplexityRules,
     pub roi: RoiRules,
     pub risk: RiskRules,
@@ -271,6 +272,12 @@ pub struct Tier {
 #[serde(deny_unknown_fields)]
 pub struct MaturityRules {
     pub lead_years: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessReadinessRules {
+    pub weakest_weight: f64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -418,7 +418,13 @@ fn methodology(out: &mut String, fw: &Frameworks) {
         "- **Maturity.** Rises linearly from {} years before a technology's mainstream window to the end of the window, measured at the assessment date.",
         s.maturity.lead_years
     );
-    out.push_str("- **Business readiness.** The mean, over the dimensions a technology requires, of actual / required score, each capped at 1; the weakest is the lowest ratio.\n");
+    let w = s.business_readiness.weakest_weight;
+    let _ = writeln!(
+        out,
+        "- **Business readiness.** For each dimension a technology requires, actual / required score, capped at 1. The score blends the mean of these ratios ({}) with the lowest ({}); the lowest names the weakest dimension.",
+        1.0 - w,
+        w
+    );
     let _ = writeln!(
         out,
         "- **Implementation complexity.** 20 points per catalogue complexity level (1 to 5), reduced by up to {}% by readiness in {}.",

@@ -59,8 +59,8 @@ fn maturity(fw: &Frameworks, t: &Technology, as_of: Date) -> Maturity {
     Maturity { score: round1(score), stage, window: t.window, window_source: t.window_source.clone() }
 }
 
-/// Mean over the required dimensions of actual / required, capped at 1: exceeding a
-/// requirement does not make up for missing another.
+/// Actual / required per required dimension, capped at 1 (exceeding a requirement does not
+/// make up for missing another); the score blends their mean with the weakest of them.
 fn business_readiness(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64>) -> BusinessReadiness {
     let requirements: Vec<Requirement> = fw
         .questionnaire
@@ -72,7 +72,10 @@ fn business_readiness(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64
         })
         .collect();
     let ratio = |r: &Requirement| if r.required <= 0.0 { 1.0 } else { (r.actual / r.required).min(1.0) };
-    let score = 100.0 * requirements.iter().map(ratio).sum::<f64>() / requirements.len().max(1) as f64;
+    let mean = requirements.iter().map(ratio).sum::<f64>() / requirements.len().max(1) as f64;
+    let weakest_ratio = requirements.iter().map(ratio).fold(1.0, f64::min);
+    let w = fw.scoring.business_readiness.weakest_weight;
+    let score = 100.0 * ((1.0 - w) * mean + w * weakest_ratio);
     let weakest = requirements
         .iter()
         .min_by(|a, b| ratio(a).total_cmp(&ratio(b)).then((a.actual - a.required).total_cmp(&(b.actual - b.required))));
