@@ -18,30 +18,18 @@ fn parse<T: DeserializeOwned>(name: &str) -> T {
 fn main() {
     println!("cargo::rerun-if-changed=frameworks");
     println!("cargo::rerun-if-changed=src/frameworks/model.rs");
-    // The order of `BUILTIN` in src/frameworks/mod.rs.
-    let compiled: (
-        model::Sources,
-        model::Questionnaire,
-        model::Scoring,
-        model::RiskCatalog,
-        model::SkillsFramework,
-        model::Roadmap,
-        model::Ethics,
-        model::Models,
-        model::Trends,
-        model::Technologies,
-    ) = (
-        parse("sources.toml"),
-        parse("questionnaire.toml"),
-        parse("scoring.toml"),
-        parse("risks.toml"),
-        parse("skills.toml"),
-        parse("roadmap.toml"),
-        parse("ethics.toml"),
-        parse("models.toml"),
-        parse("trends.toml"),
-        parse("technologies.toml"),
-    );
+    let compiled = model::Frameworks {
+        sources: parse("sources.toml"),
+        questionnaire: parse("questionnaire.toml"),
+        scoring: parse("scoring.toml"),
+        risks: parse("risks.toml"),
+        skills: parse("skills.toml"),
+        roadmap: parse("roadmap.toml"),
+        ethics: parse("ethics.toml"),
+        models: parse("models.toml"),
+        trends: parse("trends.toml"),
+        technologies: parse("technologies.toml"),
+    };
     let bytes = postcard::to_stdvec(&compiled).expect("the model serializes");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("frameworks.postcard");
     std::fs::write(out, bytes).expect("OUT_DIR is writable");

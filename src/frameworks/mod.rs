@@ -27,20 +27,6 @@ pub const BUILTIN: [(&str, &str); 10] = [
     ("technologies.toml", include_str!("../../frameworks/technologies.toml")),
 ];
 
-#[derive(Debug, Clone)]
-pub struct Frameworks {
-    pub sources: Sources,
-    pub questionnaire: Questionnaire,
-    pub scoring: Scoring,
-    pub risks: RiskCatalog,
-    pub skills: SkillsFramework,
-    pub roadmap: Roadmap,
-    pub ethics: Ethics,
-    pub models: Models,
-    pub trends: Trends,
-    pub technologies: Technologies,
-}
-
 /// One data file's text and the name to show in diagnostics.
 pub struct DataFile {
     pub name: String,
@@ -62,22 +48,14 @@ impl Frameworks {
     /// The frameworks compiled into the binary: deserialized from the form `build.rs` made,
     /// then checked like any other frameworks.
     pub fn builtin() -> Result<Frameworks, InputError> {
-        let (sources, questionnaire, scoring, risks, skills, roadmap, ethics, models, trends, technologies) =
-            postcard::from_bytes(COMPILED).expect("build.rs compiles the same model");
-        let frameworks = Frameworks {
-            sources,
-            questionnaire,
-            scoring,
-            risks,
-            skills,
-            roadmap,
-            ethics,
-            models,
-            trends,
-            technologies,
-        };
-        let problems = check::check(&frameworks, &builtin_files());
-        if problems.is_empty() { Ok(frameworks) } else { Err(InputError::new(problems)) }
+        let frameworks: Frameworks = postcard::from_bytes(COMPILED).expect("build.rs compiles the same model");
+        frameworks.checked(&builtin_files())
+    }
+
+    /// The frameworks, if every cross-reference and range holds; else every problem found.
+    fn checked(self, files: &[DataFile]) -> Result<Frameworks, InputError> {
+        let problems = check::check(&self, files);
+        if problems.is_empty() { Ok(self) } else { Err(InputError::new(problems)) }
     }
 
     /// The built-in frameworks, or a customised directory when one is given.
@@ -148,29 +126,14 @@ impl Frameworks {
             trends,
             technologies,
         };
-        let problems = check::check(&frameworks, &files);
-        if problems.is_empty() { Ok(frameworks) } else { Err(InputError::new(problems)) }
+        frameworks.checked(&files)
     }
 
     /// A copy that shares no text with this one. Threads scoring in parallel each take one, so
     /// they do not contend for the reference counts of shared strings.
     pub fn unshared_copy(&self) -> Frameworks {
-        let parts = (
-            &self.sources,
-            &self.questionnaire,
-            &self.scoring,
-            &self.risks,
-            &self.skills,
-            &self.roadmap,
-            &self.ethics,
-            &self.models,
-            &self.trends,
-            &self.technologies,
-        );
-        let bytes = postcard::to_stdvec(&parts).expect("the model serializes");
-        let (sources, questionnaire, scoring, risks, skills, roadmap, ethics, models, trends, technologies) =
-            postcard::from_bytes(&bytes).expect("and deserializes");
-        Frameworks { sources, questionnaire, scoring, risks, skills, roadmap, ethics, models, trends, technologies }
+        let bytes = postcard::to_stdvec(self).expect("the model serializes");
+        postcard::from_bytes(&bytes).expect("and deserializes")
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -235,21 +198,7 @@ mod tests {
     fn compiled_builtin_equals_the_parsed_toml() {
         let compiled = Frameworks::builtin().unwrap();
         let parsed = Frameworks::from_files(builtin_files()).unwrap();
-        let json = |fw: &Frameworks| {
-            serde_json::to_string(&(
-                &fw.sources,
-                &fw.questionnaire,
-                &fw.scoring,
-                &fw.risks,
-                &fw.skills,
-                &fw.roadmap,
-                &fw.ethics,
-                &fw.models,
-                &fw.trends,
-                &fw.technologies,
-            ))
-            .unwrap()
-        };
+        let json = |fw: &Frameworks| serde_json::to_string(fw).unwrap();
         assert_eq!(json(&compiled), json(&parsed));
     }
 }

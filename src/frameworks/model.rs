@@ -119,6 +119,21 @@ pub struct Named {
     pub name: Text,
 }
 
+/// Everything in `frameworks/`, one field per file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Frameworks {
+    pub sources: Sources,
+    pub questionnaire: Questionnaire,
+    pub scoring: Scoring,
+    pub risks: RiskCatalog,
+    pub skills: SkillsFramework,
+    pub roadmap: Roadmap,
+    pub ethics: Ethics,
+    pub models: Models,
+    pub trends: Trends,
+    pub technologies: Technologies,
+}
+
 // ----- sources.toml -----
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
