@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Validate { files, data } => validate(&files, &data),
         Command::Catalog { kind, format, data } => {
-            print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None).unwrap_or(FIXED_WIDTH)))?;
+            print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Frameworks(FrameworksCommand::Export { dir, force }) => export(&dir, force),

@@ -1,10 +1,9 @@
 //! `readiness catalog`: browsing the frameworks data as a table, Markdown or JSON.
 
 use crate::cli::CatalogKind;
+use crate::error::printable;
 use crate::frameworks::{Frameworks, Text};
-use crate::report::{Format, markdown_escape, to_json};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use crate::report::{Format, markdown_escape, markdown_header, markdown_row, new_table, to_json};
 
 /// Rows of text, rendered as a terminal or Markdown table.
 struct Grid {
@@ -12,7 +11,7 @@ struct Grid {
     rows: Vec<Vec<Text>>,
 }
 
-pub fn render(fw: &Frameworks, kind: Option<CatalogKind>, format: Format, width: u16) -> String {
+pub fn render(fw: &Frameworks, kind: Option<CatalogKind>, format: Format, width: Option<u16>) -> String {
     match (format, kind) {
         (Format::Json, Some(kind)) => json(fw, kind),
         (Format::Json, None) => to_json(&summary(fw).rows),
@@ -197,22 +196,19 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
     }
 }
 
-fn terminal(grid: &Grid, width: u16) -> String {
-    let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_width(width);
-    table.set_header(grid.header.clone());
+fn terminal(grid: &Grid, width: Option<u16>) -> String {
+    let mut table = new_table(&grid.header, width);
     for row in &grid.rows {
         table.add_row(row.clone());
     }
-    crate::report::terminal(&format!("{table}\n"))
+    printable(&format!("{table}\n"))
 }
 
 fn markdown(grid: &Grid) -> String {
-    let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    let mut out = line(grid.header.iter().map(|h| markdown_escape(h)).collect());
-    out.push_str(&line(grid.header.iter().map(|_| "---".to_string()).collect()));
+    let mut out = String::new();
+    markdown_header(&mut out, &grid.header);
     for row in &grid.rows {
-        out.push_str(&line(row.iter().map(|c| markdown_escape(c)).collect()));
+        markdown_row(&mut out, &row.iter().map(|c| markdown_escape(c)).collect::<Vec<_>>());
     }
     out
 }

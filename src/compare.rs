@@ -5,9 +5,8 @@
 use crate::answers::Answer;
 use crate::assessment::Assessment;
 use crate::frameworks::{Frameworks, Text};
-use crate::report::{Format, markdown_escape as esc, terminal};
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use crate::report::{Format, markdown_escape as esc, markdown_header, markdown_row, new_table, terminal};
+use crate::score::round1;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt::Write;
@@ -66,7 +65,7 @@ pub struct LeverActedOn {
 }
 
 fn delta(id: &str, name: &str, old: f64, new: f64) -> Delta {
-    Delta { id: id.into(), name: name.into(), old, new, delta: ((new - old) * 10.0).round() / 10.0 }
+    Delta { id: id.into(), name: name.into(), old, new, delta: round1(new - old) }
 }
 
 fn side(a: &Assessment) -> Side {
@@ -180,25 +179,26 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
         esc(&c.old.tier),
         esc(&c.new.tier)
     );
-    out.push_str("## Readiness by dimension\n\n| Dimension | Before | After | Change |\n| --- | --- | --- | --- |\n");
+    out.push_str("## Readiness by dimension\n\n");
+    markdown_header(&mut out, &["Dimension", "Before", "After", "Change"]);
     for d in &c.dimensions {
-        let _ = writeln!(out, "| {} | {} | {} | {} |", esc(&d.name), d.old, d.new, signed(d.delta));
+        markdown_row(&mut out, &[esc(&d.name), d.old.to_string(), d.new.to_string(), signed(d.delta)]);
     }
     out.push_str("\n## Technologies that moved\n\n");
     if c.technologies.is_empty() {
         out.push_str("No technology changed ring or start month.\n");
     } else {
-        out.push_str("| Technology | Ring before | Ring after | Start month before | Start month after |\n| --- | --- | --- | --- | --- |\n");
+        let header = ["Technology", "Ring before", "Ring after", "Start month before", "Start month after"];
+        markdown_header(&mut out, &header);
         for t in &c.technologies {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
+            let row = [
                 esc(&t.name),
                 esc(ring_name(fw, &t.old_ring)),
                 esc(ring_name(fw, &t.new_ring)),
-                t.old_start_month,
-                t.new_start_month
-            );
+                t.old_start_month.to_string(),
+                t.new_start_month.to_string(),
+            ];
+            markdown_row(&mut out, &row);
         }
     }
     out.push_str("\n## Risks\n\n");
@@ -226,14 +226,7 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
 }
 
 fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
-    let new_table = |header: Vec<&str>| {
-        let mut t = Table::new();
-        t.load_style(UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic).set_header(header);
-        if let Some(w) = width {
-            t.set_width(w);
-        }
-        t
-    };
+    let new_table = |header: Vec<&str>| new_table(&header, width);
     let mut out = format!("What moved: {}  ({} → {})\n", c.new.company, c.old.as_of, c.new.as_of);
     let _ = writeln!(
         out,

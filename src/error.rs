@@ -151,10 +151,10 @@ fn excerpt(line: &str, column: usize, width: usize) -> (String, usize, usize) {
     (text, column, width.clamp(1, EXCERPT_CHARS))
 }
 
-/// Replaces control characters (including ANSI escape sequences' ESC) so that text taken from
-/// input files can never drive the terminal.
+/// Replaces control characters other than line breaks and tabs (including the ESC that starts
+/// ANSI sequences) so that text taken from input files can never drive the terminal.
 pub fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && c != '\t' { '\u{FFFD}' } else { c }).collect()
+    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect()
 }
 
 /// The closest of `candidates` to `word`, if close enough to be a plausible typo.

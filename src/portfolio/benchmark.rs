@@ -4,6 +4,7 @@
 use super::row::DIMENSION_PREFIX;
 use crate::assessment::Assessment;
 use crate::error::{Diagnostic, InputError, Location};
+use crate::score::round1;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
@@ -40,8 +41,7 @@ impl Rank {
     }
 
     fn percentile(self, n: usize) -> f64 {
-        let p = 100.0 * (self.below as f64 + 0.5 * self.equal as f64) / n.max(1) as f64;
-        (p * 10.0).round() / 10.0
+        round1(100.0 * (self.below as f64 + 0.5 * self.equal as f64) / n.max(1) as f64)
     }
 }
 

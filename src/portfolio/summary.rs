@@ -2,7 +2,8 @@
 
 use super::row::{Cell, Row};
 use crate::frameworks::Frameworks;
-use crate::report::markdown_escape as esc;
+use crate::report::{markdown_escape as esc, markdown_header, markdown_row};
+use crate::score::round1;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -31,7 +32,7 @@ impl Summary {
     pub fn markdown(&self, fw: &Frameworks, failed: &[String]) -> String {
         let mut out = String::from("# AI marketing readiness: portfolio summary\n\n");
         let _ = writeln!(out, "{} assessments scored, {} files failed.\n", self.count, failed.len());
-        out.push_str("| Score | Min | Q1 | Median | Q3 | Max | Mean |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        markdown_header(&mut out, &["Score", "Min", "Q1", "Median", "Q3", "Max", "Mean"]);
         for (name, values) in &self.columns {
             let label =
                 name.strip_prefix(super::row::DIMENSION_PREFIX).map_or(name.as_str(), |id| fw.dimension_name(id));
@@ -39,21 +40,14 @@ impl Summary {
             sorted.sort_by(f64::total_cmp);
             let q = |p: f64| round1(quantile(&sorted, p));
             let mean = round1(sorted.iter().sum::<f64>() / sorted.len() as f64);
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {mean} |",
-                esc(label),
-                q(0.0),
-                q(0.25),
-                q(0.5),
-                q(0.75),
-                q(1.0)
-            );
+            let quantiles = [0.0, 0.25, 0.5, 0.75, 1.0].map(|p| q(p).to_string());
+            markdown_row(&mut out, &[&[esc(label)], &quantiles[..], &[mean.to_string()]].concat());
         }
-        out.push_str("\n| Tier | Assessments |\n| --- | --- |\n");
+        out.push('\n');
+        markdown_header(&mut out, &["Tier", "Assessments"]);
         for tier in &fw.scoring.tiers {
-            let _ =
-                writeln!(out, "| {} | {} |", esc(&tier.name), self.tiers.get(tier.id.as_str()).copied().unwrap_or(0));
+            let count = self.tiers.get(tier.id.as_str()).copied().unwrap_or(0);
+            markdown_row(&mut out, &[esc(&tier.name), count.to_string()]);
         }
         if !failed.is_empty() {
             out.push_str("\n## Files that could not be scored\n\n");
@@ -73,10 +67,6 @@ fn quantile(sorted: &[f64], p: f64) -> f64 {
     let at = p * (sorted.len() - 1) as f64;
     let (low, high) = (at.floor() as usize, at.ceil() as usize);
     sorted[low] + (sorted[high] - sorted[low]) * (at - low as f64)
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! text goes through `markdown_escape`, so nothing in an answer file can break it.
 
 use super::{Names, Section, View, answer_text, bar, markdown_escape as esc, mermaid_label, stage};
+use super::{markdown_header as header, markdown_row as row};
 use crate::assessment::*;
 use crate::frameworks::{Frameworks, Text};
 use std::fmt::Write;
@@ -31,20 +32,6 @@ pub fn render(a: &Assessment, fw: &Frameworks, view: &View) -> String {
     answers(&mut out, a, &names);
     sources(&mut out, fw);
     out
-}
-
-/// One Markdown table row: every cell escaped, the whole row on one line.
-fn row(out: &mut String, cells: &[String]) {
-    out.push('|');
-    for cell in cells {
-        let _ = write!(out, " {} |", cell);
-    }
-    out.push('\n');
-}
-
-fn header(out: &mut String, cells: &[&str]) {
-    row(out, &cells.iter().map(|c| esc(c)).collect::<Vec<_>>());
-    row(out, &cells.iter().map(|_| "---".to_string()).collect::<Vec<_>>());
 }
 
 fn title(out: &mut String, a: &Assessment) {

@@ -5,7 +5,7 @@ mod markdown;
 mod table;
 mod text;
 
-pub use text::{markdown_escape, mermaid_label, terminal};
+pub use text::{markdown_escape, markdown_header, markdown_row, mermaid_label, new_table, terminal};
 
 use crate::assessment::Assessment;
 use crate::frameworks::{Frameworks, Text};

@@ -5,8 +5,7 @@ use super::text::terminal;
 use super::{Names, Section, View, answer_text, bar};
 use crate::assessment::*;
 use crate::frameworks::Frameworks;
-use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
+use comfy_table::Table;
 use std::fmt::Write;
 
 pub fn render(a: &Assessment, fw: &Frameworks, view: &View) -> String {
@@ -36,15 +35,7 @@ pub fn render(a: &Assessment, fw: &Frameworks, view: &View) -> String {
 }
 
 fn table(view: &View, header: &[&str]) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
-    if let Some(width) = view.width {
-        table.set_width(width);
-    }
-    table
+    super::new_table(header, view.width)
 }
 
 fn heading(out: &mut String, title: &str) {

@@ -51,10 +51,38 @@ pub fn mermaid_label(text: &str) -> String {
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Text for the terminal: control characters other than line breaks (including the ESC of
-/// ANSI sequences) are replaced, so no input can drive the terminal.
-pub fn terminal(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && c != '\n' { '\u{FFFD}' } else { c }).collect()
+/// Text for the terminal, with control characters replaced: see [`crate::error::printable`].
+pub use crate::error::printable as terminal;
+
+/// One Markdown table row: the cells (already escaped) on one line.
+pub fn markdown_row(out: &mut String, cells: &[String]) {
+    out.push('|');
+    for cell in cells {
+        out.push(' ');
+        out.push_str(cell);
+        out.push_str(" |");
+    }
+    out.push('\n');
+}
+
+/// A Markdown table header: the escaped titles and the delimiter row.
+pub fn markdown_header(out: &mut String, titles: &[&str]) {
+    markdown_row(out, &titles.iter().map(|t| markdown_escape(t)).collect::<Vec<_>>());
+    markdown_row(out, &titles.iter().map(|_| "---".to_string()).collect::<Vec<_>>());
+}
+
+/// A comfy-table table in the house style, fitted to `width` columns or, with `None`, to the
+/// terminal it is printed on.
+pub fn new_table(header: &[&str], width: Option<u16>) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+        .set_header(header.to_vec());
+    if let Some(width) = width {
+        table.set_width(width);
+    }
+    table
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ fn evidence_score(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> f64
 }
 
 /// Rounds to one decimal, the precision every report shows.
-fn round1(x: f64) -> f64 {
+pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
