@@ -6,42 +6,41 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-/// Writes `text` to `path` if given, else to standard output.
+/// Writes `text` to `path` if given (atomically), else to standard output.
 pub fn emit(text: &str, path: Option<&Path>) -> anyhow::Result<()> {
-    match path {
-        Some(path) => write_atomic(path, text.as_bytes()),
-        None => print(text),
-    }
+    with_writer(path, |out| Ok(out.write_all(text.as_bytes())?))
 }
 
 /// Prints to standard output; a reader that went away (`readiness … | head`) ends the output
 /// quietly.
 pub fn print(text: &str) -> anyhow::Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write to standard output"),
-    }
+    emit(text, None)
+}
+
+/// Writes to a temporary file beside `path`, syncs it, then renames it over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    with_writer(Some(path), |out| Ok(out.write_all(bytes)?))
 }
 
 /// Streams output through `write`: to standard output, or to a temporary file beside `path`
-/// that replaces it only once everything is written. A closed pipe on standard output ends
-/// the output quietly.
+/// that replaces it only once everything is written and synced. A closed pipe on standard
+/// output ends the output quietly.
 pub fn with_writer<T: Default>(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     let Some(path) = path else {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        return match write(&mut out) {
+        let result = write(&mut out).and_then(|r| Ok(out.flush().map(|()| r)?));
+        return match result {
             Err(e) if is_broken_pipe(&e) => Ok(T::default()),
-            other => other,
+            other => other.context("cannot write to standard output"),
         };
     };
     let (dir, name) = split(path);
     let temp = temporary(dir, &name)?;
     let mut out = std::io::BufWriter::new(temp);
-    let result = write(&mut out)?;
+    let result = write(&mut out).with_context(|| format!("cannot write `{}`", path.display()))?;
     let temp = out.into_inner().map_err(|e| anyhow::anyhow!("cannot write `{}`: {}", path.display(), e.error()))?;
     temp.as_file().sync_all().with_context(|| format!("cannot write `{}`", path.display()))?;
     temp.persist(path).with_context(|| format!("cannot replace `{}`", path.display()))?;
@@ -66,18 +65,6 @@ fn temporary(dir: &Path, name: &str) -> anyhow::Result<tempfile::NamedTempFile> 
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a file in `{}`", dir.display()))
-}
-
-/// Writes to a temporary file beside `path`, syncs it, then renames it over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let (dir, name) = split(path);
-    let mut temp = temporary(dir, &name)?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    temp.persist(path).with_context(|| format!("cannot replace `{}`", path.display()))?;
-    sweep_stale_temporaries(dir, &name);
-    Ok(())
 }
 
 /// How old a temporary file must be before it is taken for the leftover of a killed writer.
