@@ -61,6 +61,29 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// Where in a file a problem belongs: an entry, found by its `id = "…"` line, or a top-level
+/// key, found by its `key =` line.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Entry(&'a str),
+    Key(&'a str),
+}
+
+impl Place<'_> {
+    fn anchor(self) -> String {
+        match self {
+            Place::Entry(id) => format!("id = \"{id}\""),
+            Place::Key(key) => format!("{key} ="),
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            Place::Entry(name) | Place::Key(name) => name,
+        }
+    }
+}
+
 struct Checker<'a> {
     files: &'a [DataFile],
     problems: Vec<Diagnostic>,
@@ -80,15 +103,14 @@ impl Checker<'_> {
 
     /// Reports a problem at the entry with this id.
     fn entry(&mut self, file: usize, id: &str, message: String) -> &mut Diagnostic {
-        self.within(file, id, &[], message)
+        self.within(file, Place::Entry(id), &[], message)
     }
 
-    /// Reports a problem at the first of `needles` found inside the entry with this id (the
-    /// text from its `id = "…"` line to the next table header), else at the entry itself.
-    /// An id ending in " =" names a top-level key instead of an entry.
-    fn within(&mut self, file: usize, id: &str, needles: &[String], message: String) -> &mut Diagnostic {
+    /// Reports a problem at the first of `needles` found inside `place` (the text from its
+    /// anchor line to the next table header), else at the place itself.
+    fn within(&mut self, file: usize, place: Place, needles: &[String], message: String) -> &mut Diagnostic {
         let f = &self.files[file];
-        let anchor = if id.ends_with(" =") { id.to_string() } else { format!("id = \"{id}\"") };
+        let anchor = place.anchor();
         let start = f.text.find(&anchor);
         let found = start.and_then(|start| {
             let body = start + anchor.len();
@@ -109,7 +131,7 @@ impl Checker<'_> {
         self.problems.last_mut().expect("just pushed")
     }
 
-    /// Every id in `refs` must be one of `known`.
+    /// Every id the entry refers to must be one of `known`.
     fn refs<'r>(
         &mut self,
         file: usize,
@@ -118,13 +140,24 @@ impl Checker<'_> {
         refs: impl IntoIterator<Item = &'r Text>,
         known: &[&str],
     ) {
+        self.refs_at(file, Place::Entry(entry), what, refs, known);
+    }
+
+    /// Every id in `refs`, found at `place`, must be one of `known`.
+    fn refs_at<'r>(
+        &mut self,
+        file: usize,
+        place: Place,
+        what: &str,
+        refs: impl IntoIterator<Item = &'r Text>,
+        known: &[&str],
+    ) {
         for id in refs {
             if !known.contains(&id.as_str()) {
                 let help = did_you_mean(id, known.iter().copied());
-                let name = entry.trim_end_matches(" =");
                 let needles = [format!("\"{id}\""), format!("{id} =")];
-                let d = self.within(file, entry, &needles, format!("`{name}` refers to unknown {what} `{id}`"));
-                d.help = help;
+                let message = format!("`{}` refers to unknown {what} `{id}`", place.name());
+                self.within(file, place, &needles, message).help = help;
             }
         }
     }
@@ -133,7 +166,7 @@ impl Checker<'_> {
     fn range(&mut self, file: usize, entry: &str, key: &str, value: f64, low: f64, high: f64) {
         if !(low..=high).contains(&value) {
             let message = format!("`{entry}`: `{key}` is {value}, expected {low} to {high}");
-            self.within(file, entry, &[format!("{key} =")], message);
+            self.within(file, Place::Entry(entry), &[format!("{key} =")], message);
         }
     }
 
@@ -258,7 +291,7 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             );
         }
     }
-    c.refs(SCORING, "relief_dimensions =", "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
+    c.refs_at(SCORING, Place::Key("relief_dimensions"), "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
     if !(0.0..=1.0).contains(&s.business_readiness.weakest_weight) {
         let weight = s.business_readiness.weakest_weight;
         c.at(SCORING, "weakest_weight =", format!("weakest_weight is {weight}, expected 0 to 1"));
@@ -291,7 +324,7 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         c.range(SCORING, &ring.id, "min_business_readiness", ring.min_business_readiness, 0.0, 100.0);
     }
     let rings: Vec<&str> = s.rings.iter().map(|r| r.id.as_str()).collect();
-    c.refs(SCORING, "rings =", "ring", &s.skills.rings, &rings);
+    c.refs_at(SCORING, Place::Key("rings"), "ring", &s.skills.rings, &rings);
     match s.rings.last() {
         Some(last) if last.min_maturity == 0.0 && last.min_business_readiness == 0.0 => {}
         Some(last) => {
