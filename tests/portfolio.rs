@@ -4,6 +4,7 @@ mod common;
 
 use common::*;
 use predicates::prelude::*;
+use readiness::frameworks::ContextKind;
 use std::path::{Path, PathBuf};
 
 /// The B2B example after a quarter of work: governance (consent 2→4, bias review 1→4,
@@ -131,6 +132,13 @@ fn batch_scores_every_good_file_once_and_reports_each_bad_one() {
     let headers = reader.headers().unwrap().clone();
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"));
     let (file, company, overall) = (column("file"), column("company"), column("overall"));
+    // One column per single-choice or number context question, named by its id.
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    for q in &fw.questionnaire.context {
+        let one_value = matches!(q.kind, ContextKind::Choice | ContextKind::Number) || q.id == "company";
+        assert_eq!(headers.iter().any(|h| h == q.id.as_str()), one_value, "column for `{}`", q.id);
+    }
+    let team_size = column("marketing_team_size");
     let mut seen = std::collections::BTreeSet::new();
     for record in reader.records() {
         let record = record.expect("every CSV row parses");
@@ -142,6 +150,7 @@ fn batch_scores_every_good_file_once_and_reports_each_bad_one() {
             "comma in a company name survives"
         );
         let score: f64 = record[overall].parse().unwrap();
+        record[team_size].parse::<f64>().expect("number context answers are numbers");
         assert!((0.0..=100.0).contains(&score));
     }
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), good);
@@ -213,10 +222,16 @@ fn peak_rss_kib(mut cmd: std::process::Command) -> i64 {
     let child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
     let mut status = 0;
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child once; `usage` is a valid, writable rusage.
-    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as i32);
-    usage.ru_maxrss
+    loop {
+        // SAFETY: waits for our own child; `status` and `usage` are valid and writable.
+        let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+        if pid == -1 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            continue;
+        }
+        assert_eq!(pid, child.id() as i32, "wait4: {}", std::io::Error::last_os_error());
+        assert!(libc::WIFEXITED(status), "batch did not exit normally: status {status}");
+        return usage.ru_maxrss;
+    }
 }
 
 #[test]

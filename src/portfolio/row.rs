@@ -2,7 +2,7 @@
 //! the same list of cells so the two never disagree.
 
 use crate::assessment::Assessment;
-use crate::frameworks::Frameworks;
+use crate::frameworks::{ContextKind, ContextQuestion, Frameworks};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -18,19 +18,27 @@ pub struct Row(pub Vec<(String, Cell)>);
 /// Prefix of the dimension score columns (`dim_data`), which the benchmark reads back.
 pub const DIMENSION_PREFIX: &str = "dim_";
 
+/// A column for each context question with one value per business (a single choice or a
+/// number), taken from the questionnaire so a customised one brings its own columns.
+fn context_cell(a: &Assessment, q: &ContextQuestion) -> Option<Cell> {
+    let value = a.context.iter().find(|c| c.id == q.id).map(|c| c.value.as_str());
+    match q.kind {
+        ContextKind::Choice => Some(Cell::Text(value.unwrap_or_default().to_string())),
+        ContextKind::Number => Some(value.and_then(|v| v.parse().ok()).map_or(Cell::Text(String::new()), Cell::Number)),
+        ContextKind::Text | ContextKind::Multi => None,
+    }
+}
+
 impl Row {
     pub fn of(file: &str, a: &Assessment, fw: &Frameworks) -> Row {
         let text = |s: &str| Cell::Text(s.to_string());
-        let context = |id: &str| a.context.iter().find(|c| c.id == id).map_or(String::new(), |c| c.value.to_string());
-        let mut cells = vec![
-            ("file".to_string(), text(file)),
-            ("company".to_string(), text(&a.company)),
-            ("industry".to_string(), Cell::Text(context("industry"))),
-            ("size".to_string(), Cell::Text(context("size"))),
+        let mut cells = vec![("file".to_string(), text(file)), ("company".to_string(), text(&a.company))];
+        cells.extend(fw.questionnaire.context.iter().filter_map(|q| Some((q.id.to_string(), context_cell(a, q)?))));
+        cells.extend([
             ("overall".to_string(), Cell::Number(a.readiness.overall)),
             ("tier".to_string(), text(&a.readiness.tier.id)),
             ("confidence".to_string(), Cell::Number(a.readiness.confidence)),
-        ];
+        ]);
         cells.extend(
             a.readiness.dimensions.iter().map(|d| (format!("{DIMENSION_PREFIX}{}", d.id), Cell::Number(d.score))),
         );
