@@ -102,7 +102,7 @@ fn batch(
         return Ok(ExitCode::SUCCESS);
     }
     eprintln!("batch: {} scored, {} could not be scored:", outcome.scored, outcome.failed.len());
-    Err(InputError::new(outcome.failed.into_iter().flat_map(|e| e.diagnostics).collect()).into())
+    Err(InputError::new(outcome.failed.into_iter().flat_map(|(_, e)| e.diagnostics).collect()).into())
 }
 
 fn load(data: &DataArgs) -> Result<Frameworks, InputError> {

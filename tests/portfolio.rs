@@ -251,3 +251,16 @@ fn batch_memory_stays_flat_as_the_portfolio_grows() {
         "memory grew from {small_kib} KiB to {large_kib} KiB with ten times the files"
     );
 }
+
+#[test]
+fn batch_markdown_lists_the_files_it_could_not_score() {
+    let dir = tempfile::tempdir().unwrap();
+    portfolio(dir.path(), 5);
+    let out = bin().args(["batch", "--format", "markdown", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("5 assessments scored, 2 files failed."), "{md}");
+    let failed = md.split_once("## Files that could not be scored").expect("a failures section").1;
+    assert!(failed.contains("broken-level.toml") && failed.contains("broken-syntax.toml"), "{failed}");
+    assert_eq!(failed.lines().filter(|l| l.starts_with("- ")).count(), 2, "each failed file once");
+}

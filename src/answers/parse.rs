@@ -51,7 +51,7 @@ struct Reader<'a> {
     problems: Vec<Diagnostic>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn problem<T>(&mut self, span: std::ops::Range<usize>, message: String, help: Option<String>) -> Option<T> {
         let mut d = Diagnostic::new(message).at(Some(Location::of_span(self.file, self.text, span)));
         d.help = help;
@@ -59,21 +59,46 @@ impl Reader<'_> {
         None
     }
 
-    fn context(&mut self, table: &SpannedTable) -> BTreeMap<Text, ContextValue> {
-        let mut context = BTreeMap::new();
+    /// The keys of one table that name a known question, with their values. Every other key is
+    /// reported, with a hint when it belongs under the other table or looks like a typo.
+    fn known<'t, Q>(
+        &mut self,
+        table: &'t SpannedTable,
+        what: &str,
+        find: impl Fn(&str) -> Option<&'a Q>,
+        ids: impl Iterator<Item = &'a str>,
+        other_table: &str,
+        in_other: impl Fn(&str) -> bool,
+    ) -> Vec<(&'a Q, &'t Spanned<Value>)> {
+        let ids: Vec<&str> = ids.collect();
+        let mut known = Vec::new();
         for (key, value) in table {
-            let Some(question) = self.fw.context_question(key.get_ref()) else {
-                let help = self.placement_help(key.get_ref(), "answers").or_else(|| {
-                    did_you_mean(key.get_ref(), self.fw.questionnaire.context.iter().map(|q| q.id.as_str()))
-                });
-                self.problem::<()>(key.span(), format!("unknown context question `{}`", key.get_ref()), help);
-                continue;
-            };
-            if let Some(parsed) = self.context_value(question, value) {
-                context.insert(question.id.clone(), parsed);
+            let key_text = key.get_ref().as_str();
+            match find(key_text) {
+                Some(question) => known.push((question, value)),
+                None => {
+                    let help = in_other(key_text)
+                        .then(|| format!("`{key_text}` belongs under [{other_table}]"))
+                        .or_else(|| did_you_mean(key_text, ids.iter().copied()));
+                    self.problem::<()>(key.span(), format!("unknown {what} `{key_text}`"), help);
+                }
             }
         }
-        context
+        known
+    }
+
+    fn context(&mut self, table: &SpannedTable) -> BTreeMap<Text, ContextValue> {
+        let fw = self.fw;
+        let ids = fw.questionnaire.context.iter().map(|q| q.id.as_str());
+        let known = self.known(
+            table,
+            "context question",
+            |k| fw.context_question(k),
+            ids,
+            "answers",
+            |k| fw.question(k).is_some(),
+        );
+        known.into_iter().filter_map(|(q, value)| Some((q.id.clone(), self.context_value(q, value)?))).collect()
     }
 
     fn context_value(&mut self, q: &ContextQuestion, value: &Spanned<Value>) -> Option<ContextValue> {
@@ -156,20 +181,11 @@ impl Reader<'_> {
     }
 
     fn readiness(&mut self, table: &SpannedTable) -> BTreeMap<Text, Answer> {
-        let mut answers = BTreeMap::new();
-        for (key, value) in table {
-            let Some(question) = self.fw.question(key.get_ref()) else {
-                let help = self.placement_help(key.get_ref(), "context").or_else(|| {
-                    did_you_mean(key.get_ref(), self.fw.questionnaire.questions.iter().map(|q| q.id.as_str()))
-                });
-                self.problem::<()>(key.span(), format!("unknown question `{}`", key.get_ref()), help);
-                continue;
-            };
-            if let Some(answer) = self.answer(question, value) {
-                answers.insert(question.id.clone(), answer);
-            }
-        }
-        answers
+        let fw = self.fw;
+        let ids = fw.questionnaire.questions.iter().map(|q| q.id.as_str());
+        let known =
+            self.known(table, "question", |k| fw.question(k), ids, "context", |k| fw.context_question(k).is_some());
+        known.into_iter().filter_map(|(q, value)| Some((q.id.clone(), self.answer(q, value)?))).collect()
     }
 
     fn answer(&mut self, q: &Question, value: &Spanned<Value>) -> Option<Answer> {
@@ -190,15 +206,6 @@ impl Reader<'_> {
                 self.problem(value.span(), format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), None)
             }
         }
-    }
-
-    /// Help for a key placed under the wrong table.
-    fn placement_help(&self, key: &str, other_table: &str) -> Option<String> {
-        let elsewhere = match other_table {
-            "answers" => self.fw.question(key).is_some(),
-            _ => self.fw.context_question(key).is_some(),
-        };
-        elsewhere.then(|| format!("`{key}` belongs under [{other_table}]"))
     }
 
     /// One diagnostic listing every unanswered question, rather than one per run.

@@ -7,7 +7,7 @@ use super::summary::Summary;
 use crate::answers::Completeness;
 use crate::app::read_answers;
 use crate::date::Date;
-use crate::error::{Diagnostic, InputError};
+use crate::error::InputError;
 use crate::frameworks::Frameworks;
 use crate::score::assess;
 use clap::ValueEnum;
@@ -31,7 +31,8 @@ const CHUNK: usize = 256;
 #[derive(Debug, Default)]
 pub struct BatchOutcome {
     pub scored: usize,
-    pub failed: Vec<InputError>,
+    /// Each file that could not be scored, with why.
+    pub failed: Vec<(PathBuf, InputError)>,
 }
 
 /// The answer files named: files as given, directories expanded to their `*.toml` files in
@@ -82,27 +83,16 @@ pub fn run(
                         BatchFormat::Markdown => summary.add(&row),
                     }
                 }
-                Err(mut e) => {
-                    if e.diagnostics.iter().all(|d| d.location.is_none() && d.file.is_none()) {
-                        e.diagnostics.iter_mut().for_each(|d| d.file = Some(path.display().to_string()));
-                    }
-                    outcome.failed.push(e);
-                }
+                Err(e) => outcome.failed.push((path.clone(), e)),
             }
         }
     }
     if format == BatchFormat::Markdown {
-        let mut failed: Vec<String> =
-            outcome.failed.iter().flat_map(|e| e.diagnostics.iter().map(failed_file)).collect();
-        failed.dedup();
+        let failed: Vec<String> = outcome.failed.iter().map(|(path, _)| path.display().to_string()).collect();
         out.write_all(summary.markdown(fw, &failed).as_bytes())?;
     }
     out.flush()?;
     Ok(outcome)
-}
-
-fn failed_file(d: &Diagnostic) -> String {
-    d.location.as_ref().map(|l| l.file.clone()).or_else(|| d.file.clone()).unwrap_or_default()
 }
 
 /// Scores a chunk on one thread per frameworks copy, results in input order.
