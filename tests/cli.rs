@@ -251,6 +251,22 @@ fn completions_script_loads_in_bash() {
 }
 
 #[test]
+fn resuming_without_a_terminal_exits_2_and_leaves_the_session_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("session.toml");
+    fs::write(&session, "[context]\ncompany = \"Acme\"\n").unwrap();
+    bin()
+        .arg("assess")
+        .arg("--resume")
+        .arg(&session)
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--answers FILE"));
+    assert_eq!(fs::read_to_string(&session).unwrap(), "[context]\ncompany = \"Acme\"\n");
+}
+
+#[test]
 fn without_a_terminal_or_answers_assess_exits_2_at_once() {
     let started = std::time::Instant::now();
     bin().arg("assess").write_stdin("").assert().code(2).stderr(predicate::str::contains("--answers FILE"));

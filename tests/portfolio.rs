@@ -264,3 +264,29 @@ fn batch_markdown_lists_the_files_it_could_not_score() {
     assert!(failed.contains("broken-level.toml") && failed.contains("broken-syntax.toml"), "{failed}");
     assert_eq!(failed.lines().filter(|l| l.starts_with("- ")).count(), 2, "each failed file once");
 }
+
+#[test]
+fn a_malformed_portfolio_line_is_an_input_error_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("portfolio.jsonl");
+    std::fs::write(&jsonl, "{\"overall\": 50, \"dim_data\": 1}\nnot json\n").unwrap();
+    bin()
+        .args(["assess", "--as-of", AS_OF, "--answers"])
+        .arg(example("b2b-software.toml"))
+        .arg("--benchmark")
+        .arg(&jsonl)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("portfolio.jsonl:1:").and(predicate::str::contains("no number `dim_technology`")),
+        );
+    std::fs::write(&jsonl, "").unwrap();
+    bin()
+        .args(["assess", "--answers"])
+        .arg(example("b2b-software.toml"))
+        .arg("--benchmark")
+        .arg(&jsonl)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds no assessments"));
+}

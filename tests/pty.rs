@@ -21,8 +21,16 @@ fn fw() -> Frameworks {
 }
 
 fn spawn(args: &[&str], dir: &Path) -> PtySession {
+    spawn_with(args, dir, |cmd| cmd.env("NO_COLOR", "1"))
+}
+
+fn spawn_with(args: &[&str], dir: &Path, env: impl FnOnce(&mut Command) -> &mut Command) -> PtySession {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("readiness"));
-    cmd.current_dir(dir).env("NO_COLOR", "1").arg("assess").args(["--as-of", AS_OF, "--format", "json"]).args(args);
+    env(cmd.env_remove("NO_COLOR"))
+        .current_dir(dir)
+        .arg("assess")
+        .args(["--as-of", AS_OF, "--format", "json"])
+        .args(args);
     spawn_command(cmd, Some(15_000)).expect("spawn in a pty")
 }
 
@@ -220,4 +228,21 @@ fn interactive_with_answers_asks_only_what_is_missing() {
     // The prepared file is left as it was; answers went to a session file beside it.
     assert_eq!(std::fs::read_to_string(&prepared).unwrap(), format!("{context_only}\n[answers]\n"));
     assert!(dir.path().join("readiness-session.toml").exists());
+}
+
+#[test]
+fn no_color_turns_the_questionnaire_plain() {
+    let dir = tempfile::tempdir().unwrap();
+    // An SGR colour sequence, as inquire writes for its prompts and help.
+    let colour = "\u{1b}[38;5;";
+    let first_prompt = |mut p: PtySession| {
+        let shown = p.exp_string(READY).unwrap();
+        p.send_control('c').unwrap();
+        p.exp_eof().unwrap();
+        shown
+    };
+    let coloured = first_prompt(spawn_with(&["--save", "a.toml"], dir.path(), |cmd| cmd));
+    assert!(coloured.contains(colour), "a terminal without NO_COLOR gets colour");
+    let plain = first_prompt(spawn_with(&["--save", "b.toml"], dir.path(), |cmd| cmd.env("NO_COLOR", "1")));
+    assert!(!plain.contains(colour), "NO_COLOR must turn colour off");
 }
