@@ -5,7 +5,7 @@
 use crate::answers::Answer;
 use crate::assessment::Assessment;
 use crate::frameworks::{Frameworks, Text};
-use crate::report::{Format, markdown_escape as esc, markdown_header, markdown_row, new_table, terminal};
+use crate::report::{Format, Names, markdown_escape as esc, markdown_header, markdown_row, new_table, terminal};
 use crate::score::round1;
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -158,14 +158,6 @@ fn signed(x: f64) -> String {
     if x > 0.0 { format!("+{x}") } else { x.to_string() }
 }
 
-fn ring_name<'a>(fw: &'a Frameworks, id: &'a str) -> &'a str {
-    fw.scoring.rings.iter().find(|r| r.id == id).map_or(id, |r| r.name.as_str())
-}
-
-fn risk_title<'a>(fw: &'a Frameworks, id: &'a str) -> &'a str {
-    fw.risk(id).map_or(id, |r| r.title.as_str())
-}
-
 fn markdown(c: &Comparison, fw: &Frameworks) -> String {
     let mut out = format!("# What moved: {}\n\n", esc(&c.new.company));
     let _ = writeln!(
@@ -193,8 +185,8 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
         for t in &c.technologies {
             let row = [
                 esc(&t.name),
-                esc(ring_name(fw, &t.old_ring)),
-                esc(ring_name(fw, &t.new_ring)),
+                esc(Names(fw).ring(&t.old_ring)),
+                esc(Names(fw).ring(&t.new_ring)),
                 t.old_start_month.to_string(),
                 t.new_start_month.to_string(),
             ];
@@ -203,7 +195,7 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
     }
     out.push_str("\n## Risks\n\n");
     for (label, ids) in [("Opened", &c.risks_opened), ("Closed", &c.risks_closed)] {
-        let titles: Vec<String> = ids.iter().map(|id| esc(risk_title(fw, id))).collect();
+        let titles: Vec<String> = ids.iter().map(|id| esc(Names(fw).risk(id))).collect();
         let _ =
             writeln!(out, "- **{label}:** {}", if titles.is_empty() { "none".to_string() } else { titles.join("; ") });
     }
@@ -246,8 +238,8 @@ fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
     for t in &c.technologies {
         techs.add_row(vec![
             t.name.to_string(),
-            ring_name(fw, &t.old_ring).to_string(),
-            ring_name(fw, &t.new_ring).to_string(),
+            Names(fw).ring(&t.old_ring).to_string(),
+            Names(fw).ring(&t.new_ring).to_string(),
             t.old_start_month.to_string(),
             t.new_start_month.to_string(),
         ]);
@@ -255,10 +247,10 @@ fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
     let _ = writeln!(out, "{techs}");
     let mut changes = new_table(vec!["Change", "What"]);
     for id in &c.risks_opened {
-        changes.add_row(vec!["Risk opened".to_string(), risk_title(fw, id).to_string()]);
+        changes.add_row(vec!["Risk opened".to_string(), Names(fw).risk(id).to_string()]);
     }
     for id in &c.risks_closed {
-        changes.add_row(vec!["Risk closed".to_string(), risk_title(fw, id).to_string()]);
+        changes.add_row(vec!["Risk closed".to_string(), Names(fw).risk(id).to_string()]);
     }
     for s in &c.skills {
         let verb = if s.delta < 0.0 { "Skills gap narrowed" } else { "Skills gap widened" };

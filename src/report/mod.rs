@@ -74,7 +74,7 @@ fn bar(score: f64, width: usize) -> String {
 }
 
 /// Display names looked up in the frameworks, shared by the table and Markdown views.
-struct Names<'a>(&'a Frameworks);
+pub(crate) struct Names<'a>(pub(crate) &'a Frameworks);
 
 impl<'a> Names<'a> {
     fn dimension(&self, id: &'a str) -> &'a str {
@@ -85,8 +85,12 @@ impl<'a> Names<'a> {
         self.0.technology(id).map_or(id, |t| t.name.as_str())
     }
 
-    fn ring(&self, id: &'a str) -> &'a str {
+    pub(crate) fn ring(&self, id: &'a str) -> &'a str {
         self.0.scoring.rings.iter().find(|r| r.id == id).map_or(id, |r| r.name.as_str())
+    }
+
+    pub(crate) fn risk(&self, id: &'a str) -> &'a str {
+        self.0.risk(id).map_or(id, |r| r.title.as_str())
     }
 
     fn phase(&self, id: &'a str) -> &'a str {
