@@ -22,8 +22,6 @@ enum Step<'a> {
     Readiness(&'a Question),
 }
 
-const CONTEXT_SECTION: &str = "Business context";
-
 impl<'a> Step<'a> {
     fn all(fw: &'a Frameworks) -> Vec<Step<'a>> {
         let context = fw.questionnaire.context.iter().map(Step::Context);
@@ -38,7 +36,7 @@ impl<'a> Step<'a> {
 
     fn section(&self, fw: &'a Frameworks) -> &'a str {
         match self {
-            Step::Context(_) => CONTEXT_SECTION,
+            Step::Context(_) => &fw.questionnaire.context_name,
             Step::Readiness(q) => fw.dimension_name(&q.dimension),
         }
     }
@@ -82,7 +80,7 @@ pub fn run(
 
 fn announce_section(fw: &Frameworks, prompter: &mut dyn Prompter, step: &Step) {
     let description = match step {
-        Step::Context(_) => "About the business: these answers shape the report but not the readiness scores.",
+        Step::Context(_) => &fw.questionnaire.context_description,
         Step::Readiness(q) => fw.dimension(&q.dimension).map_or("", |d| d.description.as_str()),
     };
     prompter.say(&format!("── {} ──\n{description}", step.section(fw)));

@@ -158,6 +158,9 @@ pub struct Source {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
+    /// The heading and introduction of the business-context section.
+    pub context_name: Text,
+    pub context_description: Text,
     #[serde(rename = "dimension")]
     pub dimensions: Vec<Dimension>,
     pub context: Vec<ContextQuestion>,
