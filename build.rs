@@ -7,6 +7,10 @@
 #[path = "src/frameworks/model.rs"]
 mod model;
 
+#[allow(dead_code)]
+#[path = "src/date.rs"]
+mod date;
+
 use serde::de::DeserializeOwned;
 
 fn parse<T: DeserializeOwned>(name: &str) -> T {
@@ -18,10 +22,12 @@ fn parse<T: DeserializeOwned>(name: &str) -> T {
 fn main() {
     println!("cargo::rerun-if-changed=frameworks");
     println!("cargo::rerun-if-changed=src/frameworks/model.rs");
+    println!("cargo::rerun-if-changed=src/date.rs");
     let compiled = model::Frameworks {
         sources: parse("sources.toml"),
         questionnaire: parse("questionnaire.toml"),
         scoring: parse("scoring.toml"),
+        regulations: parse("regulations.toml"),
         risks: parse("risks.toml"),
         skills: parse("skills.toml"),
         roadmap: parse("roadmap.toml"),

@@ -1,9 +1,10 @@
 //! The result of scoring: one value that every report renders and that `--format json`
-//! serializes as it is. Scores are rounded to one decimal here, once, so every view shows
-//! the same figures.
+//! serializes as it is. Figures are kept at full precision; views round them once, when they
+//! display them.
 
 use crate::answers::Answer;
-use crate::frameworks::{Severity, TechnologyGroup, Text};
+use crate::date::Date;
+use crate::frameworks::{Cost, Ring, Severity, SourceKind, TechnologyGroup, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -11,12 +12,17 @@ use serde::{Deserialize, Serialize};
 pub struct Assessment {
     /// The tool and version that produced this assessment.
     pub generator: Text,
-    pub as_of: crate::date::Date,
+    pub as_of: Date,
     pub company: Text,
+    /// The questionnaire version the answers were written against.
+    pub questionnaire_version: u32,
     pub context: Vec<ContextEntry>,
-    /// Privacy rules that apply in the chosen regions.
-    pub privacy_rules: Vec<Text>,
+    /// The business context as the scoring read it.
+    pub business: Business,
     pub readiness: Readiness,
+    /// Questions answered "don't know" or not asked, largest effect first: the first things to
+    /// find out.
+    pub unknowns: Vec<Unknown>,
     pub ethics: Vec<PrincipleScore>,
     pub technologies: Vec<TechnologyAssessment>,
     pub risks: Vec<RiskEntry>,
@@ -33,20 +39,72 @@ pub struct Assessment {
 pub struct ContextEntry {
     pub id: Text,
     pub prompt: Text,
-    /// The answer as a reader would write it (option labels, not ids).
+    /// The answer as a reader would write it (option labels, not ids); empty when unknown.
     pub value: Text,
+}
+
+/// What the context answers decided, each in one place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Business {
+    /// Industry option id, when answered.
+    pub industry: Option<Text>,
+    /// The scale that picks owner roles (risks.toml), when the size is known.
+    pub scale: Option<Text>,
+    /// New initiatives the team can take on this year.
+    pub capacity: usize,
+    /// How skills gaps are best closed with a team this size.
+    pub skills_approach: Text,
+    /// The most costly technology the budget can carry.
+    pub affords: Cost,
+    pub goals: Vec<Text>,
+    /// The risk appetite the placement used (the most careful when unknown).
+    pub appetite: Text,
+    /// Technologies already running.
+    pub in_use: Vec<Text>,
+    /// Rules in scope for the regions and industry.
+    pub regulations: Vec<RegulationRef>,
+    /// Context questions the scoring uses that are unanswered, "don't know" or not asked: it
+    /// assumed the most careful answer for each.
+    pub unknown_context: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RegulationRef {
+    pub id: Text,
+    pub name: Text,
+    pub citation: Text,
+    pub obligation: Text,
+    pub applies_from: Date,
+    /// Whether it already applies at the assessment date (else it applies within a year).
+    pub in_force: bool,
+    pub technologies: Vec<Text>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SourceRef {
+    pub id: Text,
+    pub kind: SourceKind,
+    pub title: Text,
+    pub author: Option<Text>,
+    pub date: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Readiness {
+    /// Overall readiness with every unknown answer counted as the lowest level, 0-100.
     pub overall: f64,
+    /// Overall readiness if every unknown answer were at the top level: the range the unknowns
+    /// leave open runs from `overall` to here.
+    pub upper: f64,
     pub tier: TierRef,
-    /// Share of question weight answered (not "don't know"), 0-100.
+    /// 100 minus the points the unknowns leave open.
     pub confidence: f64,
     pub dimensions: Vec<DimensionScore>,
     /// Dimension ids at or above the strength threshold, strongest first.
     pub strengths: Vec<Text>,
-    /// Dimension ids below the gap threshold, weakest first.
+    /// The gaps to close, first first: dimensions holding back technologies that serve a stated
+    /// goal (most value held back first), then other dimensions below the gap threshold.
     pub gaps: Vec<Text>,
 }
 
@@ -61,7 +119,10 @@ pub struct TierRef {
 pub struct DimensionScore {
     pub id: Text,
     pub name: Text,
+    /// Unknown answers counted as the lowest level.
     pub score: f64,
+    /// Unknown answers counted as the top level.
+    pub upper: f64,
     pub weight: f64,
     pub answered: usize,
     pub questions: usize,
@@ -73,10 +134,23 @@ pub struct DimensionScore {
 pub struct Contribution {
     pub question: Text,
     pub answer: Answer,
+    /// False when the question was added after the answers' questionnaire version.
+    pub asked: bool,
     pub max_level: u8,
     pub weight: f64,
-    /// Points this answer adds to the dimension score (0 for "don't know").
+    /// Points this answer adds to the dimension score (0 when unknown).
     pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Unknown {
+    pub question: Text,
+    pub dimension: Text,
+    pub prompt: Text,
+    /// True when the question was added after the answers were written.
+    pub not_asked: bool,
+    /// Points of overall readiness the unknown leaves open.
+    pub open_points: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -94,6 +168,8 @@ pub struct TechnologyAssessment {
     pub id: Text,
     pub name: Text,
     pub group: TechnologyGroup,
+    /// The trend category it belongs to first (its sector on the radar).
+    pub sector: Text,
     pub technology_maturity: Maturity,
     pub business_readiness: BusinessReadiness,
     pub implementation_complexity: Complexity,
@@ -102,28 +178,31 @@ pub struct TechnologyAssessment {
     pub adoption_timeline: AdoptionTimeline,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum MaturityStage {
-    Emerging,
-    EnteringMainstream,
-    Mainstream,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Maturity {
+    /// The figure the stage stands for, 0-100.
     pub score: f64,
-    pub stage: MaturityStage,
-    pub window: [i32; 2],
-    /// The source of the window, or `None` where it is this project's estimate.
-    pub window_source: Option<Text>,
+    pub stage: Text,
+    pub stage_name: Text,
+    /// When and from what the stage was judged.
+    pub judged: Date,
+    pub source: Text,
+    pub basis: Text,
+    /// The judgement is older than the re-check period at the assessment date.
+    pub stale: bool,
+    /// The guide's claim of when it reaches the mainstream, shown as a claim.
+    pub guide_window: Option<[i32; 2]>,
+    /// For the horizon-watch list: what would show it has become usable.
+    pub signal: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BusinessReadiness {
+    /// 100 x the weakest ratio of actual to required readiness, capped at 1.
     pub score: f64,
     pub weakest_dimension: Text,
-    pub meets_requirements: bool,
+    /// Points by which the weakest required dimension falls short (0 when all are met).
+    pub shortfall: f64,
     pub requirements: Vec<Requirement>,
 }
 
@@ -142,23 +221,27 @@ pub struct Complexity {
     pub base: u8,
     /// Points taken off the base by the business's technology and skills readiness.
     pub relief: f64,
+    pub cost: Cost,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct RoiPotential {
+    /// 100 x the best fit to a stated goal.
     pub score: f64,
-    /// The best fit (0-1) of the technology to any stated goal.
-    pub goal_fit: f64,
-    /// Stated goals the technology serves, best first.
+    /// Stated goals the technology serves (fit at or above the threshold), best first.
     pub goals_served: Vec<Text>,
+    /// Value to the stated goals, adjusted for stage and cost: how candidates are ranked.
+    pub value: f64,
+    /// Published figures relevant to this business's industry.
     pub evidence: Vec<EvidenceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceRef {
     pub claim: Text,
-    pub source: Text,
-    pub source_title: Text,
+    pub kind: Text,
+    pub kind_name: Text,
+    pub source: SourceRef,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -172,18 +255,62 @@ pub struct RiskFactors {
 pub struct RiskRef {
     pub id: Text,
     pub title: Text,
-    pub raised: bool,
     pub exposure: f64,
+    /// High or critical and likely enough that its mitigation comes before the start.
+    pub serious: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AdoptionTimeline {
-    pub ring: Text,
-    pub phase: Text,
-    pub start_month: u32,
+    pub ring: Ring,
+    /// Roadmap phase it starts in; none for in use, hold and horizon watch.
+    pub phase: Option<Text>,
+    pub start_month: Option<u32>,
+    pub end_month: Option<u32>,
+    /// Why it sits in this ring and not a better one.
+    pub reasons: Vec<Reason>,
+    /// For a technology in use: the next step.
+    pub next_step: Option<Text>,
+    /// Rules in scope that touch it.
+    pub obligations: Vec<Text>,
     pub prerequisites: Vec<Text>,
-    /// Prerequisites that pushed this technology to a later ring or start month.
-    pub held_back_by: Vec<Text>,
+    /// Its place among the candidates for the year's initiatives (1 is the most valuable).
+    pub priority: Option<usize>,
+}
+
+/// One reason a technology is where it is. Wording lives in the frameworks; the fields are
+/// what the sentence needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// Already running.
+    InUse,
+    /// Not yet usable in marketing.
+    NotYetUsable,
+    /// Its adoption stage allows no better ring for this risk appetite.
+    Stage { stage: Text, appetite: Text },
+    /// It acts or speaks for the brand before customers: proved in a pilot before a roll-out.
+    PilotFirst,
+    /// Serves none of the stated goals.
+    NoGoal,
+    /// Serves a stated goal, but not so well that it should be rolled out before a pilot.
+    ModerateGoal { fit: f64 },
+    /// Too little value to the goals, for its stage and cost, to be worth studying.
+    LowValue,
+    /// Costs more than the budget carries.
+    OverBudget { cost: Cost, affords: Cost },
+    /// A rule in scope caps it until its control is in place (or outright).
+    Regulation { regulation: Text, question: Option<Text>, level: Option<u8> },
+    /// The team's capacity this year goes to more valuable candidates.
+    Capacity { priority: usize, capacity: usize },
+    /// A required dimension falls short.
+    Readiness { dimension: Text, actual: f64, required: f64 },
+    /// A prerequisite is not further along.
+    Prerequisite { technology: Text },
+    /// Prerequisites and mitigations first leave no time to start within its ring's months.
+    Timing { month: u32 },
+    /// Every gate passed.
+    Ready,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -192,14 +319,22 @@ pub struct RiskEntry {
     pub title: Text,
     pub category: Text,
     pub severity: Severity,
-    pub escalated: bool,
-    pub likelihood: Text,
-    /// Severity weight x likelihood weight x 10, 0-100.
+    /// Regulations in scope that made it one step more severe.
+    pub escalated_by: Vec<Text>,
+    /// 0-1: one minus the evidence score.
+    pub likelihood: f64,
+    pub likelihood_band: Text,
+    /// 10 x severity weight x likelihood, 0-100.
     pub exposure: f64,
-    /// Mean score (0-100) of the answers that evidence the risk; "don't know" counts as 0.
+    pub serious: bool,
+    /// Mean score (0-100) of the answers that evidence the risk; unknowns count as 0.
     pub evidence_score: f64,
     pub evidence: Vec<EvidenceAnswer>,
+    /// Technologies in use or planned that carry it.
     pub technologies: Vec<Text>,
+    pub owner: Text,
+    /// The roadmap action that mitigates it.
+    pub action: Text,
     pub reason: Text,
     pub mitigation: Text,
 }
@@ -207,7 +342,7 @@ pub struct RiskEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct EvidenceAnswer {
     pub question: Text,
-    pub answer: Option<Answer>,
+    pub answer: Answer,
     pub max_level: u8,
 }
 
@@ -217,6 +352,7 @@ pub struct PhasePlan {
     pub name: Text,
     pub months: [u32; 2],
     pub entry_criteria: Vec<Text>,
+    /// Technologies that start in this phase, earliest first.
     pub technologies: Vec<Text>,
     pub actions: Vec<PlannedAction>,
 }
@@ -226,9 +362,14 @@ pub struct PlannedAction {
     pub id: Text,
     pub title: Text,
     pub description: Text,
-    /// Whether the action addresses a readiness gap found in this assessment.
-    pub focus: bool,
+    pub months: [u32; 2],
+    pub owner: Text,
+    /// Gaps it closes, first gap first.
     pub gaps: Vec<Text>,
+    /// Raised risks it mitigates.
+    pub risks: Vec<Text>,
+    /// Technologies it serves.
+    pub technologies: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -265,6 +406,7 @@ pub struct AnswerEntry {
     pub dimension: Text,
     pub prompt: Text,
     pub answer: Answer,
-    /// The chosen level's description, or "Don't know".
+    pub asked: bool,
+    /// The chosen level's description; empty when unknown.
     pub description: Text,
 }

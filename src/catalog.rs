@@ -66,17 +66,16 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
     let join = |v: &[Text]| Text::from(v.join(", "));
     match kind {
         CatalogKind::Technologies => Grid {
-            header: vec!["Id", "Technology", "Mainstream window", "Complexity", "Prerequisites", "Summary"],
+            header: vec!["Id", "Technology", "Stage in marketing", "Complexity", "Prerequisites", "Summary"],
             rows: fw
                 .technologies
                 .technologies
                 .iter()
                 .map(|t| {
-                    let basis = t.window_source.as_deref().unwrap_or("estimate");
                     vec![
                         t.id.clone(),
                         t.name.clone(),
-                        format!("{}-{} ({basis})", t.window[0], t.window[1]).into(),
+                        format!("{} (judged {})", t.stage.stage, t.stage.judged).into(),
                         t.complexity.to_string().into(),
                         join(&t.prerequisites),
                         t.summary.clone(),
@@ -103,7 +102,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
         CatalogKind::Roadmap => Grid {
-            header: vec!["Phase", "Months", "Action", "Addresses"],
+            header: vec!["Phase", "Months", "Action", "Applies for gaps in"],
             rows: fw
                 .roadmap
                 .phases
@@ -114,7 +113,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                             p.name.clone(),
                             format!("{}-{}", p.months[0], p.months[1]).into(),
                             format!("{}: {}", a.title, a.description).into(),
-                            a.addresses.join(", ").into(),
+                            a.for_gaps.join(", ").into(),
                         ]
                     })
                 })

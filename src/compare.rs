@@ -4,9 +4,9 @@
 
 use crate::answers::Answer;
 use crate::assessment::Assessment;
-use crate::frameworks::{Frameworks, Text};
+use crate::frameworks::{Frameworks, Ring, Text};
+use crate::report::num;
 use crate::report::{Format, Names, markdown_escape as esc, markdown_header, markdown_row, new_table, terminal};
-use crate::score::round1;
 use schemars::JsonSchema;
 use serde::Serialize;
 use std::fmt::Write;
@@ -21,6 +21,8 @@ pub struct Comparison {
     pub technologies: Vec<TechnologyMove>,
     pub risks_opened: Vec<Text>,
     pub risks_closed: Vec<Text>,
+    /// Risks raised in both whose exposure changed.
+    pub risks_changed: Vec<Delta>,
     /// Skills whose gap changed.
     pub skills: Vec<Delta>,
     /// Levers of the old assessment whose answer has improved since.
@@ -48,12 +50,12 @@ pub struct Delta {
 pub struct TechnologyMove {
     pub id: Text,
     pub name: Text,
-    pub old_ring: Text,
-    pub new_ring: Text,
-    pub old_phase: Text,
-    pub new_phase: Text,
-    pub old_start_month: u32,
-    pub new_start_month: u32,
+    pub old_ring: Ring,
+    pub new_ring: Ring,
+    pub old_phase: Option<Text>,
+    pub new_phase: Option<Text>,
+    pub old_start_month: Option<u32>,
+    pub new_start_month: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -65,7 +67,7 @@ pub struct LeverActedOn {
 }
 
 fn delta(id: &str, name: &str, old: f64, new: f64) -> Delta {
-    Delta { id: id.into(), name: name.into(), old, new, delta: round1(new - old) }
+    Delta { id: id.into(), name: name.into(), old, new, delta: new - old }
 }
 
 fn side(a: &Assessment) -> Side {
@@ -96,8 +98,8 @@ pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
             moved.then(|| TechnologyMove {
                 id: t.id.clone(),
                 name: t.name.clone(),
-                old_ring: was.ring.clone(),
-                new_ring: now.ring.clone(),
+                old_ring: was.ring,
+                new_ring: now.ring,
                 old_phase: was.phase.clone(),
                 new_phase: now.phase.clone(),
                 old_start_month: was.start_month,
@@ -124,6 +126,14 @@ pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
         dimensions,
         technologies,
         risks_opened: new.risks.iter().filter(|r| !raised(old, &r.id)).map(|r| r.id.clone()).collect(),
+        risks_changed: new
+            .risks
+            .iter()
+            .filter_map(|r| {
+                let o = old.risks.iter().find(|o| o.id == r.id && o.exposure != r.exposure)?;
+                Some(delta(&r.id, &r.title, o.exposure, r.exposure))
+            })
+            .collect(),
         risks_closed: old.risks.iter().filter(|r| !raised(new, &r.id)).map(|r| r.id.clone()).collect(),
         skills,
         levers_acted_on: levers_acted_on(old, new),
@@ -155,7 +165,12 @@ pub fn render(c: &Comparison, fw: &Frameworks, format: Format, width: Option<u16
 }
 
 fn signed(x: f64) -> String {
-    if x > 0.0 { format!("+{x}") } else { x.to_string() }
+    let shown = num(x);
+    if shown.starts_with('-') || shown == "0" { shown } else { format!("+{shown}") }
+}
+
+fn month(m: Option<u32>) -> String {
+    m.map_or_else(|| "-".to_string(), |m| m.to_string())
 }
 
 fn markdown(c: &Comparison, fw: &Frameworks) -> String {
@@ -165,8 +180,8 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
         "From {} to {}: overall readiness {} → {} (**{}**), {} → {}.\n",
         c.old.as_of,
         c.new.as_of,
-        c.old.overall,
-        c.new.overall,
+        num(c.old.overall),
+        num(c.new.overall),
         signed(c.overall_delta),
         esc(&c.old.tier),
         esc(&c.new.tier)
@@ -174,7 +189,7 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
     out.push_str("## Readiness by dimension\n\n");
     markdown_header(&mut out, &["Dimension", "Before", "After", "Change"]);
     for d in &c.dimensions {
-        markdown_row(&mut out, &[esc(&d.name), d.old.to_string(), d.new.to_string(), signed(d.delta)]);
+        markdown_row(&mut out, &[esc(&d.name), num(d.old), num(d.new), signed(d.delta)]);
     }
     out.push_str("\n## Technologies that moved\n\n");
     if c.technologies.is_empty() {
@@ -185,10 +200,10 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
         for t in &c.technologies {
             let row = [
                 esc(&t.name),
-                esc(Names(fw).ring(&t.old_ring)),
-                esc(Names(fw).ring(&t.new_ring)),
-                t.old_start_month.to_string(),
-                t.new_start_month.to_string(),
+                esc(Names(fw).ring(t.old_ring)),
+                esc(Names(fw).ring(t.new_ring)),
+                month(t.old_start_month),
+                month(t.new_start_month),
             ];
             markdown_row(&mut out, &row);
         }
@@ -199,10 +214,14 @@ fn markdown(c: &Comparison, fw: &Frameworks) -> String {
         let _ =
             writeln!(out, "- **{label}:** {}", if titles.is_empty() { "none".to_string() } else { titles.join("; ") });
     }
+    for r in &c.risks_changed {
+        let verb = if r.delta < 0.0 { "less exposed" } else { "more exposed" };
+        let _ = writeln!(out, "- {} {verb}: exposure {} → {}", esc(&r.name), num(r.old), num(r.new));
+    }
     out.push_str("\n## Skills gaps\n\n");
     for s in &c.skills {
         let verb = if s.delta < 0.0 { "narrowed" } else { "widened" };
-        let _ = writeln!(out, "- {} {verb}: gap {} → {}", esc(&s.name), s.old, s.new);
+        let _ = writeln!(out, "- {} {verb}: gap {} → {}", esc(&s.name), num(s.old), num(s.new));
     }
     if c.skills.is_empty() {
         out.push_str("No skills gap changed.\n");
@@ -223,25 +242,25 @@ fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
     let _ = writeln!(
         out,
         "Overall {} → {} ({})  {} → {}",
-        c.old.overall,
-        c.new.overall,
+        num(c.old.overall),
+        num(c.new.overall),
         signed(c.overall_delta),
         c.old.tier,
         c.new.tier
     );
     let mut dims = new_table(vec!["Dimension", "Before", "After", "Change"]);
     for d in &c.dimensions {
-        dims.add_row(vec![d.name.to_string(), d.old.to_string(), d.new.to_string(), signed(d.delta)]);
+        dims.add_row(vec![d.name.to_string(), num(d.old), num(d.new), signed(d.delta)]);
     }
     let _ = writeln!(out, "{dims}");
     let mut techs = new_table(vec!["Technology", "Ring before", "Ring after", "Month before", "Month after"]);
     for t in &c.technologies {
         techs.add_row(vec![
             t.name.to_string(),
-            Names(fw).ring(&t.old_ring).to_string(),
-            Names(fw).ring(&t.new_ring).to_string(),
-            t.old_start_month.to_string(),
-            t.new_start_month.to_string(),
+            Names(fw).ring(t.old_ring).to_string(),
+            Names(fw).ring(t.new_ring).to_string(),
+            month(t.old_start_month),
+            month(t.new_start_month),
         ]);
     }
     let _ = writeln!(out, "{techs}");
@@ -252,9 +271,13 @@ fn table(c: &Comparison, fw: &Frameworks, width: Option<u16>) -> String {
     for id in &c.risks_closed {
         changes.add_row(vec!["Risk closed".to_string(), Names(fw).risk(id).to_string()]);
     }
+    for r in &c.risks_changed {
+        let verb = if r.delta < 0.0 { "Risk less exposed" } else { "Risk more exposed" };
+        changes.add_row(vec![verb.to_string(), format!("{}: {} → {}", r.name, num(r.old), num(r.new))]);
+    }
     for s in &c.skills {
         let verb = if s.delta < 0.0 { "Skills gap narrowed" } else { "Skills gap widened" };
-        changes.add_row(vec![verb.to_string(), format!("{}: {} → {}", s.name, s.old, s.new)]);
+        changes.add_row(vec![verb.to_string(), format!("{}: {} → {}", s.name, num(s.old), num(s.new))]);
     }
     for l in &c.levers_acted_on {
         changes.add_row(vec!["Lever acted on".to_string(), l.prompt.to_string()]);

@@ -37,17 +37,19 @@ impl Date {
         Date { year, month, day }
     }
 
-    /// The year as a decimal, e.g. 2026-07-02 is about 2026.5; used to place a date within a
-    /// technology's mainstream window.
-    pub fn fractional_year(&self) -> f64 {
-        let leap = days_in_month(self.year, 2) == 29;
-        let day_of_year: u32 = (1..self.month).map(|m| days_in_month(self.year, m)).sum::<u32>() + self.day - 1;
-        f64::from(self.year) + f64::from(day_of_year) / if leap { 366.0 } else { 365.0 }
+    /// Whole calendar months from `earlier`'s month to this date's month (negative when
+    /// `earlier` is later); days are ignored.
+    pub fn months_since(&self, earlier: Date) -> i32 {
+        self.month_index() - earlier.month_index()
+    }
+
+    fn month_index(&self) -> i32 {
+        self.year * 12 + self.month as i32 - 1
     }
 
     /// The first day of the month `months` after this date's month.
     pub fn first_of_month_after(&self, months: u32) -> Date {
-        let index = self.year * 12 + self.month as i32 - 1 + months as i32;
+        let index = self.month_index() + months as i32;
         Date { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1, day: 1 }
     }
 }
@@ -147,10 +149,10 @@ mod tests {
     }
 
     #[test]
-    fn fractional_year_grows_within_a_year() {
-        let start = Date::new(2026, 1, 1).unwrap().fractional_year();
-        let end = Date::new(2026, 12, 31).unwrap().fractional_year();
-        assert_eq!(start, 2026.0);
-        assert!(end > 2026.99 && end < 2027.0);
+    fn months_since_counts_calendar_months() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(d("2026-11-25").months_since(d("2026-11-01")), 0);
+        assert_eq!(d("2027-01-01").months_since(d("2026-11-30")), 2);
+        assert_eq!(d("2025-08-02").months_since(d("2026-08-02")), -12);
     }
 }

@@ -14,9 +14,11 @@ pub fn report() -> Value {
 pub fn answers(fw: &Frameworks) -> Value {
     let q = &fw.questionnaire;
     let context: Map<String, Value> = q.context.iter().map(|c| (c.id.to_string(), context_schema(c))).collect();
-    let required_context: Vec<&str> = q.context.iter().filter(|c| !c.optional).map(|c| c.id.as_str()).collect();
+    // A question added after version 1 is not required: a file written before it was not asked.
+    let required_context: Vec<&str> =
+        q.context.iter().filter(|c| !c.optional && c.since == 1).map(|c| c.id.as_str()).collect();
     let answers: Map<String, Value> = q.questions.iter().map(|x| (x.id.to_string(), question_schema(x))).collect();
-    let all_questions: Vec<&str> = q.questions.iter().map(|x| x.id.as_str()).collect();
+    let all_questions: Vec<&str> = q.questions.iter().filter(|x| x.since == 1).map(|x| x.id.as_str()).collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "readiness answer file",
@@ -25,6 +27,10 @@ pub fn answers(fw: &Frameworks) -> Value {
         "additionalProperties": false,
         "required": ["context", "answers"],
         "properties": {
+            "questionnaire": {
+                "description": "The questionnaire version the answers follow; 1 when absent.",
+                "type": "integer", "minimum": 1, "maximum": q.version
+            },
             "context": { "type": "object", "additionalProperties": false, "required": required_context, "properties": context },
             "answers": { "type": "object", "additionalProperties": false, "required": all_questions, "properties": answers }
         }

@@ -6,6 +6,7 @@ use common::*;
 use predicates::prelude::*;
 use readiness::assessment::Assessment;
 use std::fs;
+use std::path::PathBuf;
 
 #[test]
 fn json_from_outside_the_repository_holds_six_parts_for_every_technology() {
@@ -91,21 +92,23 @@ fn output_flag_writes_the_report_to_a_file_and_nothing_to_stdout() {
 }
 
 #[test]
-fn as_of_moves_technology_maturity() {
-    let run = |date: &str| {
+fn as_of_dates_the_stage_judgements_without_moving_rings() {
+    let run = |date: &str| -> Assessment {
         let out = bin()
             .args(["assess", "--format", "json", "--as-of", date, "--answers"])
             .arg(example("b2b-software.toml"))
             .output()
             .unwrap();
-        String::from_utf8(out.stdout).unwrap()
+        serde_json::from_slice(&out.stdout).unwrap()
     };
-    let (early, late) = (run("2020-01-01"), run("2027-06-30"));
-    let maturity = |json: &str, id: &str| -> f64 {
-        let a: Assessment = serde_json::from_str(json).unwrap();
-        a.technologies.iter().find(|t| t.id == id).unwrap().technology_maturity.score
-    };
-    assert!(maturity(&early, "autonomous_agents") < maturity(&late, "autonomous_agents"));
+    // Maturity comes from evidence judged on a date, not from a calendar: two years on, the
+    // judgements are flagged for re-checking and no ring has moved for the passing of time.
+    let (now, later) = (run("2026-11-25"), run("2028-11-25"));
+    for (a, b) in now.technologies.iter().zip(&later.technologies) {
+        assert!(!a.technology_maturity.stale, "{} is stale a month after it was judged", a.id);
+        assert!(b.technology_maturity.stale, "{} is not flagged two years later", b.id);
+        assert_eq!(a.technology_maturity.score, b.technology_maturity.score);
+    }
     bin().args(["assess", "--as-of", "2026-02-30", "--answers"]).arg(example("b2b-software.toml")).assert().code(2);
 }
 
@@ -153,15 +156,14 @@ fn template_lists_every_question_and_round_trips_through_validate() {
         assert!(text.contains(q.help.as_str()), "template lacks help for {}", q.id);
     }
     // Unfilled, it is a valid TOML file whose every question is reported missing at once.
+    let context = fw.questionnaire.context.iter().filter(|q| !q.optional).count();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("blank.toml");
     bin().arg("template").arg("--output").arg(&path).assert().success();
-    bin()
-        .arg("validate")
-        .arg(&path)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(format!("{} question(s) not answered", 8 + fw.questionnaire.questions.len())));
+    bin().arg("validate").arg(&path).assert().code(2).stderr(predicate::str::contains(format!(
+        "{} question(s) not answered",
+        context + fw.questionnaire.questions.len()
+    )));
 }
 
 #[test]
@@ -337,4 +339,34 @@ fn every_command_that_reads_frameworks_honours_the_frameworks_flag() {
     for args in runs {
         bin().args(args).assert().code(2);
     }
+}
+
+#[test]
+fn a_file_written_for_an_older_questionnaire_still_scores_and_lists_what_was_not_asked() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/compat/questionnaire-v1.toml");
+    let before = fs::read(&path).unwrap();
+    let out = bin().args(["assess", "--format", "json", "--as-of", AS_OF, "--answers"]).arg(&path).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let a: Assessment = serde_json::from_slice(&out.stdout).unwrap();
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    let added: Vec<&str> = fw.questionnaire.questions.iter().filter(|q| q.since > 1).map(|q| q.id.as_str()).collect();
+    assert!(!added.is_empty(), "the questionnaire has grown since version 1");
+    assert_eq!(a.questionnaire_version, 1);
+    for id in &added {
+        let unknown = a.unknowns.iter().find(|u| u.question == *id).unwrap_or_else(|| panic!("{id} not listed"));
+        assert!(unknown.not_asked, "{id} is listed as don't know rather than not asked");
+    }
+    assert!(a.business.unknown_context.iter().any(|c| c == "in_use"), "the in-use question was not asked");
+    assert_eq!(fs::read(&path).unwrap(), before, "scoring changed the answer file");
+    // A file from a newer questionnaire than this tool knows is refused, naming the line.
+    let dir = tempfile::tempdir().unwrap();
+    let newer = dir.path().join("newer.toml");
+    fs::write(&newer, String::from_utf8(before).unwrap().replace("[context]", "questionnaire = 99\n\n[context]"))
+        .unwrap();
+    bin()
+        .arg("validate")
+        .arg(&newer)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("newer.toml:").and(predicate::str::contains("questionnaire")));
 }

@@ -68,6 +68,9 @@ pub enum ContextValue {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
+    /// The questionnaire version the answers were written against; `None` for answers being
+    /// collected now, against the current questionnaire.
+    pub version: Option<u32>,
     pub context: BTreeMap<Text, ContextValue>,
     pub readiness: BTreeMap<Text, Answer>,
 }
@@ -92,6 +95,12 @@ impl Answers {
 
     fn context_for(&self, fw: &Frameworks, role: ContextRole) -> Option<&ContextValue> {
         fw.context_with_role(role).and_then(|q| self.context.get(&q.id))
+    }
+
+    /// Whether a question added in questionnaire version `since` was put to whoever wrote
+    /// these answers.
+    pub fn was_asked(&self, since: u32) -> bool {
+        self.version.is_none_or(|version| since <= version)
     }
 
     /// How many context and readiness questions have an answer.

@@ -21,6 +21,9 @@ type SpannedTable = BTreeMap<Spanned<String>, Spanned<Value>>;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
+    /// The questionnaire version the file was written against; files from before versions
+    /// were recorded are version 1.
+    questionnaire: Option<Spanned<i64>>,
     #[serde(default)]
     context: SpannedTable,
     #[serde(default)]
@@ -35,9 +38,14 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
     let mut reader = Reader { fw, file, text, problems: Vec::new() };
-    let answers = Answers { context: reader.context(&raw.context), readiness: reader.readiness(&raw.answers) };
+    let version = reader.version(raw.questionnaire.as_ref());
+    let answers = Answers {
+        version: Some(version),
+        context: reader.context(&raw.context),
+        readiness: reader.readiness(&raw.answers),
+    };
     if completeness == Completeness::Complete {
-        reader.missing(&raw);
+        reader.missing(&raw, version);
     }
     // Top to bottom, with the whole-file "not answered" list last.
     reader.problems.sort_by_key(|d| d.location.as_ref().map_or((usize::MAX, 0), |l| (l.line, l.column)));
@@ -85,6 +93,24 @@ impl<'a> Reader<'a> {
             }
         }
         known
+    }
+
+    /// The file's questionnaire version: 1 when not recorded, never newer than this tool's.
+    fn version(&mut self, recorded: Option<&Spanned<i64>>) -> u32 {
+        let current = self.fw.questionnaire.version;
+        let Some(recorded) = recorded else { return 1 };
+        match u32::try_from(*recorded.get_ref()) {
+            Ok(v) if (1..=current).contains(&v) => v,
+            _ => {
+                let message =
+                    format!("`questionnaire` is {}, expected a version from 1 to {current}", recorded.get_ref());
+                let help = format!(
+                    "this readiness knows questionnaire versions up to {current}; a newer file needs a newer readiness"
+                );
+                self.problem::<()>(recorded.span(), message, Some(help));
+                current
+            }
+        }
     }
 
     fn context(&mut self, table: &SpannedTable) -> BTreeMap<Text, ContextValue> {
@@ -177,6 +203,11 @@ impl<'a> Reader<'a> {
         if chosen.is_empty() && !q.optional && ok {
             return self.problem(span, format!("`{}` needs at least one option", q.id), Some(options_help(q)));
         }
+        let exclusive = q.options.iter().find(|o| o.exclusive && chosen.iter().any(|c| o.id == *c));
+        if let (Some(option), true) = (exclusive, chosen.len() > 1) {
+            let message = format!("`{}` combines `{}` with other options", q.id, option.id);
+            return self.problem(span, message, Some(format!("`{}` stands alone: {}", option.id, option.label)));
+        }
         ok.then_some(ContextValue::List(chosen))
     }
 
@@ -208,11 +239,19 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// One diagnostic listing every unanswered question, rather than one per run.
-    fn missing(&mut self, raw: &RawFile) {
+    /// One diagnostic listing every unanswered question, rather than one per run. Questions
+    /// added after the file's questionnaire version were not asked and are not missing.
+    fn missing(&mut self, raw: &RawFile, version: u32) {
         let present = |table: &SpannedTable, id: &str| table.keys().any(|k| k.get_ref() == id);
-        let context = self.fw.questionnaire.context.iter().filter(|q| !q.optional && !present(&raw.context, &q.id));
-        let readiness = self.fw.questionnaire.questions.iter().filter(|q| !present(&raw.answers, &q.id));
+        let asked = |since: u32| since <= version;
+        let context = self
+            .fw
+            .questionnaire
+            .context
+            .iter()
+            .filter(|q| !q.optional && asked(q.since) && !present(&raw.context, &q.id));
+        let readiness =
+            self.fw.questionnaire.questions.iter().filter(|q| asked(q.since) && !present(&raw.answers, &q.id));
         let missing: Vec<&str> = context.map(|q| q.id.as_str()).chain(readiness.map(|q| q.id.as_str())).collect();
         let answered_elsewhere = self.problems.len();
         if missing.is_empty() {

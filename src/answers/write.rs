@@ -18,6 +18,11 @@ pub fn render(fw: &Frameworks, answers: &Answers) -> String {
     out.push_str("# To answer a question that is commented out, remove the leading \"# \" and give a value.\n");
     out.push_str("# Check it with `readiness validate FILE`; score it with `readiness assess --answers FILE`.\n");
     let q = &fw.questionnaire;
+    let _ = write!(
+        out,
+        "\n# The questionnaire version these answers follow; keep it when you edit the file.\nquestionnaire = {}\n",
+        q.version
+    );
     let _ = write!(out, "\n[context]\n\n# ==== {} ====\n# {}\n", q.context_name, q.context_description);
     for q in &fw.questionnaire.context {
         context_question(&mut out, q, answers.context.get(&q.id));

@@ -215,7 +215,14 @@ fn ask_context(
                 _ => Vec::new(),
             };
             let reply = prompter.choose_many(at, &labels, &defaults, !q.optional)?;
-            reply.map(|chosen| ContextValue::List(chosen.into_iter().map(id_at).collect()))
+            // "None of these" ticked beside real options: the real options are the answer.
+            let standalone = |i: &usize| q.options[*i].exclusive;
+            reply.map(|mut chosen| {
+                if chosen.iter().any(|i| !standalone(i)) {
+                    chosen.retain(|i| !standalone(i));
+                }
+                ContextValue::List(chosen.into_iter().map(id_at).collect())
+            })
         }
     })
 }

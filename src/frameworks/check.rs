@@ -2,20 +2,21 @@
 //! exist, weights and thresholds must make sense, prerequisites must not form a cycle. Every
 //! problem is collected, so one run of `frameworks check` shows them all.
 
-use super::{ContextKind, ContextRole, DataFile, Frameworks, Text};
+use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
 use crate::error::{Diagnostic, Location, did_you_mean};
 use std::collections::{BTreeMap, HashSet};
 
 const SOURCES: usize = 0;
 const QUESTIONNAIRE: usize = 1;
 const SCORING: usize = 2;
-const RISKS: usize = 3;
-const SKILLS: usize = 4;
-const ROADMAP: usize = 5;
-const ETHICS: usize = 6;
-const MODELS: usize = 7;
-const TRENDS: usize = 8;
-const TECHNOLOGIES: usize = 9;
+const REGULATIONS: usize = 3;
+const RISKS: usize = 4;
+const SKILLS: usize = 5;
+const ROADMAP: usize = 6;
+const ETHICS: usize = 7;
+const MODELS: usize = 8;
+const TRENDS: usize = 9;
+const TECHNOLOGIES: usize = 10;
 
 pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
     let mut c = Checker { files, problems: Vec::new() };
@@ -23,6 +24,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
     check_unique_ids(&mut c, fw);
     check_questionnaire(&mut c, fw, &ids);
     check_scoring(&mut c, fw, &ids);
+    check_regulations(&mut c, fw, &ids);
     check_risks(&mut c, fw, &ids);
     check_skills(&mut c, fw, &ids);
     check_roadmap(&mut c, fw, &ids);
@@ -39,23 +41,43 @@ struct Ids<'a> {
     dimensions: Vec<&'a str>,
     questions: Vec<&'a str>,
     goals: Vec<&'a str>,
+    regions: Vec<&'a str>,
+    industries: Vec<&'a str>,
+    appetites: Vec<&'a str>,
+    scales: Vec<&'a str>,
+    stages: Vec<&'a str>,
+    risk_categories: Vec<&'a str>,
+    actions: Vec<&'a str>,
     risks: Vec<&'a str>,
     skills: Vec<&'a str>,
-    phases: Vec<&'a str>,
     technologies: Vec<&'a str>,
 }
 
 impl<'a> Ids<'a> {
     fn of(fw: &'a Frameworks) -> Ids<'a> {
-        let goals = fw.context_with_role(ContextRole::Goals).map(|q| q.options.iter().map(|o| o.id.as_str()).collect());
+        let options = |role| {
+            fw.context_with_role(role).map(|q| q.options.iter().map(|o| o.id.as_str()).collect()).unwrap_or_default()
+        };
+        let mut scales: Vec<&str> = fw
+            .context_with_role(ContextRole::Size)
+            .map(|q| q.options.iter().filter_map(|o| o.scale.as_deref()).collect())
+            .unwrap_or_default();
+        scales.sort_unstable();
+        scales.dedup();
         Ids {
             sources: fw.sources.sources.iter().map(|s| s.id.as_str()).collect(),
             dimensions: fw.questionnaire.dimensions.iter().map(|d| d.id.as_str()).collect(),
             questions: fw.questionnaire.questions.iter().map(|q| q.id.as_str()).collect(),
-            goals: goals.unwrap_or_default(),
+            goals: options(ContextRole::Goals),
+            regions: options(ContextRole::Regions),
+            industries: options(ContextRole::Industry),
+            appetites: options(ContextRole::RiskAppetite),
+            scales,
+            stages: fw.scoring.stages.iter().map(|s| s.id.as_str()).collect(),
+            risk_categories: fw.risks.categories.iter().map(|c| c.id.as_str()).collect(),
+            actions: fw.roadmap.phases.iter().flat_map(|p| p.actions.iter().map(|a| a.id.as_str())).collect(),
             risks: fw.risks.risks.iter().map(|r| r.id.as_str()).collect(),
             skills: fw.skills.skills.iter().map(|s| s.id.as_str()).collect(),
-            phases: fw.roadmap.phases.iter().map(|p| p.id.as_str()).collect(),
             technologies: fw.technologies.technologies.iter().map(|t| t.id.as_str()).collect(),
         }
     }
@@ -170,6 +192,13 @@ impl Checker<'_> {
         }
     }
 
+    /// A top-level number of scoring.toml must lie within `low..=high` (NaN never does).
+    fn key_range(&mut self, key: &str, value: f64, low: f64, high: f64) {
+        if !(low..=high).contains(&value) {
+            self.at(SCORING, &format!("{key} ="), format!("`{key}` is {value}, expected {low} to {high}"));
+        }
+    }
+
     fn not_empty<T>(&mut self, file: usize, entry: &str, what: &str, list: &[T]) {
         if list.is_empty() {
             self.entry(file, entry, format!("`{entry}` has no {what}"));
@@ -202,12 +231,17 @@ fn check_unique_ids(c: &mut Checker, fw: &Frameworks) {
         context_and_questions.chain(fw.questionnaire.questions.iter().map(|x| x.id.as_str())),
     );
     c.unique(SCORING, "tier", fw.scoring.tiers.iter().map(|x| x.id.as_str()));
-    c.unique(SCORING, "ring", fw.scoring.rings.iter().map(|x| x.id.as_str()));
-    c.unique(RISKS, "risk category", ids(&fw.risks.categories).iter().map(Text::as_str));
+    c.unique(SCORING, "stage", fw.scoring.stages.iter().map(|x| x.id.as_str()));
+    c.unique(SCORING, "ring", fw.scoring.rings.iter().map(|x| x.id.id()));
+    c.unique(SCORING, "evidence kind", fw.scoring.evidence_kinds.iter().map(|x| x.id.as_str()));
+    c.unique(REGULATIONS, "regulation", fw.regulations.regulations.iter().map(|x| x.id.as_str()));
+    c.unique(RISKS, "risk category", fw.risks.categories.iter().map(|x| x.id.as_str()));
     c.unique(RISKS, "risk", fw.risks.risks.iter().map(|x| x.id.as_str()));
     c.unique(SKILLS, "skill category", ids(&fw.skills.categories).iter().map(Text::as_str));
     c.unique(SKILLS, "skill", fw.skills.skills.iter().map(|x| x.id.as_str()));
     c.unique(ROADMAP, "phase", fw.roadmap.phases.iter().map(|x| x.id.as_str()));
+    let actions = fw.roadmap.phases.iter().flat_map(|p| p.actions.iter().map(|a| a.id.as_str()));
+    c.unique(ROADMAP, "action", actions);
     c.unique(ETHICS, "principle", fw.ethics.principles.iter().map(|x| x.id.as_str()));
     c.unique(MODELS, "model", fw.models.models.iter().map(|x| x.id.as_str()));
     c.unique(TRENDS, "trend category", ids(&fw.trends.categories).iter().map(Text::as_str));
@@ -220,6 +254,9 @@ fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     if q.dimensions.is_empty() {
         c.at(QUESTIONNAIRE, "", "the questionnaire has no dimensions".into());
     }
+    if q.version == 0 {
+        c.at(QUESTIONNAIRE, "version =", "version is 0, expected 1 or more".into());
+    }
     for d in &q.dimensions {
         c.range(QUESTIONNAIRE, &d.id, "weight", d.weight, f64::MIN_POSITIVE, 100.0);
         if !q.questions.iter().any(|question| question.dimension == d.id) {
@@ -229,45 +266,90 @@ fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     for question in &q.questions {
         c.refs(QUESTIONNAIRE, &question.id, "dimension", [&question.dimension], &ids.dimensions);
         c.range(QUESTIONNAIRE, &question.id, "weight", question.weight, f64::MIN_POSITIVE, 100.0);
+        c.range(QUESTIONNAIRE, &question.id, "since", f64::from(question.since), 1.0, f64::from(q.version));
         if !(2..=11).contains(&question.levels.len()) {
             let n = question.levels.len();
             c.entry(QUESTIONNAIRE, &question.id, format!("`{}` has {n} levels, expected 2 to 11", question.id));
         }
     }
     for context in &q.context {
-        let has_options = matches!(context.kind, ContextKind::Choice | ContextKind::Multi);
-        if has_options {
-            c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
-            c.unique(QUESTIONNAIRE, "option", context.options.iter().map(|o| o.id.as_str()));
-        }
-        if let (Some(min), Some(max)) = (context.min, context.max)
-            && min > max
-        {
-            c.entry(QUESTIONNAIRE, &context.id, format!("`{}`: min {min} is above max {max}", context.id));
-        }
+        check_context_question(c, context, q.version);
     }
+    check_roles(c, fw, ids);
+}
+
+fn check_context_question(c: &mut Checker, context: &ContextQuestion, version: u32) {
+    c.range(QUESTIONNAIRE, &context.id, "since", f64::from(context.since), 1.0, f64::from(version));
+    let has_options = matches!(context.kind, ContextKind::Choice | ContextKind::Multi);
+    if has_options {
+        c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
+        c.unique(QUESTIONNAIRE, "option", context.options.iter().map(|o| o.id.as_str()));
+    }
+    if context.kind != ContextKind::Multi && context.options.iter().any(|o| o.exclusive) {
+        c.entry(
+            QUESTIONNAIRE,
+            &context.id,
+            format!("`{}`: only a multi question can have an exclusive option", context.id),
+        );
+    }
+    if let (Some(min), Some(max)) = (context.min, context.max)
+        && min > max
+    {
+        c.entry(QUESTIONNAIRE, &context.id, format!("`{}`: min {min} is above max {max}", context.id));
+    }
+}
+
+/// Each role is held by one question of the right kind; the required roles must be present,
+/// and options carry what their role needs.
+fn check_roles(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let q = &fw.questionnaire;
     let roles = [
-        (ContextRole::Company, "company", ContextKind::Text),
-        (ContextRole::Regions, "regions", ContextKind::Multi),
-        (ContextRole::Goals, "goals", ContextKind::Multi),
-        (ContextRole::RiskAppetite, "risk_appetite", ContextKind::Choice),
+        (ContextRole::Company, "company", ContextKind::Text, true),
+        (ContextRole::Industry, "industry", ContextKind::Choice, false),
+        (ContextRole::Size, "size", ContextKind::Choice, false),
+        (ContextRole::TeamSize, "team_size", ContextKind::Number, false),
+        (ContextRole::Budget, "budget", ContextKind::Choice, false),
+        (ContextRole::Regions, "regions", ContextKind::Multi, true),
+        (ContextRole::Goals, "goals", ContextKind::Multi, true),
+        (ContextRole::RiskAppetite, "risk_appetite", ContextKind::Choice, true),
+        (ContextRole::InUse, "in_use", ContextKind::Multi, false),
     ];
-    for (role, name, kind) in roles {
+    for (role, name, kind, required) in roles {
         let holders: Vec<_> = q.context.iter().filter(|x| x.role == Some(role)).collect();
         match holders.as_slice() {
             [one] if one.kind == kind => {}
             [one] => {
                 c.entry(QUESTIONNAIRE, &one.id, format!("the `{name}` role needs a question of kind {kind:?}"));
             }
+            [] if !required => {}
             _ => {
                 let n = holders.len();
+                let expected = if required { "exactly one" } else { "at most one" };
                 c.at(
                     QUESTIONNAIRE,
                     "[[context]]",
-                    format!("exactly one context question must have role = \"{name}\" (found {n})"),
+                    format!("{expected} context question must have role = \"{name}\" (found {n})"),
                 );
             }
         }
+    }
+    let options_need = |role, what: &str, has: &dyn Fn(&super::ContextOption) -> bool| {
+        let q = fw.context_with_role(role)?;
+        q.options
+            .iter()
+            .find(|o| !has(o))
+            .map(|o| (q.id.clone(), format!("option `{}` of `{}` needs {what}", o.id, q.id)))
+    };
+    let missing = [
+        options_need(ContextRole::Size, "a `scale`", &|o| o.scale.is_some()),
+        options_need(ContextRole::Budget, "`affords`", &|o| o.affords.is_some()),
+    ];
+    for (id, message) in missing.into_iter().flatten() {
+        c.entry(QUESTIONNAIRE, &id, message);
+    }
+    if let Some(in_use) = fw.context_with_role(ContextRole::InUse) {
+        let technologies = in_use.options.iter().filter(|o| !o.exclusive).map(|o| &o.id);
+        c.refs(QUESTIONNAIRE, &in_use.id, "technology", technologies, &ids.technologies);
     }
 }
 
@@ -283,7 +365,7 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         c.at(SCORING, "[[tier]]", "the first tier must start at min = 0".into());
     }
     for pair in s.tiers.windows(2) {
-        if pair[1].min <= pair[0].min || pair[1].min > 100.0 {
+        if !(pair[1].min > pair[0].min && pair[1].min <= 100.0) {
             c.entry(
                 SCORING,
                 &pair[1].id,
@@ -291,60 +373,176 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             );
         }
     }
+    check_stages(c, fw, ids);
+    check_rings(c, fw);
+    check_placement(c, fw, ids);
     c.refs_at(SCORING, Place::Key("relief_dimensions"), "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
-    if !(0.0..=1.0).contains(&s.business_readiness.weakest_weight) {
-        let weight = s.business_readiness.weakest_weight;
-        c.at(SCORING, "weakest_weight =", format!("weakest_weight is {weight}, expected 0 to 1"));
+    c.key_range("relief", s.complexity.relief, 0.0, 1.0);
+    check_risk_rules(c, fw);
+}
+
+fn check_stages(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let s = &fw.scoring;
+    for stage in &s.stages {
+        c.range(SCORING, &stage.id, "maturity", stage.maturity, 0.0, 100.0);
+        if stage.horizon_watch {
+            continue;
+        }
+        c.refs(SCORING, &stage.id, "risk appetite", stage.ceiling.keys(), &ids.appetites);
+        for appetite in &ids.appetites {
+            if !stage.ceiling.keys().any(|k| k == appetite) {
+                c.entry(SCORING, &stage.id, format!("stage `{}` has no ceiling for appetite `{appetite}`", stage.id));
+            }
+        }
+        if stage.ceiling.values().any(|ring| matches!(ring, Ring::InUse | Ring::Watch)) {
+            c.entry(
+                SCORING,
+                &stage.id,
+                format!("stage `{}`: a ceiling must be adopt, pilot, assess or hold", stage.id),
+            );
+        }
     }
-    if !(0.0..=1.0).contains(&s.complexity.relief) {
-        c.at(SCORING, "relief =", format!("complexity relief is {}, expected 0 to 1", s.complexity.relief));
+    let appetite = [&s.maturity.unknown_appetite];
+    c.refs_at(SCORING, Place::Key("unknown_appetite"), "risk appetite", appetite, &ids.appetites);
+    c.key_range("stale_after_months", f64::from(s.maturity.stale_after_months), 1.0, 600.0);
+}
+
+/// Every ring once; the rings a technology can start in have months within the year.
+fn check_rings(c: &mut Checker, fw: &Frameworks) {
+    for ring in Ring::ALL {
+        let name = ring.id();
+        let Some(spec) = fw.scoring.rings.iter().find(|r| r.id == ring) else {
+            c.at(SCORING, "[[ring]]", format!("ring `{name}` is not defined"));
+            continue;
+        };
+        let scheduled = matches!(ring, Ring::Adopt | Ring::Pilot | Ring::Assess);
+        match (spec.earliest_month, spec.latest_month, spec.months) {
+            (Some(first), Some(last), Some(months)) if scheduled => {
+                if !(1 <= first && first <= last && last <= 12 && (1..=12).contains(&months)) {
+                    let message =
+                        format!("ring `{name}` needs 1 <= earliest_month <= latest_month <= 12 and 1 to 12 months");
+                    c.within(SCORING, Place::Entry(name), &["earliest_month".into()], message);
+                }
+            }
+            (None, None, None) if !scheduled => {}
+            _ if scheduled => {
+                c.entry(SCORING, name, format!("ring `{name}` needs earliest_month, latest_month and months"));
+            }
+            _ => {
+                c.entry(SCORING, name, format!("ring `{name}` has no start month, so it takes no month fields"));
+            }
+        }
     }
-    if (s.roi.goal_fit_weight + s.roi.readiness_weight - 1.0).abs() > 1e-9
-        || s.roi.goal_fit_weight < 0.0
-        || s.roi.readiness_weight < 0.0
-    {
-        c.at(SCORING, "goal_fit_weight", "roi weights must be non-negative and add up to 1".into());
-    }
-    let bands = &s.risk.likelihood;
-    if bands.last().is_none_or(|b| b.below <= 100.0) || bands.windows(2).any(|p| p[1].below <= p[0].below) {
-        c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must rise and the last must have below > 100".into());
+}
+
+fn check_placement(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let p = &fw.scoring.placement;
+    c.key_range("adopt_tolerance", p.adopt_tolerance, 0.0, 100.0);
+    c.key_range("pilot_tolerance", p.pilot_tolerance, finite_or(p.adopt_tolerance, 0.0), 100.0);
+    c.key_range("assess_tolerance", p.assess_tolerance, finite_or(p.pilot_tolerance, 0.0), 100.0);
+    c.key_range("serves_goal_at", p.serves_goal_at, 0.01, 1.0);
+    c.key_range("adopt_goal_at", p.adopt_goal_at, finite_or(p.serves_goal_at, 0.0), 1.0);
+    c.key_range("assess_min_value", p.assess_min_value, 0.0, 100.0);
+    c.key_range("quick_win_complexity", f64::from(p.quick_win_complexity), 0.0, 5.0);
+    c.key_range("prerequisite_lag_months", f64::from(p.prerequisite_lag_months), 0.0, 12.0);
+    let bands = &fw.scoring.capacity;
+    if bands.is_empty() || bands.windows(2).any(|b| b[1].team_up_to <= b[0].team_up_to) {
+        c.at(SCORING, "[[capacity]]", "capacity bands must exist and rise in team_up_to".into());
     }
     for band in bands {
-        c.range(SCORING, &band.id, "weight", band.weight, 0.0, 1.0);
+        if !(1..=100).contains(&band.initiatives) {
+            c.at(SCORING, "initiatives", format!("initiatives is {}, expected 1 to 100", band.initiatives));
+        }
     }
-    let sev = &s.risk.severity;
+    let value = &fw.scoring.value;
+    c.refs_at(SCORING, Place::Key("stage_weight"), "stage", value.stage_weight.keys(), &ids.stages);
+    for stage in &ids.stages {
+        match value.stage_weight.get(*stage) {
+            Some(w) if (0.0..=1.0).contains(w) => {}
+            _ => {
+                c.at(SCORING, "stage_weight", format!("stage_weight for `{stage}` must be given, 0 to 1"));
+            }
+        }
+    }
+    for cost in [Cost::Low, Cost::Medium, Cost::High] {
+        match value.cost_weight.get(&cost) {
+            Some(w) if (0.1..=100.0).contains(w) => {}
+            _ => {
+                c.at(SCORING, "cost_weight", format!("cost_weight for `{cost:?}` must be given, 0.1 to 100"));
+            }
+        }
+    }
+}
+
+/// A bound taken from another setting, unless that setting is itself not a number (it is
+/// reported on its own).
+fn finite_or(x: f64, fallback: f64) -> f64 {
+    if x.is_finite() { x } else { fallback }
+}
+
+fn check_risk_rules(c: &mut Checker, fw: &Frameworks) {
+    let risk = &fw.scoring.risk;
+    let bands = &risk.likelihood;
+    if bands.first().is_none_or(|b| b.from != 0.0)
+        || bands.windows(2).any(|p| !(p[1].from > p[0].from && p[1].from <= 1.0))
+    {
+        c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must start at from = 0 and rise to at most 1".into());
+    }
+    c.key_range("serious_likelihood", risk.serious_likelihood, 0.0, 1.0);
+    let sev = &risk.severity;
     for (name, weight) in [("low", sev.low), ("medium", sev.medium), ("high", sev.high), ("critical", sev.critical)] {
         if !(0.0..=10.0).contains(&weight) {
             c.at(SCORING, "severity =", format!("severity weight `{name}` is {weight}, expected 0 to 10"));
         }
     }
-    for ring in &s.rings {
-        c.refs(SCORING, &ring.id, "phase", [&ring.phase], &ids.phases);
-        c.range(SCORING, &ring.id, "min_maturity", ring.min_maturity, 0.0, 100.0);
-        c.range(SCORING, &ring.id, "min_business_readiness", ring.min_business_readiness, 0.0, 100.0);
-    }
-    let rings: Vec<&str> = s.rings.iter().map(|r| r.id.as_str()).collect();
-    c.refs_at(SCORING, Place::Key("rings"), "ring", &s.skills.rings, &rings);
-    match s.rings.last() {
-        Some(last) if last.min_maturity == 0.0 && last.min_business_readiness == 0.0 => {}
-        Some(last) => {
-            c.entry(SCORING, &last.id, "the last ring must have zero thresholds so every technology has a ring".into());
+}
+
+fn check_regulations(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    for rule in &fw.regulations.regulations {
+        let f = REGULATIONS;
+        c.refs(f, &rule.id, "source", [&rule.source], &ids.sources);
+        c.refs(f, &rule.id, "region", &rule.regions, &ids.regions);
+        c.not_empty(f, &rule.id, "regions", &rule.regions);
+        c.refs(f, &rule.id, "industry", &rule.industries, &ids.industries);
+        c.refs(f, &rule.id, "technology", &rule.technologies, &ids.technologies);
+        c.not_empty(f, &rule.id, "technologies", &rule.technologies);
+        c.refs(f, &rule.id, "risk", &rule.escalates, &ids.risks);
+        if let Some(control) = &rule.control {
+            c.refs(f, &rule.id, "question", [&control.question], &ids.questions);
+            if let Some(q) = fw.question(&control.question) {
+                c.range(f, &rule.id, "level", f64::from(control.level), 0.0, f64::from(q.max_level()));
+            }
         }
-        None => {
-            c.at(SCORING, "", "scoring.toml has no rings".into());
+        match (rule.ceiling, &rule.control) {
+            (Some(Ring::InUse | Ring::Watch), _) => {
+                c.entry(f, &rule.id, format!("`{}`: a ceiling must be adopt, pilot, assess or hold", rule.id));
+            }
+            (None, Some(_)) => {
+                c.entry(f, &rule.id, format!("`{}`: a control needs the ceiling that applies without it", rule.id));
+            }
+            _ => {}
         }
     }
 }
 
 fn check_risks(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
-    let categories: Vec<&str> = fw.risks.categories.iter().map(|x| x.id.as_str()).collect();
+    for category in &fw.risks.categories {
+        c.refs(RISKS, &category.id, "company scale", category.owner.keys(), &ids.scales);
+        for scale in &ids.scales {
+            if !category.owner.keys().any(|k| k == scale) {
+                c.entry(
+                    RISKS,
+                    &category.id,
+                    format!("risk category `{}` names no owner for scale `{scale}`", category.id),
+                );
+            }
+        }
+    }
     for risk in &fw.risks.risks {
-        c.refs(RISKS, &risk.id, "risk category", [&risk.category], &categories);
+        c.refs(RISKS, &risk.id, "risk category", [&risk.category], &ids.risk_categories);
         c.refs(RISKS, &risk.id, "question", &risk.evidence, &ids.questions);
         c.not_empty(RISKS, &risk.id, "evidence questions", &risk.evidence);
-        if let Some(below) = risk.raise_below {
-            c.range(RISKS, &risk.id, "raise_below", below, 0.0, 100.0);
-        }
+        c.refs(RISKS, &risk.id, "roadmap action", [&risk.mitigated_by], &ids.actions);
     }
 }
 
@@ -380,20 +578,28 @@ fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     let mut previous_end = 0;
     for phase in &fw.roadmap.phases {
         let [start, end] = phase.months;
-        if start != previous_end + 1 || end < start {
+        if start != previous_end + 1 || end < start || end > 12 {
             c.entry(
                 ROADMAP,
                 &phase.id,
-                format!("phase `{}` months {start}-{end} must follow on from month {previous_end}", phase.id),
+                format!(
+                    "phase `{}` months {start}-{end} must follow on from month {previous_end}, within 12",
+                    phase.id
+                ),
             );
         }
         previous_end = end;
         c.refs(ROADMAP, &phase.id, "source", phase.source.iter(), &ids.sources);
         check_skill_levels(c, fw, ids, ROADMAP, &phase.id, &phase.skills);
-        c.unique(ROADMAP, "action", phase.actions.iter().map(|a| a.id.as_str()));
         for action in &phase.actions {
-            c.refs(ROADMAP, &action.id, "dimension", &action.addresses, &ids.dimensions);
+            c.refs(ROADMAP, &action.id, "dimension", &action.for_gaps, &ids.dimensions);
+            c.refs(ROADMAP, &action.id, "technology", &action.for_technologies, &ids.technologies);
+            c.refs(ROADMAP, &action.id, "risk category", [&action.owner], &ids.risk_categories);
+            c.range(ROADMAP, &action.id, "months", f64::from(action.months), 1.0, f64::from(end - start + 1));
         }
+    }
+    if fw.roadmap.phases.is_empty() {
+        c.at(ROADMAP, "", "the roadmap has no phases".into());
     }
 }
 
@@ -422,11 +628,11 @@ fn check_ethics_models_trends(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
 }
 
 fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let kinds: Vec<&str> = fw.scoring.evidence_kinds.iter().map(|k| k.id.as_str()).collect();
     for t in &fw.technologies.technologies {
-        if t.window[0] > t.window[1] {
-            c.entry(TECHNOLOGIES, &t.id, format!("`{}`: window starts after it ends", t.id));
+        if t.guide_window.is_some_and(|[from, to]| from > to) {
+            c.entry(TECHNOLOGIES, &t.id, format!("`{}`: guide_window starts after it ends", t.id));
         }
-        c.refs(TECHNOLOGIES, &t.id, "source", t.window_source.iter(), &ids.sources);
         c.range(TECHNOLOGIES, &t.id, "complexity", f64::from(t.complexity), 1.0, 5.0);
         c.refs(TECHNOLOGIES, &t.id, "technology", &t.prerequisites, &ids.technologies);
         c.refs(TECHNOLOGIES, &t.id, "dimension", t.requires.keys(), &ids.dimensions);
@@ -440,7 +646,24 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         }
         check_skill_levels(c, fw, ids, TECHNOLOGIES, &t.id, &t.skills);
         c.refs(TECHNOLOGIES, &t.id, "risk", &t.risks, &ids.risks);
-        c.refs(TECHNOLOGIES, &t.id, "source", t.evidence.iter().map(|e| &e.source), &ids.sources);
+        c.refs(TECHNOLOGIES, &t.id, "stage", [&t.stage.stage], &ids.stages);
+        c.refs(TECHNOLOGIES, &t.id, "source", [&t.stage.source], &ids.sources);
+        let watched = fw.stage(&t.stage.stage).is_some_and(|s| s.horizon_watch);
+        if watched && t.stage.signal.is_none() {
+            c.entry(
+                TECHNOLOGIES,
+                &t.id,
+                format!("`{}` is on the horizon watch and needs a `signal` to watch for", t.id),
+            );
+        }
+        for e in &t.evidence {
+            c.refs(TECHNOLOGIES, &t.id, "source", [&e.source], &ids.sources);
+            c.refs(TECHNOLOGIES, &t.id, "evidence kind", [&e.kind], &kinds);
+            c.refs(TECHNOLOGIES, &t.id, "industry", &e.industries, &ids.industries);
+        }
+        if !fw.trends.trends.iter().any(|trend| trend.technologies.contains(&t.id)) {
+            c.entry(TECHNOLOGIES, &t.id, format!("`{}` belongs to no trend in trends.toml", t.id));
+        }
     }
     for id in prerequisite_cycle(fw) {
         c.entry(TECHNOLOGIES, &id, format!("`{id}` is part of a cycle of prerequisites"));

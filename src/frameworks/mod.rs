@@ -14,10 +14,11 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// The data files, in the order they are loaded, with their built-in text.
-pub const BUILTIN: [(&str, &str); 10] = [
+pub const BUILTIN: [(&str, &str); 11] = [
     ("sources.toml", include_str!("../../frameworks/sources.toml")),
     ("questionnaire.toml", include_str!("../../frameworks/questionnaire.toml")),
     ("scoring.toml", include_str!("../../frameworks/scoring.toml")),
+    ("regulations.toml", include_str!("../../frameworks/regulations.toml")),
     ("risks.toml", include_str!("../../frameworks/risks.toml")),
     ("skills.toml", include_str!("../../frameworks/skills.toml")),
     ("roadmap.toml", include_str!("../../frameworks/roadmap.toml")),
@@ -98,11 +99,13 @@ impl Frameworks {
             parse_file(&files[7], p),
             parse_file(&files[8], p),
             parse_file(&files[9], p),
+            parse_file(&files[10], p),
         );
         let (
             Some(sources),
             Some(questionnaire),
             Some(scoring),
+            Some(regulations),
             Some(risks),
             Some(skills),
             Some(roadmap),
@@ -118,6 +121,7 @@ impl Frameworks {
             sources,
             questionnaire,
             scoring,
+            regulations,
             risks,
             skills,
             roadmap,
@@ -166,6 +170,23 @@ impl Frameworks {
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.roadmap.phases.iter().find(|p| p.id == id)
+    }
+
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.scoring.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The data of a ring; every ring is present once checked.
+    pub fn ring(&self, ring: Ring) -> &RingSpec {
+        self.scoring.rings.iter().find(|r| r.id == ring).expect("checked: every ring is defined")
+    }
+
+    pub fn risk_category(&self, id: &str) -> Option<&RiskCategory> {
+        self.risks.categories.iter().find(|c| c.id == id)
+    }
+
+    pub fn action(&self, id: &str) -> Option<(&Phase, &Action)> {
+        self.roadmap.phases.iter().find_map(|p| p.actions.iter().find(|a| a.id == id).map(|a| (p, a)))
     }
 
     /// The name of a dimension, or its id if unknown (cannot happen after checking).

@@ -125,6 +125,7 @@ pub struct Frameworks {
     pub sources: Sources,
     pub questionnaire: Questionnaire,
     pub scoring: Scoring,
+    pub regulations: Regulations,
     pub risks: RiskCatalog,
     pub skills: SkillsFramework,
     pub roadmap: Roadmap,
@@ -143,14 +144,27 @@ pub struct Sources {
     pub sources: Vec<Source>,
 }
 
+/// What a source is, so a reader can weigh what it supports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// One of the seed articles the project is built on.
+    Article,
+    /// A law or rule, cited by its official reference.
+    Regulation,
+    /// The project's own dated judgement.
+    Review,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: Text,
+    pub kind: SourceKind,
     pub title: Text,
     pub author: Option<Text>,
     pub date: Option<Text>,
-    pub file: Text,
+    pub file: Option<Text>,
 }
 
 // ----- questionnaire.toml -----
@@ -158,6 +172,9 @@ pub struct Source {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
+    /// Answer files record the version they were written against; questions added later are
+    /// "not asked" for older files.
+    pub version: u32,
     /// The heading and introduction of the business-context section.
     pub context_name: Text,
     pub context_description: Text,
@@ -182,9 +199,14 @@ pub struct Dimension {
 #[serde(rename_all = "snake_case")]
 pub enum ContextRole {
     Company,
+    Industry,
+    Size,
+    TeamSize,
+    Budget,
     Regions,
     Goals,
     RiskAppetite,
+    InUse,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -196,12 +218,19 @@ pub enum ContextKind {
     Number,
 }
 
+fn first_version() -> u32 {
+    1
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextQuestion {
     pub id: Text,
     pub role: Option<ContextRole>,
     pub kind: ContextKind,
+    /// The questionnaire version that added the question.
+    #[serde(default = "first_version")]
+    pub since: u32,
     pub prompt: Text,
     pub help: Text,
     #[serde(default)]
@@ -217,12 +246,15 @@ pub struct ContextQuestion {
 pub struct ContextOption {
     pub id: Text,
     pub label: Text,
+    /// For regions: the privacy rules that apply there, as a reader would name them.
     pub privacy_rules: Option<Text>,
+    /// For company sizes: which owner roles fit (risks.toml category owners).
+    pub scale: Option<Text>,
+    /// For budgets: the most costly technology the budget can carry.
+    pub affords: Option<Cost>,
+    /// An option that cannot be combined with others ("none of these").
     #[serde(default)]
-    pub strict_privacy: bool,
-    /// Added to every ring's maturity threshold (risk appetite).
-    #[serde(default)]
-    pub maturity_offset: f64,
+    pub exclusive: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -231,6 +263,9 @@ pub struct Question {
     pub id: Text,
     pub dimension: Text,
     pub weight: f64,
+    /// The questionnaire version that added the question.
+    #[serde(default = "first_version")]
+    pub since: u32,
     pub prompt: Text,
     pub help: Text,
     /// Anchored descriptions, weakest first; an answer is an index into this list.
@@ -251,22 +286,18 @@ pub struct Scoring {
     pub readiness: ReadinessRules,
     #[serde(rename = "tier")]
     pub tiers: Vec<Tier>,
+    #[serde(rename = "stage")]
+    pub stages: Vec<Stage>,
     pub maturity: MaturityRules,
-    pub business_readiness: BusinessReadinessRules,
-    pub complexity: ComplexityRules,
-    pub roi: RoiRules,
-    pub risk: RiskRules,
     #[serde(rename = "ring")]
-    pub rings: Vec<Ring>,
-    pub timeline: TimelineRules,
-    pub skills: SkillRules,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SkillRules {
-    /// Technologies in these rings set the skill levels the plan requires.
-    pub rings: Vec<Text>,
+    pub rings: Vec<RingSpec>,
+    pub placement: PlacementRules,
+    pub capacity: Vec<CapacityBand>,
+    pub value: ValueRules,
+    pub complexity: ComplexityRules,
+    pub risk: RiskRules,
+    #[serde(rename = "evidence_kind")]
+    pub evidence_kinds: Vec<NamedKind>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -286,16 +317,138 @@ pub struct Tier {
     pub summary: Text,
 }
 
+/// An adoption stage of a technology in marketing.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct MaturityRules {
-    pub lead_years: f64,
+pub struct Stage {
+    pub id: Text,
+    pub name: Text,
+    pub meaning: Text,
+    pub maturity: f64,
+    /// Not usable in marketing yet: the horizon-watch list, no ring and no start month.
+    #[serde(default)]
+    pub horizon_watch: bool,
+    /// The best ring the stage allows, by risk appetite option id.
+    #[serde(default)]
+    pub ceiling: BTreeMap<Text, Ring>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct BusinessReadinessRules {
-    pub weakest_weight: f64,
+pub struct MaturityRules {
+    pub stale_after_months: u32,
+    pub unknown_appetite: Text,
+}
+
+/// Where a technology is placed. The order of the ladder, best first: adopt, pilot, assess,
+/// hold, watch; `InUse` stands apart from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Ring {
+    InUse,
+    Adopt,
+    Pilot,
+    Assess,
+    Hold,
+    Watch,
+}
+
+impl Ring {
+    pub const ALL: [Ring; 6] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, Ring::Hold, Ring::Watch];
+
+    /// The id used in data files and JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Ring::InUse => "in_use",
+            Ring::Adopt => "adopt",
+            Ring::Pilot => "pilot",
+            Ring::Assess => "assess",
+            Ring::Hold => "hold",
+            Ring::Watch => "watch",
+        }
+    }
+
+    /// Position on the ladder, higher is further along: watch 0 to adopt 4, in use 5.
+    pub fn rank(self) -> u8 {
+        match self {
+            Ring::Watch => 0,
+            Ring::Hold => 1,
+            Ring::Assess => 2,
+            Ring::Pilot => 3,
+            Ring::Adopt => 4,
+            Ring::InUse => 5,
+        }
+    }
+
+    /// The less advanced of two rings.
+    pub fn min(self, other: Ring) -> Ring {
+        if other.rank() < self.rank() { other } else { self }
+    }
+
+    /// One step down the ladder (hold stays hold).
+    pub fn lower(self) -> Ring {
+        match self {
+            Ring::InUse | Ring::Adopt => Ring::Pilot,
+            Ring::Pilot => Ring::Assess,
+            Ring::Assess | Ring::Hold => Ring::Hold,
+            Ring::Watch => Ring::Watch,
+        }
+    }
+
+    /// New initiatives the plan takes on: adopt and pilot.
+    pub fn is_planned(self) -> bool {
+        matches!(self, Ring::Adopt | Ring::Pilot)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RingSpec {
+    pub id: Ring,
+    pub name: Text,
+    pub meaning: Text,
+    pub earliest_month: Option<u32>,
+    pub latest_month: Option<u32>,
+    /// Length of the technology's bar on the roadmap.
+    pub months: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacementRules {
+    pub adopt_tolerance: f64,
+    pub pilot_tolerance: f64,
+    pub assess_tolerance: f64,
+    pub serves_goal_at: f64,
+    pub adopt_goal_at: f64,
+    pub assess_min_value: f64,
+    pub prerequisite_lag_months: u32,
+    /// Low-cost technologies at most this complex are quick wins: they take no capacity.
+    pub quick_win_complexity: u8,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityBand {
+    pub team_up_to: i64,
+    pub initiatives: usize,
+    pub skills_approach: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueRules {
+    pub stage_weight: BTreeMap<Text, f64>,
+    pub cost_weight: BTreeMap<Cost, f64>,
+}
+
+/// What adopting a technology typically takes, and what a budget can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Cost {
+    Low,
+    Medium,
+    High,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -307,16 +460,9 @@ pub struct ComplexityRules {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RoiRules {
-    pub goal_fit_weight: f64,
-    pub readiness_weight: f64,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct RiskRules {
-    pub raise_below: f64,
     pub severity: SeverityWeights,
+    pub serious_likelihood: f64,
     pub likelihood: Vec<LikelihoodBand>,
 }
 
@@ -344,24 +490,53 @@ impl SeverityWeights {
 #[serde(deny_unknown_fields)]
 pub struct LikelihoodBand {
     pub id: Text,
-    pub below: f64,
-    pub weight: f64,
+    pub name: Text,
+    pub from: f64,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Ring {
+pub struct NamedKind {
     pub id: Text,
     pub name: Text,
-    pub min_maturity: f64,
-    pub min_business_readiness: f64,
-    pub phase: Text,
+}
+
+// ----- regulations.toml -----
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regulations {
+    #[serde(rename = "regulation")]
+    pub regulations: Vec<Regulation>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct TimelineRules {
-    pub prerequisite_lag_months: u32,
+pub struct Regulation {
+    pub id: Text,
+    pub name: Text,
+    pub citation: Text,
+    pub source: Text,
+    /// Region option ids (the `regions` context question) where the rule applies.
+    pub regions: Vec<Text>,
+    /// Industry option ids it is limited to; empty for every industry.
+    #[serde(default)]
+    pub industries: Vec<Text>,
+    pub applies_from: crate::date::Date,
+    pub technologies: Vec<Text>,
+    pub obligation: Text,
+    pub control: Option<Control>,
+    pub ceiling: Option<Ring>,
+    #[serde(default)]
+    pub escalates: Vec<Text>,
+}
+
+/// The answer that shows an obligation is met.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    pub question: Text,
+    pub level: u8,
 }
 
 // ----- risks.toml -----
@@ -387,7 +562,7 @@ impl std::fmt::Display for Severity {
 }
 
 impl Severity {
-    /// One step more severe, for risks that strict privacy regimes make worse.
+    /// One step more severe, for risks a regulation in scope makes worse.
     pub fn escalated(self) -> Severity {
         match self {
             Severity::Low => Severity::Medium,
@@ -401,9 +576,18 @@ impl Severity {
 #[serde(deny_unknown_fields)]
 pub struct RiskCatalog {
     #[serde(rename = "category")]
-    pub categories: Vec<Named>,
+    pub categories: Vec<RiskCategory>,
     #[serde(rename = "risk")]
     pub risks: Vec<Risk>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskCategory {
+    pub id: Text,
+    pub name: Text,
+    /// Who owns risks of this category, by the scale of the business.
+    pub owner: BTreeMap<Text, Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -414,10 +598,13 @@ pub struct Risk {
     pub title: Text,
     pub severity: Severity,
     pub evidence: Vec<Text>,
-    pub raise_below: Option<f64>,
+    /// A risk of the whole programme: raised whenever any technology is in one of these rings,
+    /// rather than by the technologies that list it.
     #[serde(default)]
-    pub escalate_with_strict_privacy: bool,
+    pub for_rings: Vec<Ring>,
     pub reason: Text,
+    /// The roadmap action that carries out the mitigation.
+    pub mitigated_by: Text,
     pub mitigation: Text,
 }
 
@@ -462,10 +649,20 @@ pub struct Phase {
     pub name: Text,
     pub months: [u32; 2],
     pub source: Option<Text>,
-    pub entry_criteria: Vec<Text>,
     pub skills: BTreeMap<Text, u8>,
+    #[serde(default, rename = "entry")]
+    pub entry_criteria: Vec<EntryCriterion>,
     #[serde(default, rename = "action")]
     pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntryCriterion {
+    pub text: Text,
+    /// Applies only when some technology is in one of these rings; always when empty.
+    #[serde(default)]
+    pub for_rings: Vec<Ring>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -474,7 +671,16 @@ pub struct Action {
     pub id: Text,
     pub title: Text,
     pub description: Text,
-    pub addresses: Vec<Text>,
+    #[serde(default)]
+    pub for_gaps: Vec<Text>,
+    #[serde(default)]
+    pub for_rings: Vec<Ring>,
+    #[serde(default)]
+    pub for_technologies: Vec<Text>,
+    /// How long it runs from the start of its phase.
+    pub months: u32,
+    /// The risk category whose owner leads it.
+    pub owner: Text,
 }
 
 // ----- ethics.toml, models.toml, trends.toml -----
@@ -560,17 +766,35 @@ pub struct Technology {
     pub name: Text,
     pub group: TechnologyGroup,
     pub summary: Text,
-    pub window: [i32; 2],
-    pub window_source: Option<Text>,
+    /// The guide's claim of when it reaches the mainstream; shown as a claim, never used.
+    pub guide_window: Option<[i32; 2]>,
     pub applications: Vec<Text>,
     pub impact: Text,
+    /// Acts or speaks for the brand before customers: piloted before it is rolled out.
+    #[serde(default)]
+    pub pilot_first: bool,
+    pub cost: Cost,
     pub complexity: u8,
     pub prerequisites: Vec<Text>,
     pub requires: BTreeMap<Text, f64>,
     pub goals: BTreeMap<Text, f64>,
     pub skills: BTreeMap<Text, u8>,
+    pub in_use_next: Option<Text>,
     pub risks: Vec<Text>,
+    pub stage: StageJudgement,
     pub evidence: Vec<Evidence>,
+}
+
+/// A technology's adoption stage in marketing, as judged on a date from a source.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageJudgement {
+    pub stage: Text,
+    pub judged: crate::date::Date,
+    pub source: Text,
+    pub basis: Text,
+    /// For a technology on the horizon-watch list: what would show it has become usable.
+    pub signal: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -578,4 +802,8 @@ pub struct Technology {
 pub struct Evidence {
     pub claim: Text,
     pub source: Text,
+    pub kind: Text,
+    /// Industry option ids the figure is about; shown to every business when empty.
+    #[serde(default)]
+    pub industries: Vec<Text>,
 }

@@ -4,7 +4,6 @@
 use super::row::DIMENSION_PREFIX;
 use crate::assessment::Assessment;
 use crate::error::{Diagnostic, InputError, Location};
-use crate::score::round1;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
@@ -41,7 +40,7 @@ impl Rank {
     }
 
     fn percentile(self, n: usize) -> f64 {
-        round1(100.0 * (self.below as f64 + 0.5 * self.equal as f64) / n.max(1) as f64)
+        100.0 * (self.below as f64 + 0.5 * self.equal as f64) / n.max(1) as f64
     }
 }
 

@@ -44,7 +44,7 @@ impl Row {
         );
         for ring in &fw.scoring.rings {
             let count = a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring.id).count();
-            cells.push((format!("ring_{}", ring.id), Cell::Count(count)));
+            cells.push((format!("ring_{}", ring.id.id()), Cell::Count(count)));
         }
         cells.push(("top_risk".to_string(), Cell::Text(a.risks.first().map_or(String::new(), |r| r.id.to_string()))));
         Row(cells)

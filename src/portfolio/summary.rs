@@ -2,8 +2,8 @@
 
 use super::row::{Cell, Row};
 use crate::frameworks::Frameworks;
+use crate::report::num;
 use crate::report::{markdown_escape as esc, markdown_header, markdown_row};
-use crate::score::round1;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -38,10 +38,9 @@ impl Summary {
                 name.strip_prefix(super::row::DIMENSION_PREFIX).map_or(name.as_str(), |id| fw.dimension_name(id));
             let mut sorted = values.clone();
             sorted.sort_by(f64::total_cmp);
-            let q = |p: f64| round1(quantile(&sorted, p));
-            let mean = round1(sorted.iter().sum::<f64>() / sorted.len() as f64);
-            let quantiles = [0.0, 0.25, 0.5, 0.75, 1.0].map(|p| q(p).to_string());
-            markdown_row(&mut out, &[&[esc(label)], &quantiles[..], &[mean.to_string()]].concat());
+            let mean = sorted.iter().sum::<f64>() / sorted.len() as f64;
+            let quantiles = [0.0, 0.25, 0.5, 0.75, 1.0].map(|p| num(quantile(&sorted, p)));
+            markdown_row(&mut out, &[&[esc(label)], &quantiles[..], &[num(mean)]].concat());
         }
         out.push('\n');
         markdown_header(&mut out, &["Tier", "Assessments"]);

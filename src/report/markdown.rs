@@ -2,10 +2,10 @@
 //! GitHub and in pandoc, a Mermaid gantt chart of the roadmap, and appendices. Every piece of
 //! text goes through `markdown_escape`, so nothing in an answer file can break it.
 
-use super::{Names, Section, View, answer_text, bar, markdown_escape as esc, mermaid_label, stage};
+use super::{Names, Section, View, answer_text, bar, markdown_escape as esc, mermaid_label, month, num};
 use super::{markdown_header as header, markdown_row as row};
 use crate::assessment::*;
-use crate::frameworks::{Frameworks, Text};
+use crate::frameworks::{Frameworks, Ring, Text};
 use std::fmt::Write;
 
 pub fn render(a: &Assessment, fw: &Frameworks, view: &View) -> String {
@@ -40,19 +40,22 @@ fn title(out: &mut String, a: &Assessment) {
     row(out, &["Assessment date".into(), a.as_of.to_string()]);
     row(
         out,
-        &["Overall readiness".into(), format!("**{} / 100**, {}", a.readiness.overall, esc(&a.readiness.tier.name))],
+        &[
+            "Overall readiness".into(),
+            format!("**{} / 100**, {}", num(a.readiness.overall), esc(&a.readiness.tier.name)),
+        ],
     );
-    row(out, &["Confidence".into(), format!("{}% of question weight answered", a.readiness.confidence)]);
+    row(out, &["Confidence".into(), format!("{}%", num(a.readiness.confidence))]);
     for c in a.context.iter().filter(|c| c.value != a.company) {
         row(out, &[esc(&c.prompt), esc(&c.value)]);
     }
-    if !a.privacy_rules.is_empty() {
-        row(out, &["Privacy rules in scope".into(), esc(&a.privacy_rules.join("; "))]);
+    for r in &a.business.regulations {
+        row(out, &["Rule in scope".into(), esc(&r.name)]);
     }
     let _ = writeln!(out, "\n*Produced by {} from the answers in Appendix B.*\n", esc(&a.generator));
 }
 
-fn in_ring<'a>(a: &'a Assessment, ring: &str) -> Vec<&'a TechnologyAssessment> {
+fn in_ring(a: &Assessment, ring: Ring) -> Vec<&TechnologyAssessment> {
     a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring).collect()
 }
 
@@ -63,7 +66,7 @@ fn summary(out: &mut String, a: &Assessment, names: &Names) {
         out,
         "{} scores **{} out of 100**, in the *{}* tier. {}\n",
         esc(&a.company),
-        r.overall,
+        num(r.overall),
         esc(&r.tier.name),
         esc(&r.tier.summary)
     );
@@ -71,14 +74,14 @@ fn summary(out: &mut String, a: &Assessment, names: &Names) {
         let list: Vec<String> = ids
             .iter()
             .filter_map(|id| r.dimensions.iter().find(|d| &d.id == id))
-            .map(|d| format!("{} ({})", esc(&d.name), d.score))
+            .map(|d| format!("{} ({})", esc(&d.name), num(d.score)))
             .collect();
         if list.is_empty() { "none".to_string() } else { list.join(", ") }
     };
     let _ = writeln!(out, "- **Strengths:** {}", scored(&r.strengths));
     let _ = writeln!(out, "- **Gaps to close first:** {}", scored(&r.gaps));
-    for ring in &names.0.scoring.rings[..names.0.scoring.rings.len().saturating_sub(1)] {
-        let techs: Vec<String> = in_ring(a, &ring.id).iter().map(|t| esc(&t.name)).collect();
+    for ring in &names.0.scoring.rings {
+        let techs: Vec<String> = in_ring(a, ring.id).iter().map(|t| esc(&t.name)).collect();
         let list = if techs.is_empty() { "none".to_string() } else { techs.join(", ") };
         let _ = writeln!(out, "- **{}:** {list}", esc(&ring.name));
     }
@@ -90,7 +93,7 @@ fn summary(out: &mut String, a: &Assessment, names: &Names) {
         if top.is_empty() { "none raised".into() } else { top.join("; ") }
     );
     if let Some(lever) = a.levers.first() {
-        let _ = writeln!(out, "- **Biggest single lever:** {} (+{} points)", esc(&lever.prompt), lever.gain);
+        let _ = writeln!(out, "- **Biggest single lever:** {} (+{} points)", esc(&lever.prompt), num(lever.gain));
     }
     let unknown = a.answers.iter().filter(|x| x.answer == crate::answers::Answer::DontKnow).count();
     if unknown > 0 {
@@ -106,10 +109,7 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, explain: bool) {
     out.push_str("## Readiness by dimension\n\n");
     header(out, &["Dimension", "Score", "", "Answered"]);
     for d in &a.readiness.dimensions {
-        row(
-            out,
-            &[esc(&d.name), format!("{}", d.score), bar(d.score, 10), format!("{} of {}", d.answered, d.questions)],
-        );
+        row(out, &[esc(&d.name), num(d.score), bar(d.score, 10), format!("{} of {}", d.answered, d.questions)]);
     }
     out.push('\n');
     dimension_chart(out, a);
@@ -117,7 +117,7 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, explain: bool) {
     out.push_str("### Responsible AI\n\n");
     header(out, &["Principle", "Score", "Status"]);
     for p in &a.ethics {
-        row(out, &[esc(&p.name), format!("{}", p.score), if p.weak { "weak".into() } else { "sound".into() }]);
+        row(out, &[esc(&p.name), num(p.score), if p.weak { "weak".into() } else { "sound".into() }]);
     }
     out.push_str("\n### Levers: where one step up helps most\n\n");
     for (i, l) in a.levers.iter().enumerate() {
@@ -129,7 +129,7 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, explain: bool) {
             esc(names.dimension(&l.dimension)),
             l.from_level,
             l.to_level,
-            l.gain,
+            num(l.gain),
             esc(&l.next)
         );
     }
@@ -150,7 +150,7 @@ fn readiness(out: &mut String, a: &Assessment, names: &Names, explain: bool) {
                         esc(&c.question),
                         answer_text(Some(c.answer), c.max_level),
                         format!("{}", c.weight),
-                        format!("{}", c.points),
+                        num(c.points),
                     ],
                 );
             }
@@ -181,26 +181,25 @@ fn technologies(out: &mut String, a: &Assessment, names: &Names, explain: bool) 
             out,
             &[
                 esc(&t.name),
-                format!("{} ({})", m.score, stage(m.stage)),
-                format!("{}", t.business_readiness.score),
+                format!("{} ({})", num(m.score), esc(&m.stage_name)),
+                num(t.business_readiness.score),
                 esc(names.dimension(&t.business_readiness.weakest_dimension)),
-                format!("{}", t.implementation_complexity.score),
-                format!("{}", t.roi_potential.score),
-                format!("{}", t.risk_factors.score),
-                esc(names.ring(&t.adoption_timeline.ring)),
-                format!("{}", t.adoption_timeline.start_month),
+                num(t.implementation_complexity.score),
+                num(t.roi_potential.score),
+                num(t.risk_factors.score),
+                esc(names.ring(t.adoption_timeline.ring)),
+                month(t.adoption_timeline.start_month),
             ],
         );
     }
     out.push_str("\nMaturity, business readiness and ROI potential: higher is better. Complexity and risk: higher is harder.\n\n");
-    quadrant_chart(out, a, names);
     out.push_str("### Evidence and goals served\n\n");
     for t in &a.technologies {
         let goals: Vec<&str> = t.roi_potential.goals_served.iter().map(|g| names.goal(g)).collect();
         let goals = if goals.is_empty() { "none of the stated goals".to_string() } else { goals.join(", ") };
         let _ = writeln!(out, "- **{}** serves {}.", esc(&t.name), esc(&goals));
         for e in &t.roi_potential.evidence {
-            let _ = writeln!(out, "  - {} (source: *{}*)", esc(&e.claim), esc(&e.source_title));
+            let _ = writeln!(out, "  - {} (source: *{}*)", esc(&e.claim), esc(&e.source.title));
         }
     }
     out.push('\n');
@@ -209,15 +208,7 @@ fn technologies(out: &mut String, a: &Assessment, names: &Names, explain: bool) 
         header(out, &["Technology", "Dimension", "Required", "Actual"]);
         for t in &a.technologies {
             for r in &t.business_readiness.requirements {
-                row(
-                    out,
-                    &[
-                        esc(&t.name),
-                        esc(names.dimension(&r.dimension)),
-                        format!("{}", r.required),
-                        format!("{}", r.actual),
-                    ],
-                );
+                row(out, &[esc(&t.name), esc(names.dimension(&r.dimension)), num(r.required), num(r.actual)]);
             }
         }
         out.push('\n');
@@ -232,16 +223,19 @@ fn risks(out: &mut String, a: &Assessment, names: &Names) {
     }
     header(out, &["Risk", "Category", "Severity", "Likelihood", "Exposure", "Technologies"]);
     for r in &a.risks {
-        let severity =
-            if r.escalated { format!("{} (raised by privacy rules)", r.severity) } else { r.severity.to_string() };
+        let severity = if r.escalated_by.is_empty() {
+            r.severity.to_string()
+        } else {
+            format!("{} (raised by rules in scope)", r.severity)
+        };
         row(
             out,
             &[
                 esc(&r.title),
                 esc(names.risk_category(&r.category)),
                 severity,
-                esc(&r.likelihood),
-                format!("{}", r.exposure),
+                esc(&r.likelihood_band),
+                num(r.exposure),
                 esc(&names.technologies(&r.technologies)),
             ],
         );
@@ -251,7 +245,7 @@ fn risks(out: &mut String, a: &Assessment, names: &Names) {
         let evidence: Vec<String> = r
             .evidence
             .iter()
-            .map(|e| format!("{} answered {}", esc(&e.question), answer_text(e.answer, e.max_level)))
+            .map(|e| format!("{} answered {}", esc(&e.question), answer_text(Some(e.answer), e.max_level)))
             .collect();
         let _ = writeln!(
             out,
@@ -270,9 +264,9 @@ fn timeline(out: &mut String, a: &Assessment, names: &Names) {
     gantt(out, a, names);
     header(out, &["Ring", "Technologies"]);
     for ring in &names.0.scoring.rings {
-        let techs: Vec<String> = in_ring(a, &ring.id)
+        let techs: Vec<String> = in_ring(a, ring.id)
             .iter()
-            .map(|t| format!("{} (month {})", esc(&t.name), t.adoption_timeline.start_month))
+            .map(|t| format!("{} (month {})", esc(&t.name), month(t.adoption_timeline.start_month)))
             .collect();
         row(out, &[esc(&ring.name), techs.join(", ")]);
     }
@@ -284,7 +278,7 @@ fn timeline(out: &mut String, a: &Assessment, names: &Names) {
             let _ = writeln!(out, "*Technologies starting:* {}.\n", esc(&names.technologies(&phase.technologies)));
         }
         for action in &phase.actions {
-            let focus = if action.focus {
+            let focus = if !action.gaps.is_empty() {
                 format!("**Focus, closes a gap in {}.** ", esc(&names.dimensions(&action.gaps)))
             } else {
                 String::new()
@@ -301,29 +295,13 @@ fn timeline(out: &mut String, a: &Assessment, names: &Names) {
 fn dimension_chart(out: &mut String, a: &Assessment) {
     let labels: Vec<String> =
         a.readiness.dimensions.iter().map(|d| format!("\"{}\"", mermaid_label(&d.name).replace('"', "'"))).collect();
-    let scores: Vec<String> = a.readiness.dimensions.iter().map(|d| d.score.to_string()).collect();
+    let scores: Vec<String> = a.readiness.dimensions.iter().map(|d| num(d.score)).collect();
     let _ = writeln!(
         out,
         "```mermaid\nxychart-beta\n    title \"Readiness by dimension\"\n    x-axis [{}]\n    y-axis \"Score\" 0 --> 100\n    bar [{}]\n```\n",
         labels.join(", "),
         scores.join(", ")
     );
-}
-
-/// A Mermaid quadrant chart placing each technology by business readiness and ROI potential.
-fn quadrant_chart(out: &mut String, a: &Assessment, names: &Names) {
-    out.push_str("```mermaid\nquadrantChart\n    title Technologies by readiness and ROI potential\n");
-    out.push_str("    x-axis Low readiness --> High readiness\n    y-axis Low ROI potential --> High ROI potential\n");
-    out.push_str("    quadrant-1 Move now\n    quadrant-2 Build readiness first\n    quadrant-3 Leave for later\n    quadrant-4 Easy but low return\n");
-    for t in &a.technologies {
-        let (x, y) = (t.business_readiness.score / 100.0, t.roi_potential.score / 100.0);
-        let _ = writeln!(
-            out,
-            "    {}: [{x:.2}, {y:.2}]",
-            mermaid_label(names.technology(&t.id)).replace(['[', ']', ','], " ")
-        );
-    }
-    out.push_str("```\n\n");
 }
 
 /// Percentiles among a portfolio, when the assessment was benchmarked.
@@ -346,8 +324,11 @@ fn gantt(out: &mut String, a: &Assessment, names: &Names) {
         let _ = writeln!(out, "    section {}", mermaid_label(&phase.name));
         for id in &phase.technologies {
             let Some(t) = a.technologies.iter().find(|t| &t.id == id) else { continue };
-            let start = a.as_of.first_of_month_after(t.adoption_timeline.start_month);
-            let months = phase.months[1].saturating_sub(t.adoption_timeline.start_month) + 1;
+            let (Some(first), Some(last)) = (t.adoption_timeline.start_month, t.adoption_timeline.end_month) else {
+                continue;
+            };
+            let start = a.as_of.first_of_month_after(first);
+            let months = last + 1 - first;
             let _ = writeln!(out, "    {} :{}, {}d", mermaid_label(names.technology(id)), start, months * 30);
         }
     }
@@ -370,9 +351,9 @@ fn skills(out: &mut String, a: &Assessment, names: &Names) {
             &[
                 esc(&s.name),
                 esc(names.skill_category(&s.category)),
-                format!("{}", s.current),
+                num(s.current),
                 format!("{}", s.required),
-                format!("{}", s.gap),
+                num(s.gap),
                 esc(&needed.join(", ")),
             ],
         );
@@ -394,61 +375,8 @@ fn skills(out: &mut String, a: &Assessment, names: &Names) {
     out.push('\n');
 }
 
-fn methodology(out: &mut String, fw: &Frameworks) {
-    let s = &fw.scoring;
-    out.push_str("## Appendix A: Methodology\n\n");
-    out.push_str("- **Readiness.** Each answer is its level divided by the top level (0 to 1). A dimension's score is the weighted mean of its answered questions x 100; \"don't know\" is left out of the mean and lowers confidence instead. Overall readiness is the weighted mean of the dimensions.\n");
-    let tiers: Vec<String> = s.tiers.iter().map(|t| format!("{} from {}", esc(&t.name), t.min)).collect();
-    let _ = writeln!(out, "- **Tiers.** {}.", tiers.join(", "));
-    let _ = writeln!(
-        out,
-        "- **Maturity.** Rises linearly from {} years before a technology's mainstream window to the end of the window, measured at the assessment date.",
-        s.maturity.lead_years
-    );
-    let w = s.business_readiness.weakest_weight;
-    let _ = writeln!(
-        out,
-        "- **Business readiness.** For each dimension a technology requires, actual / required score, capped at 1. The score blends the mean of these ratios ({}) with the lowest ({}); the lowest names the weakest dimension.",
-        1.0 - w,
-        w
-    );
-    let _ = writeln!(
-        out,
-        "- **Implementation complexity.** 20 points per catalogue complexity level (1 to 5), reduced by up to {}% by readiness in {}.",
-        s.complexity.relief * 100.0,
-        esc(&Names(fw).dimensions(&s.complexity.relief_dimensions))
-    );
-    let _ = writeln!(
-        out,
-        "- **ROI potential.** {} x the best fit to a stated goal (0 to 1) x 100 + {} x business readiness.",
-        s.roi.goal_fit_weight, s.roi.readiness_weight
-    );
-    let sev = &s.risk.severity;
-    let _ = writeln!(
-        out,
-        "- **Risks.** A risk is raised when the mean of its evidence answers (\"don't know\" counts as 0) is below {}. Exposure = severity weight (low {}, medium {}, high {}, critical {}) x likelihood weight x 10. Strict privacy regimes raise privacy and regulatory risks one severity step.",
-        s.risk.raise_below, sev.low, sev.medium, sev.high, sev.critical
-    );
-    let rings: Vec<String> = s
-        .rings
-        .iter()
-        .map(|r| {
-            format!(
-                "{} (maturity {} and business readiness {})",
-                esc(&r.name),
-                r.min_maturity,
-                r.min_business_readiness
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "- **Rings.** The first ring whose thresholds a technology meets: {}. Risk appetite shifts the maturity thresholds. No technology is in a better ring than its prerequisites, and each starts at least {} months after them.",
-        rings.join("; "),
-        s.timeline.prerequisite_lag_months
-    );
-    out.push_str("- **Skills.** Current level = top level x the mean of the skill's evidence answers. Required level = the highest required by technologies adopted or piloted and by roadmap phases in use.\n");
-    out.push_str("- **Levers.** For each answer below its top level, the gain in overall readiness from moving it up one level.\n\n");
+fn methodology(out: &mut String, _fw: &Frameworks) {
+    out.push_str("## Appendix A: Methodology\n\nSee the README's methodology section.\n\n");
 }
 
 fn answers(out: &mut String, a: &Assessment, names: &Names) {

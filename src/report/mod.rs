@@ -85,8 +85,8 @@ impl<'a> Names<'a> {
         self.0.technology(id).map_or(id, |t| t.name.as_str())
     }
 
-    pub(crate) fn ring(&self, id: &'a str) -> &'a str {
-        self.0.scoring.rings.iter().find(|r| r.id == id).map_or(id, |r| r.name.as_str())
+    pub(crate) fn ring(&self, ring: crate::frameworks::Ring) -> &'a str {
+        self.0.ring(ring).name.as_str()
     }
 
     pub(crate) fn risk(&self, id: &'a str) -> &'a str {
@@ -127,14 +127,15 @@ impl<'a> Names<'a> {
     }
 }
 
-/// A technology's maturity stage in words.
-fn stage(stage: crate::assessment::MaturityStage) -> &'static str {
-    use crate::assessment::MaturityStage::*;
-    match stage {
-        Emerging => "emerging",
-        EnteringMainstream => "entering the mainstream",
-        Mainstream => "mainstream",
-    }
+/// A figure as every view shows it: rounded once, to one decimal, here.
+pub fn num(x: f64) -> String {
+    let rounded = (x * 10.0).round() / 10.0;
+    format!("{}", rounded + 0.0)
+}
+
+/// A start month, or a dash for none.
+fn month(m: Option<u32>) -> String {
+    m.map_or_else(|| "-".to_string(), |m| m.to_string())
 }
 
 /// An answer as "level of max" or "don't know".

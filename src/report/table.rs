@@ -114,8 +114,8 @@ fn technologies(out: &mut String, a: &Assessment, names: &Names, view: &View) {
     for x in &a.technologies {
         techs.add_row(vec![
             x.name.to_string(),
-            names.ring(&x.adoption_timeline.ring).to_string(),
-            x.adoption_timeline.start_month.to_string(),
+            names.ring(x.adoption_timeline.ring).to_string(),
+            super::month(x.adoption_timeline.start_month),
             x.technology_maturity.score.to_string(),
             x.business_readiness.score.to_string(),
             x.roi_potential.score.to_string(),
@@ -175,12 +175,12 @@ fn timeline(out: &mut String, a: &Assessment, names: &Names, view: &View) {
                 format!(
                     "{} ({}, month {})",
                     x.name,
-                    names.ring(&x.adoption_timeline.ring),
-                    x.adoption_timeline.start_month
+                    names.ring(x.adoption_timeline.ring),
+                    super::month(x.adoption_timeline.start_month)
                 )
             })
             .collect();
-        let focus: Vec<&str> = p.actions.iter().filter(|x| x.focus).map(|x| x.title.as_str()).collect();
+        let focus: Vec<&str> = p.actions.iter().filter(|x| !x.gaps.is_empty()).map(|x| x.title.as_str()).collect();
         phases.add_row(vec![
             names.phase(&p.id).to_string(),
             format!("{}-{}", p.months[0], p.months[1]),

@@ -1,74 +1,166 @@
 //! Scoring: pure functions from frameworks and answers to an [`Assessment`]. Nothing here
 //! reads files, prints or looks at the clock; the assessment date is an argument.
 
+mod context;
 mod levers;
+mod placement;
 mod readiness;
 mod risk;
+mod roadmap;
 mod skills;
 mod technology;
-mod timeline;
 
 pub use readiness::overall_readiness;
 
 use crate::answers::{Answer, Answers, ContextValue};
-use crate::assessment::{AnswerEntry, Assessment, ContextEntry};
+use crate::assessment::{AnswerEntry, Assessment, Business, ContextEntry, Reason, TechnologyAssessment};
 use crate::date::Date;
-use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text};
+use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Ring, Text};
+use placement::Gate;
+use risk::Exposure;
+use std::collections::BTreeMap;
 
-/// Scores a complete set of answers. Unanswered questions count as "don't know".
+/// Scores a set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
-    let readiness = readiness::score(fw, answers);
-    let dimensions = readiness::dimension_map(&readiness);
-    let mut technologies = technology::assess_all(fw, answers, &dimensions, as_of);
-    let placements = timeline::place(fw, answers, &technologies);
-    let exposures = risk::evaluate_all(fw, answers);
-    for (t, placement) in technologies.iter_mut().zip(placements) {
-        t.adoption_timeline = placement;
+    let business = context::resolve(fw, answers, as_of);
+    let mut readiness = readiness::score(fw, answers);
+    let dimensions: BTreeMap<Text, f64> = readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect();
+    let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of);
+    let gates = placement::context_gates(fw, &business, &mut technologies);
+    let exposures = risk::evaluate_all(fw, &business, answers);
+    for t in technologies.iter_mut() {
         t.risk_factors = risk::factors(fw, &exposures, &t.id);
     }
-    let risks = risk::register(fw, &exposures, &technologies, answers);
-    let roadmap = timeline::roadmap(fw, &technologies, &readiness.gaps);
-    let skills = skills::gaps(fw, answers, &technologies, &roadmap);
+    Placer { fw, business: &business, answers, exposures: &exposures, gates }.place_all(&mut technologies);
+    let risks = risk::register(fw, &business, &exposures, &technologies, answers);
+    readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies);
+    let roadmap = roadmap::plan(fw, &readiness.gaps, business.capacity, &technologies, &risks);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
         as_of,
         company: answers.text_for(fw, ContextRole::Company).into(),
+        questionnaire_version: answers.version.unwrap_or(fw.questionnaire.version),
         context: context_entries(fw, answers),
-        privacy_rules: privacy_rules(fw, answers),
+        skills: skills::gaps(fw, answers, &business, &technologies),
+        unknowns: readiness::unknowns(fw, answers),
         ethics: readiness::ethics(fw, answers),
         levers: levers::top(fw, answers),
         answers: answer_entries(fw, answers),
+        business,
         readiness,
         technologies,
         risks,
         roadmap,
-        skills,
         benchmark: None,
     }
 }
 
-/// The answer to a question as a share of its top level (0-1); `None` for "don't know".
-fn level_share(q: &Question, answer: Option<&Answer>) -> Option<f64> {
-    match answer {
-        Some(Answer::Level(level)) => Some(f64::from(*level) / f64::from(q.max_level().max(1))),
-        Some(Answer::DontKnow) | None => None,
+/// Places every technology after its prerequisites.
+struct Placer<'a> {
+    fw: &'a Frameworks,
+    business: &'a Business,
+    answers: &'a Answers,
+    exposures: &'a [Exposure<'a>],
+    gates: Vec<Vec<Gate>>,
+}
+
+impl Placer<'_> {
+    fn place_all(&self, techs: &mut [TechnologyAssessment]) {
+        let mut done = vec![false; techs.len()];
+        for i in 0..techs.len() {
+            self.place(techs, &mut done, i);
+        }
+    }
+
+    fn place(&self, techs: &mut [TechnologyAssessment], done: &mut [bool], i: usize) {
+        if done[i] {
+            return;
+        }
+        done[i] = true;
+        let prerequisites = techs[i].adoption_timeline.prerequisites.clone();
+        let indices: Vec<usize> =
+            prerequisites.iter().filter_map(|id| techs.iter().position(|t| &t.id == id)).collect();
+        for &j in &indices {
+            self.place(techs, done, j);
+        }
+        let in_use = self.business.in_use.contains(&techs[i].id);
+        let (ring, months, reasons) = if in_use {
+            (Ring::InUse, None, in_use_reasons(self.fw, &techs[i]))
+        } else {
+            self.gated(techs, &indices, i)
+        };
+        let id = techs[i].id.clone();
+        let timeline = &mut techs[i].adoption_timeline;
+        timeline.ring = ring;
+        timeline.start_month = months.map(|(start, _)| start);
+        timeline.end_month = months.map(|(_, end)| end);
+        timeline.phase = timeline.start_month.and_then(|m| placement::phase_of_month(self.fw, m));
+        timeline.reasons = reasons;
+        timeline.next_step = if in_use { self.fw.technology(&id).and_then(|t| t.in_use_next.clone()) } else { None };
+        timeline.obligations = placement::rules_touching(self.fw, self.business, &id).map(|r| r.id.clone()).collect();
+    }
+
+    /// Every gate, then the months: after prerequisites not yet in use and after the
+    /// mitigation of every serious risk the technology carries.
+    fn gated(
+        &self,
+        techs: &[TechnologyAssessment],
+        prerequisites: &[usize],
+        i: usize,
+    ) -> (Ring, Option<(u32, u32)>, Vec<Reason>) {
+        let fw = self.fw;
+        let t = &techs[i];
+        let mut gates = self.gates[i].clone();
+        gates.extend(placement::control_gates(fw, self.business, self.answers, &t.id));
+        gates.push(placement::readiness_gate(fw, t));
+        let mut earliest = 1;
+        for &j in prerequisites.iter().filter(|&&j| techs[j].adoption_timeline.ring != Ring::InUse) {
+            let before = &techs[j].adoption_timeline;
+            gates.push((before.ring, Some(Reason::Prerequisite { technology: techs[j].id.clone() })));
+            let lag = fw.scoring.placement.prerequisite_lag_months;
+            earliest = earliest.max(before.start_month.map_or(u32::MAX, |m| m + lag));
+        }
+        for r in &t.risk_factors.risks {
+            let mitigation =
+                self.exposures.iter().find(|e| e.risk.id == r.id).and_then(|e| risk::mitigated_by_month(fw, e));
+            earliest = earliest.max(mitigation.map_or(1, |end| end + 1));
+        }
+        let (ring, mut reasons) = placement::settle(&gates);
+        let (ring, months, timing) = placement::schedule(fw, ring, earliest);
+        if let Some(timing) = timing {
+            reasons = vec![timing];
+        }
+        (ring, months, reasons)
     }
 }
 
-/// Mean share (0-100) of the named questions; "don't know" counts as zero, because evidence
+/// A technology in use: advice to scale it, and what falls short if anything does.
+fn in_use_reasons(fw: &Frameworks, t: &TechnologyAssessment) -> Vec<Reason> {
+    let mut reasons = vec![Reason::InUse];
+    if let (_, Some(shortfall)) = placement::readiness_gate(fw, t) {
+        reasons.push(shortfall);
+    }
+    reasons
+}
+
+/// The answer to a question as a share of its top level (0-1); an unknown answer is the
+/// lowest level.
+fn share(q: &Question, answer: Answer) -> f64 {
+    match answer {
+        Answer::Level(level) => f64::from(level) / f64::from(q.max_level().max(1)),
+        Answer::DontKnow => 0.0,
+    }
+}
+
+/// Mean share (0-100) of the named questions; unknown answers count as zero, because evidence
 /// that is not known cannot be relied on.
 fn evidence_score(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> f64 {
     let shares: Vec<f64> = questions
         .iter()
         .filter_map(|id| fw.question(id))
-        .map(|q| level_share(q, answers.readiness.get(&q.id)).unwrap_or(0.0))
+        .map(|q| share(q, readiness::answer_of(answers, q).0))
         .collect();
     if shares.is_empty() { 0.0 } else { 100.0 * shares.iter().sum::<f64>() / shares.len() as f64 }
-}
-
-/// Rounds to one decimal, the precision every report shows.
-pub fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 fn context_entries(fw: &Frameworks, answers: &Answers) -> Vec<ContextEntry> {
@@ -90,28 +182,19 @@ pub fn display_context(q: &ContextQuestion, value: &ContextValue) -> String {
     }
 }
 
-fn privacy_rules(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
-    let Some(q) = fw.context_with_role(ContextRole::Regions) else { return Vec::new() };
-    let chosen = answers.choices_for(fw, ContextRole::Regions);
-    q.options
-        .iter()
-        .filter(|o| chosen.contains(&o.id.as_str()))
-        .filter_map(|o| o.privacy_rules.as_ref().map(|rules| format!("{}: {rules}", o.label).into()))
-        .collect()
-}
-
 fn answer_entries(fw: &Frameworks, answers: &Answers) -> Vec<AnswerEntry> {
     let entry = |q: &Question| {
-        let answer = answers.readiness.get(&q.id).copied().unwrap_or(Answer::DontKnow);
+        let (answer, asked) = readiness::answer_of(answers, q);
         let description = match answer {
             Answer::Level(level) => q.levels[usize::from(level)].clone(),
-            Answer::DontKnow => "Don't know".into(),
+            Answer::DontKnow => Text::default(),
         };
         AnswerEntry {
             question: q.id.clone(),
             dimension: q.dimension.clone(),
             prompt: q.prompt.clone(),
             answer,
+            asked,
             description,
         }
     };

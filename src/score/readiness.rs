@@ -1,64 +1,88 @@
-//! Readiness per dimension and overall, the tier, confidence, and the ethics principles.
+//! Readiness per dimension and overall, the tier, confidence, the unknowns, and the ethics
+//! principles. An unknown answer ("don't know", or a question added after the answers were
+//! written) counts as the lowest level for every score and decision; the top of the range it
+//! leaves open is kept beside each score.
 
-use super::{evidence_score, level_share, round1};
+use super::{evidence_score, share};
 use crate::answers::{Answer, Answers};
-use crate::assessment::{Contribution, DimensionScore, PrincipleScore, Readiness, TierRef};
-use crate::frameworks::{Frameworks, Text};
-use std::collections::BTreeMap;
+use crate::assessment::{Contribution, DimensionScore, PrincipleScore, Readiness, TierRef, Unknown};
+use crate::frameworks::{Frameworks, Question};
 
-/// Weighted mean of answered questions' shares, 0-100. "Don't know" is left out of the mean
-/// (it lowers confidence instead); a dimension with nothing answered scores 0.
-fn dimension_score(fw: &Frameworks, answers: &Answers, dimension: &str) -> (f64, Vec<Contribution>) {
-    let questions = fw.questionnaire.questions.iter().filter(|q| q.dimension == dimension);
-    let answered_weight: f64 =
-        questions.clone().filter(|q| level_share(q, answers.readiness.get(&q.id)).is_some()).map(|q| q.weight).sum();
-    let contributions: Vec<Contribution> = questions
+/// The answer to a question, with "not asked" told apart from "don't know".
+pub fn answer_of(answers: &Answers, q: &Question) -> (Answer, bool) {
+    let asked = answers.was_asked(q.since);
+    (answers.readiness.get(&q.id).copied().unwrap_or(Answer::DontKnow), asked)
+}
+
+/// Each dimension's share of overall readiness, and the total question weight within it.
+fn dimension_weights(fw: &Frameworks, dimension: &str) -> (f64, f64) {
+    let dims = &fw.questionnaire.dimensions;
+    let total: f64 = dims.iter().map(|d| d.weight).sum();
+    let share = dims.iter().find(|d| d.id == dimension).map_or(0.0, |d| d.weight / total);
+    let questions = fw.questionnaire.questions.iter().filter(|q| q.dimension == dimension).map(|q| q.weight);
+    (share, questions.sum())
+}
+
+/// Points of overall readiness one question is worth between its lowest and top level.
+pub fn question_span(fw: &Frameworks, q: &Question) -> f64 {
+    let (share, weight) = dimension_weights(fw, &q.dimension);
+    100.0 * share * q.weight / weight
+}
+
+fn dimension_score(fw: &Frameworks, answers: &Answers, dimension: &str) -> DimensionScore {
+    let d = fw.dimension(dimension).expect("dimensions come from the questionnaire");
+    let (_, total) = dimension_weights(fw, dimension);
+    let contributions: Vec<Contribution> = fw
+        .questionnaire
+        .questions
+        .iter()
+        .filter(|q| q.dimension == dimension)
         .map(|q| {
-            let share = level_share(q, answers.readiness.get(&q.id));
-            let points = share.map_or(0.0, |s| 100.0 * s * q.weight / answered_weight);
+            let (answer, asked) = answer_of(answers, q);
             Contribution {
                 question: q.id.clone(),
-                answer: answers.readiness.get(&q.id).copied().unwrap_or(Answer::DontKnow),
+                answer,
+                asked,
                 max_level: q.max_level(),
                 weight: q.weight,
-                points,
+                points: 100.0 * share(q, answer) * q.weight / total,
             }
         })
         .collect();
-    (contributions.iter().map(|c| c.points).sum(), contributions)
+    let unknown: f64 = contributions.iter().filter(|c| c.answer == Answer::DontKnow).map(|c| c.weight).sum();
+    let score: f64 = contributions.iter().map(|c| c.points).sum();
+    DimensionScore {
+        id: d.id.clone(),
+        name: d.name.clone(),
+        score,
+        upper: score + 100.0 * unknown / total,
+        weight: d.weight,
+        answered: contributions.iter().filter(|c| c.answer != Answer::DontKnow).count(),
+        questions: contributions.len(),
+        contributions,
+    }
 }
 
-/// Overall readiness (unrounded): the dimension scores weighted by dimension weight.
+/// The dimension scores weighted by dimension weight.
+fn weighted(fw: &Frameworks, dims: &[DimensionScore], score: impl Fn(&DimensionScore) -> f64) -> f64 {
+    let total: f64 = fw.questionnaire.dimensions.iter().map(|d| d.weight).sum();
+    dims.iter().map(|d| d.weight * score(d)).sum::<f64>() / total
+}
+
+/// Overall readiness, unknowns at the lowest level.
 pub fn overall_readiness(fw: &Frameworks, answers: &Answers) -> f64 {
-    let scores = fw.questionnaire.dimensions.iter().map(|d| dimension_score(fw, answers, &d.id).0);
-    weighted_by_dimension(fw, scores)
+    let dims: Vec<DimensionScore> =
+        fw.questionnaire.dimensions.iter().map(|d| dimension_score(fw, answers, &d.id)).collect();
+    weighted(fw, &dims, |d| d.score)
 }
 
-fn weighted_by_dimension(fw: &Frameworks, scores: impl Iterator<Item = f64>) -> f64 {
-    let dims = &fw.questionnaire.dimensions;
-    dims.iter().zip(scores).map(|(d, score)| d.weight * score).sum::<f64>() / dims.iter().map(|d| d.weight).sum::<f64>()
-}
-
+/// Readiness with the gaps listed in score order; the roadmap puts them in priority order.
 pub fn score(fw: &Frameworks, answers: &Answers) -> Readiness {
     let rules = &fw.scoring.readiness;
-    let raw: Vec<(f64, Vec<Contribution>)> =
+    let dimensions: Vec<DimensionScore> =
         fw.questionnaire.dimensions.iter().map(|d| dimension_score(fw, answers, &d.id)).collect();
-    let overall = round1(weighted_by_dimension(fw, raw.iter().map(|(score, _)| *score)));
-    let dimensions: Vec<DimensionScore> = fw
-        .questionnaire
-        .dimensions
-        .iter()
-        .zip(raw)
-        .map(|(d, (score, contributions))| DimensionScore {
-            id: d.id.clone(),
-            name: d.name.clone(),
-            score: round1(score),
-            weight: d.weight,
-            answered: contributions.iter().filter(|c| c.answer != Answer::DontKnow).count(),
-            questions: contributions.len(),
-            contributions: contributions.into_iter().map(|c| Contribution { points: round1(c.points), ..c }).collect(),
-        })
-        .collect();
+    let overall = weighted(fw, &dimensions, |d| d.score);
+    let upper = weighted(fw, &dimensions, |d| d.upper);
     let tier = fw.scoring.tiers.iter().rev().find(|t| overall >= t.min).unwrap_or(&fw.scoring.tiers[0]);
     let mut ranked: Vec<&DimensionScore> = dimensions.iter().collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -66,26 +90,35 @@ pub fn score(fw: &Frameworks, answers: &Answers) -> Readiness {
     let gaps = ranked.iter().rev().filter(|d| d.score < rules.gap_below).map(|d| d.id.clone()).collect();
     Readiness {
         overall,
+        upper,
         tier: TierRef { id: tier.id.clone(), name: tier.name.clone(), summary: tier.summary.clone() },
-        confidence: round1(confidence(fw, answers)),
+        confidence: 100.0 - (upper - overall),
         dimensions,
         strengths,
         gaps,
     }
 }
 
-/// Share of all question weight that was answered rather than "don't know", 0-100.
-fn confidence(fw: &Frameworks, answers: &Answers) -> f64 {
-    let questions = &fw.questionnaire.questions;
-    let total: f64 = questions.iter().map(|q| q.weight).sum();
-    let answered: f64 =
-        questions.iter().filter(|q| level_share(q, answers.readiness.get(&q.id)).is_some()).map(|q| q.weight).sum();
-    100.0 * answered / total
-}
-
-/// Dimension scores by id, for the technology requirements.
-pub fn dimension_map(readiness: &Readiness) -> BTreeMap<Text, f64> {
-    readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect()
+/// Every unknown answer with the points it leaves open, largest first (questionnaire order
+/// among equals).
+pub fn unknowns(fw: &Frameworks, answers: &Answers) -> Vec<Unknown> {
+    let mut unknowns: Vec<Unknown> = fw
+        .questionnaire
+        .questions
+        .iter()
+        .filter_map(|q| match answer_of(answers, q) {
+            (Answer::DontKnow, asked) => Some(Unknown {
+                question: q.id.clone(),
+                dimension: q.dimension.clone(),
+                prompt: q.prompt.clone(),
+                not_asked: !asked,
+                open_points: question_span(fw, q),
+            }),
+            (Answer::Level(_), _) => None,
+        })
+        .collect();
+    unknowns.sort_by(|a, b| b.open_points.total_cmp(&a.open_points));
+    unknowns
 }
 
 pub fn ethics(fw: &Frameworks, answers: &Answers) -> Vec<PrincipleScore> {
@@ -94,7 +127,7 @@ pub fn ethics(fw: &Frameworks, answers: &Answers) -> Vec<PrincipleScore> {
         .principles
         .iter()
         .map(|p| {
-            let score = round1(evidence_score(fw, answers, &p.questions));
+            let score = evidence_score(fw, answers, &p.questions);
             PrincipleScore {
                 id: p.id.clone(),
                 name: p.name.clone(),

@@ -1,46 +1,56 @@
-//! The risk register: each catalogue risk is weighed from the answers that evidence it;
-//! weak evidence raises it, strict privacy regimes escalate its severity.
+//! The risk register. Every catalogue risk is weighed from the answers that evidence it: its
+//! likelihood is one minus the evidence score, with no threshold; rules in scope make it one
+//! step more severe. It is raised only for a business that runs, or is told to adopt or pilot,
+//! a technology that carries it.
 
-use super::{evidence_score, round1};
+use super::evidence_score;
 use crate::answers::Answers;
-use crate::assessment::{EvidenceAnswer, RiskEntry, RiskFactors, RiskRef, TechnologyAssessment};
-use crate::frameworks::{ContextRole, Frameworks, Risk, Severity, Text};
+use crate::assessment::{Business, EvidenceAnswer, RiskEntry, RiskFactors, RiskRef, TechnologyAssessment};
+use crate::frameworks::{Frameworks, Ring, Risk, Severity, Text};
 
-/// A catalogue risk weighed against this business's answers.
+/// A catalogue risk weighed against this business.
 pub struct Exposure<'a> {
-    risk: &'a Risk,
+    pub risk: &'a Risk,
     evidence_score: f64,
-    raised: bool,
+    pub likelihood: f64,
     severity: Severity,
-    likelihood: &'a Text,
-    exposure: f64,
+    escalated_by: Vec<Text>,
+    pub exposure: f64,
+    /// High or critical and likely enough to be mitigated before a technology it touches starts.
+    pub serious: bool,
 }
 
-pub fn evaluate_all<'a>(fw: &'a Frameworks, answers: &Answers) -> Vec<Exposure<'a>> {
-    let strict = strict_privacy(fw, answers);
-    fw.risks.risks.iter().map(|risk| evaluate(fw, answers, risk, strict)).collect()
+pub fn evaluate_all<'a>(fw: &'a Frameworks, business: &Business, answers: &Answers) -> Vec<Exposure<'a>> {
+    fw.risks.risks.iter().map(|risk| evaluate(fw, business, answers, risk)).collect()
 }
 
-fn strict_privacy(fw: &Frameworks, answers: &Answers) -> bool {
-    let chosen = answers.choices_for(fw, ContextRole::Regions);
-    let regions = fw.context_with_role(ContextRole::Regions).map(|q| q.options.as_slice()).unwrap_or_default();
-    regions.iter().any(|o| o.strict_privacy && chosen.contains(&o.id.as_str()))
-}
-
-fn evaluate<'a>(fw: &'a Frameworks, answers: &Answers, risk: &'a Risk, strict: bool) -> Exposure<'a> {
+fn evaluate<'a>(fw: &'a Frameworks, business: &Business, answers: &Answers, risk: &'a Risk) -> Exposure<'a> {
     let rules = &fw.scoring.risk;
     let score = evidence_score(fw, answers, &risk.evidence);
-    let band =
-        rules.likelihood.iter().find(|b| score < b.below).or(rules.likelihood.last()).expect("checked: bands exist");
-    let severity = if strict && risk.escalate_with_strict_privacy { risk.severity.escalated() } else { risk.severity };
+    let likelihood = 1.0 - score / 100.0;
+    let escalated_by: Vec<Text> = business
+        .regulations
+        .iter()
+        .filter_map(|r| fw.regulations.regulations.iter().find(|x| x.id == r.id))
+        .filter(|r| r.escalates.contains(&risk.id))
+        .map(|r| r.id.clone())
+        .collect();
+    let severity = if escalated_by.is_empty() { risk.severity } else { risk.severity.escalated() };
     Exposure {
         risk,
         evidence_score: score,
-        raised: score < risk.raise_below.unwrap_or(rules.raise_below),
+        likelihood,
         severity,
-        likelihood: &band.id,
-        exposure: rules.severity.of(severity) * band.weight * 10.0,
+        escalated_by,
+        exposure: 10.0 * rules.severity.of(severity) * likelihood,
+        serious: severity >= Severity::High && likelihood >= rules.serious_likelihood,
     }
+}
+
+/// The month the mitigation of a serious risk ends; none for a risk that is not serious.
+pub fn mitigated_by_month(fw: &Frameworks, e: &Exposure) -> Option<u32> {
+    let (phase, action) = fw.action(&e.risk.mitigated_by)?;
+    e.serious.then_some(phase.months[0] + action.months - 1)
 }
 
 /// The risks a technology carries and how exposed this business is to each.
@@ -53,48 +63,66 @@ pub fn factors(fw: &Frameworks, exposures: &[Exposure], technology: &str) -> Ris
         .map(|e| RiskRef {
             id: e.risk.id.clone(),
             title: e.risk.title.clone(),
-            raised: e.raised,
-            exposure: round1(e.exposure),
+            exposure: e.exposure,
+            serious: e.serious,
         })
         .collect();
     RiskFactors { score: risks.iter().map(|r| r.exposure).fold(0.0, f64::max), risks }
 }
 
-/// Raised risks, most exposed first; each lists the technologies under consideration (not
-/// on hold) that carry it.
+/// Risks carried by a technology in use or planned, most exposed first.
 pub fn register(
     fw: &Frameworks,
+    business: &Business,
     exposures: &[Exposure],
     techs: &[TechnologyAssessment],
     answers: &Answers,
 ) -> Vec<RiskEntry> {
-    let hold = fw.scoring.rings.last().map(|r| r.id.as_str());
+    let live = |t: &&TechnologyAssessment| matches!(t.adoption_timeline.ring, Ring::InUse | Ring::Adopt | Ring::Pilot);
     let mut entries: Vec<RiskEntry> = exposures
         .iter()
-        .filter(|e| e.raised)
-        .map(|e| {
+        .filter_map(|e| {
             let carried = |t: &&TechnologyAssessment| {
-                Some(t.adoption_timeline.ring.as_str()) != hold
-                    && t.risk_factors.risks.iter().any(|r| r.id == e.risk.id)
+                let ring = t.adoption_timeline.ring;
+                e.risk.for_rings.contains(&ring) || (live(t) && t.risk_factors.risks.iter().any(|r| r.id == e.risk.id))
             };
-            RiskEntry {
-                id: e.risk.id.clone(),
-                title: e.risk.title.clone(),
-                category: e.risk.category.clone(),
-                severity: e.severity,
-                escalated: e.severity != e.risk.severity,
-                likelihood: e.likelihood.clone(),
-                exposure: round1(e.exposure),
-                evidence_score: round1(e.evidence_score),
-                evidence: evidence_answers(fw, answers, &e.risk.evidence),
-                technologies: techs.iter().filter(carried).map(|t| t.id.clone()).collect(),
-                reason: e.risk.reason.clone(),
-                mitigation: e.risk.mitigation.clone(),
-            }
+            let technologies: Vec<Text> = techs.iter().filter(carried).map(|t| t.id.clone()).collect();
+            (!technologies.is_empty() && e.likelihood > 0.0).then(|| entry(fw, business, answers, e, technologies))
         })
         .collect();
-    entries.sort_by(|a, b| b.exposure.total_cmp(&a.exposure));
+    entries.sort_by(|a, b| b.exposure.total_cmp(&a.exposure).then_with(|| a.id.cmp(&b.id)));
     entries
+}
+
+fn entry(fw: &Frameworks, business: &Business, answers: &Answers, e: &Exposure, technologies: Vec<Text>) -> RiskEntry {
+    let bands = &fw.scoring.risk.likelihood;
+    let band = bands.iter().rev().find(|b| e.likelihood >= b.from).unwrap_or(&bands[0]);
+    RiskEntry {
+        id: e.risk.id.clone(),
+        title: e.risk.title.clone(),
+        category: e.risk.category.clone(),
+        severity: e.severity,
+        escalated_by: e.escalated_by.clone(),
+        likelihood: e.likelihood,
+        likelihood_band: band.id.clone(),
+        exposure: e.exposure,
+        serious: e.serious,
+        evidence_score: e.evidence_score,
+        evidence: evidence_answers(fw, answers, &e.risk.evidence),
+        technologies,
+        owner: owner(fw, business, &e.risk.category),
+        action: e.risk.mitigated_by.clone(),
+        reason: e.risk.reason.clone(),
+        mitigation: e.risk.mitigation.clone(),
+    }
+}
+
+/// The owner role for a category at this business's scale (the first listed when the size is
+/// unknown).
+pub fn owner(fw: &Frameworks, business: &Business, category: &str) -> Text {
+    let owners = &fw.risk_category(category).expect("checked: categories exist").owner;
+    let by_scale = business.scale.as_ref().and_then(|s| owners.get(s));
+    by_scale.or_else(|| owners.values().next()).cloned().unwrap_or_default()
 }
 
 fn evidence_answers(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> Vec<EvidenceAnswer> {
@@ -103,7 +131,7 @@ fn evidence_answers(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> V
         .filter_map(|id| fw.question(id))
         .map(|q| EvidenceAnswer {
             question: q.id.clone(),
-            answer: answers.readiness.get(&q.id).copied(),
+            answer: super::readiness::answer_of(answers, q).0,
             max_level: q.max_level(),
         })
         .collect()

@@ -1,25 +1,22 @@
-//! Skills gap analysis: current levels read from the answers, required levels set by the
-//! technologies the plan adopts or pilots and by the roadmap phases in use.
+//! Skills gap analysis. Current levels are read from the answers; required levels come from
+//! the plan the business is aiming at: what it runs, the candidates its context puts in the
+//! year's plan, and the roadmap phases. The requirements depend on the context alone, so a
+//! better answer can only narrow a gap.
 
-use super::{evidence_score, round1};
+use super::evidence_score;
 use crate::answers::Answers;
-use crate::assessment::{PhasePlan, SkillGap, TechnologyAssessment};
-use crate::frameworks::{Frameworks, Text};
+use crate::assessment::{Business, SkillGap, TechnologyAssessment};
+use crate::frameworks::{Frameworks, Ring, Text};
 
-pub fn gaps(
-    fw: &Frameworks,
-    answers: &Answers,
-    techs: &[TechnologyAssessment],
-    roadmap: &[PhasePlan],
-) -> Vec<SkillGap> {
+pub fn gaps(fw: &Frameworks, answers: &Answers, business: &Business, techs: &[TechnologyAssessment]) -> Vec<SkillGap> {
     let top_level = fw.skills.levels.len() as f64;
-    let requirers = requirements(fw, techs, roadmap);
+    let requirers = requirements(fw, business, techs);
     let mut gaps: Vec<SkillGap> = fw
         .skills
         .skills
         .iter()
         .map(|skill| {
-            let current = round1(top_level * evidence_score(fw, answers, &skill.evidence) / 100.0);
+            let current = top_level * evidence_score(fw, answers, &skill.evidence) / 100.0;
             let needs: Vec<&(Text, Text, u8)> = requirers.iter().filter(|(s, _, _)| s == &skill.id).collect();
             let required = needs.iter().map(|(_, _, level)| *level).max().unwrap_or(0);
             SkillGap {
@@ -28,7 +25,7 @@ pub fn gaps(
                 category: skill.category.clone(),
                 current,
                 required,
-                gap: round1((f64::from(required) - current).max(0.0)),
+                gap: (f64::from(required) - current).max(0.0),
                 needed_by: needs
                     .iter()
                     .filter(|(_, _, level)| f64::from(*level) > current)
@@ -43,13 +40,26 @@ pub fn gaps(
     gaps
 }
 
+/// The technologies the plan aims at: those in use and the candidates within the team's
+/// capacity (ranked on context alone).
+fn aimed_at<'a>(
+    business: &'a Business,
+    techs: &'a [TechnologyAssessment],
+) -> impl Iterator<Item = &'a TechnologyAssessment> {
+    techs.iter().filter(move |t| {
+        let in_plan = t.adoption_timeline.priority.is_some_and(|p| p <= business.capacity);
+        in_plan || t.adoption_timeline.ring == Ring::InUse
+    })
+}
+
 /// (skill, who requires it, level) for every requirement in force.
-fn requirements(fw: &Frameworks, techs: &[TechnologyAssessment], roadmap: &[PhasePlan]) -> Vec<(Text, Text, u8)> {
-    let planned = techs.iter().filter(|t| fw.scoring.skills.rings.contains(&t.adoption_timeline.ring));
-    let from_techs = planned
+fn requirements(fw: &Frameworks, business: &Business, techs: &[TechnologyAssessment]) -> Vec<(Text, Text, u8)> {
+    let aimed: Vec<&TechnologyAssessment> = aimed_at(business, techs).collect();
+    let from_techs = aimed
+        .iter()
         .filter_map(|t| fw.technology(&t.id))
         .flat_map(|t| t.skills.iter().map(|(s, l)| (s.clone(), t.id.clone(), *l)));
-    let active_phases = roadmap.iter().filter(|p| !p.technologies.is_empty()).filter_map(|p| fw.phase(&p.id));
-    let from_phases = active_phases.flat_map(|p| p.skills.iter().map(|(s, l)| (s.clone(), p.id.clone(), *l)));
+    let phases = fw.roadmap.phases.iter().filter(|_| !aimed.is_empty());
+    let from_phases = phases.flat_map(|p| p.skills.iter().map(|(s, l)| (s.clone(), p.id.clone(), *l)));
     from_techs.chain(from_phases).collect()
 }

@@ -1,66 +1,74 @@
-//! Five of the six parts of each technology's readiness assessment: maturity, business
-//! readiness, implementation complexity and ROI potential here; risk factors and the adoption
-//! timeline are filled in by `risk` and `timeline`, which need every technology at once.
+//! Four of the six parts of each technology's readiness assessment: maturity, business
+//! readiness, implementation complexity and ROI potential. Risk factors and the adoption
+//! timeline need every technology at once and are filled in by `risk` and `placement`.
 
-use super::round1;
-use crate::answers::Answers;
+use super::context::source_ref;
 use crate::assessment::*;
 use crate::date::Date;
-use crate::frameworks::{ContextRole, Frameworks, Technology, Text};
+use crate::frameworks::{Frameworks, Technology, Text};
 use std::collections::BTreeMap;
 
 pub fn assess_all(
     fw: &Frameworks,
-    answers: &Answers,
+    business: &Business,
     dims: &BTreeMap<Text, f64>,
     as_of: Date,
 ) -> Vec<TechnologyAssessment> {
-    let goals = answers.choices_for(fw, ContextRole::Goals);
     fw.technologies
         .technologies
         .iter()
-        .map(|t| {
-            let business_readiness = business_readiness(fw, t, dims);
-            TechnologyAssessment {
-                id: t.id.clone(),
-                name: t.name.clone(),
-                group: t.group,
-                technology_maturity: maturity(fw, t, as_of),
-                implementation_complexity: complexity(fw, t, dims),
-                roi_potential: roi(fw, t, &goals, business_readiness.score),
-                business_readiness,
-                risk_factors: RiskFactors { score: 0.0, risks: Vec::new() },
-                adoption_timeline: AdoptionTimeline {
-                    ring: Text::default(),
-                    phase: Text::default(),
-                    start_month: 0,
-                    prerequisites: t.prerequisites.clone(),
-                    held_back_by: Vec::new(),
-                },
-            }
+        .map(|t| TechnologyAssessment {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            group: t.group,
+            sector: sector(fw, t),
+            technology_maturity: maturity(fw, t, as_of),
+            business_readiness: business_readiness(fw, t, dims),
+            implementation_complexity: complexity(fw, t, dims),
+            roi_potential: roi(fw, t, business),
+            risk_factors: RiskFactors { score: 0.0, risks: Vec::new() },
+            adoption_timeline: AdoptionTimeline {
+                ring: crate::frameworks::Ring::Hold,
+                phase: None,
+                start_month: None,
+                end_month: None,
+                reasons: Vec::new(),
+                next_step: None,
+                obligations: Vec::new(),
+                prerequisites: t.prerequisites.clone(),
+                priority: None,
+            },
         })
         .collect()
 }
 
-/// Linear from `lead_years` before the mainstream window opens (0) to the end of the window
-/// (100).
-fn maturity(fw: &Frameworks, t: &Technology, as_of: Date) -> Maturity {
-    let year = as_of.fractional_year();
-    let (opens, closes) = (f64::from(t.window[0]), f64::from(t.window[1]) + 1.0);
-    let starts = opens - fw.scoring.maturity.lead_years;
-    let score = 100.0 * ((year - starts) / (closes - starts)).clamp(0.0, 1.0);
-    let stage = if year < opens {
-        MaturityStage::Emerging
-    } else if year < closes {
-        MaturityStage::EnteringMainstream
-    } else {
-        MaturityStage::Mainstream
-    };
-    Maturity { score: round1(score), stage, window: t.window, window_source: t.window_source.clone() }
+/// The category of the first trend that lists the technology (checked to exist).
+fn sector(fw: &Frameworks, t: &Technology) -> Text {
+    let trend = fw.trends.trends.iter().find(|trend| trend.technologies.contains(&t.id));
+    trend.map(|trend| trend.category.clone()).unwrap_or_default()
 }
 
-/// Actual / required per required dimension, capped at 1 (exceeding a requirement does not
-/// make up for missing another); the score blends their mean with the weakest of them.
+/// The stage judged from evidence; the date only decides whether the judgement is due for a
+/// re-check.
+fn maturity(fw: &Frameworks, t: &Technology, as_of: Date) -> Maturity {
+    let judgement = &t.stage;
+    let stage = fw.stage(&judgement.stage).expect("checked: stages exist");
+    let age = as_of.months_since(judgement.judged);
+    Maturity {
+        score: stage.maturity,
+        stage: stage.id.clone(),
+        stage_name: stage.name.clone(),
+        judged: judgement.judged,
+        source: judgement.source.clone(),
+        basis: judgement.basis.clone(),
+        stale: age > i32::try_from(fw.scoring.maturity.stale_after_months).unwrap_or(i32::MAX),
+        guide_window: t.guide_window,
+        signal: judgement.signal.clone(),
+    }
+}
+
+/// Actual against required readiness per required dimension. The score is the weakest ratio:
+/// one missing capability stalls an adoption however strong the rest is.
 fn business_readiness(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64>) -> BusinessReadiness {
     let requirements: Vec<Requirement> = fw
         .questionnaire
@@ -72,23 +80,15 @@ fn business_readiness(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64
         })
         .collect();
     let ratio = |r: &Requirement| if r.required <= 0.0 { 1.0 } else { (r.actual / r.required).min(1.0) };
-    let mean = requirements.iter().map(ratio).sum::<f64>() / requirements.len().max(1) as f64;
-    let weakest_ratio = requirements.iter().map(ratio).fold(1.0, f64::min);
-    let w = fw.scoring.business_readiness.weakest_weight;
-    let score = 100.0 * ((1.0 - w) * mean + w * weakest_ratio);
-    let weakest = requirements
-        .iter()
-        .min_by(|a, b| ratio(a).total_cmp(&ratio(b)).then((a.actual - a.required).total_cmp(&(b.actual - b.required))));
+    let weakest = requirements.iter().min_by(|a, b| ratio(a).total_cmp(&ratio(b)));
     BusinessReadiness {
-        score: round1(score),
+        score: 100.0 * weakest.map_or(1.0, ratio),
         weakest_dimension: weakest.map(|r| r.dimension.clone()).unwrap_or_default(),
-        meets_requirements: requirements.iter().all(|r| r.actual >= r.required),
+        shortfall: requirements.iter().map(|r| r.required - r.actual).fold(0.0, f64::max),
         requirements,
     }
 }
 
-/// Base complexity on a 0-100 scale (20 per catalogue point), relieved by readiness in the
-/// relief dimensions.
 fn complexity(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64>) -> Complexity {
     let rules = &fw.scoring.complexity;
     let base = 20.0 * f64::from(t.complexity);
@@ -96,30 +96,54 @@ fn complexity(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64>) -> Co
     let readiness =
         relief_dims.iter().map(|d| dims.get(d).copied().unwrap_or(0.0)).sum::<f64>() / relief_dims.len().max(1) as f64;
     let relief = base * rules.relief * readiness / 100.0;
-    Complexity { score: round1(base - relief), base: t.complexity, relief: round1(relief) }
+    Complexity { score: base - relief, base: t.complexity, relief, cost: t.cost }
 }
 
-/// Fit to the best-served stated goal, blended with the business readiness to realise it.
-fn roi(fw: &Frameworks, t: &Technology, goals: &[&str], business_readiness: f64) -> RoiPotential {
-    let mut served: Vec<(&str, f64)> =
-        goals.iter().filter_map(|g| t.goals.get(*g).map(|fit| (*g, *fit))).filter(|(_, fit)| *fit > 0.0).collect();
+/// Fit to the stated goals, the value that ranks candidates, and the evidence that applies to
+/// this business's industry.
+fn roi(fw: &Frameworks, t: &Technology, business: &Business) -> RoiPotential {
+    let fit = goal_fit(t, &business.goals);
+    let mut served: Vec<(&Text, f64)> = business
+        .goals
+        .iter()
+        .filter_map(|g| t.goals.get(g).map(|fit| (g, *fit)))
+        .filter(|(_, fit)| *fit >= fw.scoring.placement.serves_goal_at)
+        .collect();
     served.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-    let goal_fit = served.first().map_or(0.0, |(_, fit)| *fit);
-    let rules = &fw.scoring.roi;
-    let score = 100.0 * rules.goal_fit_weight * goal_fit + rules.readiness_weight * business_readiness;
     let evidence = t
         .evidence
         .iter()
+        .filter(|e| e.industries.is_empty() || business.industry.as_ref().is_some_and(|i| e.industries.contains(i)))
         .map(|e| EvidenceRef {
             claim: e.claim.clone(),
-            source: e.source.clone(),
-            source_title: fw.source(&e.source).map(|s| s.title.clone()).unwrap_or_default(),
+            kind: e.kind.clone(),
+            kind_name: fw
+                .scoring
+                .evidence_kinds
+                .iter()
+                .find(|k| k.id == e.kind)
+                .map(|k| k.name.clone())
+                .unwrap_or_default(),
+            source: source_ref(fw.source(&e.source).expect("checked: evidence sources exist")),
         })
         .collect();
     RoiPotential {
-        score: round1(score),
-        goal_fit,
-        goals_served: served.iter().map(|(g, _)| Text::from(*g)).collect(),
+        score: 100.0 * fit,
+        goals_served: served.into_iter().map(|(g, _)| g.clone()).collect(),
+        value: value(fw, t, fit),
         evidence,
     }
+}
+
+/// The best fit (0-1) of the technology to any stated goal.
+pub fn goal_fit(t: &Technology, goals: &[Text]) -> f64 {
+    goals.iter().filter_map(|g| t.goals.get(g)).fold(0.0, |a, b| a.max(*b))
+}
+
+/// Value to the stated goals, adjusted for how proven the technology is and what it costs.
+fn value(fw: &Frameworks, t: &Technology, fit: f64) -> f64 {
+    let rules = &fw.scoring.value;
+    let stage = rules.stage_weight.get(&t.stage.stage).copied().unwrap_or(0.0);
+    let cost = rules.cost_weight.get(&t.cost).copied().unwrap_or(1.0);
+    fit * stage / cost
 }

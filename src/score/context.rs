@@ -1,0 +1,111 @@
+//! The business context, resolved once from the context answers: every rule that depends on
+//! who the business is reads a field of [`Business`] rather than an answer.
+
+use crate::answers::{Answers, ContextValue};
+use crate::assessment::{Business, RegulationRef, SourceRef};
+use crate::date::Date;
+use crate::frameworks::{ContextRole, Cost, Frameworks, Regulation, Source, Text};
+
+pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
+    let band = capacity_band(fw, answers);
+    let appetite = option_of(fw, answers, ContextRole::RiskAppetite)
+        .map_or_else(|| fw.scoring.maturity.unknown_appetite.clone(), |o| o.id.clone());
+    let industry = option_of(fw, answers, ContextRole::Industry).map(|o| o.id.clone());
+    let regions = choices(fw, answers, ContextRole::Regions);
+    Business {
+        scale: option_of(fw, answers, ContextRole::Size).and_then(|o| o.scale.clone()),
+        capacity: band.initiatives,
+        skills_approach: band.skills_approach.clone(),
+        affords: option_of(fw, answers, ContextRole::Budget).and_then(|o| o.affords).unwrap_or(Cost::Low),
+        goals: choices(fw, answers, ContextRole::Goals).into_iter().map(Text::from).collect(),
+        appetite,
+        in_use: in_use(fw, answers),
+        regulations: fw
+            .regulations
+            .regulations
+            .iter()
+            .filter(|r| in_scope(r, &regions, industry.as_deref(), as_of))
+            .map(|r| regulation_ref(fw, r, as_of))
+            .collect(),
+        unknown_context: unknown_context(fw, answers),
+        industry,
+    }
+}
+
+/// The context questions with a role whose answer is missing or not one of the options.
+fn unknown_context(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
+    let known = |q: &crate::frameworks::ContextQuestion| match answers.context.get(&q.id) {
+        Some(ContextValue::Number(_)) => true,
+        Some(ContextValue::Text(text)) => q.options.is_empty() || q.options.iter().any(|o| o.id == *text),
+        Some(ContextValue::List(items)) => items.iter().all(|i| q.options.iter().any(|o| o.id == *i)),
+        None => false,
+    };
+    fw.questionnaire.context.iter().filter(|q| q.role.is_some() && !known(q)).map(|q| q.id.clone()).collect()
+}
+
+/// A rule is in scope for a business that markets to one of its regions (and works in one of
+/// its industries, where it names any) from a year before it applies.
+fn in_scope(rule: &Regulation, regions: &[&str], industry: Option<&str>, as_of: Date) -> bool {
+    let region = rule.regions.iter().any(|r| regions.contains(&r.as_str()));
+    let sector = rule.industries.is_empty() || industry.is_some_and(|i| rule.industries.iter().any(|x| x == i));
+    region && sector && rule.applies_from.months_since(as_of) <= 12
+}
+
+fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date) -> RegulationRef {
+    RegulationRef {
+        id: rule.id.clone(),
+        name: rule.name.clone(),
+        citation: rule.citation.clone(),
+        obligation: rule.obligation.clone(),
+        applies_from: rule.applies_from,
+        in_force: rule.applies_from <= as_of,
+        technologies: rule.technologies.clone(),
+        source: source_ref(fw.source(&rule.source).expect("checked: regulation sources exist")),
+    }
+}
+
+pub fn source_ref(source: &Source) -> SourceRef {
+    SourceRef {
+        id: source.id.clone(),
+        kind: source.kind,
+        title: source.title.clone(),
+        author: source.author.clone(),
+        date: source.date.clone(),
+    }
+}
+
+/// The capacity band for the team size; an unknown size gets the smallest team's band.
+fn capacity_band<'a>(fw: &'a Frameworks, answers: &Answers) -> &'a crate::frameworks::CapacityBand {
+    let bands = &fw.scoring.capacity;
+    let team = fw.context_with_role(ContextRole::TeamSize).and_then(|q| match answers.context.get(&q.id) {
+        Some(ContextValue::Number(n)) => Some(*n),
+        _ => None,
+    });
+    match team {
+        None => &bands[0],
+        Some(n) => bands.iter().find(|b| n <= b.team_up_to).unwrap_or(&bands[bands.len() - 1]),
+    }
+}
+
+/// Technologies answered as in use ("none" and unknown options are not technologies).
+fn in_use(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
+    let chosen = choices(fw, answers, ContextRole::InUse);
+    fw.technologies.technologies.iter().filter(|t| chosen.contains(&t.id.as_str())).map(|t| t.id.clone()).collect()
+}
+
+fn choices<'a>(fw: &Frameworks, answers: &'a Answers, role: ContextRole) -> Vec<&'a str> {
+    answers.choices_for(fw, role)
+}
+
+fn choice<'a>(fw: &Frameworks, answers: &'a Answers, role: ContextRole) -> Option<&'a str> {
+    answers.choices_for(fw, role).first().copied()
+}
+
+fn option_of<'a>(
+    fw: &'a Frameworks,
+    answers: &Answers,
+    role: ContextRole,
+) -> Option<&'a crate::frameworks::ContextOption> {
+    let id = choice(fw, answers, role)?;
+    fw.context_with_role(role)?.options.iter().find(|o| o.id == id)
+}
