@@ -59,6 +59,7 @@ pub(super) fn draw(
         }
         y += height;
     }
+    let col_title = fit(col_title, RIGHT - LEFT - 20.0, FONT, 1).concat();
     svg.text(((LEFT + RIGHT) / 2.0, y + 20.0), Anchor::Middle, "axis-title", &format!("{col_title} →"));
     Drawing { svg: svg.finish(), legend: legend(rows, cols, &labels) }
 }
@@ -87,7 +88,7 @@ fn legend<'a>(rows: &[String], cols: &[String], labels: &dyn Fn(usize, usize) ->
             }
         }
     }
-    format!("<ul class=\"cell-list\">{items}</ul>")
+    format!("<ul class=\"legend-cells\">{items}</ul>")
 }
 
 #[cfg(test)]

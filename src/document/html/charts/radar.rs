@@ -123,7 +123,7 @@ fn legend(
     outside_title: &str,
     outside: &[(String, String)],
 ) -> String {
-    let mut out = String::from("<div class=\"radar-legend\">");
+    let mut out = String::from("<div class=\"legend-radar\">");
     for (s, sector) in sectors.iter().enumerate() {
         let items: String = numbered
             .iter()
