@@ -12,6 +12,7 @@ mod catalog;
 pub mod cli;
 pub mod compare;
 pub mod date;
+pub mod document;
 pub mod error;
 pub mod frameworks;
 pub mod limits;

@@ -1,0 +1,171 @@
+//! The one place document text becomes Markdown or Mermaid source: whatever a string holds, it
+//! renders as the same literal text on GitHub, in pandoc and in markdownlint's parser.
+
+use crate::document::Span;
+use crate::document::layout::is_bidi_override;
+
+/// Characters that start or end inline markup in CommonMark, a GitHub extension (tables,
+/// strikethrough, math) or pandoc (attributes); each is backslash-escaped.
+const MARKUP: &[char] = &['\\', '`', '*', '_', '[', ']', '|', '~', '$', '#', '{', '}'];
+
+/// An invisible character that keeps GitHub from reading `@name` as a mention, `:name:` as
+/// an emoji or `http://` as a link: those are found in the rendered text, after escapes are
+/// gone, so only a character between them prevents it.
+const JOINER: char = '\u{2060}';
+
+/// Text escaped for inline Markdown: markup characters backslash-escaped, HTML entity-encoded,
+/// mentions, emoji codes and links broken, line breaks and tabs flattened, controls and
+/// bidirectional overrides replaced.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let flat: String = text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
+    let mut chars = flat.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '.' if out.to_ascii_lowercase().ends_with("www") => out.push_str("\\."),
+            '@' => out.extend(['@', JOINER]),
+            ':' if chars.peek().is_some_and(|n| n.is_alphanumeric() || *n == '/') => out.extend([':', JOINER]),
+            c if MARKUP.contains(&c) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() || is_bidi_override(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+        // A space run would be kept by Markdown only to end a line with a hard break.
+        if c == ' ' {
+            while chars.peek() == Some(&' ') {
+                chars.next();
+            }
+        }
+    }
+    out
+}
+
+/// Spans as inline Markdown, strong ones in `**`, with the whitespace a strong run starts or
+/// ends with kept outside its markers (CommonMark would not read them as strong otherwise).
+pub fn spans(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for span in spans {
+        let mut text = inline(&span.text);
+        if out.ends_with(' ') && text.starts_with(' ') {
+            text = text.trim_start().to_string();
+        }
+        let trimmed = text.trim();
+        if !span.strong || trimmed.is_empty() {
+            out.push_str(&text);
+            continue;
+        }
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let tail = &text[text.trim_end().len()..];
+        out.push_str(&format!("{lead}**{trimmed}**{tail}"));
+    }
+    out
+}
+
+/// Inline Markdown for the start of a line (a paragraph, list item or quote): leading space
+/// dropped, and a list, heading, quote or break marker at the start escaped.
+pub fn line_start(markdown: String) -> String {
+    let text = markdown.trim();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let marker = match text.chars().next() {
+        Some('-' | '+' | '=') => Some(0),
+        Some(_) if digits > 0 && matches!(text[digits..].chars().next(), Some('.' | ')')) => Some(digits),
+        _ => None,
+    };
+    match marker {
+        Some(at) => format!("{}\\{}", &text[..at], &text[at..]),
+        None => text.to_string(),
+    }
+}
+
+/// A heading's text: escaped, and a closing `.`, `,`, `;`, `:` or `!` (or a full-width one) written as a character
+/// reference, which reads the same but is not the punctuation markdownlint's MD026 forbids.
+pub fn heading(text: &str) -> String {
+    let mut out = line_start(inline(text));
+    let last = out.chars().last();
+    let (escaped, bare) = match last {
+        Some(c @ ('.' | ',' | ';' | ':' | '!' | '。' | '，' | '；' | '：' | '！')) => {
+            (out.ends_with(&format!("\\{c}")), c)
+        }
+        _ => return out,
+    };
+    out.truncate(out.len() - bare.len_utf8() - usize::from(escaped));
+    out.push_str(&format!("&#{};", u32::from(bare)));
+    out
+}
+
+/// Text for a Mermaid label or title: no character that ends a label, starts a comment,
+/// directive, entity or HTML, or closes the code fence. Each becomes a look-alike or a space,
+/// so the label reads the same; runs of spaces collapse.
+pub fn mermaid(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .map(|c| match c {
+            '"' | '`' => '\'',
+            ':' => '∶',
+            ';' => ',',
+            '#' => '＃',
+            '%' => '％',
+            '&' => '＆',
+            '<' => '‹',
+            '>' => '›',
+            '\\' => '∖',
+            '{' => '(',
+            '}' => ')',
+            '[' => '(',
+            ']' => ')',
+            c if c.is_control() => ' ',
+            c if is_bidi_override(c) => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    let label = mapped.split_whitespace().collect::<Vec<_>>().join(" ");
+    if label.is_empty() { "…".to_string() } else { label }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_escapes_markup_html_links_and_mentions() {
+        assert_eq!(inline("A|B *x* <script>&"), "A\\|B \\*x\\* &lt;script&gt;&amp;");
+        assert_eq!(
+            inline("see http://x.io, www.x.io, @team, :smile: or: this"),
+            "see http:\u{2060}//x.io, www\\.x.io, @\u{2060}team, :\u{2060}smile: or: this"
+        );
+        assert_eq!(inline("line\nbreak  \t wide"), "line break wide");
+        assert_eq!(inline("$x$ ~~y~~ [z](u)"), "\\$x\\$ \\~\\~y\\~\\~ \\[z\\](u)");
+    }
+
+    #[test]
+    fn strong_spans_keep_spaces_outside_their_markers() {
+        let out = spans(&[Span::plain("Score "), Span::strong(" 62 "), Span::plain("of 100")]);
+        assert_eq!(out, "Score **62** of 100");
+    }
+
+    #[test]
+    fn block_markers_at_line_start_are_escaped() {
+        assert_eq!(line_start(inline("- item")), "\\- item");
+        assert_eq!(line_start(inline("12. item")), "12\\. item");
+        assert_eq!(line_start(inline("12 items")), "12 items");
+        assert_eq!(line_start(inline("# title")), "\\# title");
+    }
+
+    #[test]
+    fn headings_end_without_bare_punctuation() {
+        assert_eq!(heading("Fernhill Tea Co."), "Fernhill Tea Co&#46;");
+        assert_eq!(heading("Wow!"), "Wow&#33;");
+        assert_eq!(heading("Plain"), "Plain");
+    }
+
+    #[test]
+    fn mermaid_labels_lose_every_syntax_character() {
+        assert_eq!(mermaid("a: b; #c %%{init}%% \"q\" <b>&"), "a∶ b, ＃c ％％(init)％％ 'q' ‹b›＆");
+        assert_eq!(mermaid(" \n "), "…");
+    }
+}

@@ -1,0 +1,66 @@
+//! The HTML report in a real browser: Debian's Chromium opens the sample report and a hostile
+//! variant of it, and `tests/browser/check-html.mjs` fails on any request, console error or
+//! script, on too few drawn charts, on content wider than A4 in print, or on too many A4 pages.
+
+mod node;
+mod sample;
+
+use readiness::document::{Document, charts, html};
+use std::ffi::OsString;
+
+/// Renders a document to a file kept under the target directory and checks it in Chromium.
+fn check_in_browser(name: &str, document: &Document, max_pages: Option<u32>) {
+    if !node::ready(true) {
+        return;
+    }
+    let dir = node::keep_dir();
+    let file = dir.join(format!("{name}.html"));
+    std::fs::write(&file, html::render(document)).unwrap();
+    let screenshot = dir.join(format!("{name}-first-page.png"));
+    let pdf = dir.join(format!("{name}.pdf"));
+    let mut args: Vec<OsString> = vec![file.into(), "--charts".into(), charts(document).count().to_string().into()];
+    args.extend(["--screenshot".into(), screenshot.clone().into(), "--pdf".into(), pdf.into()]);
+    if let Some(pages) = max_pages {
+        args.extend(["--max-pages".into(), pages.to_string().into()]);
+    }
+    let output = node::run("check-html.mjs", args);
+    assert!(output.status.success(), "{}", node::describe(&output));
+    assert!(std::fs::metadata(&screenshot).unwrap().len() > 10_000, "a screenshot with something on it");
+    println!("{}screenshot: {}", node::describe(&output), screenshot.display());
+}
+
+#[test]
+fn the_sample_report_opens_offline_draws_every_chart_and_prints_within_twelve_pages() {
+    check_in_browser("sample", &sample::sample(), Some(12));
+}
+
+#[test]
+fn a_hostile_report_runs_no_script_and_loads_nothing() {
+    check_in_browser("hostile", &sample::hostile(), None);
+}
+
+/// The checker itself must fail a page that loads something, runs a script or draws too
+/// little, or the tests above prove nothing.
+#[test]
+fn the_browser_check_fails_a_page_with_a_script_a_request_or_missing_charts() {
+    if !node::ready(true) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let good = html::render(&sample::sample());
+    let without_policy = good.replace("http-equiv=\"Content-Security-Policy\"", "name=\"x\"");
+    let cases = [
+        ("script", without_policy.replace("</main>", "<script>document.title = 'x'</script></main>"), "scripts ran"),
+        ("blocked script", good.replace("</main>", "<script>document.title = 'x'</script></main>"), "console error"),
+        ("request", good.replace("</main>", "<img src=\"http://127.0.0.1:9/x.png\"/></main>"), "request for"),
+        ("charts", good.replace("role=\"img\"", "role=\"presentation\""), "drawn chart(s)"),
+        ("width", good.replace("</main>", "<div style=\"width: 2000px\">wide</div></main>"), "wider than an A4 page"),
+    ];
+    for (name, page, expected) in cases {
+        let file = dir.path().join(format!("{name}.html"));
+        std::fs::write(&file, page).unwrap();
+        let output = node::run("check-html.mjs", [file.as_os_str(), "--charts".as_ref(), "5".as_ref()]);
+        let said = node::describe(&output);
+        assert!(!output.status.success() && said.contains(expected), "{name}: {said}");
+    }
+}
