@@ -104,6 +104,7 @@ impl<'a> Reader<'a> {
     fn context_value(&mut self, q: &ContextQuestion, value: &Spanned<Value>) -> Option<ContextValue> {
         let span = value.span();
         match (q.kind, value.get_ref()) {
+            (_, Value::String(s)) if q.allow_dont_know && s == DONT_KNOW => Some(ContextValue::DontKnow),
             (ContextKind::Text, Value::String(text)) => self.text(q, span, text),
             (ContextKind::Choice, Value::String(choice)) => {
                 self.option(q, span, choice)?;
@@ -125,8 +126,10 @@ impl<'a> Reader<'a> {
                     ContextKind::Multi => "a list of option ids, e.g. [\"a\", \"b\"]",
                     ContextKind::Number => "a whole number",
                 };
+                let or_dont_know = if q.allow_dont_know { format!(" or \"{DONT_KNOW}\"") } else { String::new() };
                 let help = matches!(kind, ContextKind::Choice | ContextKind::Multi).then(|| options_help(q));
-                self.problem(span, format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), help)
+                let message = format!("`{}` is {}, expected {expected}{or_dont_know}", q.id, a(other.type_str()));
+                self.problem(span, message, help)
             }
         }
     }
@@ -235,5 +238,6 @@ fn a(type_name: &str) -> String {
 
 fn options_help(q: &ContextQuestion) -> String {
     let ids = q.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
-    format!("options: {ids}")
+    let dont_know = if q.allow_dont_know { format!(", or \"{DONT_KNOW}\"") } else { String::new() };
+    format!("options: {ids}{dont_know}")
 }

@@ -3,6 +3,7 @@
 //! problem is collected, so one run of `frameworks check` shows them all.
 
 use super::{ContextKind, ContextRole, DataFile, Frameworks, Text};
+use crate::answers::DONT_KNOW;
 use crate::error::{Diagnostic, Location, did_you_mean};
 use std::collections::{BTreeMap, HashSet};
 
@@ -239,6 +240,14 @@ fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         if has_options {
             c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
             c.unique(QUESTIONNAIRE, "option", context.options.iter().map(|o| o.id.as_str()));
+        }
+        if context.allow_dont_know && !matches!(context.kind, ContextKind::Choice | ContextKind::Number) {
+            let message = format!("`{}`: allow_dont_know is for choice and number questions only", context.id);
+            c.entry(QUESTIONNAIRE, &context.id, message);
+        }
+        if context.allow_dont_know && context.options.iter().any(|o| o.id == DONT_KNOW) {
+            let message = format!("`{}`: an option id `{DONT_KNOW}` clashes with allow_dont_know", context.id);
+            c.entry(QUESTIONNAIRE, &context.id, message);
         }
         if let (Some(min), Some(max)) = (context.min, context.max)
             && min > max

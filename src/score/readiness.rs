@@ -75,7 +75,7 @@ pub fn score(fw: &Frameworks, answers: &Answers) -> Readiness {
 }
 
 /// Share of all question weight that was answered rather than "don't know", 0-100.
-fn confidence(fw: &Frameworks, answers: &Answers) -> f64 {
+pub fn confidence(fw: &Frameworks, answers: &Answers) -> f64 {
     let questions = &fw.questionnaire.questions;
     let total: f64 = questions.iter().map(|q| q.weight).sum();
     let answered: f64 =
