@@ -552,6 +552,13 @@ fn kept_file(dir: &Path) -> (std::path::PathBuf, String) {
     (path, text)
 }
 
+/// The position of readiness question `id` in the questionnaire (1-based).
+fn position(fw: &Frameworks, id: &str) -> usize {
+    let q = &fw.questionnaire;
+    let in_order = q.dimensions.iter().flat_map(|d| q.questions.iter().filter(move |x| x.dimension == d.id));
+    q.context.len() + 1 + in_order.take_while(|x| x.id != id).count()
+}
+
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -562,15 +569,18 @@ fn save_onto_an_existing_file_continues_it_and_changes_nothing_until_an_answer_d
     let fw = fw();
     let dir = tempfile::tempdir().unwrap();
     let (path, text) = kept_file(dir.path());
-    // Stopped before answering: the file is untouched, byte for byte, mode included.
-    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "acme.toml"], &[]);
-    t.wait_for(&["How many channels", READY]);
-    assert!(t.has_shown(&format!("1 of {} questions left", total(&fw))));
-    t.press("\x03");
-    t.wait_for(&["Resume with:"]);
-    assert_eq!(t.exit_code(), 130);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-    assert_eq!(mode(&path), 0o640);
+    // Stopped before answering, with --resume or --save: the file is untouched, byte for byte,
+    // mode included.
+    for option in ["--resume", "--save"] {
+        let mut t = Tty::spawn(STANDARD, dir.path(), &[option, "acme.toml"], &[]);
+        t.wait_for(&[&format!("question {} of", position(&fw, "channel_coverage")), READY]);
+        t.press("\x03");
+        t.wait_for(&["Resume with:"]);
+        assert_eq!(t.exit_code(), 130);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{option}");
+        assert_eq!(mode(&path), 0o640, "{option}");
+        assert!(t.has_shown(&format!("1 of {} questions left", total(&fw))), "{option}");
+    }
     // Answering the missing question writes it in, keeping the header, comments and mode.
     let mut t = Tty::spawn(STANDARD, dir.path(), &["--resume", "acme.toml"], &[]);
     t.wait_for(&["question", READY]);
@@ -618,4 +628,16 @@ fn output_is_confirmed_with_its_absolute_path() {
     assert!(out.status.success());
     let written = dir.path().canonicalize().unwrap().join("r.md");
     assert_eq!(String::from_utf8_lossy(&out.stderr), format!("Report written to {}\n", written.display()));
+}
+
+#[test]
+fn save_onto_an_existing_file_with_answers_as_well_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, text) = kept_file(dir.path());
+    let prepared = common::example("b2b-software.toml");
+    let args = ["--answers", prepared.to_str().unwrap(), "--interactive", "--save", "acme.toml"];
+    let mut t = Tty::spawn(STANDARD, dir.path(), &args, &[]);
+    t.wait_for(&["already exists", "--resume"]);
+    assert_eq!(t.exit_code(), 2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

@@ -26,7 +26,7 @@ impl Plain {
         for line in wrap_hanging(ask.help, self.columns - 1, "  ", "  ") {
             eprintln!("{line}");
         }
-        self.print(ask.prompt);
+        self.print(&format!("? {}", ask.prompt));
     }
 
     fn options(&self, options: &[Choice]) {

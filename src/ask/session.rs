@@ -12,6 +12,7 @@ use crate::app::read_answers;
 use crate::cli::AssessArgs;
 use crate::error::InputError;
 use crate::frameworks::Frameworks;
+use crate::report::{Format, Section};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -187,13 +188,17 @@ fn resume_command(args: &AssessArgs, path: &Path) -> String {
     if let Some(dir) = &args.data.frameworks {
         words.extend(["--frameworks".into(), quote(dir)]);
     }
-    let format = format!("{:?}", args.format).to_lowercase();
-    words.extend(["--format".into(), format]);
+    // Options left at their defaults are left out, to keep the command short enough to read.
+    if args.format != Format::Table {
+        words.extend(["--format".into(), format!("{:?}", args.format).to_lowercase()]);
+    }
     if let Some(out) = &args.output {
         words.extend(["--output".into(), quote(out)]);
     }
-    let sections: Vec<String> = args.report.iter().map(|s| format!("{s:?}").to_lowercase()).collect();
-    words.extend(["--report".into(), sections.join(",")]);
+    if args.report != [Section::All] {
+        let sections: Vec<String> = args.report.iter().map(|s| format!("{s:?}").to_lowercase()).collect();
+        words.extend(["--report".into(), sections.join(",")]);
+    }
     if let Some(date) = &args.as_of {
         words.extend(["--as-of".into(), date.to_string()]);
     }

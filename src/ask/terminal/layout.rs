@@ -60,13 +60,14 @@ impl Layout {
         let mut keys = pack(&all_keys, line);
         let mut heading = self.heading.as_deref().map(|h| wrap_hanging(h, line, "", "")).unwrap_or_default();
         let mut help = self.help.as_deref().map(|h| wrap_hanging(h, line, "  ", "  ")).unwrap_or_default();
-        let mut gap = usize::from(!help.is_empty());
+        // Blank lines above the heading and between the help and the question.
+        let mut gap = 1 + usize::from(!help.is_empty());
         let used = |heading: &[String], help: &[String], gap: usize, keys: &[String]| {
             heading.len() + help.len() + gap + prompt.len() + reserve + keys.len()
         };
-        // Give way in order: the blank line, the optional keys, the help, the heading.
-        if used(&heading, &help, gap, &keys) + wanted > budget {
-            gap = 0;
+        // Give way in order: the blank lines, the optional keys, the help, the heading.
+        while gap > 0 && used(&heading, &help, gap, &keys) + wanted > budget {
+            gap -= 1;
         }
         if used(&heading, &help, gap, &keys) + wanted > budget {
             keys = pack(&self.keys.iter().map(esc).collect::<Vec<_>>(), line);
@@ -79,10 +80,16 @@ impl Layout {
         }
         let room = budget.saturating_sub(used(&heading, &help, gap, &keys)).max(1);
         self.last_room = room;
-        let mut before: Vec<Line> = heading.into_iter().map(|h| Line::new(h, Tone::Muted)).collect();
+        let blank = || Line::new("", Tone::Plain);
+        let mut before: Vec<Line> = Vec::new();
+        if gap == 2 || (gap == 1 && help.is_empty()) {
+            before.push(blank());
+        }
+        before.extend(heading.into_iter().map(|h| Line::new(h, Tone::Muted)));
+        let help_gap = gap >= 1 && !help.is_empty();
         before.extend(help.into_iter().map(|h| Line::new(h, Tone::Muted)));
-        if gap == 1 {
-            before.push(Line::new("", Tone::Plain));
+        if help_gap {
+            before.push(blank());
         }
         let prompt_cursor = (before.len() + prompt.len() - 1, width(prompt.last().expect("a line")));
         before.extend(prompt.into_iter().map(|p| Line::new(p, Tone::Strong)));

@@ -112,7 +112,6 @@ impl Prompter for Terminal {
     fn say(&mut self, text: &str) {
         eprintln!();
         super::tell(text);
-        eprintln!();
     }
 
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>> {
