@@ -43,9 +43,10 @@ pub fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &st
         };
         format!(
             "{left_count}, in: {}.\n\
-             Allow about {minutes} minutes: some {} words to read aloud (at {WORDS_PER_MINUTE} a minute), \
-             and {} to {} seconds a question to think and answer. Each readiness question describes \
-             concretely what each level looks like; \"Don't know\" is always an option.",
+             Allow about {minutes} minutes: {} words of questions and answers to read aloud (at \
+             {WORDS_PER_MINUTE} words a minute), and {} to {} seconds a question to think and answer. \
+             Each readiness question describes concretely what each level looks like; \"Don't know\" \
+             is always an option.",
             sections.join(", "),
             thousands(words),
             SECONDS_PER_ANSWER.0,

@@ -17,7 +17,6 @@ mod wrap;
 
 pub use flow::{Outcome, run};
 pub use handover::{ClientReport, hand_over};
-pub use intro::estimate_minutes;
 pub use session::{Finished, interview};
 
 /// The terminal's width in columns (80 when it cannot be told).

@@ -65,6 +65,12 @@ impl SessionFile {
             return Err(other(format!("`{shown}` is not a regular file; a session file must be one")));
         }
         let path = std::fs::canonicalize(path).map_err(|e| other(format!("cannot read `{shown}`: {e}")))?;
+        // Saving writes beside the file: find out now, not after the first answer.
+        let dir = path.parent().unwrap_or(Path::new("."));
+        tempfile::Builder::new()
+            .prefix(".readiness.")
+            .tempfile_in(dir)
+            .map_err(|e| other(format!("cannot save answers beside `{shown}`: {e}")))?;
         let lock = lock_current(&path)?;
         let text = crate::limits::read_limited(&path).map_err(|e| Refusal::Other(InputError::message(e).into()))?;
         let answers = answers::parse(fw, &path.display().to_string(), &text, Completeness::Partial)

@@ -48,6 +48,10 @@ impl<'a, T> Field<'a, T> {
 impl<T> Widget for Field<'_, T> {
     type Out = T;
 
+    fn layout(&mut self) -> &mut Layout {
+        &mut self.layout
+    }
+
     fn frame(&mut self, columns: usize, rows: usize) -> Frame {
         let reserve = usize::from(self.message.is_some());
         let mut parts = self.layout.fit(columns, rows, "", reserve, 1);

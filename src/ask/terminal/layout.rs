@@ -16,6 +16,8 @@ pub struct Layout {
     pub last_room: usize,
     /// Whether a filter is typed, so Esc clears it rather than going back.
     pub filtering: bool,
+    /// A blank line above the prompt, unless the text above already ends with one.
+    pub space_above: bool,
 }
 
 /// The key hint for Esc, and what it says while a filter is typed.
@@ -32,6 +34,7 @@ impl Layout {
             extra_keys: Vec::new(),
             last_room: 0,
             filtering: false,
+            space_above: true,
         }
     }
 
@@ -61,35 +64,39 @@ impl Layout {
         let mut heading = self.heading.as_deref().map(|h| wrap_hanging(h, line, "", "")).unwrap_or_default();
         let mut help = self.help.as_deref().map(|h| wrap_hanging(h, line, "  ", "  ")).unwrap_or_default();
         // Blank lines above the heading and between the help and the question.
-        let mut gap = 1 + usize::from(!help.is_empty());
-        let used = |heading: &[String], help: &[String], gap: usize, keys: &[String]| {
-            heading.len() + help.len() + gap + prompt.len() + reserve + keys.len()
+        let (mut top, mut middle) = (self.space_above, !help.is_empty());
+        let used = |heading: &[String], help: &[String], blanks: usize, keys: &[String]| {
+            heading.len() + help.len() + blanks + prompt.len() + reserve + keys.len()
+        };
+        let short = |heading: &[String], help: &[String], blanks: usize, keys: &[String], wanted: usize| {
+            used(heading, help, blanks, keys) + wanted > budget
         };
         // Give way in order: the blank lines, the optional keys, the help, the heading.
-        while gap > 0 && used(&heading, &help, gap, &keys) + wanted > budget {
-            gap -= 1;
-        }
-        if used(&heading, &help, gap, &keys) + wanted > budget {
+        top &= !short(&heading, &help, usize::from(top) + usize::from(middle), &keys, wanted);
+        middle &= !short(&heading, &help, usize::from(middle), &keys, wanted);
+        if short(&heading, &help, usize::from(middle), &keys, wanted) {
             keys = pack(&self.keys.iter().map(esc).collect::<Vec<_>>(), line);
         }
-        if used(&heading, &help, gap, &keys) + wanted > budget {
+        if short(&heading, &help, 0, &keys, wanted) {
             help.clear();
         }
-        if used(&heading, &help, gap, &keys) + wanted.min(3) > budget {
+        if short(&heading, &help, 0, &keys, wanted.min(3)) {
             heading.clear();
         }
-        let room = budget.saturating_sub(used(&heading, &help, gap, &keys)).max(1);
+        let blanks = usize::from(top) + usize::from(middle && !help.is_empty());
+        let room = budget.saturating_sub(used(&heading, &help, blanks, &keys)).max(1);
         self.last_room = room;
         let blank = || Line::new("", Tone::Plain);
         let mut before: Vec<Line> = Vec::new();
-        if gap == 2 || (gap == 1 && help.is_empty()) {
+        if top {
             before.push(blank());
         }
         before.extend(heading.into_iter().map(|h| Line::new(h, Tone::Muted)));
-        let help_gap = gap >= 1 && !help.is_empty();
-        before.extend(help.into_iter().map(|h| Line::new(h, Tone::Muted)));
-        if help_gap {
-            before.push(blank());
+        if !help.is_empty() {
+            before.extend(help.into_iter().map(|h| Line::new(h, Tone::Muted)));
+            if middle {
+                before.push(blank());
+            }
         }
         let prompt_cursor = (before.len() + prompt.len() - 1, width(prompt.last().expect("a line")));
         before.extend(prompt.into_iter().map(|p| Line::new(p, Tone::Strong)));

@@ -186,6 +186,10 @@ fn used_rows(list: &List, from: usize, to: usize, height: &dyn Fn(&List, usize) 
 impl Widget for List {
     type Out = Picked;
 
+    fn layout(&mut self) -> &mut Layout {
+        &mut self.layout
+    }
+
     fn frame(&mut self, columns: usize, rows: usize) -> Frame {
         let line = columns - 1;
         let detail = self.detail_lines(line);

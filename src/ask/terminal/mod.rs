@@ -19,6 +19,7 @@ use screen::{Input, Line, RawMode, Screen, Tone};
 /// A prompt drawn from its state and changed by keys until it gives a reply.
 trait Widget {
     type Out;
+    fn layout(&mut self) -> &mut Layout;
     fn frame(&mut self, columns: usize, rows: usize) -> screen::Frame;
     fn key(&mut self, key: KeyEvent) -> Option<Reply<Self::Out>>;
 }
@@ -36,15 +37,18 @@ const STOP: &str = "ctrl-c save and stop";
 
 pub struct Terminal {
     screen: Screen,
+    /// Whether the text last printed ends with a blank line, so a prompt needs none above it.
+    spaced: bool,
 }
 
 impl Terminal {
     pub fn new(colour: bool) -> Terminal {
-        Terminal { screen: Screen::new(colour) }
+        Terminal { screen: Screen::new(colour), spaced: false }
     }
 
     /// Runs `widget` until it replies, then leaves `record(reply)` on screen in its place.
     fn run<W: Widget>(&mut self, widget: &mut W) -> anyhow::Result<Reply<W::Out>> {
+        widget.layout().space_above = !std::mem::take(&mut self.spaced);
         let _raw = RawMode::enable().map_err(no_terminal)?;
         loop {
             let (columns, rows) = screen::size();
@@ -104,14 +108,32 @@ fn item(choice: &Choice) -> Item {
     }
 }
 
+/// "Score these answers", then one row per answer: number, section (cut to a quarter of the
+/// width), answer. Typing matches the question too.
+fn review_items(review: &Review) -> Vec<Item> {
+    let (columns, _) = screen::size();
+    let section_width = review.lines.iter().map(|l| width(&l.section)).max().unwrap_or(0).min(columns / 4);
+    let score = Item::new("✔ Score these answers".to_string(), 0, "");
+    let rows = review.lines.iter().map(|l| {
+        let section = truncate(&l.section, section_width);
+        let pad = " ".repeat(section_width - width(&section));
+        Item::new(format!("{:>2}  {section}{pad}  {}", l.number, l.answer), 0, &l.question)
+    });
+    std::iter::once(score).chain(rows).collect()
+}
+
 fn label(options: &[Choice], i: usize) -> String {
     item(&options[i]).text
 }
 
 impl Prompter for Terminal {
     fn say(&mut self, text: &str) {
-        eprintln!();
+        if !self.spaced {
+            eprintln!();
+        }
         super::tell(text);
+        eprintln!();
+        self.spaced = true;
     }
 
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>> {
@@ -182,24 +204,20 @@ impl Prompter for Terminal {
         let mut layout =
             Layout::new("Pick an answer to change, or score these answers.").keys(&keys, &["type to filter"]);
         layout.heading = Some(format!("Review · {}", review.summary));
-        let (columns, _) = screen::size();
-        let section_width = review.lines.iter().map(|l| width(&l.section)).max().unwrap_or(0).min(columns / 4);
-        let score = Item::new("✔ Score these answers".to_string(), 0, "");
-        let rows = review.lines.iter().map(|l| {
-            let section = truncate(&l.section, section_width);
-            let pad = " ".repeat(section_width - width(&section));
-            Item::new(format!("{:>2}  {section}{pad}  {}", l.number, l.answer), 0, &l.question)
-        });
         let start = review.cursor.map_or(0, |i| i + 1);
-        let mut list = List::new(layout, std::iter::once(score).chain(rows).collect(), start);
+        let mut list = List::new(layout, review_items(review), start);
         list.one_line = true;
-        let lines = review.lines.clone();
-        list.detail = Some(Box::new(move |i| match i.checked_sub(1).and_then(|i| lines.get(i)) {
+        let rows = review.lines.clone();
+        list.detail = Some(Box::new(move |i| match i.checked_sub(1).and_then(|i| rows.get(i)) {
             Some(l) => format!("{} · {} — {}", l.number, l.question, l.answer),
             None => "Scores the answers and shows the report; every answer stays in the session file.".to_string(),
         }));
         let reply = self.run(&mut list)?.map(|picked| picked.cursor.checked_sub(1));
-        self.screen.finish(&[]).map_err(no_terminal)?;
+        let record = match reply {
+            Reply::Answer(None) => format!("✔ Scored: {}", review.summary),
+            _ => String::new(),
+        };
+        self.screen.finish(&lines(&record, Tone::Plain)).map_err(no_terminal)?;
         Ok(reply)
     }
 

@@ -174,7 +174,7 @@ impl Screen {
             Tone::Plain => None,
             Tone::Strong => Some((None, Attribute::Bold)),
             Tone::Selected => Some((Some(Color::Cyan), Attribute::Bold)),
-            Tone::Muted => Some((Some(Color::DarkGrey), Attribute::NormalIntensity)),
+            Tone::Muted => Some((Some(Color::DarkCyan), Attribute::NormalIntensity)),
             Tone::Warning => Some((Some(Color::Yellow), Attribute::NormalIntensity)),
         };
         match style {
