@@ -78,7 +78,8 @@ fn stopped(file: &SessionFile, resume: &str) -> String {
         return "Stopped before the first answer; no session file was kept.".to_string();
     }
     let saved = if count == 1 { "1 answer is saved".to_string() } else { format!("{count} answers are saved") };
-    format!("Stopped. {saved} in {}.\nResume with:\n  {resume}", file.path().display())
+    // No full stop after the path, which would be copied with it.
+    format!("Stopped. {saved} in {}\nResume with:\n  {resume}", file.path().display())
 }
 
 /// The session file to answer into; `None` if the person stopped when offered an earlier one.

@@ -5,7 +5,6 @@
 //! number, as a shell expects.
 
 use super::session_file::SessionFile;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -21,10 +20,12 @@ impl Drop for Watch {
 }
 
 /// Starts handling stop signals for `session`; `message` says what to print on a stop.
+#[cfg(unix)]
 pub fn watch(
     session: Arc<Mutex<SessionFile>>,
     message: impl Fn(&SessionFile) -> String + Send + 'static,
 ) -> anyhow::Result<Watch> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     let active = Arc::new(AtomicBool::new(true));
     let watching = Arc::clone(&active);
@@ -46,4 +47,10 @@ pub fn watch(
         }
     });
     Ok(Watch { active })
+}
+
+/// Elsewhere the terminal's own handling stays: answers are saved after every answer anyway.
+#[cfg(not(unix))]
+pub fn watch(_: Arc<Mutex<SessionFile>>, _: impl Fn(&SessionFile) -> String + Send + 'static) -> anyhow::Result<Watch> {
+    Ok(Watch { active: Arc::new(AtomicBool::new(false)) })
 }

@@ -11,7 +11,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 pub type Check<'a, T> = Box<dyn Fn(&str) -> Result<T, String> + 'a>;
 
 pub struct Field<'a, T> {
-    pub layout: Layout,
+    layout: Layout,
     chars: Vec<char>,
     /// The cursor, as an index into `chars`.
     at: usize,

@@ -33,13 +33,13 @@ pub struct Picked {
 }
 
 pub struct List {
-    pub layout: Layout,
-    pub items: Vec<Item>,
+    layout: Layout,
+    items: Vec<Item>,
     /// Entries cut to one line each (the review screen) rather than wrapped.
     pub one_line: bool,
     /// Marks for a multi-choice list; `None` for a single choice.
-    pub marked: Option<Vec<bool>>,
-    pub required: bool,
+    marked: Option<Vec<bool>>,
+    required: bool,
     /// Lines shown under the list about the entry under the cursor.
     pub detail: Option<Box<dyn Fn(usize) -> String>>,
     filter: String,
@@ -135,32 +135,27 @@ impl List {
 
     /// The page: entries from `top` that fit in `rows`, moved so the cursor is on it.
     fn page(&mut self, columns: usize, rows: usize) -> (usize, usize) {
-        let height = |list: &List, k: usize| list.rows(list.shown[k], columns, k == list.cursor).len();
         if self.shown.is_empty() {
             return (0, 0);
         }
+        let heights: Vec<usize> =
+            (0..self.shown.len()).map(|k| self.rows(self.shown[k], columns, k == self.cursor).len()).collect();
+        let span = |from: usize, to: usize| heights[from..=to].iter().sum::<usize>();
         self.top = self.top.min(self.cursor);
-        while self.top < self.cursor && (self.top..=self.cursor).map(|k| height(self, k)).sum::<usize>() > rows {
+        while self.top < self.cursor && span(self.top, self.cursor) > rows {
             self.top += 1;
         }
-        let mut used = 0;
         let mut last = self.top;
-        for k in self.top..self.shown.len() {
-            used += height(self, k);
-            if used > rows && k > self.top {
-                break;
-            }
-            last = k;
+        while last + 1 < heights.len() && span(self.top, last + 1) <= rows {
+            last += 1;
         }
         // Room left at the end of the list: show earlier entries rather than a gap.
-        while self.top > 0 && used_rows(self, self.top - 1, last, &height) <= rows {
+        while self.top > 0 && span(self.top - 1, last) <= rows {
             self.top -= 1;
         }
         (self.top, last)
     }
-}
 
-impl List {
     /// The detail of the entry under the cursor, at most three lines, padded to the height of
     /// the longest detail so the list does not jump as the cursor moves.
     fn detail_lines(&self, columns: usize) -> Vec<String> {
@@ -177,10 +172,6 @@ impl List {
         current.resize(height, String::new());
         current
     }
-}
-
-fn used_rows(list: &List, from: usize, to: usize, height: &dyn Fn(&List, usize) -> usize) -> usize {
-    (from..=to).map(|k| height(list, k)).sum()
 }
 
 impl Widget for List {

@@ -46,7 +46,7 @@ impl Terminal {
         Terminal { screen: Screen::new(colour), spaced: false }
     }
 
-    /// Runs `widget` until it replies, then leaves `record(reply)` on screen in its place.
+    /// Runs `widget` until it replies; the caller then replaces it with a record of the reply.
     fn run<W: Widget>(&mut self, widget: &mut W) -> anyhow::Result<Reply<W::Out>> {
         widget.layout().space_above = !std::mem::take(&mut self.spaced);
         let _raw = RawMode::enable().map_err(no_terminal)?;
@@ -109,10 +109,11 @@ fn item(choice: &Choice) -> Item {
 }
 
 /// "Score these answers", then one row per answer: number, section (cut to a quarter of the
-/// width), answer. Typing matches the question too.
+/// width, or 16 columns), answer. Typing matches the question too.
 fn review_items(review: &Review) -> Vec<Item> {
     let (columns, _) = screen::size();
-    let section_width = review.lines.iter().map(|l| width(&l.section)).max().unwrap_or(0).min(columns / 4);
+    let longest = review.lines.iter().map(|l| width(&l.section)).max().unwrap_or(0);
+    let section_width = longest.min((columns / 4).max(16));
     let score = Item::new("✔ Score these answers".to_string(), 0, "");
     let rows = review.lines.iter().map(|l| {
         let section = truncate(&l.section, section_width);
