@@ -118,8 +118,8 @@ pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) ->
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let fw = load(&args.data)?;
     let as_of = args.as_of.unwrap_or_else(Date::today);
-    let answers = match &args.answers {
-        Some(path) if !args.interactive => read_answers(&fw, path, Completeness::Complete)?,
+    let (answers, live) = match &args.answers {
+        Some(path) if !args.interactive => (read_answers(&fw, path, Completeness::Complete)?, None),
         _ => {
             if !std::io::stdin().is_terminal() {
                 return Err(InputError::message(
@@ -129,7 +129,7 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
                 .into());
             }
             match crate::ask::interview(&fw, &args)? {
-                Some(answers) => answers,
+                Some(finished) => (finished.answers.clone(), Some(finished)),
                 None => return Ok(ExitCode::from(130)),
             }
         }
@@ -144,6 +144,13 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let view =
         View { sections: args.report.clone(), explain: args.explain, width: table_width(args.output.as_deref()) };
     emit(&report::render(&assessment, &fw, args.format, &view), args.output.as_deref())?;
+    if let Some(path) = &args.output {
+        eprintln!("Report written to {}", std::path::absolute(path)?.display());
+    }
+    if let Some(finished) = &live {
+        let written = args.output.as_deref().map(|path| (path, args.format));
+        crate::ask::hand_over(&fw, &assessment, finished, &view, written)?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -49,6 +49,9 @@ fn context_schema(c: &ContextQuestion) -> Value {
         }
         ContextKind::Number => json!({ "type": "integer", "minimum": c.min, "maximum": c.max }),
     };
+    if c.allow_dont_know {
+        schema = json!({ "oneOf": [schema, { "const": DONT_KNOW }] });
+    }
     schema["title"] = json!(c.prompt);
     schema["description"] = json!(c.help);
     schema

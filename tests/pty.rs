@@ -1,43 +1,160 @@
-//! The interactive questionnaire in a real pseudo-terminal, driven as a person would: arrow
-//! keys, Enter, Esc and Ctrl-C.
+//! The interactive questionnaire in a real pseudo-terminal of a given size, driven as a person
+//! would (arrow keys, Enter, Esc, Ctrl-C), with what the terminal shows rebuilt by a terminal
+//! emulator so tests assert what is on screen, not just what was written.
 
 mod common;
 
 use common::AS_OF;
 use readiness::answers::{Completeness, parse};
 use readiness::frameworks::{ContextKind, Frameworks};
-use rexpect::process::{Signal, WaitStatus};
-use rexpect::session::{PtySession, spawn_command};
+use rexpect::process::{PtyProcess, Signal, WaitStatus};
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Command;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
-/// Every prompt's help line ends with this, once inquire has taken over the terminal.
+const ESC: &str = "\x1b";
+/// Every question's key hints end with this, so it is on screen once a question is drawn.
 const READY: &str = "save and stop";
 
 fn fw() -> Frameworks {
     Frameworks::builtin().unwrap()
 }
 
-fn spawn(args: &[&str], dir: &Path) -> PtySession {
-    spawn_with(args, dir, |cmd| cmd.env("NO_COLOR", "1"))
+fn total(fw: &Frameworks) -> usize {
+    fw.questionnaire.context.len() + fw.questionnaire.questions.len()
 }
 
-fn spawn_with(args: &[&str], dir: &Path, env: impl FnOnce(&mut Command) -> &mut Command) -> PtySession {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("readiness"));
-    env(cmd.env_remove("NO_COLOR"))
-        .current_dir(dir)
-        .arg("assess")
-        .args(["--as-of", AS_OF, "--format", "json"])
-        .args(args);
-    spawn_command(cmd, Some(15_000)).expect("spawn in a pty")
+/// The binary in a pseudo-terminal of `columns` × `rows`, and the screen it draws.
+struct Tty {
+    process: PtyProcess,
+    keyboard: std::fs::File,
+    output: Receiver<Vec<u8>>,
+    /// The terminal as a person sees it, with its scrollback.
+    screen: vt100::Parser,
+    /// Every byte written, for checks on the raw stream.
+    raw: Vec<u8>,
+}
+
+impl Tty {
+    fn spawn(size: (u16, u16), dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Tty {
+        let (columns, rows) = size;
+        let exe = assert_cmd::cargo::cargo_bin("readiness");
+        // The size is set before the program starts, as a terminal window would have it.
+        let mut cmd = Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!("stty cols {columns} rows {rows} && exec \"$0\" \"$@\""))
+            .arg(exe)
+            .args(["assess", "--as-of", AS_OF, "--format", "json"])
+            .args(args)
+            .current_dir(dir)
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm-256color");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let process = PtyProcess::new(cmd).expect("spawn in a pty");
+        let keyboard = process.get_file_handle().unwrap();
+        let mut reader = process.get_file_handle().unwrap();
+        let (send, output) = channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            // The read fails (EIO) once the program has exited and closed the terminal.
+            while let Ok(n @ 1..) = reader.read(&mut buffer) {
+                if send.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let nonzero = |n: u16| std::num::NonZeroU16::new(n).expect("a terminal has a size");
+        let screen = vt100::Parser::new(nonzero(rows), nonzero(columns), 10_000);
+        Tty { process, keyboard, output, screen, raw: Vec::new() }
+    }
+
+    fn pump(&mut self) {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.screen.process(&bytes);
+            self.raw.extend(bytes);
+        }
+    }
+
+    fn shown(&self) -> String {
+        self.screen.screen().contents()
+    }
+
+    /// Waits until every one of `needles` is on screen at once (a needle may be wrapped over
+    /// lines); the screen then.
+    fn wait_for(&mut self, needles: &[&str]) -> String {
+        self.wait_until(&format!("{needles:?}"), |t| {
+            let shown = t.shown();
+            let flat = flatten(&shown);
+            needles.iter().all(|n| shown.contains(n) || flat.contains(n))
+        });
+        self.shown()
+    }
+
+    /// Waits until `ready` holds of the terminal.
+    fn wait_until(&mut self, what: &str, ready: impl Fn(&Tty) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            self.pump();
+            if ready(self) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "waited for {what}; the screen shows:\n{}", self.shown());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Whether `needle` has been shown and is still on screen or in the scrollback.
+    fn has_shown(&mut self, needle: &str) -> bool {
+        flatten(&self.history().join("\n")).contains(needle)
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.keyboard.write_all(keys.as_bytes()).unwrap();
+        self.keyboard.flush().unwrap();
+    }
+
+    /// Waits for the program to end; its exit code.
+    fn exit_code(&mut self) -> i32 {
+        let status = self.process.wait().unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+        self.pump();
+        match status {
+            WaitStatus::Exited(_, code) => code,
+            WaitStatus::Signaled(_, signal, _) => panic!("killed by {signal:?}"),
+            other => panic!("did not exit normally: {other:?}"),
+        }
+    }
+
+    /// Every line the terminal has shown that is still on screen or in its scrollback.
+    fn history(&mut self) -> Vec<String> {
+        let screen = self.screen.screen_mut();
+        screen.set_scrollback(usize::MAX);
+        let depth = screen.scrollback();
+        let mut lines = Vec::new();
+        for offset in (1..=depth).rev() {
+            screen.set_scrollback(offset);
+            lines.extend(screen.rows(0, u16::MAX).next());
+        }
+        screen.set_scrollback(0);
+        lines.extend(screen.rows(0, u16::MAX));
+        lines
+    }
+}
+
+/// Text as read across line breaks: runs of white space made one space.
+fn flatten(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The keys that answer question `i` (1-based) of the questionnaire.
 fn keys_for(fw: &Frameworks, i: usize, level_shift: usize) -> String {
-    let context = &fw.questionnaire.context;
-    if let Some(q) = context.get(i - 1) {
+    if let Some(q) = fw.questionnaire.context.get(i - 1) {
         return match q.kind {
             ContextKind::Text if q.optional => ENTER.to_string(),
             ContextKind::Text => format!("Pty Test Co{ENTER}"),
@@ -49,46 +166,40 @@ fn keys_for(fw: &Frameworks, i: usize, level_shift: usize) -> String {
     format!("{}{ENTER}", DOWN.repeat((i + level_shift) % 5))
 }
 
-fn total(fw: &Frameworks) -> usize {
-    fw.questionnaire.context.len() + fw.questionnaire.questions.len()
-}
-
-/// Types `keys` at the terminal.
-fn press(p: &mut PtySession, keys: &str) {
-    p.send(keys).unwrap();
-    p.flush().unwrap();
-}
-
 /// Waits for question `i`'s prompt and answers it.
-fn answer(p: &mut PtySession, fw: &Frameworks, i: usize) {
-    p.exp_string(&format!("question {i} of {}", total(fw))).unwrap();
-    p.exp_string(READY).unwrap();
-    press(p, &keys_for(fw, i, 0));
+fn answer(t: &mut Tty, fw: &Frameworks, i: usize) {
+    t.wait_for(&[&format!("question {i} of {}", total(fw)), READY]);
+    t.press(&keys_for(fw, i, 0));
 }
 
-fn review_and_score(p: &mut PtySession) {
-    p.exp_string("Review your answers").unwrap();
-    p.exp_string(READY).unwrap();
-    press(p, ENTER);
+const REVIEW: &str = "Review · ";
+const SCORE: &str = "Score these answers";
+
+fn review_and_score(t: &mut Tty) {
+    t.wait_for(&[REVIEW, SCORE]);
+    t.press(&format!("\x1b[H{ENTER}"));
 }
 
-fn exit_code(p: &mut PtySession) -> i32 {
-    p.exp_eof().unwrap();
-    match p.process_mut().wait().unwrap() {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("did not exit normally: {other:?}"),
-    }
+/// Declines the offer to write the client report.
+fn decline_report(t: &mut Tty) {
+    t.wait_for(&["Write the client report", "Not now"]);
+    t.press(&format!("{DOWN}{ENTER}"));
 }
+
+const SMALL: (u16, u16) = (60, 20);
+const STANDARD: (u16, u16) = (80, 24);
 
 /// A straight run through every question; returns the report.
 fn straight_run(dir: &Path, name: &str) -> String {
     let fw = fw();
     let out = dir.join(format!("{name}.json"));
     let session = dir.join(format!("{name}.toml"));
-    let mut p = spawn(&["--save", session.to_str().unwrap(), "--output", out.to_str().unwrap()], dir);
-    (1..=total(&fw)).for_each(|i| answer(&mut p, &fw, i));
-    review_and_score(&mut p);
-    assert_eq!(exit_code(&mut p), 0);
+    let mut t =
+        Tty::spawn(STANDARD, dir, &["--save", session.to_str().unwrap(), "--output", out.to_str().unwrap()], &[]);
+    (1..=total(&fw)).for_each(|i| answer(&mut t, &fw, i));
+    review_and_score(&mut t);
+    decline_report(&mut t);
+    assert_eq!(t.exit_code(), 0);
     std::fs::read_to_string(out).unwrap()
 }
 
@@ -113,23 +224,31 @@ fn interrupting_then_resuming_gives_the_report_of_an_uninterrupted_run() {
     let session = dir.path().join("session.toml");
     let out = dir.path().join("resumed.json");
     let args = ["--save", session.to_str().unwrap(), "--output", out.to_str().unwrap()];
-    let mut p = spawn(&args, dir.path());
+    let mut t = Tty::spawn(STANDARD, dir.path(), &args, &[]);
     let stop_after = fw.questionnaire.context.len() + 7;
-    (1..=stop_after).for_each(|i| answer(&mut p, &fw, i));
-    p.exp_string(&format!("question {} of", stop_after + 1)).unwrap();
-    p.exp_string(READY).unwrap();
-    p.send_control('c').unwrap();
-    p.exp_string("Resume with:").unwrap();
-    assert_eq!(exit_code(&mut p), 130);
+    (1..=stop_after).for_each(|i| answer(&mut t, &fw, i));
+    t.wait_for(&[&format!("question {} of", stop_after + 1), READY]);
+    t.press("\x03");
+    t.wait_for(&[&format!("Stopped. {stop_after} answers are saved"), "Resume with:"]);
+    assert_eq!(t.exit_code(), 130);
 
     let text = std::fs::read_to_string(&session).unwrap();
     let partial = parse(&fw, "session.toml", &text, Completeness::Partial).expect("partial file is valid");
     assert_eq!(partial.count(), stop_after, "every answer given is in the file");
 
-    let mut p = spawn(&["--resume", session.to_str().unwrap(), "--output", out.to_str().unwrap()], dir.path());
-    (stop_after + 1..=total(&fw)).for_each(|i| answer(&mut p, &fw, i));
-    review_and_score(&mut p);
-    assert_eq!(exit_code(&mut p), 0);
+    let mut t = Tty::spawn(
+        STANDARD,
+        dir.path(),
+        &["--resume", session.to_str().unwrap(), "--output", out.to_str().unwrap()],
+        &[],
+    );
+    t.wait_for(&[&format!("question {} of", stop_after + 1), READY]);
+    let left = total(&fw) - stop_after;
+    assert!(t.has_shown(&format!("{left} of {} questions left", total(&fw))), "the introduction counts what is left");
+    (stop_after + 1..=total(&fw)).for_each(|i| answer(&mut t, &fw, i));
+    review_and_score(&mut t);
+    decline_report(&mut t);
+    assert_eq!(t.exit_code(), 0);
     assert_eq!(std::fs::read_to_string(out).unwrap(), expected, "resumed report differs");
 }
 
@@ -139,32 +258,29 @@ fn escape_goes_back_and_the_review_screen_changes_an_answer() {
     let dir = tempfile::tempdir().unwrap();
     let expected = straight_run(dir.path(), "reference");
     let out = dir.path().join("changed.json");
-    let mut p =
-        spawn(&["--save", dir.path().join("s.toml").to_str().unwrap(), "--output", out.to_str().unwrap()], dir.path());
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml", "--output", out.to_str().unwrap()], &[]);
     let n = total(&fw);
     let first_readiness = fw.questionnaire.context.len() + 1;
     for i in 1..=n {
-        answer(&mut p, &fw, i);
+        answer(&mut t, &fw, i);
         if i == first_readiness + 1 {
             // Esc on the next question returns here, with the earlier answer under the cursor:
             // Enter alone keeps it.
-            p.exp_string(&format!("question {} of", i + 1)).unwrap();
-            p.exp_string(READY).unwrap();
-            press(&mut p, "\x1b");
-            p.exp_string(&format!("question {i} of")).unwrap();
-            p.exp_string(READY).unwrap();
-            press(&mut p, ENTER);
+            t.wait_for(&[&format!("question {} of", i + 1), READY]);
+            t.press(ESC);
+            t.wait_for(&[&format!("question {i} of"), READY]);
+            t.press(ENTER);
         }
     }
     // On the review screen, pick the first readiness question and move it up one level.
-    p.exp_string("Review your answers").unwrap();
-    p.exp_string(READY).unwrap();
-    press(&mut p, &format!("{}{ENTER}", DOWN.repeat(first_readiness)));
-    p.exp_string(READY).unwrap();
-    let level = (first_readiness) % 5;
-    press(&mut p, &format!("{}{ENTER}", if level < 4 { DOWN } else { "\x1b[A" }));
-    review_and_score(&mut p);
-    assert_eq!(exit_code(&mut p), 0);
+    t.wait_for(&[REVIEW, SCORE]);
+    t.press(&format!("{}{ENTER}", DOWN.repeat(first_readiness)));
+    t.wait_for(&[&format!("question {first_readiness} of"), READY]);
+    let level = first_readiness % 5;
+    t.press(&format!("{}{ENTER}", if level < 4 { DOWN } else { "\x1b[A" }));
+    review_and_score(&mut t);
+    decline_report(&mut t);
+    assert_eq!(t.exit_code(), 0);
     let changed = std::fs::read_to_string(out).unwrap();
     assert_ne!(changed, expected, "changing an answer on review must change the report");
     let a: readiness::assessment::Assessment = serde_json::from_str(&changed).unwrap();
@@ -180,10 +296,10 @@ fn a_killed_session_never_leaves_a_corrupt_file() {
     let session = dir.path().join("killed.toml");
     for stop_after in [3, 9, 14, 20] {
         let _ = std::fs::remove_file(&session);
-        let mut p = spawn(&["--save", session.to_str().unwrap()], dir.path());
-        (1..=stop_after).for_each(|i| answer(&mut p, &fw, i));
+        let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", session.to_str().unwrap()], &[]);
+        (1..=stop_after).for_each(|i| answer(&mut t, &fw, i));
         // Kill straight after the last keystroke, while the answer is being saved.
-        p.process_mut().kill(Signal::SIGKILL).unwrap();
+        t.process.kill(Signal::SIGKILL).unwrap();
         let text = std::fs::read_to_string(&session).unwrap();
         let partial = parse(&fw, "killed.toml", &text, Completeness::Partial).expect("never a corrupt file");
         assert!(
@@ -212,17 +328,17 @@ fn interactive_with_answers_asks_only_what_is_missing() {
     let prepared = dir.path().join("prepared.toml");
     std::fs::write(&prepared, format!("{context_only}\n[answers]\n")).unwrap();
     let out = dir.path().join("out.json");
-    let mut p = spawn(
-        &["--answers", prepared.to_str().unwrap(), "--interactive", "--output", out.to_str().unwrap()],
-        dir.path(),
-    );
+    let args = ["--answers", prepared.to_str().unwrap(), "--interactive", "--output", out.to_str().unwrap()];
+    let mut t = Tty::spawn(STANDARD, dir.path(), &args, &[]);
     let first_readiness = fw.questionnaire.context.len() + 1;
-    let seen = p.exp_string(&format!("question {first_readiness} of")).unwrap();
-    assert!(!seen.contains("question 1 of"), "context was asked again");
-    press(&mut p, &keys_for(&fw, first_readiness, 0));
-    (first_readiness + 1..=total(&fw)).for_each(|i| answer(&mut p, &fw, i));
-    review_and_score(&mut p);
-    assert_eq!(exit_code(&mut p), 0);
+    t.wait_for(&[&format!("question {first_readiness} of"), READY]);
+    let asked = String::from_utf8_lossy(&t.raw).into_owned();
+    assert!(!asked.contains("question 1 of"), "context was asked again");
+    t.press(&keys_for(&fw, first_readiness, 0));
+    (first_readiness + 1..=total(&fw)).for_each(|i| answer(&mut t, &fw, i));
+    review_and_score(&mut t);
+    decline_report(&mut t);
+    assert_eq!(t.exit_code(), 0);
     let a: readiness::assessment::Assessment = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
     assert_eq!(a.company, "Maison Aurore Retail Group");
     // The prepared file is left as it was; answers went to a session file beside it.
@@ -230,19 +346,298 @@ fn interactive_with_answers_asks_only_what_is_missing() {
     assert!(dir.path().join("readiness-session.toml").exists());
 }
 
+/// The raw output up to the first question, then Ctrl-C.
+fn first_prompt(dir: &Path, session: &str, env: &[(&str, &str)]) -> Vec<u8> {
+    let mut t = Tty::spawn(STANDARD, dir, &["--save", session], env);
+    t.wait_for(&["question 1 of", READY]);
+    t.press("\x03");
+    t.exit_code();
+    t.raw
+}
+
 #[test]
 fn no_color_turns_the_questionnaire_plain() {
     let dir = tempfile::tempdir().unwrap();
-    // An SGR colour sequence, as inquire writes for its prompts and help.
-    let colour = "\u{1b}[38;5;";
-    let first_prompt = |mut p: PtySession| {
-        let shown = p.exp_string(READY).unwrap();
-        p.send_control('c').unwrap();
-        p.exp_eof().unwrap();
+    // An SGR colour sequence, as the prompts use for the selected option and the hints.
+    let colour = b"\x1b[38;5;";
+    let has = |raw: &[u8]| raw.windows(colour.len()).any(|w| w == colour);
+    assert!(has(&first_prompt(dir.path(), "a.toml", &[])), "a terminal without NO_COLOR gets colour");
+    assert!(!has(&first_prompt(dir.path(), "b.toml", &[("NO_COLOR", "1")])), "NO_COLOR must turn colour off");
+}
+
+/// Runs to the review screen at `size`, pages through it and changes an answer, checking the
+/// screen at each step; then scores and takes the offer of the client report.
+fn review_fits(size: (u16, u16)) {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(size, dir.path(), &["--save", "s.toml"], &[]);
+    (1..=total(&fw)).for_each(|i| answer(&mut t, &fw, i));
+    let rows = usize::from(size.1);
+    let on_review = |t: &mut Tty, marker: &str| {
+        let shown = t.wait_for(&[REVIEW, "enter change or score", marker]);
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines.len() <= rows, "{shown}");
+        let header = lines.iter().position(|l| l.starts_with(REVIEW)).expect("the review header is on screen");
+        assert!(flatten(&shown).contains(&format!("{n} of {n} answered", n = total(&fw))), "{shown}");
+        assert!(header < 3, "the header heads the screen:\n{shown}");
+        t.wait_until("the cursor to show", |t| !t.screen.screen().hide_cursor());
         shown
     };
-    let coloured = first_prompt(spawn_with(&["--save", "a.toml"], dir.path(), |cmd| cmd));
-    assert!(coloured.contains(colour), "a terminal without NO_COLOR gets colour");
-    let plain = first_prompt(spawn_with(&["--save", "b.toml"], dir.path(), |cmd| cmd.env("NO_COLOR", "1")));
-    assert!(!plain.contains(colour), "NO_COLOR must turn colour off");
+    on_review(&mut t, &format!("› ✔ {SCORE}"));
+    // Page well past the first screen, then to the end.
+    t.press(&DOWN.repeat(rows + 3));
+    let target = rows + 3;
+    on_review(&mut t, &format!("› {target:>2} "));
+    t.press(&DOWN.repeat(total(&fw)));
+    on_review(&mut t, &format!("› {:>2} ", total(&fw)));
+    // Nothing scrolled off: the header is drawn in place, never piled up in the scrollback.
+    let headers = t.history().iter().filter(|l| l.starts_with(REVIEW)).count();
+    assert_eq!(headers, 1, "the review header appears once in the terminal's history");
+    // Change an answer: the cursor comes back to the same line.
+    t.press(&format!("\x1b[A{ENTER}"));
+    let line = total(&fw) - 1;
+    t.wait_for(&[&format!("question {line} of"), READY]);
+    t.press(&format!("{DOWN}{ENTER}"));
+    on_review(&mut t, &format!("› {line:>2} "));
+    // Score: the report, then the offer of the client report, its path, and the next step.
+    t.press(&format!("\x1b[H{ENTER}"));
+    t.wait_for(&["Write the client report", "Not now"]);
+    t.press(ENTER);
+    let written = dir.path().canonicalize().unwrap().join("pty-test-co-readiness.md");
+    let shown = t.wait_for(&["Next: hand"]);
+    assert_eq!(t.exit_code(), 0);
+    let shown_flat = flatten(&t.shown());
+    assert!(shown_flat.contains(&format!("Client report written to {}", written.display())), "{shown}");
+    assert!(shown_flat.contains("readiness assess --resume"), "{shown}");
+    assert!(std::fs::read_to_string(&written).unwrap().starts_with('#'), "a Markdown report");
+    assert!(!String::from_utf8_lossy(&t.raw).contains("<canceled>"));
+}
+
+#[test]
+fn the_review_screen_pages_within_a_60_by_20_terminal() {
+    review_fits(SMALL);
+}
+
+#[test]
+fn the_review_screen_pages_within_an_80_by_24_terminal() {
+    review_fits(STANDARD);
+}
+
+#[test]
+fn every_question_fits_a_60_by_20_terminal() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(SMALL, dir.path(), &["--save", "s.toml"], &[]);
+    for i in 1..=total(&fw) {
+        let shown = t.wait_for(&[&format!("question {i} of"), READY]);
+        assert!(shown.lines().any(|l| l.starts_with("? ")), "question {i}: the prompt is on screen\n{shown}");
+        assert!(shown.lines().any(|l| l.starts_with("› ")), "question {i}: the cursor line is on screen\n{shown}");
+        t.press(&keys_for(&fw, i, 0));
+    }
+    t.wait_for(&[REVIEW]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+}
+
+#[test]
+fn esc_on_the_first_question_offers_to_stop_and_never_prints_canceled() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(SMALL, dir.path(), &["--save", "s.toml"], &[]);
+    t.wait_for(&["question 1 of", READY]);
+    t.press(ESC);
+    t.wait_for(&["Nothing comes before this question", "Stay on this question"]);
+    t.press(ENTER);
+    t.wait_for(&["question 1 of", READY]);
+    t.press(&format!("Acme{ENTER}"));
+    t.wait_for(&["question 2 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    // Resumed, the first question left is the first: Esc offers to stop, and stopping keeps all.
+    let mut t = Tty::spawn(SMALL, dir.path(), &["--resume", "s.toml"], &[]);
+    t.wait_for(&["question 2 of", READY]);
+    t.press(ESC);
+    t.wait_for(&["Nothing comes before this question", "Stop here"]);
+    t.press(&format!("{DOWN}{ENTER}"));
+    t.wait_for(&["1 answer is saved", "Resume with:"]);
+    assert_eq!(t.exit_code(), 130);
+    assert!(!String::from_utf8_lossy(&t.raw).contains("canceled"));
+}
+
+#[test]
+fn typing_filters_esc_clears_the_filter_first_and_ctrl_z_types_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    t.wait_for(&["question 1 of", READY]);
+    t.press(&format!("Acme{ENTER}"));
+    t.wait_for(&["question 2 of", READY]);
+    t.press("xyz");
+    t.wait_for(&["Nothing matches “xyz”"]);
+    // Ctrl-Z suspends (here, with no shell to return to, it carries on) and types nothing.
+    t.press("\x1a");
+    t.press(ESC);
+    let shown = t.wait_for(&["question 2 of", "esc back"]);
+    assert!(!shown.contains("xyz") && !shown.contains("Nothing matches"), "Esc cleared the filter:\n{shown}");
+    t.press("b2b");
+    let shown = t.wait_for(&["1 of 9 matching “b2b”"]);
+    assert!(shown.contains("› 3 · B2B software"), "{shown}");
+    t.press(ENTER);
+    t.wait_for(&["question 3 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(text.contains("\nindustry = \"b2b_software\"\n"), "{text}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_prompts_and_ctrl_c_still_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[("TERM", "dumb")]);
+    t.wait_for(&["question 1 of", "(b back · q save and stop):"]);
+    t.press("Dumb Co\r");
+    t.wait_for(&["question 2 of", "2  E-commerce"]);
+    t.press("2\r");
+    t.wait_for(&["question 3 of"]);
+    t.press("\x03");
+    t.wait_for(&["Stopped. 2 answers are saved", "Resume with:"]);
+    assert_eq!(t.exit_code(), 130);
+    assert!(!t.raw.contains(&0x1b), "no colour codes and no cursor movement on a dumb terminal");
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(text.contains("\ncompany = \"Dumb Co\"\n") && text.contains("\nindustry = \"ecommerce\"\n"), "{text}");
+}
+
+#[test]
+fn sigterm_stops_with_the_answers_saved_and_the_resume_command() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    (1..=4).for_each(|i| answer(&mut t, &fw, i));
+    t.wait_for(&["question 5 of", READY]);
+    t.process.signal(Signal::SIGTERM).unwrap();
+    t.wait_for(&["Stopped. 4 answers are saved", "Resume with:", "--resume"]);
+    assert_eq!(t.exit_code(), 143);
+}
+
+#[test]
+fn an_unfinished_session_in_the_directory_is_offered_for_resuming() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &[], &[]);
+    (1..=3).for_each(|i| answer(&mut t, &fw, i));
+    t.wait_for(&["question 4 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let mut t = Tty::spawn(STANDARD, dir.path(), &[], &[]);
+    let offer = format!("readiness-session.toml: 3 of {} questions answered", total(&fw));
+    t.wait_for(&["An unfinished session is saved in", &offer, "Continue it"]);
+    t.press(ENTER);
+    t.wait_for(&["question 4 of", READY]);
+    assert!(t.has_shown(&format!("{} of {} questions left", total(&fw) - 3, total(&fw))));
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    assert!(!dir.path().join("readiness-session-2.toml").exists(), "no second session was started");
+}
+
+/// A client's answer file as a consultant keeps it: a header, their own comments, mode 0640,
+/// and one question left out.
+fn kept_file(dir: &Path) -> (std::path::PathBuf, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let example = std::fs::read_to_string(common::example("small-ecommerce.toml")).unwrap();
+    let text = format!("# Fernhill, interviewed by Jo on 3 March\n{example}")
+        .replace("data_quality = ", "# still checking with the shop manager\ndata_quality = ");
+    let (before, after) = text.split_once("\nchannel_coverage = ").unwrap();
+    let text = format!("{before}\n{}", after.split_once('\n').unwrap().1);
+    let path = dir.join("acme.toml");
+    std::fs::write(&path, &text).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    (path, text)
+}
+
+/// The position of readiness question `id` in the questionnaire (1-based).
+fn position(fw: &Frameworks, id: &str) -> usize {
+    let q = &fw.questionnaire;
+    let in_order = q.dimensions.iter().flat_map(|d| q.questions.iter().filter(move |x| x.dimension == d.id));
+    q.context.len() + 1 + in_order.take_while(|x| x.id != id).count()
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn save_onto_an_existing_file_continues_it_and_changes_nothing_until_an_answer_does() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let (path, text) = kept_file(dir.path());
+    // Stopped before answering, with --resume or --save: the file is untouched, byte for byte,
+    // mode included.
+    for option in ["--resume", "--save"] {
+        let mut t = Tty::spawn(STANDARD, dir.path(), &[option, "acme.toml"], &[]);
+        t.wait_for(&[&format!("question {} of", position(&fw, "channel_coverage")), READY]);
+        t.press("\x03");
+        t.wait_for(&["Resume with:"]);
+        assert_eq!(t.exit_code(), 130);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{option}");
+        assert_eq!(mode(&path), 0o640, "{option}");
+        assert!(t.has_shown(&format!("1 of {} questions left", total(&fw))), "{option}");
+    }
+    // Answering the missing question writes it in, keeping the header, comments and mode.
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--resume", "acme.toml"], &[]);
+    t.wait_for(&["question", READY]);
+    t.press(&format!("{DOWN}{ENTER}"));
+    t.wait_for(&[REVIEW]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with("# Fernhill, interviewed by Jo on 3 March\n"), "{after}");
+    assert!(after.contains("# still checking with the shop manager\ndata_quality = "), "{after}");
+    assert_eq!(after.lines().count(), text.lines().count() + 1, "one line added:\n{after}");
+    assert_eq!(mode(&path), 0o640);
+    parse(&fw, "acme.toml", &after, Completeness::Complete).expect("now complete");
+}
+
+#[test]
+fn a_second_session_on_the_same_file_is_refused_and_the_first_keeps_its_answers() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    (1..=2).for_each(|i| answer(&mut first, &fw, i));
+    first.wait_for(&["question 3 of", READY]);
+    for args in [["--resume", "s.toml"], ["--save", "s.toml"]] {
+        let mut second = Tty::spawn(STANDARD, dir.path(), &args, &[]);
+        second.wait_for(&["open in another readiness session"]);
+        assert_eq!(second.exit_code(), 2, "{args:?}");
+    }
+    answer(&mut first, &fw, 3);
+    first.wait_for(&["question 4 of", READY]);
+    first.press("\x03");
+    assert_eq!(first.exit_code(), 130);
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert_eq!(parse(&fw, "s.toml", &text, Completeness::Partial).unwrap().count(), 3);
+}
+
+#[test]
+fn output_is_confirmed_with_its_absolute_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::bin()
+        .current_dir(dir.path())
+        .args(["assess", "--as-of", AS_OF, "--output", "r.md", "--format", "markdown", "--answers"])
+        .arg(common::example("small-ecommerce.toml"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let written = dir.path().canonicalize().unwrap().join("r.md");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), format!("Report written to {}\n", written.display()));
+}
+
+#[test]
+fn save_onto_an_existing_file_with_answers_as_well_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, text) = kept_file(dir.path());
+    let prepared = common::example("b2b-software.toml");
+    let args = ["--answers", prepared.to_str().unwrap(), "--interactive", "--save", "acme.toml"];
+    let mut t = Tty::spawn(STANDARD, dir.path(), &args, &[]);
+    t.wait_for(&["already exists", "--resume"]);
+    assert_eq!(t.exit_code(), 2);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }

@@ -10,10 +10,15 @@
 //! data_quality = 3            # the index of one of the question's levels
 //! consent_management = "dont_know"
 //! ```
+//!
+//! A context question marked `allow_dont_know` also takes `"dont_know"` (`marketing_budget =
+//! "dont_know"`), read as [`ContextValue::DontKnow`].
 
+mod edit;
 mod parse;
 mod write;
 
+pub use edit::update;
 pub use parse::{Completeness, parse};
 pub use write::{render, render_template};
 
@@ -62,14 +67,17 @@ mod dont_know {
 #[serde(untagged)]
 pub enum ContextValue {
     Number(i64),
+    /// "dont_know", where the question allows it (`allow_dont_know`).
+    #[serde(with = "dont_know")]
+    DontKnow,
     Text(String),
     List(Vec<String>),
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
-    /// The questionnaire version the answers were written against; `None` for answers being
-    /// collected now, against the current questionnaire.
+    /// The older questionnaire version the answers were written against; `None` for answers
+    /// to the current questionnaire.
     pub version: Option<u32>,
     pub context: BTreeMap<Text, ContextValue>,
     pub readiness: BTreeMap<Text, Answer>,

@@ -40,7 +40,7 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     let mut reader = Reader { fw, file, text, problems: Vec::new() };
     let version = reader.version(raw.questionnaire.as_ref());
     let answers = Answers {
-        version: Some(version),
+        version: (version < fw.questionnaire.version).then_some(version),
         context: reader.context(&raw.context),
         readiness: reader.readiness(&raw.answers),
     };
@@ -130,6 +130,7 @@ impl<'a> Reader<'a> {
     fn context_value(&mut self, q: &ContextQuestion, value: &Spanned<Value>) -> Option<ContextValue> {
         let span = value.span();
         match (q.kind, value.get_ref()) {
+            (_, Value::String(s)) if q.allow_dont_know && s == DONT_KNOW => Some(ContextValue::DontKnow),
             (ContextKind::Text, Value::String(text)) => self.text(q, span, text),
             (ContextKind::Choice, Value::String(choice)) => {
                 self.option(q, span, choice)?;
@@ -151,8 +152,10 @@ impl<'a> Reader<'a> {
                     ContextKind::Multi => "a list of option ids, e.g. [\"a\", \"b\"]",
                     ContextKind::Number => "a whole number",
                 };
+                let or_dont_know = if q.allow_dont_know { format!(" or \"{DONT_KNOW}\"") } else { String::new() };
                 let help = matches!(kind, ContextKind::Choice | ContextKind::Multi).then(|| options_help(q));
-                self.problem(span, format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), help)
+                let message = format!("`{}` is {}, expected {expected}{or_dont_know}", q.id, a(other.type_str()));
+                self.problem(span, message, help)
             }
         }
     }
@@ -274,5 +277,6 @@ fn a(type_name: &str) -> String {
 
 fn options_help(q: &ContextQuestion) -> String {
     let ids = q.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
-    format!("options: {ids}")
+    let dont_know = if q.allow_dont_know { format!(", or \"{DONT_KNOW}\"") } else { String::new() };
+    format!("options: {ids}{dont_know}")
 }

@@ -54,8 +54,11 @@ fn context_question(out: &mut String, q: &ContextQuestion, value: Option<&Contex
             }
         }
     }
+    if q.allow_dont_know {
+        let _ = writeln!(out, "# Or \"{DONT_KNOW}\".");
+    }
     let line = match value {
-        Some(v) => format!("{} = {}", q.id, toml_value(v)),
+        Some(v) => format!("{} = {}", q.id, context_value(v)),
         None => format!("# {} = {}", q.id, placeholder(q.kind)),
     };
     out.push_str(&line);
@@ -69,15 +72,24 @@ fn readiness_question(out: &mut String, q: &Question, answer: Option<&Answer>) {
     }
     let _ = writeln!(out, "#   \"{DONT_KNOW}\"");
     let _ = match answer {
-        Some(Answer::Level(level)) => writeln!(out, "{} = {level}", q.id),
-        Some(Answer::DontKnow) => writeln!(out, "{} = \"{DONT_KNOW}\"", q.id),
+        Some(a) => writeln!(out, "{} = {}", q.id, answer_value(a)),
         None => writeln!(out, "# {} = ", q.id),
     };
 }
 
-fn toml_value(v: &ContextValue) -> String {
+/// An answer as TOML value text.
+pub(super) fn answer_value(a: &Answer) -> String {
+    match a {
+        Answer::Level(level) => level.to_string(),
+        Answer::DontKnow => format!("\"{DONT_KNOW}\""),
+    }
+}
+
+/// A context answer as TOML value text.
+pub(super) fn context_value(v: &ContextValue) -> String {
     let value = match v {
         ContextValue::Number(n) => toml::Value::Integer(*n),
+        ContextValue::DontKnow => toml::Value::String(DONT_KNOW.into()),
         ContextValue::Text(s) => toml::Value::String(s.clone()),
         ContextValue::List(items) => toml::Value::Array(items.iter().cloned().map(toml::Value::String).collect()),
     };

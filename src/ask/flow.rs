@@ -1,29 +1,29 @@
 //! The questionnaire's flow, independent of the terminal: ask what is unanswered in order,
 //! go back on request, save after every answer, then review before scoring.
 
-use super::{Ask, Prompter, Reply, ReviewLine};
+use super::{Ask, Choice, NumberRange, Prompter, Reply, Review, ReviewLine};
 use crate::answers::{Answer, Answers, ContextValue};
 use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question};
-use crate::score::display_context;
+use crate::score::{confidence, display_context};
 
 /// How the questionnaire ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Every question answered and the review confirmed.
     Complete(Answers),
-    /// Stopped with Ctrl-C; the answers given so far.
+    /// Stopped with Ctrl-C (or on the first question); the answers given so far.
     Interrupted(Answers),
 }
 
 /// One question of the questionnaire, in order: the business context, then each dimension.
 #[derive(Clone, Copy)]
-enum Step<'a> {
+pub(super) enum Step<'a> {
     Context(&'a ContextQuestion),
     Readiness(&'a Question),
 }
 
 impl<'a> Step<'a> {
-    fn all(fw: &'a Frameworks) -> Vec<Step<'a>> {
+    pub(super) fn all(fw: &'a Frameworks) -> Vec<Step<'a>> {
         let context = fw.questionnaire.context.iter().map(Step::Context);
         let readiness = fw
             .questionnaire
@@ -34,17 +34,35 @@ impl<'a> Step<'a> {
         context.chain(readiness).collect()
     }
 
-    fn section(&self, fw: &'a Frameworks) -> &'a str {
+    pub(super) fn section(&self, fw: &'a Frameworks) -> &'a str {
         match self {
             Step::Context(_) => &fw.questionnaire.context_name,
             Step::Readiness(q) => fw.dimension_name(&q.dimension),
         }
     }
 
-    fn is_answered(&self, answers: &Answers) -> bool {
+    pub(super) fn is_answered(&self, answers: &Answers) -> bool {
         match self {
             Step::Context(q) => answers.context.contains_key(&q.id),
             Step::Readiness(q) => answers.readiness.contains_key(&q.id),
+        }
+    }
+
+    /// Every word the person reads out for this question: prompt, help and answers.
+    pub(super) fn words(&self) -> usize {
+        let count = |s: &str| s.split_whitespace().count();
+        match self {
+            Step::Context(q) => {
+                count(&q.prompt) + count(&q.help) + q.options.iter().map(|o| count(&o.label)).sum::<usize>()
+            }
+            Step::Readiness(q) => count(&q.prompt) + count(&q.help) + q.levels.iter().map(|l| count(l)).sum::<usize>(),
+        }
+    }
+
+    fn prompt(&self) -> &'a str {
+        match self {
+            Step::Context(q) => &q.prompt,
+            Step::Readiness(q) => &q.prompt,
         }
     }
 }
@@ -59,6 +77,8 @@ pub fn run(
 ) -> anyhow::Result<Outcome> {
     let steps = Step::all(fw);
     let pending: Vec<usize> = (0..steps.len()).filter(|&i| !steps[i].is_answered(&answers)).collect();
+    // The session asks the current questionnaire, including what an older file was not asked.
+    answers.version = None;
     let mut cursor = 0;
     let mut announced = None;
     while let Some(&i) = pending.get(cursor) {
@@ -71,11 +91,23 @@ pub fn run(
                 save(&answers)?;
                 cursor += 1;
             }
-            Reply::Back => cursor = cursor.saturating_sub(1),
+            Reply::Back if cursor > 0 => cursor -= 1,
+            Reply::Back => {
+                if stop_at_first_question(prompter)? {
+                    return Ok(Outcome::Interrupted(answers));
+                }
+            }
             Reply::Interrupt => return Ok(Outcome::Interrupted(answers)),
         }
     }
     review(fw, prompter, &steps, answers, save)
+}
+
+/// Esc on the first question has nothing to go back to: say so, and offer to stop.
+fn stop_at_first_question(prompter: &mut dyn Prompter) -> anyhow::Result<bool> {
+    let options = ["Stay on this question".to_string(), "Stop here: every answer so far is saved".to_string()];
+    let reply = prompter.menu("Nothing comes before this question.", &options)?;
+    Ok(matches!(reply, Reply::Answer(1) | Reply::Interrupt))
 }
 
 fn announce_section(fw: &Frameworks, prompter: &mut dyn Prompter, step: &Step) {
@@ -94,36 +126,68 @@ fn review(
     mut answers: Answers,
     save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
+    let mut cursor = None;
     loop {
-        let lines: Vec<ReviewLine> = steps.iter().map(|s| review_line(s, &answers)).collect();
-        match prompter.review(&lines)? {
+        let screen = Review {
+            lines: steps.iter().enumerate().map(|(i, s)| review_line(fw, i, s, &answers)).collect(),
+            summary: summary(fw, steps, &answers),
+            cursor,
+        };
+        match prompter.review(&screen)? {
             Reply::Answer(None) => return Ok(Outcome::Complete(answers)),
-            Reply::Answer(Some(i)) if i < steps.len() => match ask(fw, prompter, steps, i, &mut answers)? {
-                Reply::Answer(()) => save(&answers)?,
-                Reply::Back => {}
-                Reply::Interrupt => return Ok(Outcome::Interrupted(answers)),
-            },
+            Reply::Answer(Some(i)) if i < steps.len() => {
+                cursor = Some(i);
+                match ask(fw, prompter, steps, i, &mut answers)? {
+                    Reply::Answer(()) => save(&answers)?,
+                    Reply::Back => {}
+                    Reply::Interrupt => return Ok(Outcome::Interrupted(answers)),
+                }
+            }
             Reply::Answer(Some(_)) | Reply::Back => {}
             Reply::Interrupt => return Ok(Outcome::Interrupted(answers)),
         }
     }
 }
 
-fn review_line(step: &Step, answers: &Answers) -> ReviewLine {
-    let (question, answer) = match step {
-        Step::Context(q) => (q.prompt.clone(), answers.context.get(&q.id).map(|v| display_context(q, v))),
-        Step::Readiness(q) => {
-            let answer = answers.readiness.get(&q.id).map(|a| match a {
-                Answer::Level(level) => format!("{level}: {}", q.levels[usize::from(*level)]),
-                Answer::DontKnow => DONT_KNOW_LABEL.to_string(),
-            });
-            (q.prompt.clone(), answer)
-        }
+/// "38 of 38 answered · 2 don't know · confidence 94%".
+fn summary(fw: &Frameworks, steps: &[Step], answers: &Answers) -> String {
+    let answered = steps.iter().filter(|s| s.is_answered(answers)).count();
+    let dont_know = answers.readiness.values().filter(|a| **a == Answer::DontKnow).count()
+        + answers.context.values().filter(|v| **v == ContextValue::DontKnow).count();
+    format!(
+        "{answered} of {} answered · {dont_know} don't know · confidence {:.0}%",
+        steps.len(),
+        confidence(fw, answers)
+    )
+}
+
+fn review_line(fw: &Frameworks, i: usize, step: &Step, answers: &Answers) -> ReviewLine {
+    let answer = match step {
+        Step::Context(q) => answers.context.get(&q.id).map(|v| display_context(q, v)),
+        Step::Readiness(q) => answers.readiness.get(&q.id).map(|a| match a {
+            Answer::Level(level) => format!("{level} · {}", q.levels[usize::from(*level)]),
+            Answer::DontKnow => DONT_KNOW_LABEL.to_string(),
+        }),
     };
-    ReviewLine { question: question.to_string(), answer: answer.unwrap_or_else(|| "(not answered)".to_string()) }
+    ReviewLine {
+        number: i + 1,
+        section: step.section(fw).to_string(),
+        question: step.prompt().to_string(),
+        answer: match answer {
+            Some(text) if text.is_empty() => "(none)".to_string(),
+            Some(text) => text,
+            None => "(not answered)".to_string(),
+        },
+    }
 }
 
 const DONT_KNOW_LABEL: &str = "Don't know";
+/// What to type for "don't know" where typing picks an answer.
+const DONT_KNOW_KEY: &str = "?";
+
+fn dont_know_choice() -> Choice {
+    Choice { key: DONT_KNOW_KEY.into(), label: DONT_KNOW_LABEL.into() }
+}
 
 /// Asks step `i`, with its current answer as the default, and records the reply.
 fn ask(
@@ -134,11 +198,11 @@ fn ask(
     answers: &mut Answers,
 ) -> anyhow::Result<Reply<()>> {
     let step = steps[i];
-    let (prompt, help) = match step {
-        Step::Context(q) => (q.prompt.as_str(), q.help.as_str()),
-        Step::Readiness(q) => (q.prompt.as_str(), q.help.as_str()),
+    let help = match step {
+        Step::Context(q) => q.help.as_str(),
+        Step::Readiness(q) => q.help.as_str(),
     };
-    let at = Ask { section: step.section(fw), position: i + 1, total: steps.len(), prompt, help };
+    let at = Ask { section: step.section(fw), position: i + 1, total: steps.len(), prompt: step.prompt(), help };
     let reply = match step {
         Step::Context(q) => ask_context(prompter, &at, q, answers.context.get(&q.id))?.map(|v| {
             answers.context.insert(q.id.clone(), v);
@@ -150,24 +214,14 @@ fn ask(
     Ok(reply)
 }
 
-impl<T> Reply<T> {
-    fn map<U>(self, f: impl FnOnce(T) -> U) -> Reply<U> {
-        match self {
-            Reply::Answer(v) => Reply::Answer(f(v)),
-            Reply::Back => Reply::Back,
-            Reply::Interrupt => Reply::Interrupt,
-        }
-    }
-}
-
 fn ask_readiness(
     prompter: &mut dyn Prompter,
     at: &Ask,
     q: &Question,
     current: Option<&Answer>,
 ) -> anyhow::Result<Reply<Answer>> {
-    let mut options: Vec<String> = q.levels.iter().enumerate().map(|(i, level)| format!("{i} · {level}")).collect();
-    options.push(DONT_KNOW_LABEL.to_string());
+    let levels = q.levels.iter().enumerate().map(|(i, level)| Choice { key: i.to_string(), label: level.to_string() });
+    let options: Vec<Choice> = levels.chain([dont_know_choice()]).collect();
     let default = current.map(|a| match a {
         Answer::Level(level) => usize::from(*level),
         Answer::DontKnow => q.levels.len(),
@@ -182,7 +236,12 @@ fn ask_context(
     q: &ContextQuestion,
     current: Option<&ContextValue>,
 ) -> anyhow::Result<Reply<ContextValue>> {
-    let labels: Vec<String> = q.options.iter().map(|o| o.label.to_string()).collect();
+    let mut options: Vec<Choice> = (q.options.iter().enumerate())
+        .map(|(i, o)| Choice { key: (i + 1).to_string(), label: o.label.to_string() })
+        .collect();
+    if q.allow_dont_know {
+        options.push(dont_know_choice());
+    }
     let index_of = |id: &str| q.options.iter().position(|o| o.id == id);
     let id_at = |i: usize| q.options[i].id.to_string();
     Ok(match q.kind {
@@ -195,26 +254,32 @@ fn ask_context(
         }
         ContextKind::Number => {
             let default = match current {
-                Some(ContextValue::Number(n)) => Some(*n),
+                Some(ContextValue::Number(n)) => Some(Some(*n)),
+                Some(ContextValue::DontKnow) => Some(None),
                 _ => None,
             };
-            prompter
-                .number(at, q.min.unwrap_or(i64::MIN), q.max.unwrap_or(i64::MAX), default)?
-                .map(ContextValue::Number)
+            let range = NumberRange {
+                min: q.min.unwrap_or(i64::MIN),
+                max: q.max.unwrap_or(i64::MAX),
+                dont_know: q.allow_dont_know,
+            };
+            prompter.number(at, range, default)?.map(|n| n.map_or(ContextValue::DontKnow, ContextValue::Number))
         }
         ContextKind::Choice => {
             let default = match current {
                 Some(ContextValue::Text(id)) => index_of(id),
+                Some(ContextValue::DontKnow) => Some(q.options.len()),
                 _ => None,
             };
-            prompter.choose(at, &labels, default)?.map(|i| ContextValue::Text(id_at(i)))
+            let reply = prompter.choose(at, &options, default)?;
+            reply.map(|i| if i < q.options.len() { ContextValue::Text(id_at(i)) } else { ContextValue::DontKnow })
         }
         ContextKind::Multi => {
             let defaults: Vec<usize> = match current {
                 Some(ContextValue::List(ids)) => ids.iter().filter_map(|id| index_of(id)).collect(),
                 _ => Vec::new(),
             };
-            let reply = prompter.choose_many(at, &labels, &defaults, !q.optional)?;
+            let reply = prompter.choose_many(at, &options, &defaults, !q.optional)?;
             // "None of these" ticked beside real options: the real options are the answer.
             let standalone = |i: &usize| q.options[*i].exclusive;
             reply.map(|mut chosen| {

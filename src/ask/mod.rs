@@ -1,13 +1,35 @@
 //! The interactive questionnaire a consultant runs live with a client. The flow (order,
 //! skipping what is answered, going back, review, autosave) is in `flow` and talks to the
-//! person through the [`Prompter`] trait; `terminal` implements it with inquire.
+//! person through the [`Prompter`] trait; `terminal` implements it for a full-screen terminal
+//! and `plain` for a dumb one (line by line, no colour, no cursor movement). `session` runs
+//! it for `readiness assess`: which session file, the introduction, what to print on a stop,
+//! and the hand-over of the report at the end.
 
 mod flow;
+mod handover;
+mod intro;
+mod plain;
 mod session;
+mod session_file;
+mod signals;
 mod terminal;
+mod wrap;
 
 pub use flow::{Outcome, run};
-pub use session::interview;
+pub use handover::{ClientReport, hand_over};
+pub use session::{Finished, interview};
+
+/// The terminal's width in columns (80 when it cannot be told).
+fn columns() -> usize {
+    terminal::size().0
+}
+
+/// Prints `text` to standard error, wrapped to the terminal's width.
+fn tell(text: &str) {
+    for line in wrap::wrap(text, columns() - 1) {
+        eprintln!("{line}");
+    }
+}
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +39,16 @@ pub enum Reply<T> {
     Back,
     /// Ctrl-C: stop, keeping every answer given.
     Interrupt,
+}
+
+impl<T> Reply<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Reply<U> {
+        match self {
+            Reply::Answer(v) => Reply::Answer(f(v)),
+            Reply::Back => Reply::Back,
+            Reply::Interrupt => Reply::Interrupt,
+        }
+    }
 }
 
 /// Where a question sits in the questionnaire, for the header and progress line.
@@ -29,31 +61,84 @@ pub struct Ask<'a> {
     pub help: &'a str,
 }
 
+/// One option of a list: what to type for it in a plain terminal, and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub key: String,
+    pub label: String,
+}
+
+/// A number question's bounds, and whether "don't know" is an answer.
+#[derive(Debug, Clone, Copy)]
+pub struct NumberRange {
+    pub min: i64,
+    pub max: i64,
+    pub dont_know: bool,
+}
+
+impl NumberRange {
+    /// The number typed (spaces around it allowed), `None` for "?" where "don't know" is an
+    /// answer, or what is wrong with the text.
+    pub fn read(&self, text: &str) -> Result<Option<i64>, String> {
+        let text = text.trim();
+        if self.dont_know && text == "?" {
+            return Ok(None);
+        }
+        let dont_know = if self.dont_know { ", or ? for don't know" } else { "" };
+        match text.parse::<i64>() {
+            Ok(n) if (self.min..=self.max).contains(&n) => Ok(Some(n)),
+            _ => Err(format!("Type a whole number from {} to {}{dont_know}.", self.min, self.max)),
+        }
+    }
+}
+
+/// The review screen: one line per question, a summary, and the line to start on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub lines: Vec<ReviewLine>,
+    /// Answered, don't know and confidence, in words.
+    pub summary: String,
+    /// `None` starts on "Score these answers"; `Some(i)` on line `i` (the one just changed).
+    pub cursor: Option<usize>,
+}
+
 /// One line of the review screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewLine {
+    pub number: usize,
+    pub section: String,
     pub question: String,
     pub answer: String,
 }
 
-/// The ways the questionnaire asks; implemented by the terminal and, in tests, by a script.
+/// The ways the questionnaire asks; implemented by the terminal, a dumb terminal and, in
+/// tests, by a script.
 pub trait Prompter {
     /// Shows a message (the introduction, a section heading).
     fn say(&mut self, text: &str);
     /// One of `options`; the index chosen.
-    fn choose(&mut self, ask: &Ask, options: &[String], default: Option<usize>) -> anyhow::Result<Reply<usize>>;
+    fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>>;
     /// Any of `options` (at least one when `required`); the indices chosen.
     fn choose_many(
         &mut self,
         ask: &Ask,
-        options: &[String],
+        options: &[Choice],
         defaults: &[usize],
         required: bool,
     ) -> anyhow::Result<Reply<Vec<usize>>>;
-    /// A whole number within `min..=max`.
-    fn number(&mut self, ask: &Ask, min: i64, max: i64, default: Option<i64>) -> anyhow::Result<Reply<i64>>;
+    /// A whole number within the range; `None` is "don't know" (only when the range allows
+    /// it). `default` is the current answer in the same form.
+    fn number(
+        &mut self,
+        ask: &Ask,
+        range: NumberRange,
+        default: Option<Option<i64>>,
+    ) -> anyhow::Result<Reply<Option<i64>>>;
     /// Free text, not empty when `required`.
     fn text(&mut self, ask: &Ask, default: Option<&str>, required: bool) -> anyhow::Result<Reply<String>>;
     /// The review screen: `None` to score the answers, `Some(i)` to change line `i`.
-    fn review(&mut self, lines: &[ReviewLine]) -> anyhow::Result<Reply<Option<usize>>>;
+    fn review(&mut self, review: &Review) -> anyhow::Result<Reply<Option<usize>>>;
+    /// A decision outside the questions (continue an earlier session? write the report?):
+    /// `message`, then one of `options`, starting on the first.
+    fn menu(&mut self, message: &str, options: &[String]) -> anyhow::Result<Reply<usize>>;
 }

@@ -1,60 +1,186 @@
-//! Running the questionnaire for `readiness assess`: where answers are saved, what is
-//! pre-filled, and what to print when the person stops.
+//! Running the questionnaire for `readiness assess`: which session file the answers go to,
+//! what is pre-filled, and what to print when the person stops.
 
 use super::flow::{Outcome, run};
+use super::intro::introduction;
+use super::plain::Plain;
+use super::session_file::{Refusal, SessionFile};
 use super::terminal::Terminal;
-use crate::answers::{self, Answers, Completeness};
+use super::{Prompter, Reply, signals};
+use crate::answers::{Answers, Completeness};
 use crate::app::read_answers;
 use crate::cli::AssessArgs;
+use crate::error::InputError;
 use crate::frameworks::Frameworks;
-use crate::output::write_atomic;
+use crate::report::{Format, Section};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// The session file used when neither `--save` nor `--resume` names one.
 const DEFAULT_SESSION: &str = "readiness-session";
 
-/// Runs the questionnaire in the terminal; `None` when the person stopped it with Ctrl-C (the
-/// caller exits with 130).
-pub fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Answers>> {
-    let answers = prefilled(fw, args)?;
-    let path = session_path(args);
-    let mut save = |a: &Answers| write_atomic(&path, answers::render(fw, a).as_bytes());
-    save(&answers)?;
+/// A questionnaire answered to the end and confirmed on the review screen.
+pub struct Finished {
+    pub answers: Answers,
+    /// The session file holding them, as an absolute path.
+    pub session: PathBuf,
+}
+
+/// Runs the questionnaire in the terminal; `None` when the person stopped it (the caller
+/// exits with 130).
+pub fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Finished>> {
+    let mut prompter = prompter();
+    let Some(file) = session_file(fw, args, prompter.as_mut())? else {
+        eprintln!();
+        super::tell("Stopped; nothing was changed.");
+        return Ok(None);
+    };
+    let path = file.path().to_path_buf();
     let resume = resume_command(args, &path);
-    let mut terminal = Terminal::new();
-    super::Prompter::say(&mut terminal, &introduction(fw, &answers, &path, &resume));
-    match run(fw, &mut terminal, answers, &mut save)? {
-        Outcome::Complete(answers) => {
-            eprintln!("All answers saved to {}.\n", path.display());
-            Ok(Some(answers))
-        }
-        Outcome::Interrupted(answers) => {
-            eprintln!("\nStopped. {} answers are saved in {}.", answers.count(), path.display());
-            eprintln!("Resume with:\n  {resume}");
+    let start = file.answers().clone();
+    let session = Arc::new(Mutex::new(file));
+    let on_signal = {
+        let resume = resume.clone();
+        move |file: &SessionFile| stopped(file, &resume)
+    };
+    let _watch = signals::watch(Arc::clone(&session), on_signal)?;
+    prompter.say(&introduction(fw, &start, &path, &resume));
+    let mut save = |answers: &Answers| locked(&session).save(fw, answers);
+    match run(fw, prompter.as_mut(), start, &mut save)? {
+        Outcome::Complete(answers) => Ok(Some(Finished { answers, session: path })),
+        Outcome::Interrupted(_) => {
+            eprintln!();
+            super::tell(&stopped(&locked(&session), &resume));
             Ok(None)
         }
     }
 }
 
-/// Answers from `--resume` or `--answers` (which may be partial), or none.
-fn prefilled(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Answers> {
-    match args.resume.as_ref().or(args.answers.as_ref()) {
-        Some(path) => Ok(read_answers(fw, path, Completeness::Partial)?),
-        None => Ok(Answers::default()),
+fn locked(session: &Mutex<SessionFile>) -> MutexGuard<'_, SessionFile> {
+    session.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The terminal prompter, or the line-by-line one where the terminal cannot move its cursor.
+pub(super) fn prompter() -> Box<dyn Prompter> {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if dumb || !std::io::stderr().is_terminal() {
+        return Box::new(Plain::new());
+    }
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    Box::new(Terminal::new(colour))
+}
+
+/// What to print when the person stops: where the answers are and how to go on.
+fn stopped(file: &SessionFile, resume: &str) -> String {
+    let count = file.answers().count();
+    if file.discard_if_unused() {
+        return "Stopped before the first answer; no session file was kept.".to_string();
+    }
+    let saved = if count == 1 { "1 answer is saved".to_string() } else { format!("{count} answers are saved") };
+    // No full stop after the path, which would be copied with it.
+    format!("Stopped. {saved} in {}\nResume with:\n  {resume}", file.path().display())
+}
+
+/// The session file to answer into; `None` if the person stopped when offered an earlier one.
+///
+/// `--save` onto an existing file continues the session in it, as `--resume` would: a
+/// consultant who names the client's file expects the answers already there to be kept and
+/// the rest asked, not a refusal to retype the command, and the file is only changed when an
+/// answer is. With `--answers` as well the two files' answers could disagree, so that is
+/// refused.
+fn session_file(
+    fw: &Frameworks,
+    args: &AssessArgs,
+    prompter: &mut dyn Prompter,
+) -> anyhow::Result<Option<SessionFile>> {
+    if let Some(path) = &args.resume {
+        return Ok(Some(SessionFile::open(fw, path)?));
+    }
+    if let Some(path) = &args.save
+        && path.exists()
+    {
+        if args.answers.is_some() {
+            return Err(InputError::message(format!(
+                "`{}` already exists; continue the session in it with `--resume {}` (without --answers), \
+                 or save to a new file",
+                path.display(),
+                path.display()
+            ))
+            .into());
+        }
+        return Ok(Some(SessionFile::open(fw, path)?));
+    }
+    let prefilled = match &args.answers {
+        Some(path) => read_answers(fw, path, Completeness::Partial)?,
+        None => Answers::default(),
+    };
+    if let Some(path) = &args.save {
+        return Ok(Some(SessionFile::create(fw, path, &prefilled)?));
+    }
+    if args.answers.is_none()
+        && let Some(earlier) = unfinished(fw)
+    {
+        match offer(fw, earlier, prompter)? {
+            Choice::Continue(file) => return Ok(Some(file)),
+            Choice::StartAnew => {}
+            Choice::Stop => return Ok(None),
+        }
+    }
+    new_default_session(fw, &prefilled).map(Some)
+}
+
+/// The newest unfinished session among the default names in the current directory, if one
+/// is free to continue.
+fn unfinished(fw: &Frameworks) -> Option<SessionFile> {
+    let total = fw.questionnaire.context.len() + fw.questionnaire.questions.len();
+    let modified = |f: &SessionFile| std::fs::metadata(f.path()).and_then(|m| m.modified()).ok();
+    (1..)
+        .map(default_name)
+        .take_while(|p| p.exists())
+        .filter_map(|p| SessionFile::open(fw, &p).ok())
+        .filter(|f| f.answers().count() < total)
+        .max_by_key(modified)
+}
+
+/// What the person made of the offer to continue an earlier session.
+enum Choice {
+    Continue(SessionFile),
+    StartAnew,
+    Stop,
+}
+
+fn offer(fw: &Frameworks, earlier: SessionFile, prompter: &mut dyn Prompter) -> anyhow::Result<Choice> {
+    let total = fw.questionnaire.context.len() + fw.questionnaire.questions.len();
+    let message = format!(
+        "An unfinished session is saved in {}: {} of {total} questions answered.",
+        earlier.path().display(),
+        earlier.answers().count()
+    );
+    let options = ["Continue it".to_string(), "Start a new session in a new file".to_string()];
+    loop {
+        match prompter.menu(&message, &options)? {
+            Reply::Answer(0) => return Ok(Choice::Continue(earlier)),
+            Reply::Answer(_) => return Ok(Choice::StartAnew),
+            Reply::Back => {}
+            Reply::Interrupt => return Ok(Choice::Stop),
+        }
     }
 }
 
-/// `--save`, else the file being resumed, else a new file in the current directory that does
-/// not overwrite an earlier session.
-fn session_path(args: &AssessArgs) -> PathBuf {
-    if let Some(path) = args.save.as_ref().or(args.resume.as_ref()) {
-        return path.clone();
+/// A new session file under the first default name not taken.
+fn new_default_session(fw: &Frameworks, answers: &Answers) -> anyhow::Result<SessionFile> {
+    for path in (1..).map(default_name) {
+        match SessionFile::create(fw, &path, answers) {
+            Err(Refusal::Exists) => continue,
+            other => return Ok(other?),
+        }
     }
-    let candidate = |n: usize| {
-        let name = if n == 1 { format!("{DEFAULT_SESSION}.toml") } else { format!("{DEFAULT_SESSION}-{n}.toml") };
-        PathBuf::from(name)
-    };
-    (1..).map(candidate).find(|p| !p.exists()).expect("an unused name exists")
+    unreachable!("the names never run out")
+}
+
+fn default_name(n: usize) -> PathBuf {
+    PathBuf::from(if n == 1 { format!("{DEFAULT_SESSION}.toml") } else { format!("{DEFAULT_SESSION}-{n}.toml") })
 }
 
 /// The command that continues this session with the same report options.
@@ -63,13 +189,17 @@ fn resume_command(args: &AssessArgs, path: &Path) -> String {
     if let Some(dir) = &args.data.frameworks {
         words.extend(["--frameworks".into(), quote(dir)]);
     }
-    let format = format!("{:?}", args.format).to_lowercase();
-    words.extend(["--format".into(), format]);
+    // Options left at their defaults are left out, to keep the command short enough to read.
+    if args.format != Format::Table {
+        words.extend(["--format".into(), format!("{:?}", args.format).to_lowercase()]);
+    }
     if let Some(out) = &args.output {
         words.extend(["--output".into(), quote(out)]);
     }
-    let sections: Vec<String> = args.report.iter().map(|s| format!("{s:?}").to_lowercase()).collect();
-    words.extend(["--report".into(), sections.join(",")]);
+    if args.report != [Section::All] {
+        let sections: Vec<String> = args.report.iter().map(|s| format!("{s:?}").to_lowercase()).collect();
+        words.extend(["--report".into(), sections.join(",")]);
+    }
     if let Some(date) = &args.as_of {
         words.extend(["--as-of".into(), date.to_string()]);
     }
@@ -80,28 +210,10 @@ fn resume_command(args: &AssessArgs, path: &Path) -> String {
 }
 
 /// Quotes a path for a POSIX shell when it holds anything but safe characters.
-fn quote(path: &Path) -> String {
+pub(super) fn quote(path: &Path) -> String {
     let text = path.display().to_string();
     let safe = |c: char| c.is_ascii_alphanumeric() || "-_./+=:@%".contains(c);
     if !text.is_empty() && text.chars().all(safe) { text } else { format!("'{}'", text.replace('\'', "'\\''")) }
-}
-
-fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &str) -> String {
-    let q = &fw.questionnaire;
-    let total = q.context.len() + q.questions.len();
-    let remaining = total - answers.count().min(total);
-    let sections: Vec<&str> = q.dimensions.iter().map(|d| d.name.as_str()).collect();
-    format!(
-        "AI marketing readiness assessment\n\n\
-         {remaining} of {total} questions to answer: the business context first, then {}.\n\
-         Allow 15 to 25 minutes. Each readiness question describes concretely what each level \
-         looks like; \"Don't know\" is always an option.\n\n\
-         Every answer is saved at once to {}.\n\
-         Esc goes back to the previous question. Ctrl-C stops; resume later with\n  {resume}\n\
-         Before scoring you can review and change any answer.",
-        sections.join(", "),
-        path.display()
-    )
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! problem is collected, so one run of `frameworks check` shows them all.
 
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
+use crate::answers::DONT_KNOW;
 use crate::error::{Diagnostic, Location, did_you_mean};
 use std::collections::{BTreeMap, HashSet};
 
@@ -284,6 +285,14 @@ fn check_context_question(c: &mut Checker, context: &ContextQuestion, version: u
     if has_options {
         c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
         c.unique(QUESTIONNAIRE, "option", context.options.iter().map(|o| o.id.as_str()));
+    }
+    if context.allow_dont_know && !matches!(context.kind, ContextKind::Choice | ContextKind::Number) {
+        let message = format!("`{}`: allow_dont_know is for choice and number questions only", context.id);
+        c.entry(QUESTIONNAIRE, &context.id, message);
+    }
+    if context.allow_dont_know && context.options.iter().any(|o| o.id == DONT_KNOW) {
+        let message = format!("`{}`: an option id `{DONT_KNOW}` clashes with allow_dont_know", context.id);
+        c.entry(QUESTIONNAIRE, &context.id, message);
     }
     if context.kind != ContextKind::Multi && context.options.iter().any(|o| o.exclusive) {
         c.entry(

@@ -235,6 +235,10 @@ pub struct ContextQuestion {
     pub help: Text,
     #[serde(default)]
     pub optional: bool,
+    /// Whether "dont_know" is an answer (a figure the person in the room may not have, such as
+    /// the budget); scoring must then assume the least favourable case.
+    #[serde(default)]
+    pub allow_dont_know: bool,
     #[serde(default)]
     pub options: Vec<ContextOption>,
     pub min: Option<i64>,

@@ -38,7 +38,7 @@ fn unknown_context(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
         Some(ContextValue::Number(_)) => true,
         Some(ContextValue::Text(text)) => q.options.is_empty() || q.options.iter().any(|o| o.id == *text),
         Some(ContextValue::List(items)) => items.iter().all(|i| q.options.iter().any(|o| o.id == *i)),
-        None => false,
+        Some(ContextValue::DontKnow) | None => false,
     };
     fw.questionnaire.context.iter().filter(|q| q.role.is_some() && !known(q)).map(|q| q.id.clone()).collect()
 }

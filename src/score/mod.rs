@@ -10,7 +10,7 @@ mod roadmap;
 mod skills;
 mod technology;
 
-pub use readiness::overall_readiness;
+pub use readiness::{confidence, overall_readiness};
 
 use crate::answers::{Answer, Answers, ContextValue};
 use crate::assessment::{AnswerEntry, Assessment, Business, ContextEntry, Reason, TechnologyAssessment};
@@ -176,6 +176,7 @@ pub fn display_context(q: &ContextQuestion, value: &ContextValue) -> String {
     let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or(id.to_string(), |o| o.label.to_string());
     match (q.kind, value) {
         (_, ContextValue::Number(n)) => n.to_string(),
+        (_, ContextValue::DontKnow) => "Don't know".into(),
         (ContextKind::Choice, ContextValue::Text(id)) => label(id),
         (_, ContextValue::Text(text)) => text.clone(),
         (_, ContextValue::List(ids)) => ids.iter().map(|id| label(id)).collect::<Vec<_>>().join(", "),

@@ -121,6 +121,11 @@ pub fn unknowns(fw: &Frameworks, answers: &Answers) -> Vec<Unknown> {
     unknowns
 }
 
+/// 100 minus the points of overall readiness the unknown answers leave open.
+pub fn confidence(fw: &Frameworks, answers: &Answers) -> f64 {
+    score(fw, answers).confidence
+}
+
 pub fn ethics(fw: &Frameworks, answers: &Answers) -> Vec<PrincipleScore> {
     let gap_below = fw.scoring.readiness.gap_below;
     fw.ethics

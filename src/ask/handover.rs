@@ -1,0 +1,136 @@
+//! The end of a live session: after the report, where the answers are, an offer to write the
+//! client report as a file, and the next step.
+
+use super::session::{Finished, prompter, quote};
+use super::{Reply, tell};
+use crate::assessment::Assessment;
+use crate::frameworks::Frameworks;
+use crate::output::write_atomic;
+use crate::report::{self, Format, View};
+use std::path::{Path, PathBuf};
+
+/// The document a consultant hands to the client after a live session: Markdown until the
+/// report has an HTML backend, which is then one more variant here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientReport {
+    Markdown,
+}
+
+impl ClientReport {
+    pub fn name(self) -> &'static str {
+        match self {
+            ClientReport::Markdown => "Markdown",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ClientReport::Markdown => "md",
+        }
+    }
+
+    /// The `--format` that writes it.
+    pub fn format(self) -> Format {
+        match self {
+            ClientReport::Markdown => Format::Markdown,
+        }
+    }
+
+    pub fn render(self, assessment: &Assessment, fw: &Frameworks, view: &View) -> String {
+        report::render(assessment, fw, self.format(), view)
+    }
+}
+
+/// After the report of a live session: says where the answers are, offers to write the client
+/// report (unless `--output` has just written it), and says what to do next. `written` is the
+/// report file `--output` wrote, if any.
+pub fn hand_over(
+    fw: &Frameworks,
+    assessment: &Assessment,
+    finished: &Finished,
+    view: &View,
+    written: Option<(&Path, Format)>,
+) -> anyhow::Result<()> {
+    let kind = ClientReport::Markdown;
+    let session = &finished.session;
+    eprintln!();
+    tell(&format!("Answers saved in {}", session.display()));
+    let report = match written {
+        Some((path, format)) if format == kind.format() => Some(std::path::absolute(path)?),
+        _ => offer(fw, assessment, view, kind, session)?,
+    };
+    let next = match report {
+        Some(report) => format!(
+            "Next: hand {} to the client.\nTo change an answer later:\n  readiness assess --resume {}",
+            report.display(),
+            quote(session)
+        ),
+        None => format!(
+            "Next: write the client report when it suits you:\n  readiness assess --answers {} --format {} --output {}",
+            quote(session),
+            format!("{:?}", kind.format()).to_lowercase(),
+            quote(&report_path(session, &assessment.company, kind)),
+        ),
+    };
+    tell(&next);
+    Ok(())
+}
+
+/// Offers to write the client report; the path written, if it was.
+fn offer(
+    fw: &Frameworks,
+    assessment: &Assessment,
+    view: &View,
+    kind: ClientReport,
+    session: &Path,
+) -> anyhow::Result<Option<PathBuf>> {
+    let path = report_path(session, &assessment.company, kind);
+    let options = [format!("Write the {} report to {}", kind.name(), path.display()), "Not now".to_string()];
+    match prompter().menu("Write the client report to a file, to hand over?", &options)? {
+        Reply::Answer(0) => {
+            write_atomic(&path, kind.render(assessment, fw, view).as_bytes())?;
+            tell(&format!("Client report written to {}", path.display()));
+            Ok(Some(path))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// A new file beside the session, named after the company: `fernhill-tea-co-readiness.md`,
+/// or `…-readiness-2.md` if that is taken.
+fn report_path(session: &Path, company: &str, kind: ClientReport) -> PathBuf {
+    let dir = session.parent().unwrap_or(Path::new("."));
+    let slug = slug(company);
+    let stem = if slug.is_empty() { "readiness-report".to_string() } else { format!("{slug}-readiness") };
+    let name = |n: usize| {
+        let suffix = if n == 1 { String::new() } else { format!("-{n}") };
+        dir.join(format!("{stem}{suffix}.{}", kind.extension()))
+    };
+    (1..).map(name).find(|p| !p.exists()).expect("an unused name exists")
+}
+
+/// A company name as a file name: lower case words joined by hyphens, at most 60 characters.
+fn slug(company: &str) -> String {
+    let words: Vec<String> =
+        company.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.join("-").chars().take(60).collect::<String>().trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_names_come_from_the_company_and_never_take_an_existing_file() {
+        assert_eq!(slug("Fernhill Tea Co."), "fernhill-tea-co");
+        assert_eq!(slug("Théières Zoë & Søn"), "théières-zoë-søn");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.toml");
+        let first = report_path(&session, "Acme", ClientReport::Markdown);
+        assert_eq!(first, dir.path().join("acme-readiness.md"));
+        std::fs::write(&first, "earlier").unwrap();
+        assert_eq!(report_path(&session, "Acme", ClientReport::Markdown), dir.path().join("acme-readiness-2.md"));
+        assert_eq!(report_path(&session, "", ClientReport::Markdown), dir.path().join("readiness-report.md"));
+    }
+}

@@ -1,0 +1,117 @@
+//! The introduction to a session: what is left to answer, how long that takes, where the
+//! answers are saved and how to stop and come back.
+
+use super::flow::Step;
+use crate::answers::Answers;
+use crate::frameworks::Frameworks;
+use std::path::Path;
+
+/// Reading questions, help and answer levels aloud at a pace a client can follow.
+pub const WORDS_PER_MINUTE: f64 = 140.0;
+/// Time for the client to think and answer one question: from a quick answer to a discussion.
+pub const SECONDS_PER_ANSWER: (f64, f64) = (20.0, 45.0);
+
+/// Minutes (low, high) for questions holding `words` words in all: the words read aloud, plus
+/// the answering time of each question. Whole minutes under ten, else to the nearest five.
+pub fn estimate_minutes(words: usize, questions: usize) -> (u32, u32) {
+    let reading = words as f64 / WORDS_PER_MINUTE;
+    let answering = |seconds: f64| questions as f64 * seconds / 60.0;
+    let (low, high) = (reading + answering(SECONDS_PER_ANSWER.0), reading + answering(SECONDS_PER_ANSWER.1));
+    if high < 10.0 {
+        (low.round().max(1.0) as u32, high.round().max(1.0) as u32)
+    } else {
+        let to_five = |m: f64| ((m / 5.0).round() * 5.0).max(5.0) as u32;
+        (to_five(low), to_five(high))
+    }
+}
+
+pub fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &str) -> String {
+    let steps = Step::all(fw);
+    let left: Vec<&Step> = steps.iter().filter(|s| !s.is_answered(answers)).collect();
+    let mut sections: Vec<&str> = left.iter().map(|s| s.section(fw)).collect();
+    sections.dedup();
+    let work = if left.is_empty() {
+        format!("All {} questions are answered: review them, change any, then score.", steps.len())
+    } else {
+        let words: usize = left.iter().map(|s| s.words()).sum();
+        let (low, high) = estimate_minutes(words, left.len());
+        let minutes = if low == high { format!("{low}") } else { format!("{low} to {high}") };
+        let left_count = if left.len() == steps.len() {
+            format!("{} questions", steps.len())
+        } else {
+            format!("{} of {} questions left", left.len(), steps.len())
+        };
+        format!(
+            "{left_count}, in: {}.\n\
+             Allow about {minutes} minutes: {} words of questions and answers to read aloud (at \
+             {WORDS_PER_MINUTE} words a minute), and {} to {} seconds a question to think and answer. \
+             Each readiness question describes concretely what each level looks like; \"Don't know\" \
+             is always an option.",
+            sections.join(", "),
+            thousands(words),
+            SECONDS_PER_ANSWER.0,
+            SECONDS_PER_ANSWER.1,
+        )
+    };
+    format!(
+        "AI marketing readiness assessment\n\n{work}\n\n\
+         Every answer is saved at once to {}\n\
+         Esc goes back to the previous question. Ctrl-C stops; resume later with\n  {resume}\n\
+         Before scoring you can review and change any answer.",
+        path.display()
+    )
+}
+
+/// 2176 as "2,176".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, ContextValue};
+
+    #[test]
+    fn the_estimate_adds_reading_and_answering_time() {
+        // 1,400 words take 10 minutes to read; 30 answers 10 to 22.5 minutes: 20 to 32.5, which
+        // is 35 to the nearest five.
+        assert_eq!(estimate_minutes(1400, 30), (20, 35));
+        assert_eq!(estimate_minutes(140, 3), (2, 3));
+        assert_eq!(estimate_minutes(0, 0), (1, 1));
+    }
+
+    #[test]
+    fn the_introduction_speaks_of_what_is_left() {
+        let fw = Frameworks::builtin().unwrap();
+        let total = fw.questionnaire.context.len() + fw.questionnaire.questions.len();
+        let fresh = introduction(&fw, &Answers::default(), Path::new("s.toml"), "resume");
+        assert!(fresh.contains(&format!("{total} questions, in: Business context, Data foundation")), "{fresh}");
+        assert!(fresh.contains("Allow about 30 to 50 minutes"), "{fresh}");
+
+        let steps = Step::all(&fw);
+        let mut answers = Answers::default();
+        let answer = |answers: &mut Answers, step: &Step| match step {
+            Step::Context(q) => drop(answers.context.insert(q.id.clone(), ContextValue::DontKnow)),
+            Step::Readiness(q) => drop(answers.readiness.insert(q.id.clone(), Answer::DontKnow)),
+        };
+        steps[..total - 2].iter().for_each(|s| answer(&mut answers, s));
+        let resumed = introduction(&fw, &answers, Path::new("s.toml"), "resume");
+        let last = fw.questionnaire.dimensions.last().unwrap();
+        assert!(resumed.contains(&format!("2 of {total} questions left, in: {}.", last.name)), "{resumed}");
+        assert!(!resumed.contains("Business context"), "{resumed}");
+
+        steps.iter().for_each(|s| answer(&mut answers, s));
+        let done = introduction(&fw, &answers, Path::new("s.toml"), "resume");
+        assert!(done.contains(&format!("All {total} questions are answered")), "{done}");
+        assert!(!done.contains("minutes"), "{done}");
+    }
+}
