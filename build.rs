@@ -11,6 +11,11 @@ mod model;
 #[path = "src/date.rs"]
 mod date;
 
+#[path = "src/frameworks/report_text.rs"]
+mod report_text;
+
+use model::Text;
+
 use serde::de::DeserializeOwned;
 
 fn parse<T: DeserializeOwned>(name: &str) -> T {
@@ -23,6 +28,7 @@ fn main() {
     println!("cargo::rerun-if-changed=frameworks");
     println!("cargo::rerun-if-changed=src/frameworks/model.rs");
     println!("cargo::rerun-if-changed=src/date.rs");
+    println!("cargo::rerun-if-changed=src/frameworks/report_text.rs");
     let compiled = model::Frameworks {
         sources: parse("sources.toml"),
         questionnaire: parse("questionnaire.toml"),
@@ -35,6 +41,7 @@ fn main() {
         models: parse("models.toml"),
         trends: parse("trends.toml"),
         technologies: parse("technologies.toml"),
+        report: parse("report.toml"),
     };
     let bytes = postcard::to_stdvec(&compiled).expect("the model serializes");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("frameworks.postcard");

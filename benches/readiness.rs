@@ -16,17 +16,21 @@ fn benches(c: &mut Criterion) {
     let as_of = Date::new(2026, 11, 25).unwrap();
     let answers = parse(&fw, "b2b-software.toml", EXAMPLE, Completeness::Complete).unwrap();
     let assessment = assess(&fw, &answers, as_of);
-    let view = View { sections: vec![Section::All], explain: false, width: Some(100) };
+    let view = View { sections: vec![Section::All], explain: false, width: Some(100), colour: false };
 
     c.bench_function("load built-in frameworks", |b| b.iter(|| black_box(Frameworks::builtin().unwrap())));
     c.bench_function("parse answer file", |b| {
         b.iter(|| black_box(parse(&fw, "b2b-software.toml", black_box(EXAMPLE), Completeness::Complete).unwrap()))
     });
     c.bench_function("score one assessment", |b| b.iter(|| black_box(assess(&fw, black_box(&answers), as_of))));
-    for (name, format) in
-        [("render json", Format::Json), ("render markdown", Format::Markdown), ("render table", Format::Table)]
-    {
-        c.bench_function(name, |b| b.iter(|| black_box(render(&assessment, &fw, format, &view))));
+    let formats = [
+        ("render json", Format::Json),
+        ("render markdown", Format::Markdown),
+        ("render html", Format::Html),
+        ("render table", Format::Table),
+    ];
+    for (name, format) in formats {
+        c.bench_function(name, |b| b.iter(|| black_box(render(&assessment, format, &view))));
     }
 }
 

@@ -23,13 +23,24 @@ const FIXED_WIDTH: u16 = 100;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Assess(args) => assess(args),
+        Command::Render { file, format, output, report, explain } => {
+            let assessment = read_report(&file)?;
+            let view = View {
+                sections: report,
+                explain,
+                width: table_width(output.as_deref()),
+                colour: colour(output.as_deref()),
+            };
+            emit(&report::render(&assessment, format, &view), output.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Template { output, data } => {
             emit(&answers::render_template(&load(&data)?), output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate { files, data } => validate(&files, &data),
         Command::Catalog { kind, format, data } => {
-            print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None)))?;
+            print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Frameworks(FrameworksCommand::Export { dir, force }) => export(&dir, force),
@@ -38,7 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let fw = load(&data)?;
             let as_of = as_of.unwrap_or_else(Date::today);
             let comparison = compare::compare(&load_assessment(&fw, &old, as_of)?, &load_assessment(&fw, &new, as_of)?);
-            print(&compare::render(&comparison, &fw, format, table_width(None)))?;
+            print(&compare::render(&comparison, format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch { inputs, format, output, as_of, data } => {
@@ -73,6 +84,11 @@ fn load_assessment(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Assessme
     if !is_json {
         return Ok(score::assess(fw, &read_answers(fw, path, Completeness::Complete)?, as_of));
     }
+    read_report(path)
+}
+
+/// A JSON report written by `assess --format json`.
+fn read_report(path: &Path) -> Result<Assessment, InputError> {
     let text = read_limited(path).map_err(InputError::message)?;
     serde_json::from_str(&text).map_err(|e| {
         let text_line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or_default();
@@ -141,17 +157,28 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         let name = path.display().to_string();
         assessment.benchmark = Some(portfolio::benchmark(&assessment, &name, std::io::BufReader::new(file))?);
     }
-    let view =
-        View { sections: args.report.clone(), explain: args.explain, width: table_width(args.output.as_deref()) };
-    emit(&report::render(&assessment, &fw, args.format, &view), args.output.as_deref())?;
+    let view = View {
+        sections: args.report.clone(),
+        explain: args.explain,
+        width: table_width(args.output.as_deref()),
+        colour: colour(args.output.as_deref()),
+    };
+    emit(&report::render(&assessment, args.format, &view), args.output.as_deref())?;
     if let Some(path) = &args.output {
         eprintln!("Report written to {}", std::path::absolute(path)?.display());
     }
     if let Some(finished) = &live {
         let written = args.output.as_deref().map(|path| (path, args.format));
-        crate::ask::hand_over(&fw, &assessment, finished, &view, written)?;
+        crate::ask::hand_over(&assessment, finished, &view, written)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Colour and bold only on a terminal, never with `NO_COLOR` or a `dumb` terminal.
+fn colour(output: Option<&Path>) -> bool {
+    let plain =
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) || std::env::var("TERM").as_deref() == Ok("dumb");
+    output.is_none() && std::io::stdout().is_terminal() && !plain
 }
 
 /// `None` lets the table fit the terminal it is printed on; files and pipes get a fixed width.

@@ -4,9 +4,10 @@
 
 use crate::answers::Answer;
 use crate::date::Date;
-use crate::frameworks::{Cost, Ring, Severity, SourceKind, TechnologyGroup, Text};
+use crate::frameworks::{Cost, ReportText, Ring, Severity, SourceKind, TechnologyGroup, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
@@ -30,6 +31,13 @@ pub struct Assessment {
     pub skills: Vec<SkillGap>,
     pub levers: Vec<Lever>,
     pub answers: Vec<AnswerEntry>,
+    /// Trends whose technologies serve a stated goal.
+    pub trends: Vec<TrendRef>,
+    /// The predictive-model catalogue, when predictive analytics is in use or in view.
+    pub models: Vec<ModelRef>,
+    /// Everything the views need to word the report: the wording, names for ids, and the
+    /// methodology as applied. A saved report renders again from this alone.
+    pub report: ReportData,
     /// Percentiles among a portfolio, with `assess --benchmark`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<crate::portfolio::Benchmark>,
@@ -50,6 +58,8 @@ pub struct Business {
     pub industry: Option<Text>,
     /// The scale that picks owner roles (risks.toml), when the size is known.
     pub scale: Option<Text>,
+    /// People in marketing, when answered.
+    pub team_size: Option<i64>,
     /// New initiatives the team can take on this year.
     pub capacity: usize,
     /// How skills gaps are best closed with a team this size.
@@ -186,7 +196,7 @@ pub struct Maturity {
     pub stage_name: Text,
     /// When and from what the stage was judged.
     pub judged: Date,
-    pub source: Text,
+    pub source: SourceRef,
     pub basis: Text,
     /// The judgement is older than the re-check period at the assessment date.
     pub stale: bool,
@@ -276,6 +286,8 @@ pub struct AdoptionTimeline {
     pub prerequisites: Vec<Text>,
     /// Its place among the candidates for the year's initiatives (1 is the most valuable).
     pub priority: Option<usize>,
+    /// Low cost and simple: switched on rather than run as a project, taking no capacity.
+    pub quick_win: bool,
 }
 
 /// One reason a technology is where it is. Wording lives in the frameworks; the fields are
@@ -301,8 +313,9 @@ pub enum Reason {
     OverBudget { cost: Cost, affords: Cost },
     /// A rule in scope caps it until its control is in place (or outright).
     Regulation { regulation: Text, question: Option<Text>, level: Option<u8> },
-    /// The team's capacity this year goes to more valuable candidates.
-    Capacity { priority: usize, capacity: usize },
+    /// The team's capacity this year goes to more valuable candidates (`ahead`), even those
+    /// that must first wait for their gaps to close.
+    Capacity { priority: usize, capacity: usize, ahead: Vec<Text> },
     /// A required dimension falls short.
     Readiness { dimension: Text, actual: f64, required: f64 },
     /// A prerequisite is not further along.
@@ -363,6 +376,7 @@ pub struct PlannedAction {
     pub title: Text,
     pub description: Text,
     pub months: [u32; 2],
+    /// The role that leads it, for this business's size.
     pub owner: Text,
     /// Gaps it closes, first gap first.
     pub gaps: Vec<Text>,
@@ -409,4 +423,80 @@ pub struct AnswerEntry {
     pub asked: bool,
     /// The chosen level's description; empty when unknown.
     pub description: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TrendRef {
+    pub id: Text,
+    pub name: Text,
+    pub category: Text,
+    pub description: Text,
+    /// Its technologies that serve a stated goal.
+    pub technologies: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ModelRef {
+    pub id: Text,
+    pub name: Text,
+    pub algorithms: Vec<Text>,
+    pub output: Text,
+    /// Percent, on held-out data, before the model drives decisions.
+    pub accuracy_target: f64,
+    /// Mean score (0-100) of the answers that show whether the data it needs exists.
+    pub data_score: f64,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportData {
+    pub text: ReportText,
+    pub glossary: Glossary,
+    /// The methodology paragraphs, filled from the scoring rules in use.
+    pub methodology: Vec<Text>,
+}
+
+/// Names for the ids an assessment refers to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Glossary {
+    /// Tier ids, lowest first.
+    pub tiers: Vec<Text>,
+    pub goals: BTreeMap<Text, Text>,
+    /// Risk appetite option ids, as one word.
+    pub appetites: BTreeMap<Text, Text>,
+    pub rings: BTreeMap<Ring, Named>,
+    pub stages: BTreeMap<Text, Named>,
+    /// The trend categories, in order: the radar's sectors.
+    pub sectors: Vec<IdName>,
+    pub risk_categories: BTreeMap<Text, Text>,
+    pub likelihoods: BTreeMap<Text, Text>,
+    /// Likelihood band ids, least likely first.
+    pub likelihood_bands: Vec<Text>,
+    pub skill_categories: BTreeMap<Text, Text>,
+    /// Names of skill levels 1 and up.
+    pub skill_levels: Vec<Text>,
+    /// Roadmap action titles, including actions not scheduled.
+    pub actions: BTreeMap<Text, Text>,
+    /// Questions named by the rules in scope: prompt and level descriptions.
+    pub questions: BTreeMap<Text, QuestionText>,
+    /// Context question prompts.
+    pub context: BTreeMap<Text, Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Named {
+    pub name: Text,
+    pub meaning: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct IdName {
+    pub id: Text,
+    pub name: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionText {
+    pub prompt: Text,
+    pub levels: Vec<Text>,
 }

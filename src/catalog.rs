@@ -1,24 +1,59 @@
-//! `readiness catalog`: browsing the frameworks data as a table, Markdown or JSON.
+//! `readiness catalog`: browsing the frameworks data as a table in any view, or as JSON.
 
 use crate::cli::CatalogKind;
-use crate::error::printable;
+use crate::document::{Align, Block, Column, Document, Meta, Section, Span, Table};
 use crate::frameworks::{Frameworks, Text};
-use crate::report::{Format, markdown_escape, markdown_header, markdown_row, new_table, to_json};
+use crate::report::{Format, to_json};
 
-/// Rows of text, rendered as a terminal or Markdown table.
+/// Rows of text under their headers.
 struct Grid {
-    header: Vec<&'static str>,
+    header: Vec<Text>,
     rows: Vec<Vec<Text>>,
 }
 
-pub fn render(fw: &Frameworks, kind: Option<CatalogKind>, format: Format, width: Option<u16>) -> String {
-    match (format, kind) {
-        (Format::Json, Some(kind)) => json(fw, kind),
-        (Format::Json, None) => to_json(&summary(fw).rows),
-        (_, kind) => {
-            let grid = kind.map_or_else(|| summary(fw), |k| grid(fw, k));
-            if format == Format::Markdown { markdown(&grid) } else { terminal(&grid, width) }
-        }
+pub fn render(fw: &Frameworks, kind: Option<CatalogKind>, format: Format, width: Option<u16>, colour: bool) -> String {
+    use crate::document::{html, markdown, terminal};
+    if format == Format::Json {
+        return kind.map_or_else(|| to_json(&summary(fw).rows), |k| json(fw, k));
+    }
+    let grid = kind.map_or_else(|| summary(fw), |k| grid(fw, k));
+    let document = document(fw, &grid);
+    match format {
+        Format::Markdown => markdown::render(&document),
+        Format::Html => html::render(&document),
+        _ => terminal::render(&document, terminal::Options { width, colour }),
+    }
+}
+
+/// One section holding the grid as a table; the last column, the widest text, takes the room.
+fn document(fw: &Frameworks, grid: &Grid) -> Document {
+    let text = &fw.report;
+    let last = grid.header.len().saturating_sub(1);
+    let columns = grid
+        .header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Column { header: h.to_string(), align: Align::Left, wide: i == last })
+        .collect();
+    let rows = grid.rows.iter().map(|r| r.iter().map(|c| vec![Span::plain(c.to_string())]).collect()).collect();
+    let title = text.catalog.title.to_string();
+    Document {
+        title: title.clone(),
+        meta: Meta {
+            client: String::new(),
+            date: String::new(),
+            headline: String::new(),
+            generator: String::new(),
+            language: text.language.to_string(),
+            contents: None,
+        },
+        cover: Vec::new(),
+        sections: vec![Section {
+            anchor: "catalog".into(),
+            title,
+            blocks: vec![Block::Table(Table { caption: None, columns, rows })],
+            appendix: false,
+        }],
     }
 }
 
@@ -37,36 +72,32 @@ fn json(fw: &Frameworks, kind: CatalogKind) -> String {
 }
 
 fn summary(fw: &Frameworks) -> Grid {
-    let count = |kind: &str, n: usize, what: &str| vec![Text::from(kind), n.to_string().into(), what.into()];
+    let c = &fw.report.catalog;
+    let h = &c.holds;
+    let count = |kind: &str, n: usize, what: &Text| vec![Text::from(kind), n.to_string().into(), what.clone()];
+    let q = &fw.questionnaire;
     Grid {
-        header: vec!["Catalogue", "Entries", "What it holds"],
+        header: vec![c.catalogue.clone(), c.entries.clone(), c.contents.clone()],
         rows: vec![
-            count(
-                "technologies",
-                fw.technologies.technologies.len(),
-                "technologies with windows, requirements, evidence and risks",
-            ),
-            count("trends", fw.trends.trends.len(), "trends in four categories, linked to technologies"),
-            count("skills", fw.skills.skills.len(), "skills in three categories, with learning paths"),
-            count("roadmap", fw.roadmap.phases.len(), "roadmap phases with actions and entry criteria"),
-            count("models", fw.models.models.len(), "predictive models with accuracy targets"),
-            count("ethics", fw.ethics.principles.len(), "ethics principles with their evidence questions"),
-            count(
-                "questions",
-                fw.questionnaire.context.len() + fw.questionnaire.questions.len(),
-                "context and readiness questions",
-            ),
-            count("risks", fw.risks.risks.len(), "risks with categories and mitigations"),
-            count("sources", fw.sources.sources.len(), "source articles cited by the data"),
+            count("technologies", fw.technologies.technologies.len(), &h.technologies),
+            count("trends", fw.trends.trends.len(), &h.trends),
+            count("skills", fw.skills.skills.len(), &h.skills),
+            count("roadmap", fw.roadmap.phases.len(), &h.roadmap),
+            count("models", fw.models.models.len(), &h.models),
+            count("ethics", fw.ethics.principles.len(), &h.ethics),
+            count("questions", q.context.len() + q.questions.len(), &h.questions),
+            count("risks", fw.risks.risks.len(), &h.risks),
+            count("sources", fw.sources.sources.len(), &h.sources),
         ],
     }
 }
 
 fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
+    let c = &fw.report.catalog;
     let join = |v: &[Text]| Text::from(v.join(", "));
     match kind {
         CatalogKind::Technologies => Grid {
-            header: vec!["Id", "Technology", "Stage in marketing", "Complexity", "Prerequisites", "Summary"],
+            header: c.technologies.clone(),
             rows: fw
                 .technologies
                 .technologies
@@ -84,7 +115,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
         CatalogKind::Trends => Grid {
-            header: vec!["Category", "Trend", "Description", "Technologies"],
+            header: c.trends.clone(),
             rows: fw
                 .trends
                 .trends
@@ -93,7 +124,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
         CatalogKind::Skills => Grid {
-            header: vec!["Category", "Id", "Skill", "Description"],
+            header: c.skills.clone(),
             rows: fw
                 .skills
                 .skills
@@ -102,7 +133,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
         CatalogKind::Roadmap => Grid {
-            header: vec!["Phase", "Months", "Action", "Applies for gaps in"],
+            header: c.roadmap.clone(),
             rows: fw
                 .roadmap
                 .phases
@@ -120,7 +151,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
         CatalogKind::Models => Grid {
-            header: vec!["Model", "Algorithms", "Features", "Output", "Accuracy target"],
+            header: c.models.clone(),
             rows: fw
                 .models
                 .models
@@ -137,7 +168,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
         CatalogKind::Ethics => Grid {
-            header: vec!["Principle", "Description", "Evidence questions", "Risks when weak"],
+            header: c.ethics.clone(),
             rows: fw
                 .ethics
                 .principles
@@ -147,12 +178,12 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
         },
         CatalogKind::Questions => {
             Grid {
-                header: vec!["Id", "Dimension", "Weight", "Question"],
+                header: c.questions.clone(),
                 rows: fw
                     .questionnaire
                     .context
                     .iter()
-                    .map(|q| vec![q.id.clone(), "context".into(), "-".into(), q.prompt.clone()])
+                    .map(|q| vec![q.id.clone(), c.context.clone(), Text::default(), q.prompt.clone()])
                     .chain(fw.questionnaire.questions.iter().map(|q| {
                         vec![q.id.clone(), q.dimension.clone(), q.weight.to_string().into(), q.prompt.clone()]
                     }))
@@ -160,7 +191,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
             }
         }
         CatalogKind::Risks => Grid {
-            header: vec!["Id", "Category", "Severity", "Risk", "Mitigation"],
+            header: c.risks.clone(),
             rows: fw
                 .risks
                 .risks
@@ -177,7 +208,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
         CatalogKind::Sources => Grid {
-            header: vec!["Id", "Title", "Author", "Date"],
+            header: c.sources.clone(),
             rows: fw
                 .sources
                 .sources
@@ -193,21 +224,4 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .collect(),
         },
     }
-}
-
-fn terminal(grid: &Grid, width: Option<u16>) -> String {
-    let mut table = new_table(&grid.header, width);
-    for row in &grid.rows {
-        table.add_row(row.clone());
-    }
-    printable(&format!("{table}\n"))
-}
-
-fn markdown(grid: &Grid) -> String {
-    let mut out = String::new();
-    markdown_header(&mut out, &grid.header);
-    for row in &grid.rows {
-        markdown_row(&mut out, &row.iter().map(|c| markdown_escape(c)).collect::<Vec<_>>());
-    }
-    out
 }

@@ -11,6 +11,7 @@ Examples:
   readiness template --output acme.toml          start an answer file
   readiness validate acme.toml                   check it without scoring
   readiness assess --answers acme.toml           print the report in the terminal
+  readiness assess --answers acme.toml --format html --output acme-report.html
   readiness assess --answers acme.toml --format markdown --output acme-report.md
   readiness assess --answers acme.toml --format json --as-of 2026-01-31
   readiness assess                               run the questionnaire interactively
@@ -34,6 +35,27 @@ pub enum Command {
     /// Score answers and print the report
     #[command(after_help = EXAMPLES)]
     Assess(AssessArgs),
+    /// Render a saved JSON report (`assess --format json`) in another format, without scoring
+    #[command(
+        after_help = "Example:\n  readiness assess --answers acme.toml --format json --output acme.json\n  readiness render acme.json --format html --output acme.html"
+    )]
+    Render {
+        /// The JSON report to render
+        #[arg(value_name = "REPORT.json")]
+        file: PathBuf,
+        /// Output format
+        #[arg(short, long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Report sections to include, comma-separated
+        #[arg(short, long, value_enum, value_delimiter = ',', default_value = "all")]
+        report: Vec<Section>,
+        /// Show the answers and weights behind every score
+        #[arg(long)]
+        explain: bool,
+    },
     /// Print a commented answer file listing every question
     Template {
         /// Write to this file instead of standard output
@@ -140,7 +162,7 @@ pub struct AssessArgs {
     /// Write the report to this file (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Report sections to include, comma-separated (table and markdown; JSON always holds everything)
+    /// Report sections to include, comma-separated (table, markdown and html; JSON always holds everything)
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "all")]
     pub report: Vec<Section>,
     /// Assessment date for technology maturity [default: today]

@@ -141,9 +141,9 @@ fn example() -> String {
 /// Scores and renders every format, so valid-but-odd inputs exercise the whole pipeline.
 fn score_and_render(fw: &Frameworks, answers: &readiness::answers::Answers) {
     let assessment = readiness::score::assess(fw, answers, Date::new(2026, 11, 25).unwrap());
-    let view = View { sections: vec![Section::All], explain: true, width: Some(100) };
-    for format in [Format::Table, Format::Markdown, Format::Json] {
-        assert!(!render(&assessment, fw, format, &view).is_empty());
+    let view = View { sections: vec![Section::All], explain: true, width: Some(100), colour: false };
+    for format in [Format::Table, Format::Markdown, Format::Html, Format::Json] {
+        assert!(!render(&assessment, format, &view).is_empty());
     }
 }
 

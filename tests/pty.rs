@@ -403,13 +403,13 @@ fn review_fits(size: (u16, u16)) {
     t.press(&format!("\x1b[H{ENTER}"));
     t.wait_for(&["Write the client report", "Not now"]);
     t.press(ENTER);
-    let written = dir.path().canonicalize().unwrap().join("pty-test-co-readiness.md");
+    let written = dir.path().canonicalize().unwrap().join("pty-test-co-readiness.html");
     let shown = t.wait_for(&["Next: hand"]);
     assert_eq!(t.exit_code(), 0);
     let shown_flat = flatten(&t.shown());
     assert!(shown_flat.contains(&format!("Client report written to {}", written.display())), "{shown}");
     assert!(shown_flat.contains("readiness assess --resume"), "{shown}");
-    assert!(std::fs::read_to_string(&written).unwrap().starts_with('#'), "a Markdown report");
+    assert!(std::fs::read_to_string(&written).unwrap().starts_with("<!DOCTYPE html>"), "an HTML report");
     assert!(!String::from_utf8_lossy(&t.raw).contains("<canceled>"));
 }
 

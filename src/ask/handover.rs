@@ -4,27 +4,29 @@
 use super::session::{Finished, prompter, quote};
 use super::{Reply, tell};
 use crate::assessment::Assessment;
-use crate::frameworks::Frameworks;
 use crate::output::write_atomic;
 use crate::report::{self, Format, View};
 use std::path::{Path, PathBuf};
 
-/// The document a consultant hands to the client after a live session: Markdown until the
-/// report has an HTML backend, which is then one more variant here.
+/// The document a consultant hands to the client after a live session: a self-contained HTML
+/// file that prints to PDF, or Markdown for a wiki.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClientReport {
+    Html,
     Markdown,
 }
 
 impl ClientReport {
     pub fn name(self) -> &'static str {
         match self {
+            ClientReport::Html => "HTML",
             ClientReport::Markdown => "Markdown",
         }
     }
 
     pub fn extension(self) -> &'static str {
         match self {
+            ClientReport::Html => "html",
             ClientReport::Markdown => "md",
         }
     }
@@ -32,12 +34,13 @@ impl ClientReport {
     /// The `--format` that writes it.
     pub fn format(self) -> Format {
         match self {
+            ClientReport::Html => Format::Html,
             ClientReport::Markdown => Format::Markdown,
         }
     }
 
-    pub fn render(self, assessment: &Assessment, fw: &Frameworks, view: &View) -> String {
-        report::render(assessment, fw, self.format(), view)
+    pub fn render(self, assessment: &Assessment, view: &View) -> String {
+        report::render(assessment, self.format(), view)
     }
 }
 
@@ -45,19 +48,18 @@ impl ClientReport {
 /// report (unless `--output` has just written it), and says what to do next. `written` is the
 /// report file `--output` wrote, if any.
 pub fn hand_over(
-    fw: &Frameworks,
     assessment: &Assessment,
     finished: &Finished,
     view: &View,
     written: Option<(&Path, Format)>,
 ) -> anyhow::Result<()> {
-    let kind = ClientReport::Markdown;
+    let kind = ClientReport::Html;
     let session = &finished.session;
     eprintln!();
     tell(&format!("Answers saved in {}", session.display()));
     let report = match written {
         Some((path, format)) if format == kind.format() => Some(std::path::absolute(path)?),
-        _ => offer(fw, assessment, view, kind, session)?,
+        _ => offer(assessment, view, kind, session)?,
     };
     let next = match report {
         Some(report) => format!(
@@ -77,18 +79,12 @@ pub fn hand_over(
 }
 
 /// Offers to write the client report; the path written, if it was.
-fn offer(
-    fw: &Frameworks,
-    assessment: &Assessment,
-    view: &View,
-    kind: ClientReport,
-    session: &Path,
-) -> anyhow::Result<Option<PathBuf>> {
+fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Path) -> anyhow::Result<Option<PathBuf>> {
     let path = report_path(session, &assessment.company, kind);
     let options = [format!("Write the {} report to {}", kind.name(), path.display()), "Not now".to_string()];
     match prompter().menu("Write the client report to a file, to hand over?", &options)? {
         Reply::Answer(0) => {
-            write_atomic(&path, kind.render(assessment, fw, view).as_bytes())?;
+            write_atomic(&path, kind.render(assessment, view).as_bytes())?;
             tell(&format!("Client report written to {}", path.display()));
             Ok(Some(path))
         }

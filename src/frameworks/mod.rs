@@ -4,6 +4,7 @@
 
 mod check;
 mod model;
+mod report_text;
 
 pub use model::*;
 
@@ -14,7 +15,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// The data files, in the order they are loaded, with their built-in text.
-pub const BUILTIN: [(&str, &str); 11] = [
+pub const BUILTIN: [(&str, &str); 12] = [
     ("sources.toml", include_str!("../../frameworks/sources.toml")),
     ("questionnaire.toml", include_str!("../../frameworks/questionnaire.toml")),
     ("scoring.toml", include_str!("../../frameworks/scoring.toml")),
@@ -26,6 +27,7 @@ pub const BUILTIN: [(&str, &str); 11] = [
     ("models.toml", include_str!("../../frameworks/models.toml")),
     ("trends.toml", include_str!("../../frameworks/trends.toml")),
     ("technologies.toml", include_str!("../../frameworks/technologies.toml")),
+    ("report.toml", include_str!("../../frameworks/report.toml")),
 ];
 
 /// One data file's text and the name to show in diagnostics.
@@ -100,6 +102,7 @@ impl Frameworks {
             parse_file(&files[8], p),
             parse_file(&files[9], p),
             parse_file(&files[10], p),
+            parse_file(&files[11], p),
         );
         let (
             Some(sources),
@@ -113,6 +116,7 @@ impl Frameworks {
             Some(models),
             Some(trends),
             Some(technologies),
+            Some(report),
         ) = parsed
         else {
             return Err(InputError::new(problems));
@@ -129,6 +133,7 @@ impl Frameworks {
             models,
             trends,
             technologies,
+            report,
         };
         frameworks.checked(&files)
     }

@@ -119,6 +119,8 @@ pub struct Named {
     pub name: Text,
 }
 
+pub use super::report_text::*;
+
 /// Everything in `frameworks/`, one field per file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Frameworks {
@@ -133,6 +135,7 @@ pub struct Frameworks {
     pub models: Models,
     pub trends: Trends,
     pub technologies: Technologies,
+    pub report: ReportText,
 }
 
 // ----- sources.toml -----
@@ -346,7 +349,7 @@ pub struct MaturityRules {
 
 /// Where a technology is placed. The order of the ladder, best first: adopt, pilot, assess,
 /// hold, watch; `InUse` stands apart from it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Ring {
     InUse,
@@ -709,6 +712,8 @@ pub struct Principle {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Models {
+    /// Technologies that run these models: the catalogue is shown when one is in view.
+    pub technologies: Vec<Text>,
     #[serde(rename = "model")]
     pub models: Vec<PredictiveModel>,
 }

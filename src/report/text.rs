@@ -41,16 +41,6 @@ fn escape_block_marker(text: String) -> String {
     }
 }
 
-/// A label Mermaid accepts inside a gantt task or section: no characters that end a task
-/// name or start a comment or directive.
-pub fn mermaid_label(text: &str) -> String {
-    let cleaned: String = text
-        .chars()
-        .map(|c| if matches!(c, ':' | ';' | '#' | '%' | '\n' | '\r') || c.is_control() { ' ' } else { c })
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Text for the terminal, with control characters replaced: see [`crate::error::printable`].
 pub use crate::error::printable as terminal;
 
@@ -102,10 +92,5 @@ mod tests {
         assert_eq!(markdown_escape("- item"), "\\- item");
         assert_eq!(markdown_escape("12. item"), "12\\. item");
         assert_eq!(markdown_escape("12 items"), "12 items");
-    }
-
-    #[test]
-    fn mermaid_labels_lose_separators() {
-        assert_eq!(mermaid_label("a: b; #c %%d"), "a b c d");
     }
 }

@@ -13,6 +13,7 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
     let industry = option_of(fw, answers, ContextRole::Industry).map(|o| o.id.clone());
     let regions = choices(fw, answers, ContextRole::Regions);
     Business {
+        team_size: team_size(fw, answers),
         scale: option_of(fw, answers, ContextRole::Size).and_then(|o| o.scale.clone()),
         capacity: band.initiatives,
         skills_approach: band.skills_approach.clone(),
@@ -74,13 +75,17 @@ pub fn source_ref(source: &Source) -> SourceRef {
     }
 }
 
+fn team_size(fw: &Frameworks, answers: &Answers) -> Option<i64> {
+    fw.context_with_role(ContextRole::TeamSize).and_then(|q| match answers.context.get(&q.id) {
+        Some(ContextValue::Number(n)) => Some(*n),
+        _ => None,
+    })
+}
+
 /// The capacity band for the team size; an unknown size gets the smallest team's band.
 fn capacity_band<'a>(fw: &'a Frameworks, answers: &Answers) -> &'a crate::frameworks::CapacityBand {
     let bands = &fw.scoring.capacity;
-    let team = fw.context_with_role(ContextRole::TeamSize).and_then(|q| match answers.context.get(&q.id) {
-        Some(ContextValue::Number(n)) => Some(*n),
-        _ => None,
-    });
+    let team = team_size(fw, answers);
     match team {
         None => &bands[0],
         Some(n) => bands.iter().find(|b| n <= b.team_up_to).unwrap_or(&bands[bands.len() - 1]),

@@ -5,12 +5,14 @@ mod context;
 mod levers;
 mod placement;
 mod readiness;
+mod report_data;
 mod risk;
 mod roadmap;
 mod skills;
 mod technology;
 
 pub use readiness::{confidence, overall_readiness};
+pub use report_data::methodology;
 
 use crate::answers::{Answer, Answers, ContextValue};
 use crate::assessment::{AnswerEntry, Assessment, Business, ContextEntry, Reason, TechnologyAssessment};
@@ -27,14 +29,19 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     let dimensions: BTreeMap<Text, f64> = readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect();
     let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of);
     let gates = placement::context_gates(fw, &business, &mut technologies);
-    let exposures = risk::evaluate_all(fw, &business, answers);
+    let in_view: Vec<&Text> = technologies
+        .iter()
+        .filter(|t| t.adoption_timeline.priority.is_some() || business.in_use.contains(&t.id))
+        .map(|t| &t.id)
+        .collect();
+    let exposures = risk::evaluate_all(fw, &business, answers, &in_view);
     for t in technologies.iter_mut() {
         t.risk_factors = risk::factors(fw, &exposures, &t.id);
     }
     Placer { fw, business: &business, answers, exposures: &exposures, gates }.place_all(&mut technologies);
     let risks = risk::register(fw, &business, &exposures, &technologies, answers);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies);
-    let roadmap = roadmap::plan(fw, &readiness.gaps, business.capacity, &technologies, &risks);
+    let roadmap = roadmap::plan(fw, &business, &readiness.gaps, &technologies, &risks);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
         as_of,
@@ -46,6 +53,9 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         ethics: readiness::ethics(fw, answers),
         levers: levers::top(fw, answers),
         answers: answer_entries(fw, answers),
+        trends: report_data::trends(fw, &technologies),
+        models: report_data::models(fw, answers, &technologies),
+        report: report_data::report_data(fw, &business),
         business,
         readiness,
         technologies,

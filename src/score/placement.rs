@@ -27,15 +27,16 @@ pub fn context_gates(fw: &Frameworks, business: &Business, techs: &mut [Technolo
         (0..techs.len()).filter(|&i| !is_in_use(business, &techs[i].id) && ceiling(&gates[i]).is_planned()).collect();
     // Stable: equal values keep catalogue order.
     candidates.sort_by(|&a, &b| techs[b].roi_potential.value.total_cmp(&techs[a].roi_potential.value));
-    let mut places = 0;
+    let mut placed: Vec<Text> = Vec::new();
     for (rank, &i) in candidates.iter().enumerate() {
         techs[i].adoption_timeline.priority = Some(rank + 1);
         if is_quick_win(fw, &fw.technologies.technologies[i]) {
             continue;
         }
-        places += 1;
-        if places > business.capacity {
-            let reason = Reason::Capacity { priority: rank + 1, capacity: business.capacity };
+        if placed.len() < business.capacity {
+            placed.push(techs[i].id.clone());
+        } else {
+            let reason = Reason::Capacity { priority: rank + 1, capacity: business.capacity, ahead: placed.clone() };
             gates[i].push((Ring::Assess, Some(reason)));
         }
     }

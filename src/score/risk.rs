@@ -20,19 +20,36 @@ pub struct Exposure<'a> {
     pub serious: bool,
 }
 
-pub fn evaluate_all<'a>(fw: &'a Frameworks, business: &Business, answers: &Answers) -> Vec<Exposure<'a>> {
-    fw.risks.risks.iter().map(|risk| evaluate(fw, business, answers, risk)).collect()
+/// Every catalogue risk weighed; `in_view` are the technologies in use or among the year's
+/// candidates (decided by the context alone), through which a rule can make a risk more severe.
+pub fn evaluate_all<'a>(
+    fw: &'a Frameworks,
+    business: &Business,
+    answers: &Answers,
+    in_view: &[&Text],
+) -> Vec<Exposure<'a>> {
+    fw.risks.risks.iter().map(|risk| evaluate(fw, business, answers, risk, in_view)).collect()
 }
 
-fn evaluate<'a>(fw: &'a Frameworks, business: &Business, answers: &Answers, risk: &'a Risk) -> Exposure<'a> {
+fn evaluate<'a>(
+    fw: &'a Frameworks,
+    business: &Business,
+    answers: &Answers,
+    risk: &'a Risk,
+    in_view: &[&Text],
+) -> Exposure<'a> {
     let rules = &fw.scoring.risk;
     let score = evidence_score(fw, answers, &risk.evidence);
     let likelihood = 1.0 - score / 100.0;
+    // A rule raises a risk's severity through a technology it touches that carries the risk.
+    let carries =
+        |id: &Text| fw.technology(id).is_some_and(|t| t.risks.contains(&risk.id) || !risk.for_rings.is_empty());
     let escalated_by: Vec<Text> = business
         .regulations
         .iter()
         .filter_map(|r| fw.regulations.regulations.iter().find(|x| x.id == r.id))
         .filter(|r| r.escalates.contains(&risk.id))
+        .filter(|r| r.technologies.iter().any(|t| in_view.contains(&t) && carries(t)))
         .map(|r| r.id.clone())
         .collect();
     let severity = if escalated_by.is_empty() { risk.severity } else { risk.severity.escalated() };

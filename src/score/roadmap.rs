@@ -41,6 +41,8 @@ pub fn priority_gaps(fw: &Frameworks, readiness: &Readiness, techs: &[Technology
 
 /// What the plan has decided, for deciding which actions apply.
 struct Plan<'a> {
+    fw: &'a Frameworks,
+    business: &'a crate::assessment::Business,
     gaps: &'a [Text],
     techs: &'a [TechnologyAssessment],
     risks: &'a [RiskEntry],
@@ -51,11 +53,12 @@ impl Plan<'_> {
         self.techs.iter().any(|t| rings.contains(&t.adoption_timeline.ring))
     }
 
-    /// The listed technologies in use or starting by `month`.
+    /// The listed technologies in use, or adopted or piloted from `month` at the latest.
     fn served(&self, ids: &[Text], month: u32) -> Vec<Text> {
         let live = |t: &&TechnologyAssessment| {
             let timeline = &t.adoption_timeline;
-            timeline.ring == Ring::InUse || timeline.start_month.is_some_and(|m| m <= month)
+            let planned = timeline.ring.is_planned() && timeline.start_month.is_some_and(|m| m <= month);
+            timeline.ring == Ring::InUse || planned
         };
         self.techs.iter().filter(|t| ids.contains(&t.id)).filter(live).map(|t| t.id.clone()).collect()
     }
@@ -87,7 +90,7 @@ impl Plan<'_> {
                 title: action.title.clone(),
                 description: action.description.clone(),
                 months: [start, (start + action.months - 1).min(phase.months[1])],
-                owner: action.owner.clone(),
+                owner: super::risk::owner(self.fw, self.business, &action.owner),
                 gaps,
                 risks,
                 technologies,
@@ -101,12 +104,12 @@ impl Plan<'_> {
 /// work is taken on for as many gaps as the team has capacity for.
 pub fn plan(
     fw: &Frameworks,
+    business: &crate::assessment::Business,
     gaps: &[Text],
-    capacity: usize,
     techs: &[TechnologyAssessment],
     risks: &[RiskEntry],
 ) -> Vec<PhasePlan> {
-    let plan = Plan { gaps: &gaps[..gaps.len().min(capacity)], techs, risks };
+    let plan = Plan { fw, business, gaps: &gaps[..gaps.len().min(business.capacity)], techs, risks };
     fw.roadmap
         .phases
         .iter()

@@ -37,6 +37,7 @@ pub fn assess_all(
                 obligations: Vec::new(),
                 prerequisites: t.prerequisites.clone(),
                 priority: None,
+                quick_win: super::placement::is_quick_win(fw, t),
             },
         })
         .collect()
@@ -59,7 +60,7 @@ fn maturity(fw: &Frameworks, t: &Technology, as_of: Date) -> Maturity {
         stage: stage.id.clone(),
         stage_name: stage.name.clone(),
         judged: judgement.judged,
-        source: judgement.source.clone(),
+        source: source_ref(fw.source(&judgement.source).expect("checked: stage sources exist")),
         basis: judgement.basis.clone(),
         stale: age > i32::try_from(fw.scoring.maturity.stale_after_months).unwrap_or(i32::MAX),
         guide_window: t.guide_window,

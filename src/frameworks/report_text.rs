@@ -1,0 +1,406 @@
+//! The words of the report (`frameworks/report.toml`): every heading, label and sentence the
+//! views show. Templates use `{name}` placeholders, filled by `crate::words::fill`.
+
+use super::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReportText {
+    pub language: Text,
+    pub months: Vec<Text>,
+    pub date: Text,
+    pub title: Text,
+    pub unnamed_company: Text,
+    pub contents: Text,
+    pub generator: Text,
+    pub and: Text,
+    pub none: Text,
+    pub month_range: Text,
+    pub month_single: Text,
+    pub dont_know: Text,
+    pub not_asked: Text,
+    pub level: Text,
+    pub points: Text,
+    pub cover: CoverText,
+    pub headline: HeadlineText,
+    pub summary: SummaryText,
+    pub readiness: ReadinessText,
+    pub technologies: TechnologiesText,
+    pub reasons: ReasonsText,
+    pub costs: CostsText,
+    pub severities: SeveritiesText,
+    pub roadmap: RoadmapText,
+    pub risks: RisksText,
+    pub skills: SkillsText,
+    pub compare: CompareText,
+    pub catalog: CatalogText,
+    pub appendix: AppendixText,
+    pub methodology: MethodologyText,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MethodologyText {
+    pub weight: Text,
+    pub tier: Text,
+    pub stage: Text,
+    pub ceiling: Text,
+    pub ceiling_item: Text,
+    pub capacity_band: Text,
+    pub capacity_last: Text,
+    pub ring_months: Text,
+    pub answers: Text,
+    pub dimensions: Text,
+    pub tiers: Text,
+    pub maturity: Text,
+    pub rings: Text,
+    pub gate_stage: Text,
+    pub gate_goal: Text,
+    pub gate_budget: Text,
+    pub gate_rules: Text,
+    pub gate_capacity: Text,
+    pub gate_readiness: Text,
+    pub gate_prerequisites: Text,
+    pub gate_mitigation: Text,
+    pub risks: Text,
+    pub roadmap: Text,
+    pub skills: Text,
+    pub levers: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixText {
+    pub methodology: Text,
+    pub answers: Text,
+    pub sources: Text,
+    pub question: Text,
+    pub dimension: Text,
+    pub answer: Text,
+    pub context: Text,
+    pub source: Text,
+    pub author: Text,
+    pub source_date: Text,
+    pub kinds: BTreeMap<Text, Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogText {
+    pub title: Text,
+    pub catalogue: Text,
+    pub entries: Text,
+    pub contents: Text,
+    pub technologies: Vec<Text>,
+    pub trends: Vec<Text>,
+    pub skills: Vec<Text>,
+    pub roadmap: Vec<Text>,
+    pub models: Vec<Text>,
+    pub ethics: Vec<Text>,
+    pub questions: Vec<Text>,
+    pub risks: Vec<Text>,
+    pub sources: Vec<Text>,
+    pub context: Text,
+    pub holds: HoldsText,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HoldsText {
+    pub technologies: Text,
+    pub trends: Text,
+    pub skills: Text,
+    pub roadmap: Text,
+    pub models: Text,
+    pub ethics: Text,
+    pub questions: Text,
+    pub risks: Text,
+    pub sources: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CompareText {
+    pub title: Text,
+    pub intro: Text,
+    pub chart: Text,
+    pub chart_alt: Text,
+    pub before: Text,
+    pub after: Text,
+    pub change: Text,
+    pub dimensions: Text,
+    pub dimension: Text,
+    pub technologies: Text,
+    pub technology: Text,
+    pub ring_before: Text,
+    pub ring_after: Text,
+    pub start_before: Text,
+    pub start_after: Text,
+    pub none_moved: Text,
+    pub risks: Text,
+    pub opened: Text,
+    pub closed: Text,
+    pub less_exposed: Text,
+    pub more_exposed: Text,
+    pub no_risk_change: Text,
+    pub skills: Text,
+    pub narrowed: Text,
+    pub widened: Text,
+    pub no_skill_change: Text,
+    pub levers: Text,
+    pub lever: Text,
+    pub no_levers: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillsText {
+    pub title: Text,
+    pub intro: Text,
+    pub levels: Text,
+    pub skill: Text,
+    pub category: Text,
+    pub current: Text,
+    pub required: Text,
+    pub gap: Text,
+    pub needed_by: Text,
+    pub paths: Text,
+    pub path: Text,
+    pub then: Text,
+    pub no_gaps: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RisksText {
+    pub title: Text,
+    pub intro: Text,
+    pub heat_map: Text,
+    pub heat_map_alt: Text,
+    pub severity: Text,
+    pub likelihood: Text,
+    pub risk: Text,
+    pub exposure: Text,
+    pub owner: Text,
+    pub mitigation: Text,
+    pub escalated: Text,
+    pub scheduled: Text,
+    pub unscheduled: Text,
+    pub details: Text,
+    pub detail: Text,
+    pub rules: Text,
+    pub rule: Text,
+    pub citation: Text,
+    pub obligation: Text,
+    pub applies: Text,
+    pub in_force: Text,
+    pub from_date: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoadmapText {
+    pub title: Text,
+    pub capacity: Text,
+    pub capacity_unknown: Text,
+    pub chart: Text,
+    pub chart_alt: Text,
+    pub action_legend: Text,
+    pub technology_legend: Text,
+    pub phase: Text,
+    pub entry: Text,
+    pub action: Text,
+    pub months: Text,
+    pub owner: Text,
+    pub why: Text,
+    pub why_gaps: Text,
+    pub why_risks: Text,
+    pub why_technologies: Text,
+    pub why_plan: Text,
+    pub starting: Text,
+    pub nothing_starts: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SeveritiesText {
+    pub low: Text,
+    pub medium: Text,
+    pub high: Text,
+    pub critical: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CostsText {
+    pub low: Text,
+    pub medium: Text,
+    pub high: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReasonsText {
+    pub in_use: Text,
+    pub not_yet_usable: Text,
+    pub stage: Text,
+    pub pilot_first: Text,
+    pub no_goal: Text,
+    pub moderate_goal: Text,
+    pub low_value: Text,
+    pub over_budget: Text,
+    pub regulation: Text,
+    pub regulation_control: Text,
+    pub capacity: Text,
+    pub readiness: Text,
+    pub prerequisite: Text,
+    pub timing: Text,
+    pub ready: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TechnologiesText {
+    pub title: Text,
+    pub intro: Text,
+    pub radar: Text,
+    pub radar_alt: Text,
+    pub outside: Text,
+    pub technology: Text,
+    pub ring: Text,
+    pub starts: Text,
+    pub why: Text,
+    pub stage: Text,
+    pub details: Text,
+    pub maturity: Text,
+    pub stale: Text,
+    pub guide_claim: Text,
+    pub business_readiness: Text,
+    pub business_readiness_met: Text,
+    pub requirement: Text,
+    pub complexity: Text,
+    pub roi: Text,
+    pub roi_none: Text,
+    pub risk_factors: Text,
+    pub timeline: Text,
+    pub timeline_in_use: Text,
+    pub obligations: Text,
+    pub held: Text,
+    pub trends: Text,
+    pub trend: Text,
+    pub category: Text,
+    pub trend_technologies: Text,
+    pub trend_description: Text,
+    pub models: Text,
+    pub models_intro: Text,
+    pub model: Text,
+    pub algorithms: Text,
+    pub accuracy: Text,
+    pub data_ready: Text,
+    pub data_score: Text,
+    pub explain: Text,
+    pub required: Text,
+    pub actual: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadinessText {
+    pub title: Text,
+    pub intro: Text,
+    pub chart: Text,
+    pub chart_alt: Text,
+    pub series: Text,
+    pub band: Text,
+    pub dimension: Text,
+    pub score: Text,
+    pub range: Text,
+    pub answered: Text,
+    pub status: Text,
+    pub strength: Text,
+    pub gap: Text,
+    pub neither: Text,
+    pub answered_value: Text,
+    pub levers: Text,
+    pub lever: Text,
+    pub no_levers: Text,
+    pub principles: Text,
+    pub principle: Text,
+    pub principle_status: Text,
+    pub weak: Text,
+    pub sound: Text,
+    pub benchmark: Text,
+    pub benchmark_intro: Text,
+    pub percentile: Text,
+    pub overall: Text,
+    pub explain: Text,
+    pub explain_intro: Text,
+    pub question: Text,
+    pub answer: Text,
+    pub weight: Text,
+    pub points: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryText {
+    pub title: Text,
+    pub standing: Text,
+    pub standing_range: Text,
+    pub strengths: Text,
+    pub no_strengths: Text,
+    pub gaps: Text,
+    pub in_use: Text,
+    pub plan: Text,
+    pub plan_unknown_team: Text,
+    pub no_plan: Text,
+    pub priorities: Text,
+    pub priority_gap: Text,
+    pub priority_gap_alone: Text,
+    pub priority_technology: Text,
+    pub verb_adopt: Text,
+    pub verb_pilot: Text,
+    pub priority_risk: Text,
+    pub priority_in_use: Text,
+    pub quick_wins: Text,
+    pub quick_win: Text,
+    pub quick_lever: Text,
+    pub top_risks: Text,
+    pub top_risk: Text,
+    pub top_risk_unscheduled: Text,
+    pub no_risks: Text,
+    pub cost_of_waiting: Text,
+    pub evidence: Text,
+    pub watch: Text,
+    pub watch_assess: Text,
+    pub watch_horizon: Text,
+    pub watch_rule: Text,
+    pub find_out: Text,
+    pub unknown: Text,
+    pub unknown_context: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeadlineText {
+    pub with_priority: Text,
+    pub plain: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CoverText {
+    pub overall: Text,
+    pub overall_value: Text,
+    pub overall_range: Text,
+    pub overall_exact: Text,
+    pub tier: Text,
+    pub tier_note: Text,
+    pub confidence: Text,
+    pub confidence_note: Text,
+    pub plan: Text,
+    pub plan_value: Text,
+    pub plan_note: Text,
+}

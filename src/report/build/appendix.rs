@@ -1,0 +1,91 @@
+//! The appendices: the methodology as applied (filled from the scoring rules), every answer,
+//! and the sources cited.
+
+use super::summary::source;
+use super::{Words, left, list_block, paragraph, table, wide};
+use crate::answers::Answer;
+use crate::assessment::SourceRef;
+use crate::document::{Block, Section};
+
+pub fn sections(w: &Words) -> Vec<Section> {
+    let t = &w.text.appendix;
+    vec![
+        appendix("methodology", &t.methodology, methodology(w)),
+        appendix("answers", &t.answers, answers(w)),
+        appendix("sources", &t.sources, sources(w)),
+    ]
+}
+
+fn appendix(anchor: &str, title: &str, blocks: Vec<Block>) -> Section {
+    Section { anchor: anchor.to_string(), title: title.to_string(), blocks, appendix: true }
+}
+
+/// The methodology paragraphs; a run of gates (lines ending in `;` or `.` after a colon) is a
+/// list under the paragraph that introduces it.
+fn methodology(w: &Words) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut items: Vec<String> = Vec::new();
+    for text in &w.a.report.methodology {
+        let is_item = text.starts_with(|c: char| c.is_lowercase());
+        if is_item {
+            items.push(text.to_string());
+            continue;
+        }
+        blocks.extend(list_block(std::mem::take(&mut items), false));
+        blocks.push(paragraph(text.to_string()));
+    }
+    blocks.extend(list_block(items, false));
+    blocks
+}
+
+fn answers(w: &Words) -> Vec<Block> {
+    let t = &w.text.appendix;
+    let context = w.a.context.iter().map(|c| vec![c.prompt.to_string(), t.context.to_string(), c.value.to_string()]);
+    let readiness = w.a.answers.iter().map(|x| {
+        let answer = match x.answer {
+            Answer::Level(level) => {
+                let top =
+                    w.a.readiness.dimensions.iter().flat_map(|d| &d.contributions).find(|c| c.question == x.question);
+                let top = top.map_or(String::new(), |c| c.max_level.to_string());
+                let values = [("level", &level.to_string()[..]), ("top", &top), ("text", &x.description)];
+                w.fill(&w.text.level, &values).unwrap_or_default()
+            }
+            Answer::DontKnow if !x.asked => w.text.not_asked.to_string(),
+            Answer::DontKnow => w.text.dont_know.to_string(),
+        };
+        vec![x.prompt.to_string(), w.dimension_name(&x.dimension), answer]
+    });
+    let rows = context.chain(readiness).collect();
+    vec![table(None, vec![wide(&t.question), left(&t.dimension), wide(&t.answer)], rows)]
+}
+
+/// Every source the report cites, once, in the order first cited.
+fn sources(w: &Words) -> Vec<Block> {
+    let t = &w.text.appendix;
+    let a = w.a;
+    let cited = a
+        .technologies
+        .iter()
+        .flat_map(|x| {
+            std::iter::once(&x.technology_maturity.source).chain(x.roi_potential.evidence.iter().map(|e| &e.source))
+        })
+        .chain(a.business.regulations.iter().map(|r| &r.source))
+        .chain(a.models.iter().map(|m| &m.source));
+    let mut seen: Vec<&SourceRef> = Vec::new();
+    for s in cited {
+        if !seen.iter().any(|x| x.id == s.id) {
+            seen.push(s);
+        }
+    }
+    let kind = |s: &SourceRef| {
+        let id = match s.kind {
+            crate::frameworks::SourceKind::Article => "article",
+            crate::frameworks::SourceKind::Regulation => "regulation",
+            crate::frameworks::SourceKind::Review => "review",
+        };
+        t.kinds.get(id).map_or(String::new(), |k| k.to_string())
+    };
+    let items =
+        seen.iter().filter_map(|s| w.fill(&t.source, &[("source", &source(w, s)), ("kind", &kind(s))])).collect();
+    list_block(items, false).into_iter().collect()
+}

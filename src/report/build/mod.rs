@@ -1,0 +1,205 @@
+//! The assessment as a document: the one place that decides what the report says, in what
+//! order, with which words (from `frameworks/report.toml`, carried in the assessment). The
+//! backends in `crate::document` only lay it out.
+
+mod appendix;
+mod compare;
+mod readiness;
+mod risks;
+mod roadmap;
+mod skills;
+mod summary;
+mod technologies;
+
+use super::{Section as Part, View};
+use crate::assessment::{Assessment, Glossary, TechnologyAssessment};
+use crate::date::Date;
+use crate::document::{Block, Column, Document, Meta, Section, Span, Table};
+use crate::frameworks::{ReportText, Ring, Text};
+use crate::words::{fill, list};
+
+pub use compare::document as compare_document;
+
+/// The report document for a view of an assessment.
+pub fn document(a: &Assessment, view: &View) -> Document {
+    let w = Words::of(a);
+    let mut sections = vec![summary::section(&w)];
+    let parts: [(Part, SectionBuilder); 5] = [
+        (Part::Readiness, readiness::section),
+        (Part::Technologies, technologies::section),
+        (Part::Timeline, roadmap::section),
+        (Part::Risk, risks::section),
+        (Part::Skills, skills::section),
+    ];
+    for (part, build) in parts {
+        if view.shows(part) {
+            sections.push(build(&w, view.explain));
+        }
+    }
+    sections.extend(appendix::sections(&w));
+    let company = w.company();
+    Document {
+        title: w.fill(&w.text.title, &[("company", &company)]).unwrap_or_default(),
+        meta: Meta {
+            client: company,
+            date: w.date(a.as_of),
+            headline: summary::headline(&w),
+            generator: a.generator.to_string(),
+            language: w.text.language.to_string(),
+            contents: Some(w.text.contents.to_string()),
+        },
+        cover: summary::cover(&w),
+        sections,
+    }
+}
+
+/// Builds one section of the report; the flag asks for the answers and weights behind scores.
+type SectionBuilder = fn(&Words, bool) -> Section;
+
+/// The assessment with its wording: lookups and sentence-making shared by every section.
+pub struct Words<'a> {
+    pub a: &'a Assessment,
+    pub text: &'a ReportText,
+    pub g: &'a Glossary,
+}
+
+impl<'a> Words<'a> {
+    fn of(a: &'a Assessment) -> Words<'a> {
+        Words { a, text: &a.report.text, g: &a.report.glossary }
+    }
+
+    /// A template filled, or `None` when a value it needs is missing.
+    pub fn fill(&self, template: &Text, values: &[(&str, &str)]) -> Option<String> {
+        fill(template, values)
+    }
+
+    /// "a, b and c", or `none` for an empty list.
+    pub fn list(&self, items: &[impl AsRef<str>]) -> String {
+        list(items, &self.text.and)
+    }
+
+    pub fn company(&self) -> String {
+        let name = self.a.company.trim();
+        if name.is_empty() { self.text.unnamed_company.to_string() } else { name.to_string() }
+    }
+
+    pub fn date(&self, d: Date) -> String {
+        date_in(self.text, d)
+    }
+
+    pub fn technology(&self, id: &str) -> Option<&'a TechnologyAssessment> {
+        self.a.technologies.iter().find(|t| t.id == id)
+    }
+
+    pub fn technology_name(&self, id: &str) -> String {
+        self.technology(id).map_or_else(|| id.to_string(), |t| t.name.to_string())
+    }
+
+    pub fn technology_names(&self, ids: &[Text]) -> String {
+        self.list(&ids.iter().map(|id| self.technology_name(id)).collect::<Vec<_>>())
+    }
+
+    pub fn dimension_name(&self, id: &str) -> String {
+        let d = self.a.readiness.dimensions.iter().find(|d| d.id == id);
+        d.map_or_else(|| id.to_string(), |d| d.name.to_string())
+    }
+
+    /// A dimension's name inside a sentence: "the gap in data foundation".
+    pub fn dimension_prose(&self, id: &str) -> String {
+        lower_first(&self.dimension_name(id))
+    }
+
+    pub fn dimension_score(&self, id: &str) -> f64 {
+        self.a.readiness.dimensions.iter().find(|d| d.id == id).map_or(0.0, |d| d.score)
+    }
+
+    pub fn goal(&self, id: &str) -> String {
+        self.g.goals.get(id).map_or_else(|| id.to_string(), |g| lower_first(g))
+    }
+
+    pub fn ring(&self, ring: Ring) -> String {
+        self.g.rings.get(&ring).map_or_else(|| ring.id().to_string(), |r| r.name.to_string())
+    }
+
+    pub fn action_title(&self, id: &str) -> String {
+        self.g.actions.get(id).map_or_else(|| id.to_string(), |t| t.to_string())
+    }
+
+    /// "months 1–3", or "month 4" for one month.
+    pub fn months(&self, first: u32, last: u32) -> String {
+        let (f, l) = (first.to_string(), last.to_string());
+        if first == last {
+            self.fill(&self.text.month_single, &[("month", &f)]).unwrap_or_default()
+        } else {
+            self.fill(&self.text.month_range, &[("first", &f), ("last", &l)]).unwrap_or_default()
+        }
+    }
+
+    /// When a technology starts and ends, if it has months.
+    pub fn tech_months(&self, t: &TechnologyAssessment) -> String {
+        match (t.adoption_timeline.start_month, t.adoption_timeline.end_month) {
+            (Some(first), Some(last)) => self.months(first, last),
+            _ => String::new(),
+        }
+    }
+
+    /// The scheduled months of a roadmap action, if it is in the plan.
+    pub fn action_months(&self, id: &str) -> Option<String> {
+        let planned = self.a.roadmap.iter().flat_map(|p| &p.actions).find(|x| x.id == id)?;
+        Some(self.months(planned.months[0], planned.months[1]))
+    }
+}
+
+/// A date as the report's wording writes it ("25 November 2026").
+pub fn date_in(text: &ReportText, d: Date) -> String {
+    let month = text.months.get(d.month as usize - 1).map_or("", |m| m.as_str());
+    let values = [("day", &d.day.to_string()[..]), ("month", month), ("year", &d.year.to_string()[..])];
+    fill(&text.date, &values).unwrap_or_else(|| d.to_string())
+}
+
+/// A figure as every view shows it: rounded once, here.
+pub fn num(x: f64) -> String {
+    crate::document::number(x)
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+pub fn paragraph(text: impl Into<String>) -> Block {
+    Block::Paragraph(vec![Span::plain(text)])
+}
+
+/// A paragraph of the sentences that could be formed, if any.
+pub fn sentences(parts: impl IntoIterator<Item = Option<String>>) -> Option<Block> {
+    let text: Vec<String> = parts.into_iter().flatten().collect();
+    (!text.is_empty()).then(|| paragraph(text.join(" ")))
+}
+
+pub fn list_block(items: Vec<String>, ordered: bool) -> Option<Block> {
+    (!items.is_empty())
+        .then(|| Block::List { ordered, items: items.into_iter().map(|i| vec![Span::plain(i)]).collect() })
+}
+
+/// A table with plain-text cells; the first of `wide` columns takes the spare width.
+pub fn table(caption: Option<String>, columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
+    let rows = rows.into_iter().map(|r| r.into_iter().map(|c| vec![Span::plain(c)]).collect()).collect();
+    Block::Table(Table { caption, columns, rows })
+}
+
+pub fn left(header: &str) -> Column {
+    Column { header: header.to_string(), align: crate::document::Align::Left, wide: false }
+}
+
+pub fn wide(header: &str) -> Column {
+    Column { header: header.to_string(), align: crate::document::Align::Left, wide: true }
+}
+
+pub fn right(header: &str) -> Column {
+    Column { header: header.to_string(), align: crate::document::Align::Right, wide: false }
+}
+
+pub fn new_section(anchor: &str, title: &str, blocks: Vec<Block>) -> Section {
+    Section { anchor: anchor.to_string(), title: title.to_string(), blocks, appendix: false }
+}

@@ -1,0 +1,171 @@
+//! Risks: a heat map of severity by likelihood, the register (owner and mitigating action for
+//! each), why each is raised, and the rules in scope.
+
+use super::summary::severity;
+use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
+use crate::answers::Answer;
+use crate::assessment::RiskEntry;
+use crate::document::{Block, Chart, ChartKind, Section};
+use crate::frameworks::Severity;
+
+const SEVERITIES: [Severity; 4] = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low];
+
+pub fn section(w: &Words, _explain: bool) -> Section {
+    let t = &w.text.risks;
+    let mut blocks = vec![paragraph(t.intro.to_string())];
+    if w.a.risks.is_empty() {
+        blocks.push(paragraph(w.text.summary.no_risks.to_string()));
+    } else {
+        blocks.push(Block::Chart(heat_map(w)));
+        blocks.push(register(w));
+        blocks.push(Block::Heading(t.details.to_string()));
+        blocks.extend(list_block(w.a.risks.iter().filter_map(|r| detail(w, r)).collect(), false));
+    }
+    blocks.extend(rules(w));
+    new_section("risks", &t.title, blocks)
+}
+
+fn severity_word(w: &Words, s: Severity) -> String {
+    let words = &w.text.severities;
+    match s {
+        Severity::Low => &words.low,
+        Severity::Medium => &words.medium,
+        Severity::High => &words.high,
+        Severity::Critical => &words.critical,
+    }
+    .to_string()
+}
+
+fn heat_map(w: &Words) -> Chart {
+    let t = &w.text.risks;
+    let bands: Vec<(&str, String)> =
+        w.g.likelihood_bands
+            .iter()
+            .map(|id| (id.as_str(), w.g.likelihoods.get(id).map_or(id.to_string(), |n| n.to_string())))
+            .collect();
+    let cells = SEVERITIES
+        .iter()
+        .map(|s| {
+            bands
+                .iter()
+                .map(|(band, _)| {
+                    w.a.risks
+                        .iter()
+                        .filter(|r| r.severity == *s && r.likelihood_band == *band)
+                        .map(|r| r.title.to_string())
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    Chart {
+        title: t.heat_map.to_string(),
+        alt: w.fill(&t.heat_map_alt, &[("count", &w.a.risks.len().to_string())]).unwrap_or_default(),
+        kind: ChartKind::HeatMap {
+            row_title: t.severity.to_string(),
+            col_title: t.likelihood.to_string(),
+            rows: SEVERITIES.iter().map(|s| severity_word(w, *s)).collect(),
+            cols: bands.into_iter().map(|(_, name)| name).collect(),
+            cells,
+        },
+    }
+}
+
+fn register(w: &Words) -> Block {
+    let t = &w.text.risks;
+    let rows =
+        w.a.risks
+            .iter()
+            .map(|r| {
+                let sev = severity(w, r);
+                let rules: Vec<String> = r
+                    .escalated_by
+                    .iter()
+                    .filter_map(|id| w.a.business.regulations.iter().find(|x| &x.id == id).map(|x| x.name.to_string()))
+                    .collect();
+                let severity = w.fill(&t.escalated, &[("severity", &sev), ("rules", &w.list(&rules))]).unwrap_or(sev);
+                let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or(String::new(), |l| l.to_string());
+                let action = w.action_title(&r.action);
+                let mitigation = match w.action_months(&r.action) {
+                    Some(months) => w.fill(&t.scheduled, &[("action", &action), ("months", &months)]),
+                    None => w.fill(&t.unscheduled, &[("action", &action)]),
+                };
+                vec![
+                    r.title.to_string(),
+                    severity,
+                    likelihood,
+                    num(r.exposure),
+                    r.owner.to_string(),
+                    mitigation.unwrap_or_default(),
+                ]
+            })
+            .collect();
+    let columns = vec![
+        wide(&t.risk),
+        left(&t.severity),
+        left(&t.likelihood),
+        right(&t.exposure),
+        left(&t.owner),
+        left(&t.mitigation),
+    ];
+    table(None, columns, rows)
+}
+
+fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
+    let evidence: Vec<String> = r
+        .evidence
+        .iter()
+        .map(|e| {
+            let prompt =
+                w.a.answers
+                    .iter()
+                    .find(|x| x.question == e.question)
+                    .map_or(e.question.to_string(), |x| x.prompt.to_string());
+            let answer = match e.answer {
+                Answer::Level(level) => format!("{level} / {}", e.max_level),
+                Answer::DontKnow => w.text.dont_know.to_string(),
+            };
+            format!("{} {answer}", prompt.trim_end_matches('?'))
+        })
+        .collect();
+    let values = [
+        ("reason", &r.reason[..]),
+        ("evidence", &evidence.join("; ")),
+        ("technologies", &w.technology_names(&r.technologies)),
+        ("mitigation", &r.mitigation),
+    ];
+    w.fill(&w.text.risks.detail, &values).map(|d| format!("{}: {d}", r.title))
+}
+
+fn rules(w: &Words) -> Vec<Block> {
+    let t = &w.text.risks;
+    let rules = &w.a.business.regulations;
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    let rows = rules
+        .iter()
+        .map(|r| {
+            let applies = if r.in_force {
+                t.in_force.to_string()
+            } else {
+                w.fill(&t.from_date, &[("date", &w.date(r.applies_from))]).unwrap_or_default()
+            };
+            vec![
+                r.name.to_string(),
+                r.citation.to_string(),
+                r.obligation.to_string(),
+                w.technology_names(&r.technologies),
+                applies,
+            ]
+        })
+        .collect();
+    let columns = vec![
+        left(&t.rule),
+        left(&t.citation),
+        wide(&t.obligation),
+        left(&w.text.technologies.technology),
+        left(&t.applies),
+    ];
+    vec![Block::Heading(t.rules.to_string()), table(None, columns, rows)]
+}

@@ -1,0 +1,116 @@
+//! The roadmap: the team's capacity, a gantt of the year (actions and technologies, from the
+//! same months as the tables), and each phase with its entry criteria, actions and starts.
+
+use super::{Words, left, list_block, new_section, paragraph, table, wide};
+use crate::assessment::{PhasePlan, PlannedAction};
+use crate::document::{BarKind, Block, Chart, ChartKind, GanttLegend, GanttRow, Phase, Section};
+
+pub fn section(w: &Words, _explain: bool) -> Section {
+    let t = &w.text.roadmap;
+    let capacity = w.a.business.capacity.to_string();
+    let intro = match w.a.business.team_size {
+        Some(team) => w.fill(&t.capacity, &[("team", &team.to_string()), ("capacity", &capacity)]),
+        None => w.fill(&t.capacity_unknown, &[("capacity", &capacity)]),
+    };
+    let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
+    blocks.push(Block::Chart(gantt(w)));
+    for phase in &w.a.roadmap {
+        blocks.extend(phase_blocks(w, phase));
+    }
+    new_section("roadmap", &t.title, blocks)
+}
+
+fn gantt(w: &Words) -> Chart {
+    let t = &w.text.roadmap;
+    let mut rows = Vec::new();
+    for phase in &w.a.roadmap {
+        rows.extend(phase.actions.iter().map(|a| GanttRow {
+            group: phase.name.to_string(),
+            label: a.title.to_string(),
+            start: a.months[0],
+            end: a.months[1],
+            kind: BarKind::Action,
+        }));
+        for id in &phase.technologies {
+            let Some(tech) = w.technology(id) else { continue };
+            let (Some(start), Some(end)) = (tech.adoption_timeline.start_month, tech.adoption_timeline.end_month)
+            else {
+                continue;
+            };
+            let label = format!("{} ({})", tech.name, w.ring(tech.adoption_timeline.ring));
+            rows.push(GanttRow { group: phase.name.to_string(), label, start, end, kind: BarKind::Technology });
+        }
+    }
+    let described: Vec<String> = rows.iter().map(|r| format!("{} {}", r.label, w.months(r.start, r.end))).collect();
+    let last = w.a.roadmap.last().map_or(12, |p| p.months[1]);
+    Chart {
+        title: t.chart.to_string(),
+        alt: w.fill(&t.chart_alt, &[("rows", &w.list(&described))]).unwrap_or_default(),
+        kind: ChartKind::Gantt {
+            months: last,
+            month_labels: (0..last).map(|i| month_label(w, i)).collect(),
+            phases: w
+                .a
+                .roadmap
+                .iter()
+                .map(|p| Phase { name: p.name.to_string(), start: p.months[0], end: p.months[1] })
+                .collect(),
+            rows,
+            legend: GanttLegend { action: t.action_legend.to_string(), technology: t.technology_legend.to_string() },
+        },
+    }
+}
+
+/// The calendar month `offset` months after the assessment's month, as "Dec 2026".
+fn month_label(w: &Words, offset: u32) -> String {
+    let d = w.a.as_of.first_of_month_after(offset + 1);
+    let name = w.text.months.get(d.month as usize - 1).map_or("", |m| m.as_str());
+    format!("{} {}", name.chars().take(3).collect::<String>(), d.year)
+}
+
+fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
+    let t = &w.text.roadmap;
+    let (first, last) = (phase.months[0].to_string(), phase.months[1].to_string());
+    let mut blocks = vec![Block::Heading(
+        w.fill(&t.phase, &[("name", &phase.name), ("first", &first), ("last", &last)]).unwrap_or_default(),
+    )];
+    if let Some(entry) = list_block(phase.entry_criteria.iter().map(|c| c.to_string()).collect(), false) {
+        blocks.push(paragraph(t.entry.to_string()));
+        blocks.push(entry);
+    }
+    if !phase.actions.is_empty() {
+        let rows = phase.actions.iter().map(|a| action_row(w, a)).collect();
+        let columns = vec![left(&t.action), left(&t.months), left(&t.owner), wide(&t.why)];
+        blocks.push(table(None, columns, rows));
+    }
+    let starting: Vec<String> = phase
+        .technologies
+        .iter()
+        .filter_map(|id| w.technology(id))
+        .map(|x| format!("{} ({}, {})", x.name, w.ring(x.adoption_timeline.ring), w.tech_months(x)))
+        .collect();
+    let starting = w.fill(&t.starting, &[("technologies", &w.list(&starting))]);
+    blocks.push(paragraph(starting.unwrap_or_else(|| t.nothing_starts.to_string())));
+    blocks
+}
+
+fn action_row(w: &Words, a: &PlannedAction) -> Vec<String> {
+    let t = &w.text.roadmap;
+    let gaps: Vec<String> = a.gaps.iter().map(|g| w.dimension_name(g)).collect();
+    let risks: Vec<String> = a
+        .risks
+        .iter()
+        .filter_map(|id| w.a.risks.iter().find(|r| &r.id == id))
+        .map(|r| super::lower_first(&r.title))
+        .collect();
+    let why: Vec<String> = [
+        w.fill(&t.why_gaps, &[("gaps", &w.list(&gaps))]),
+        w.fill(&t.why_risks, &[("risks", &w.list(&risks))]),
+        w.fill(&t.why_technologies, &[("technologies", &w.technology_names(&a.technologies))]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let why = if why.is_empty() { t.why_plan.to_string() } else { why.join(" ") };
+    vec![format!("{}: {}", a.title, a.description), w.months(a.months[0], a.months[1]), a.owner.to_string(), why]
+}

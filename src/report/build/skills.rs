@@ -1,0 +1,71 @@
+//! Skills: current against required levels, what needs each, and learning paths for the
+//! largest gaps, closed the way the team's size suggests.
+
+use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
+use crate::document::{Block, Section};
+
+pub fn section(w: &Words, _explain: bool) -> Section {
+    let t = &w.text.skills;
+    let levels: Vec<String> =
+        w.g.skill_levels.iter().enumerate().map(|(i, l)| format!("{} {}", i + 1, l.to_lowercase())).collect();
+    let mut blocks: Vec<Block> = [
+        w.fill(&t.intro, &[("approach", &w.a.business.skills_approach)]),
+        w.fill(&t.levels, &[("levels", &w.list(&levels))]),
+    ]
+    .into_iter()
+    .flatten()
+    .map(paragraph)
+    .collect();
+    // A technology not yet running or planned is named with its ring, so the table and the
+    // radar tell the same story.
+    let requirer = |id: &str| {
+        let technology = w.technology(id).map(|x| match x.adoption_timeline.ring {
+            crate::frameworks::Ring::InUse | crate::frameworks::Ring::Adopt | crate::frameworks::Ring::Pilot => {
+                x.name.to_string()
+            }
+            ring => format!("{} ({})", x.name, w.ring(ring).to_lowercase()),
+        });
+        technology.or_else(|| w.a.roadmap.iter().find(|p| p.id == id).map(|p| p.name.to_string()))
+    };
+    let category = |id: &str| w.g.skill_categories.get(id).map_or(id.to_string(), |c| c.to_string());
+    let rows =
+        w.a.skills
+            .iter()
+            .filter(|s| s.required > 0)
+            .map(|s| {
+                let needed: Vec<String> = s.needed_by.iter().filter_map(|id| requirer(id)).collect();
+                vec![
+                    s.name.to_string(),
+                    category(&s.category),
+                    num(s.current),
+                    s.required.to_string(),
+                    num(s.gap),
+                    w.list(&needed),
+                ]
+            })
+            .collect();
+    let columns = vec![
+        left(&t.skill),
+        left(&t.category),
+        right(&t.current),
+        right(&t.required),
+        right(&t.gap),
+        wide(&t.needed_by),
+    ];
+    blocks.push(table(None, columns, rows));
+    let paths: Vec<String> =
+        w.a.skills
+            .iter()
+            .filter(|s| s.gap > 0.0)
+            .take(3)
+            .filter_map(|s| {
+                let path = s.learning_path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(&t.then);
+                w.fill(&t.path, &[("skill", &s.name), ("path", &path), ("project", &s.project)])
+            })
+            .collect();
+    match list_block(paths, false) {
+        Some(list) => blocks.extend([Block::Heading(t.paths.to_string()), list]),
+        None => blocks.push(paragraph(t.no_gaps.to_string())),
+    }
+    new_section("skills", &t.title, blocks)
+}

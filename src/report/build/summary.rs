@@ -1,0 +1,348 @@
+//! The cover and the one-page executive summary: where the business stands, the three things
+//! to do first, quick wins, the top risks with their owners, what waiting costs, what to watch
+//! and what to find out. Every sentence is built from this client's assessment.
+
+use super::{Words, list_block, new_section, num, paragraph, sentences};
+use crate::assessment::{EvidenceRef, RiskEntry, SourceRef, TechnologyAssessment};
+use crate::document::{Block, KeyFigure, Section};
+use crate::frameworks::Ring;
+
+pub fn cover(w: &Words) -> Vec<Block> {
+    let (r, c) = (&w.a.readiness, &w.text.cover);
+    let open = r.upper - r.overall;
+    let range_note = if open > 0.0 {
+        w.fill(&c.overall_range, &[("low", &num(r.overall)), ("high", &num(r.upper))])
+    } else {
+        Some(c.overall_exact.to_string())
+    };
+    let count = |ring: Ring| w.a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring).count().to_string();
+    let in_use = w.a.technologies.iter().filter(|t| t.adoption_timeline.ring == Ring::InUse).count();
+    let figures = vec![
+        KeyFigure {
+            label: c.overall.to_string(),
+            value: w.fill(&c.overall_value, &[("overall", &num(r.overall))]).unwrap_or_default(),
+            note: range_note.unwrap_or_default(),
+        },
+        KeyFigure { label: c.tier.to_string(), value: r.tier.name.to_string(), note: tier_note(w) },
+        KeyFigure {
+            label: c.confidence.to_string(),
+            value: format!("{}%", num(r.confidence)),
+            note: w.fill(&c.confidence_note, &[("points", &num(open))]).unwrap_or_default(),
+        },
+        KeyFigure {
+            label: c.plan.to_string(),
+            value: w
+                .fill(&c.plan_value, &[("adopt", &count(Ring::Adopt)), ("pilot", &count(Ring::Pilot))])
+                .unwrap_or_default(),
+            note: if in_use > 0 {
+                w.fill(&c.plan_note, &[("in_use", &in_use.to_string())]).unwrap_or_default()
+            } else {
+                String::new()
+            },
+        },
+    ];
+    vec![Block::KeyFigures(figures)]
+}
+
+/// "tier 2 of 4", from the tier's place in the methodology's tiers.
+fn tier_note(w: &Words) -> String {
+    let tiers = &w.g.tiers;
+    let position = tiers.iter().position(|t| t == &w.a.readiness.tier.id).map_or(0, |p| p + 1);
+    w.fill(&w.text.cover.tier_note, &[("position", &position.to_string()), ("count", &tiers.len().to_string())])
+        .unwrap_or_default()
+}
+
+/// One sentence: the tier, the score and the first priority.
+pub fn headline(w: &Words) -> String {
+    let r = &w.a.readiness;
+    let (tier, overall) = (r.tier.name.as_str(), num(r.overall));
+    let h = &w.text.headline;
+    match priorities(w).first() {
+        Some(first) => w.fill(&h.with_priority, &[("tier", tier), ("overall", &overall), ("priority", &lower(first))]),
+        None => w.fill(&h.plain, &[("tier", tier), ("overall", &overall)]),
+    }
+    .unwrap_or_default()
+}
+
+pub fn section(w: &Words) -> Section {
+    let s = &w.text.summary;
+    let mut blocks: Vec<Block> = [standing(w), plan(w)].into_iter().flatten().collect();
+    let mut headed = |title: &str, block: Option<Block>| {
+        if let Some(block) = block {
+            blocks.push(Block::Heading(title.to_string()));
+            blocks.push(block);
+        }
+    };
+    headed(&s.priorities, list_block(priorities(w), true));
+    headed(&s.quick_wins, list_block(quick_wins(w), false));
+    headed(&s.top_risks, Some(top_risks(w)));
+    headed(&s.cost_of_waiting, list_block(cost_of_waiting(w), false));
+    headed(&s.watch, list_block(watch(w), false));
+    headed(&s.find_out, list_block(find_out(w), false));
+    section_of(w, blocks)
+}
+
+fn section_of(w: &Words, blocks: Vec<Block>) -> Section {
+    new_section("summary", &w.text.summary.title, blocks)
+}
+
+fn standing(w: &Words) -> Option<Block> {
+    let (r, s) = (&w.a.readiness, &w.text.summary);
+    let names =
+        |ids: &[crate::frameworks::Text]| w.list(&ids.iter().map(|id| w.dimension_prose(id)).collect::<Vec<_>>());
+    let company = w.company();
+    sentences([
+        w.fill(&s.standing, &[("company", &company), ("overall", &num(r.overall)), ("tier", &r.tier.name)]),
+        (r.upper > r.overall).then(|| w.fill(&s.standing_range, &[("upper", &num(r.upper))])).flatten(),
+        w.fill(&s.strengths, &[("strengths", &names(&r.strengths))]).or_else(|| Some(s.no_strengths.to_string())),
+        w.fill(&s.gaps, &[("gaps", &names(&r.gaps[..r.gaps.len().min(3)]))]),
+    ])
+}
+
+fn planned<'a>(w: &Words<'a>) -> Vec<&'a TechnologyAssessment> {
+    let mut planned: Vec<&TechnologyAssessment> =
+        w.a.technologies.iter().filter(|t| t.adoption_timeline.ring.is_planned()).collect();
+    planned.sort_by_key(|t| (t.adoption_timeline.start_month, t.adoption_timeline.priority));
+    planned
+}
+
+fn plan(w: &Words) -> Option<Block> {
+    let s = &w.text.summary;
+    let in_use: Vec<String> =
+        w.a.technologies
+            .iter()
+            .filter(|t| t.adoption_timeline.ring == Ring::InUse)
+            .map(|t| t.name.to_string())
+            .collect();
+    let planned: Vec<String> = planned(w)
+        .iter()
+        .map(|t| format!("{} ({}, {})", t.name, w.ring(t.adoption_timeline.ring), w.tech_months(t)))
+        .collect();
+    let count = planned.len().to_string();
+    let list = w.list(&planned);
+    let plan = if planned.is_empty() {
+        Some(s.no_plan.to_string())
+    } else {
+        match team_size(w) {
+            Some(team) => w.fill(&s.plan, &[("count", &count), ("team", &team), ("planned", &list)]),
+            None => w.fill(&s.plan_unknown_team, &[("count", &count), ("planned", &list)]),
+        }
+    };
+    sentences([w.fill(&s.in_use, &[("in_use", &w.list(&in_use))]), plan])
+}
+
+/// The marketing team's size as answered, if it was.
+pub fn team_size(w: &Words) -> Option<String> {
+    w.a.business.team_size.map(|n| n.to_string())
+}
+
+/// Up to three things to do first: the first gap's action, the first technology in the plan,
+/// the most exposed serious risk; then further gaps and technologies.
+pub fn priorities(w: &Words) -> Vec<String> {
+    let mut gap_items: Vec<String> = w.a.readiness.gaps.iter().filter_map(|gap| gap_priority(w, gap)).collect();
+    let mut tech_items: Vec<String> = planned(w).into_iter().filter_map(|t| technology_priority(w, t)).collect();
+    let mut risk_items: Vec<String> =
+        w.a.risks.iter().filter(|r| r.serious).filter_map(|r| risk_priority(w, r)).collect();
+    let in_use_items = w.a.technologies.iter().filter_map(|t| {
+        let next = t.adoption_timeline.next_step.as_ref()?;
+        w.fill(&w.text.summary.priority_in_use, &[("technology", &t.name), ("next", next)])
+    });
+    let mut out = Vec::new();
+    let firsts: Vec<String> = [&mut gap_items, &mut tech_items, &mut risk_items]
+        .into_iter()
+        .filter(|items| !items.is_empty())
+        .map(|items| items.remove(0))
+        .collect();
+    out.extend(firsts);
+    out.extend(gap_items.into_iter().chain(tech_items).chain(risk_items).chain(in_use_items));
+    out.dedup();
+    out.truncate(3);
+    out
+}
+
+fn gap_priority(w: &Words, gap: &str) -> Option<String> {
+    let s = &w.text.summary;
+    let action = w.a.roadmap.first()?.actions.iter().find(|x| x.gaps.iter().any(|g| g == gap))?;
+    let months = w.months(action.months[0], action.months[1]);
+    let owner = lower(&action.owner);
+    let dimension = w.dimension_prose(gap);
+    let actual = num(w.dimension_score(gap));
+    // The most valuable candidate this gap holds back, with what it needs.
+    let held = w
+        .a
+        .technologies
+        .iter()
+        .filter_map(|t| {
+            let priority = t.adoption_timeline.priority?;
+            let r = t.business_readiness.requirements.iter().find(|r| r.dimension == gap && r.actual < r.required)?;
+            Some((priority, t, r.required))
+        })
+        .min_by_key(|(priority, _, _)| *priority);
+    match held {
+        Some((_, t, required)) => w.fill(
+            &s.priority_gap,
+            &[
+                ("dimension", &dimension),
+                ("actual", &actual),
+                ("required", &num(required)),
+                ("technology", &t.name),
+                ("action", &action.title),
+                ("months", &months),
+                ("owner", &owner),
+            ],
+        ),
+        None => w.fill(
+            &s.priority_gap_alone,
+            &[
+                ("dimension", &dimension),
+                ("actual", &actual),
+                ("action", &action.title),
+                ("months", &months),
+                ("owner", &owner),
+            ],
+        ),
+    }
+}
+
+fn technology_priority(w: &Words, t: &TechnologyAssessment) -> Option<String> {
+    let s = &w.text.summary;
+    let verb = match t.adoption_timeline.ring {
+        Ring::Adopt => &s.verb_adopt,
+        _ => &s.verb_pilot,
+    };
+    let goals: Vec<String> = t.roi_potential.goals_served.iter().map(|g| w.goal(g)).collect();
+    w.fill(
+        &s.priority_technology,
+        &[("verb", verb), ("technology", &t.name), ("months", &w.tech_months(t)), ("goals", &w.list(&goals))],
+    )
+}
+
+fn risk_priority(w: &Words, r: &RiskEntry) -> Option<String> {
+    let months = w.action_months(&r.action)?;
+    let values = [
+        ("risk", &lower(&r.title)[..]),
+        ("action", &w.action_title(&r.action)),
+        ("months", &months),
+        ("owner", &lower(&r.owner)),
+    ];
+    w.fill(&w.text.summary.priority_risk, &values)
+}
+
+fn lower(text: &str) -> String {
+    super::lower_first(text)
+}
+
+fn quick_wins(w: &Words) -> Vec<String> {
+    let s = &w.text.summary;
+    let techs =
+        w.a.technologies
+            .iter()
+            .filter(|t| t.adoption_timeline.quick_win && t.adoption_timeline.ring == Ring::Adopt)
+            .filter_map(|t| w.fill(&s.quick_win, &[("technology", &t.name)]));
+    let lever = w.a.levers.first().and_then(|l| {
+        w.fill(
+            &s.quick_lever,
+            &[("prompt", &l.prompt), ("next", &lower(l.next.trim_end_matches('.'))), ("gain", &num(l.gain))],
+        )
+    });
+    techs.chain(lever).collect()
+}
+
+fn top_risks(w: &Words) -> Block {
+    let s = &w.text.summary;
+    let items: Vec<String> =
+        w.a.risks
+            .iter()
+            .take(3)
+            .filter_map(|r| {
+                let severity = severity(w, r);
+                let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or("", |l| l.as_str()).to_lowercase();
+                let action = w.action_title(&r.action);
+                let base = [
+                    ("risk", &r.title[..]),
+                    ("severity", &severity),
+                    ("likelihood", &likelihood),
+                    ("owner", &r.owner),
+                    ("action", &action),
+                ];
+                match w.action_months(&r.action) {
+                    Some(months) => w.fill(&s.top_risk, &[&base[..], &[("months", &months[..])]].concat()),
+                    None => w.fill(&s.top_risk_unscheduled, &base),
+                }
+            })
+            .collect();
+    list_block(items, false).unwrap_or_else(|| paragraph(s.no_risks.to_string()))
+}
+
+pub fn severity(w: &Words, r: &RiskEntry) -> String {
+    let s = &w.text.severities;
+    match r.severity {
+        crate::frameworks::Severity::Low => &s.low,
+        crate::frameworks::Severity::Medium => &s.medium,
+        crate::frameworks::Severity::High => &s.high,
+        crate::frameworks::Severity::Critical => &s.critical,
+    }
+    .to_string()
+}
+
+/// Published figures for the technologies in the plan or in use: what not moving forgoes.
+fn cost_of_waiting(w: &Words) -> Vec<String> {
+    let planned = w.a.technologies.iter().filter(|t| t.adoption_timeline.ring.is_planned());
+    let figures = planned
+        .flat_map(|t| t.roi_potential.evidence.iter().filter(|e| e.kind != "prediction" && e.kind != "practice"));
+    let mut items: Vec<String> = figures.filter_map(|e| evidence(w, e)).collect();
+    items.dedup();
+    items.truncate(3);
+    items
+}
+
+pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
+    w.fill(
+        &w.text.summary.evidence,
+        &[("claim", e.claim.trim_end_matches('.')), ("kind", &lower(&e.kind_name)), ("source", &source(w, &e.source))],
+    )
+}
+
+/// "Title, Author, 15 January 2024".
+pub fn source(w: &Words, s: &SourceRef) -> String {
+    let a = &w.text.appendix;
+    let author = s.author.as_ref().and_then(|x| w.fill(&a.author, &[("author", x)])).unwrap_or_default();
+    let date = s.date.as_ref().and_then(|d| {
+        let shown = d.parse().map(|d| w.date(d)).unwrap_or_else(|_| d.to_string());
+        w.fill(&a.source_date, &[("date", &shown)])
+    });
+    format!("{}{author}{}", s.title, date.unwrap_or_default())
+}
+
+fn watch(w: &Words) -> Vec<String> {
+    let s = &w.text.summary;
+    let assess: Vec<String> =
+        w.a.technologies
+            .iter()
+            .filter(|t| t.adoption_timeline.ring == Ring::Assess)
+            .map(|t| t.name.to_string())
+            .collect();
+    let horizon = w.a.technologies.iter().filter(|t| t.adoption_timeline.ring == Ring::Watch).filter_map(|t| {
+        let signal = lower(t.technology_maturity.signal.as_deref()?);
+        w.fill(&s.watch_horizon, &[("technology", &t.name), ("signal", &signal)])
+    });
+    let rules =
+        w.a.business
+            .regulations
+            .iter()
+            .filter(|r| !r.in_force)
+            .filter_map(|r| w.fill(&s.watch_rule, &[("rule", &r.name), ("date", &w.date(r.applies_from))]));
+    w.fill(&s.watch_assess, &[("technologies", &w.list(&assess))]).into_iter().chain(horizon).chain(rules).collect()
+}
+
+fn find_out(w: &Words) -> Vec<String> {
+    let s = &w.text.summary;
+    let answers = w.a.unknowns.iter().take(3).filter_map(|u| {
+        w.fill(&s.unknown, &[("prompt", u.prompt.trim_end_matches('?')), ("points", &num(u.open_points))])
+    });
+    let context = w.a.business.unknown_context.iter().filter_map(|id| {
+        let prompt = w.g.context.get(id)?;
+        w.fill(&s.unknown_context, &[("prompt", prompt)])
+    });
+    answers.chain(context).collect()
+}

@@ -1,0 +1,326 @@
+//! Technologies: the radar (its rings are the table's rings), one table of every technology
+//! with its ring, start and the reasons, the six parts for what runs or is planned, and the
+//! trends and predictive models that bear on the stated goals.
+
+use super::summary::evidence;
+use super::{Words, left, new_section, num, paragraph, right, table, wide};
+use crate::assessment::{Reason, TechnologyAssessment};
+use crate::document::{Block, Chart, ChartKind, RadarItem, Section, Span};
+use crate::frameworks::{Cost, Ring};
+
+/// The radar's rings, innermost first.
+const RINGS: [Ring; 5] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, Ring::Hold];
+
+pub fn section(w: &Words, explain: bool) -> Section {
+    let t = &w.text.technologies;
+    let mut blocks = vec![paragraph(t.intro.to_string()), Block::Chart(radar(w)), overview(w)];
+    let detailed: Vec<&TechnologyAssessment> =
+        w.a.technologies
+            .iter()
+            .filter(|x| matches!(x.adoption_timeline.ring, Ring::InUse | Ring::Adopt | Ring::Pilot))
+            .collect();
+    if !detailed.is_empty() {
+        blocks.push(Block::Heading(t.details.to_string()));
+        for tech in detailed {
+            blocks.push(details(w, tech));
+        }
+    }
+    blocks.extend(trends(w));
+    blocks.extend(models(w));
+    if explain {
+        blocks.push(Block::Heading(t.explain.to_string()));
+        blocks.push(requirements(w));
+    }
+    new_section("technologies", &t.title, blocks)
+}
+
+fn radar(w: &Words) -> Chart {
+    let t = &w.text.technologies;
+    let sectors = &w.g.sectors;
+    let items: Vec<RadarItem> =
+        w.a.technologies
+            .iter()
+            .filter_map(|tech| {
+                let ring = RINGS.iter().position(|r| *r == tech.adoption_timeline.ring)?;
+                let sector = sectors.iter().position(|s| s.id == tech.sector)?;
+                Some(RadarItem { label: tech.name.to_string(), ring, sector })
+            })
+            .collect();
+    let outside: Vec<(String, String)> =
+        w.a.technologies
+            .iter()
+            .filter(|x| x.adoption_timeline.ring == Ring::Watch)
+            .map(|x| (x.name.to_string(), x.technology_maturity.signal.as_deref().unwrap_or_default().to_string()))
+            .collect();
+    let counts: Vec<String> = RINGS
+        .iter()
+        .chain(&[Ring::Watch])
+        .map(|r| (r, w.a.technologies.iter().filter(|x| x.adoption_timeline.ring == *r).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(r, n)| format!("{} {n}", w.ring(*r).to_lowercase()))
+        .collect();
+    Chart {
+        title: t.radar.to_string(),
+        alt: w.fill(&t.radar_alt, &[("counts", &w.list(&counts))]).unwrap_or_default(),
+        kind: ChartKind::Radar {
+            rings: RINGS.iter().map(|r| w.ring(*r)).collect(),
+            sectors: sectors.iter().map(|s| s.name.to_string()).collect(),
+            items,
+            outside_title: t.outside.to_string(),
+            outside,
+        },
+    }
+}
+
+/// Every technology in ring order: where it stands, when it starts and why.
+fn overview(w: &Words) -> Block {
+    let t = &w.text.technologies;
+    let order = |x: &&TechnologyAssessment| {
+        let r = x.adoption_timeline.ring;
+        (5 - r.rank(), x.adoption_timeline.start_month, x.adoption_timeline.priority)
+    };
+    let mut techs: Vec<&TechnologyAssessment> = w.a.technologies.iter().collect();
+    techs.sort_by_key(order);
+    let rows = techs
+        .iter()
+        .map(|x| {
+            let stage = &x.technology_maturity.stage_name;
+            vec![
+                x.name.to_string(),
+                w.ring(x.adoption_timeline.ring),
+                w.tech_months(x),
+                stage.to_string(),
+                reasons(w, x),
+            ]
+        })
+        .collect();
+    table(None, vec![left(&t.technology), left(&t.ring), left(&t.starts), left(&t.stage), wide(&t.why)], rows)
+}
+
+/// The sentences for why a technology is where it is.
+pub fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
+    let timeline = &x.adoption_timeline;
+    let mut text: Vec<String> = timeline.reasons.iter().filter_map(|r| reason(w, x, r)).collect();
+    if timeline.ring == Ring::InUse
+        && let Some(next) = &timeline.next_step
+    {
+        text.push(next.to_string());
+    }
+    text.join(" ")
+}
+
+fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
+    let s = &w.text.reasons;
+    let cost = |c: &Cost| match c {
+        Cost::Low => w.text.costs.low.to_string(),
+        Cost::Medium => w.text.costs.medium.to_string(),
+        Cost::High => w.text.costs.high.to_string(),
+    };
+    match r {
+        Reason::InUse => Some(s.in_use.to_string()),
+        Reason::NotYetUsable => Some(s.not_yet_usable.to_string()),
+        Reason::Stage { stage, appetite } => {
+            let stage = w.g.stages.get(stage).map_or(stage.to_string(), |x| x.name.to_string());
+            let appetite = w.g.appetites.get(appetite).map_or(appetite.to_string(), |a| a.to_string());
+            w.fill(&s.stage, &[("stage", &stage), ("appetite", &appetite), ("ring", &w.ring(x.adoption_timeline.ring))])
+        }
+        Reason::PilotFirst => Some(s.pilot_first.to_string()),
+        Reason::NoGoal => Some(s.no_goal.to_string()),
+        Reason::ModerateGoal { fit } => w.fill(&s.moderate_goal, &[("fit", &num(100.0 * fit))]),
+        Reason::LowValue => Some(s.low_value.to_string()),
+        Reason::OverBudget { cost: c, affords } => {
+            w.fill(&s.over_budget, &[("cost", &cost(c)), ("affords", &cost(affords))])
+        }
+        Reason::Regulation { regulation, question, level } => {
+            regulation_reason(w, regulation, question.as_deref(), *level)
+        }
+        Reason::Capacity { priority, capacity, ahead } => w.fill(
+            &s.capacity,
+            &[
+                ("priority", &priority.to_string()),
+                ("capacity", &capacity.to_string()),
+                ("ahead", &w.technology_names(ahead)),
+            ],
+        ),
+        Reason::Readiness { dimension, actual, required } => w.fill(
+            &s.readiness,
+            &[("dimension", &w.dimension_prose(dimension)), ("actual", &num(*actual)), ("required", &num(*required))],
+        ),
+        Reason::Prerequisite { technology } => {
+            w.fill(&s.prerequisite, &[("technology", &w.technology_name(technology))])
+        }
+        Reason::Timing { month } => w.fill(&s.timing, &[("month", &month.to_string())]),
+        Reason::Ready => Some(s.ready.to_string()),
+    }
+}
+
+fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<u8>) -> Option<String> {
+    let s = &w.text.reasons;
+    let rule = w.a.business.regulations.iter().find(|r| r.id == id)?;
+    let control = question.zip(level).and_then(|(q, l)| {
+        let q = w.g.questions.get(q)?;
+        Some((
+            q.prompt.trim_end_matches('?').to_string(),
+            q.levels.get(usize::from(l))?.trim_end_matches('.').to_string(),
+        ))
+    });
+    match control {
+        Some((question, level)) => {
+            w.fill(&s.regulation_control, &[("rule", &rule.name), ("question", &question), ("level", &level)])
+        }
+        None => w.fill(&s.regulation, &[("rule", &rule.name), ("obligation", &rule.obligation)]),
+    }
+}
+
+/// The six parts of the readiness assessment for one technology.
+fn details(w: &Words, x: &TechnologyAssessment) -> Block {
+    let t = &w.text.technologies;
+    let m = &x.technology_maturity;
+    let stage = w.g.stages.get(&m.stage);
+    let meaning = stage.map_or(String::new(), |s| super::lower_first(s.meaning.trim_end_matches('.')));
+    let maturity = w.fill(
+        &t.maturity,
+        &[("stage", &m.stage_name), ("meaning", &meaning), ("date", &w.date(m.judged)), ("basis", &m.basis)],
+    );
+    let claim = m
+        .guide_window
+        .and_then(|[from, to]| w.fill(&t.guide_claim, &[("from", &from.to_string()), ("to", &to.to_string())]));
+    let b = &x.business_readiness;
+    let requirements: Vec<String> = b
+        .requirements
+        .iter()
+        .filter_map(|r| {
+            w.fill(
+                &t.requirement,
+                &[
+                    ("dimension", &w.dimension_name(&r.dimension)),
+                    ("actual", &num(r.actual)),
+                    ("required", &num(r.required)),
+                ],
+            )
+        })
+        .collect();
+    let requirements = w.list(&requirements);
+    let readiness = if b.shortfall > 0.0 {
+        w.fill(
+            &t.business_readiness,
+            &[
+                ("score", &num(b.score)),
+                ("dimension", &w.dimension_name(&b.weakest_dimension)),
+                ("requirements", &requirements),
+            ],
+        )
+    } else {
+        w.fill(&t.business_readiness_met, &[("requirements", &requirements)])
+    };
+    let cost = match x.implementation_complexity.cost {
+        Cost::Low => &w.text.costs.low,
+        Cost::Medium => &w.text.costs.medium,
+        Cost::High => &w.text.costs.high,
+    };
+    let complexity = w.fill(&t.complexity, &[("score", &num(x.implementation_complexity.score)), ("cost", cost)]);
+    let goals: Vec<String> = x.roi_potential.goals_served.iter().map(|g| w.goal(g)).collect();
+    let roi = w
+        .fill(&t.roi, &[("goals", &w.list(&goals)), ("score", &num(x.roi_potential.score))])
+        .or_else(|| Some(t.roi_none.to_string()));
+    let figures: Vec<String> = x.roi_potential.evidence.iter().filter_map(|e| evidence(w, e)).collect();
+    let risks: Vec<String> =
+        x.risk_factors.risks.iter().map(|r| format!("{} ({})", r.title, num(r.exposure))).collect();
+    let risks = w.fill(&t.risk_factors, &[("risks", &w.list(&risks))]);
+    let timeline = match (&x.adoption_timeline.ring, &x.adoption_timeline.next_step) {
+        (Ring::InUse, Some(next)) => w.fill(&t.timeline_in_use, &[("next", next)]),
+        _ => w.fill(
+            &t.timeline,
+            &[("ring", &w.ring(x.adoption_timeline.ring)), ("months", &w.tech_months(x)), ("reasons", &reasons(w, x))],
+        ),
+    };
+    let rules: Vec<String> = x
+        .adoption_timeline
+        .obligations
+        .iter()
+        .filter_map(|id| {
+            w.a.business
+                .regulations
+                .iter()
+                .find(|r| &r.id == id)
+                .map(|r| format!("{} ({})", r.name, r.obligation.trim_end_matches('.')))
+        })
+        .collect();
+    let rules = w.fill(&t.obligations, &[("rules", &rules.join("; "))]);
+    let stale = m.stale.then(|| t.stale.to_string());
+    let items: Vec<String> = [maturity, stale, claim, readiness, complexity, roi]
+        .into_iter()
+        .flatten()
+        .chain(figures)
+        .chain([risks, timeline, rules].into_iter().flatten())
+        .collect();
+    titled_list(&x.name, items)
+}
+
+/// A list whose first item, in bold, names what the others describe.
+fn titled_list(title: &str, items: Vec<String>) -> Block {
+    let mut spans = vec![vec![Span::strong(title)]];
+    spans.extend(items.into_iter().map(|i| vec![Span::plain(i)]));
+    Block::List { ordered: false, items: spans }
+}
+
+fn trends(w: &Words) -> Vec<Block> {
+    let t = &w.text.technologies;
+    if w.a.trends.is_empty() {
+        return Vec::new();
+    }
+    let category = |id: &str| w.g.sectors.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.name.to_string());
+    let rows =
+        w.a.trends
+            .iter()
+            .map(|x| {
+                vec![
+                    x.name.to_string(),
+                    category(&x.category),
+                    x.description.to_string(),
+                    w.technology_names(&x.technologies),
+                ]
+            })
+            .collect();
+    let columns = vec![left(&t.trend), left(&t.category), wide(&t.trend_description), left(&t.trend_technologies)];
+    vec![Block::Heading(t.trends.to_string()), table(None, columns, rows)]
+}
+
+fn models(w: &Words) -> Vec<Block> {
+    let t = &w.text.technologies;
+    if w.a.models.is_empty() {
+        return Vec::new();
+    }
+    let rows =
+        w.a.models
+            .iter()
+            .map(|m| {
+                vec![
+                    m.name.to_string(),
+                    m.algorithms.join(", "),
+                    format!("{}%", num(m.accuracy_target)),
+                    w.fill(&t.data_score, &[("score", &num(m.data_score))]).unwrap_or_default(),
+                ]
+            })
+            .collect();
+    let columns = vec![left(&t.model), wide(&t.algorithms), right(&t.accuracy), right(&t.data_ready)];
+    vec![Block::Heading(t.models.to_string()), paragraph(t.models_intro.to_string()), table(None, columns, rows)]
+}
+
+fn requirements(w: &Words) -> Block {
+    let t = &w.text.technologies;
+    let rows =
+        w.a.technologies
+            .iter()
+            .flat_map(|x| {
+                x.business_readiness.requirements.iter().map(move |r| {
+                    vec![x.name.to_string(), w.dimension_name(&r.dimension), num(r.required), num(r.actual)]
+                })
+            })
+            .collect();
+    table(
+        None,
+        vec![left(&t.technology), left(&w.text.readiness.dimension), right(&t.required), right(&t.actual)],
+        rows,
+    )
+}

@@ -1,0 +1,231 @@
+//! What the views need beyond the scores: the report's wording, names for the ids the
+//! assessment uses, the methodology as applied, and the trends and predictive models that bear
+//! on the stated goals. All of it comes from the frameworks, so a saved assessment renders again
+//! without them.
+
+use super::context::source_ref;
+use super::evidence_score;
+use crate::answers::Answers;
+use crate::assessment::{
+    Business, Glossary, IdName, ModelRef, Named, QuestionText, ReportData, TechnologyAssessment, TrendRef,
+};
+use crate::frameworks::{ContextRole, Frameworks, Ring, Text};
+use crate::words::{fill, list};
+
+pub fn report_data(fw: &Frameworks, business: &Business) -> ReportData {
+    ReportData { text: fw.report.clone(), glossary: glossary(fw, business), methodology: methodology(fw) }
+}
+
+fn glossary(fw: &Frameworks, business: &Business) -> Glossary {
+    let options = |role| fw.context_with_role(role).map(|q| q.options.as_slice()).unwrap_or_default();
+    let controls = business
+        .regulations
+        .iter()
+        .filter_map(|r| fw.regulations.regulations.iter().find(|x| x.id == r.id)?.control.as_ref())
+        .filter_map(|c| fw.question(&c.question));
+    Glossary {
+        tiers: fw.scoring.tiers.iter().map(|t| t.id.clone()).collect(),
+        goals: options(ContextRole::Goals).iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
+        appetites: options(ContextRole::RiskAppetite).iter().map(|o| (o.id.clone(), one_word(&o.label))).collect(),
+        rings: fw
+            .scoring
+            .rings
+            .iter()
+            .map(|r| (r.id, Named { name: r.name.clone(), meaning: r.meaning.clone() }))
+            .collect(),
+        stages: fw
+            .scoring
+            .stages
+            .iter()
+            .map(|s| (s.id.clone(), Named { name: s.name.clone(), meaning: s.meaning.clone() }))
+            .collect(),
+        sectors: fw.trends.categories.iter().map(|c| IdName { id: c.id.clone(), name: c.name.clone() }).collect(),
+        risk_categories: fw.risks.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
+        likelihoods: fw.scoring.risk.likelihood.iter().map(|b| (b.id.clone(), b.name.clone())).collect(),
+        likelihood_bands: fw.scoring.risk.likelihood.iter().map(|b| b.id.clone()).collect(),
+        skill_categories: fw.skills.categories.iter().map(|c| (c.id.clone(), c.name.clone())).collect(),
+        skill_levels: fw.skills.levels.clone(),
+        actions: fw
+            .roadmap
+            .phases
+            .iter()
+            .flat_map(|p| p.actions.iter().map(|a| (a.id.clone(), a.title.clone())))
+            .collect(),
+        questions: controls
+            .map(|q| (q.id.clone(), QuestionText { prompt: q.prompt.clone(), levels: q.levels.clone() }))
+            .collect(),
+        context: fw.questionnaire.context.iter().map(|q| (q.id.clone(), q.prompt.clone())).collect(),
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// "Cautious: only proven technology" as the one word "cautious".
+fn one_word(label: &str) -> Text {
+    label.split(':').next().unwrap_or(label).trim().to_lowercase().into()
+}
+
+/// The methodology paragraphs with the numbers of the scoring rules in use.
+pub fn methodology(fw: &Frameworks) -> Vec<Text> {
+    let m = &fw.report.methodology;
+    let s = &fw.scoring;
+    let and = fw.report.and.as_str();
+    // Parameters as written in the data, not rounded for display.
+    let n = |x: f64| format!("{x}");
+    // One item of a list in a paragraph, from its template.
+    let item = |template: &Text, values: &[(&str, &str)]| fill(template, values).unwrap_or_default();
+    let top = fw.questionnaire.questions.iter().map(|q| q.max_level()).max().unwrap_or(0).to_string();
+    let weights: Vec<String> = fw
+        .questionnaire
+        .dimensions
+        .iter()
+        .map(|d| item(&m.weight, &[("name", &d.name), ("weight", &n(d.weight))]))
+        .collect();
+    let tiers: Vec<String> = s.tiers.iter().map(|t| item(&m.tier, &[("name", &t.name), ("min", &n(t.min))])).collect();
+    let stages: Vec<String> = s
+        .stages
+        .iter()
+        .map(|x| {
+            let meaning = lower_first(x.meaning.trim_end_matches('.'));
+            item(&m.stage, &[("name", &x.name), ("meaning", &meaning), ("maturity", &n(x.maturity))])
+        })
+        .collect();
+    let appetites = fw.context_with_role(ContextRole::RiskAppetite).map(|q| q.options.as_slice()).unwrap_or_default();
+    let ceilings: Vec<String> = s
+        .stages
+        .iter()
+        .filter(|x| !x.horizon_watch)
+        .map(|x| {
+            let by: Vec<String> = appetites
+                .iter()
+                .filter_map(|o| {
+                    let ring = &fw.ring(*x.ceiling.get(&o.id)?).name;
+                    Some(item(&m.ceiling_item, &[("appetite", &one_word(&o.label)), ("ring", ring)]))
+                })
+                .collect();
+            item(&m.ceiling, &[("stage", &x.name), ("ceilings", &by.join(", "))])
+        })
+        .collect();
+    let bands = &s.capacity;
+    let capacity: Vec<String> = bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let initiatives = b.initiatives.to_string();
+            if i + 1 == bands.len() && i > 0 {
+                item(&m.capacity_last, &[("initiatives", &initiatives)])
+            } else {
+                item(&m.capacity_band, &[("team", &b.team_up_to.to_string()), ("initiatives", &initiatives)])
+            }
+        })
+        .collect();
+    let months: Vec<String> = [Ring::Adopt, Ring::Pilot, Ring::Assess]
+        .iter()
+        .map(|r| {
+            let spec = fw.ring(*r);
+            let (first, last) =
+                (spec.earliest_month.unwrap_or(0).to_string(), spec.latest_month.unwrap_or(0).to_string());
+            item(&m.ring_months, &[("ring", &spec.name), ("first", &first), ("last", &last)])
+        })
+        .collect();
+    let p = &s.placement;
+    let sev = &s.risk.severity;
+    let texts: [(&Text, Vec<(&str, String)>); 17] = [
+        (&m.answers, vec![("top", top)]),
+        (&m.dimensions, vec![("weights", list(&weights, and))]),
+        (
+            &m.tiers,
+            vec![
+                ("tiers", list(&tiers, and)),
+                ("strength", n(s.readiness.strength_at)),
+                ("gap", n(s.readiness.gap_below)),
+            ],
+        ),
+        (&m.maturity, vec![("stages", list(&stages, and)), ("stale", s.maturity.stale_after_months.to_string())]),
+        (&m.rings, vec![]),
+        (&m.gate_stage, vec![("ceilings", ceilings.join("; "))]),
+        (
+            &m.gate_goal,
+            vec![("serves", n(p.serves_goal_at)), ("adopt", n(p.adopt_goal_at)), ("value", n(p.assess_min_value))],
+        ),
+        (&m.gate_budget, vec![]),
+        (&m.gate_rules, vec![]),
+        (&m.gate_capacity, vec![("capacity", list(&capacity, and))]),
+        (
+            &m.gate_readiness,
+            vec![
+                ("adopt_tolerance", n(p.adopt_tolerance)),
+                ("pilot_tolerance", n(p.pilot_tolerance)),
+                ("assess_tolerance", n(p.assess_tolerance)),
+            ],
+        ),
+        (&m.gate_prerequisites, vec![("lag", p.prerequisite_lag_months.to_string())]),
+        (&m.gate_mitigation, vec![("serious", n(s.risk.serious_likelihood)), ("months", list(&months, and))]),
+        (
+            &m.risks,
+            vec![("low", n(sev.low)), ("medium", n(sev.medium)), ("high", n(sev.high)), ("critical", n(sev.critical))],
+        ),
+        (&m.roadmap, vec![]),
+        (&m.skills, vec![("levels", fw.skills.levels.len().to_string())]),
+        (&m.levers, vec![]),
+    ];
+    texts
+        .into_iter()
+        .filter_map(|(template, values)| {
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(template, &values).map(Text::from)
+        })
+        .collect()
+}
+
+/// Trends the plan touches: with a technology in use, in the plan or to assess that serves a
+/// stated goal.
+pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
+    let touched = |ring: Ring| matches!(ring, Ring::InUse | Ring::Adopt | Ring::Pilot | Ring::Assess);
+    let serving = |id: &Text| {
+        techs
+            .iter()
+            .any(|t| &t.id == id && !t.roi_potential.goals_served.is_empty() && touched(t.adoption_timeline.ring))
+    };
+    fw.trends
+        .trends
+        .iter()
+        .filter_map(|trend| {
+            let technologies: Vec<Text> = trend.technologies.iter().filter(|id| serving(id)).cloned().collect();
+            (!technologies.is_empty()).then(|| TrendRef {
+                id: trend.id.clone(),
+                name: trend.name.clone(),
+                category: trend.category.clone(),
+                description: trend.description.clone(),
+                technologies,
+            })
+        })
+        .collect()
+}
+
+/// The predictive-model catalogue, when a technology that runs such models is in use or
+/// placed anywhere but hold and the horizon watch.
+pub fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<ModelRef> {
+    let in_view = techs.iter().any(|t| {
+        fw.models.technologies.contains(&t.id) && !matches!(t.adoption_timeline.ring, Ring::Hold | Ring::Watch)
+    });
+    if !in_view {
+        return Vec::new();
+    }
+    fw.models
+        .models
+        .iter()
+        .map(|m| ModelRef {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            algorithms: m.algorithms.clone(),
+            output: m.output.clone(),
+            accuracy_target: m.accuracy_target,
+            data_score: evidence_score(fw, answers, &m.data_needed),
+            source: source_ref(fw.source(&m.source).expect("checked: model sources exist")),
+        })
+        .collect()
+}
