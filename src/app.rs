@@ -78,7 +78,8 @@ fn load_assessment(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Assessme
     serde_json::from_str(text).map_err(|e| {
         let text_line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or_default();
         let location = Location::on_line(&path.display().to_string(), e.line(), text_line, e.column(), 1);
-        InputError::new(vec![Diagnostic::new(format!("not a readiness JSON report: {e}")).at(Some(location))])
+        let message = format!("not a readiness JSON report: {}", crate::error::plain_message(&e.to_string()));
+        InputError::new(vec![Diagnostic::new(message).at(Some(location))])
     })
 }
 

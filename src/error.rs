@@ -296,16 +296,75 @@ const QUOTE_CHARS: usize = 40;
 /// Input text quoted in a message: in backticks, on one line, cut to [`QUOTE_CHARS`]
 /// characters, so a megabyte key is not echoed in full.
 pub fn quote(text: &str) -> String {
+    format!("`{}`", clip(text))
+}
+
+/// Input text cut to [`QUOTE_CHARS`] characters on one line, for a message.
+pub fn clip(text: &str) -> String {
     let mut chars = text.chars();
     let shown: String = chars.by_ref().take(QUOTE_CHARS).collect();
     let more = if chars.next().is_some() { "…" } else { "" };
-    format!("`{}{more}`", printable_line(&shown))
+    format!("{}{more}", printable_line(&shown))
+}
+
+/// Characters refused in a one-line text answer: controls (line breaks and tabs included) and
+/// the bidirectional controls that make text read differently from how it is stored.
+pub fn is_control_or_bidi(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A number for a message: plain when it reads well, else in scientific notation, so a limit
 /// or an absurd value never prints as hundreds of digits.
 pub fn number(x: f64) -> String {
     if x == 0.0 || !x.is_finite() || (1e-6..1e15).contains(&x.abs()) { x.to_string() } else { format!("{x:e}") }
+}
+
+/// A serde or TOML message in the user's words: Rust type names become ranges, internals
+/// ("as i128", "u64 value was too large") become what went wrong, and quoted input is cut short.
+pub fn plain_message(message: &str) -> String {
+    let mut text = clip_long(&clip_quoted(message));
+    let replacements = [
+        (" as i128, expected", " is too large; expected"),
+        ("u64 value was too large", "the number is too large (at most 9223372036854775807)"),
+        ("expected any valid TOML value", "expected a value"),
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number from 0"),
+        ("expected usize", "expected a whole number from 0"),
+        ("expected i32", "expected a whole number from -2147483648 to 2147483647"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+    ];
+    for (from, to) in replacements {
+        text = text.replace(from, to);
+    }
+    if message.contains(" as i128") {
+        text = text.replace("invalid type: integer", "the number");
+    }
+    text
+}
+
+/// A message with every `quoted` piece of input cut to a readable length.
+fn clip_quoted(message: &str) -> String {
+    let parts: Vec<&str> = message.split('`').collect();
+    if parts.len() < 3 {
+        return message.to_string();
+    }
+    let quoted = |i: usize, part: &str| if i % 2 == 1 && i < parts.len() - 1 { clip(part) } else { part.to_string() };
+    parts.iter().enumerate().map(|(i, part)| quoted(i, part)).collect::<Vec<_>>().join("`")
+}
+
+/// Longest message kept whole from a parser.
+const MESSAGE_CHARS: usize = 300;
+
+fn clip_long(message: &str) -> String {
+    if message.chars().count() <= MESSAGE_CHARS {
+        return message.to_string();
+    }
+    format!("{}…", message.chars().take(MESSAGE_CHARS).collect::<String>())
 }
 
 /// Longest word checked for a "did you mean": ids are short, and comparing a huge word
@@ -410,6 +469,19 @@ mod tests {
         assert_eq!((error.diagnostics.len(), error.count()), (MAX_DIAGNOSTICS, 10_000));
         assert_eq!(error.diagnostics[0].message, "0", "the earliest come first");
         assert!(error.to_string().ends_with("10000 problems found; the first 100 are shown"));
+    }
+
+    #[test]
+    fn parser_messages_speak_of_numbers_not_rust_types() {
+        let huge = "invalid type: integer `99999999999999999999` as i128, expected u8";
+        assert_eq!(
+            plain_message(huge),
+            "the number `99999999999999999999` is too large; expected a whole number from 0 to 255"
+        );
+        assert!(!plain_message("u64 value was too large").contains("u64"));
+        let key = format!("unknown field `{}`, expected `context` or `answers`", "k".repeat(100_000));
+        let plain = plain_message(&key);
+        assert!(plain.len() < 200 && plain.ends_with("expected `context` or `answers`"), "{plain}");
     }
 
     #[test]

@@ -335,13 +335,10 @@ mod tests {
         assert_eq!(std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777, 0o640);
         let fresh = dir.path().join("fresh.md");
         write_atomic(&fresh, b"new").unwrap();
-        // SAFETY: umask only reads and sets the process's mask; set back at once.
-        let umask = unsafe {
-            let mask = libc::umask(0o022);
-            libc::umask(mask);
-            mask
-        };
-        assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o666 & !u32::from(umask));
+        let plain = dir.path().join("plain.md");
+        File::create(&plain).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&fresh), mode(&plain), "a new file gets what any new file gets: 0666 less the umask");
     }
 
     #[test]

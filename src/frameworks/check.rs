@@ -3,7 +3,7 @@
 //! problem is collected, so one run of `frameworks check` shows them all.
 
 use super::{ContextKind, ContextRole, DataFile, Frameworks, Text};
-use crate::error::{Diagnostic, Location, did_you_mean};
+use crate::error::{Diagnostic, Location, did_you_mean, is_control_or_bidi, number};
 use std::collections::{BTreeMap, HashSet};
 
 const SOURCES: usize = 0;
@@ -16,6 +16,10 @@ const ETHICS: usize = 6;
 const MODELS: usize = 7;
 const TRENDS: usize = 8;
 const TECHNOLOGIES: usize = 9;
+
+/// The last month a plan may reach: ten years. Months beyond it are typing errors, and
+/// would overflow the calendar arithmetic of the timeline.
+const MAX_MONTH: u32 = 120;
 
 pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
     let mut c = Checker { files, problems: Vec::new() };
@@ -162,11 +166,42 @@ impl Checker<'_> {
         }
     }
 
-    /// `value` of `key` in an entry must lie within `low..=high`.
+    /// `value` of `key` in an entry must lie within `low..=high` (so it is not NaN or infinite).
     fn range(&mut self, file: usize, entry: &str, key: &str, value: f64, low: f64, high: f64) {
         if !(low..=high).contains(&value) {
-            let message = format!("`{entry}`: `{key}` is {value}, expected {low} to {high}");
+            let message =
+                format!("`{entry}`: `{key}` is {}, expected {} to {}", number(value), number(low), number(high));
             self.within(file, Place::Entry(entry), &[format!("{key} =")], message);
+        }
+    }
+
+    /// A weight must be above 0 and at most 100.
+    fn weight(&mut self, file: usize, entry: &str, value: f64) {
+        if !(value > 0.0 && value <= 100.0) {
+            let message = format!("`{entry}`: `weight` is {}, expected more than 0 and at most 100", number(value));
+            self.within(file, Place::Entry(entry), &["weight =".to_string()], message);
+        }
+    }
+
+    /// A top-level `key` must lie within `low..=high`.
+    fn key_range(&mut self, file: usize, key: &str, value: f64, low: f64, high: f64) {
+        if !(low..=high).contains(&value) {
+            let message = format!("`{key}` is {}, expected {} to {}", number(value), number(low), number(high));
+            self.at(file, &format!("{key} ="), message);
+        }
+    }
+
+    /// Text written as a comment line of answer-file templates (and shown in the terminal)
+    /// must be one line, without control or text-direction characters.
+    fn one_line(&mut self, file: usize, place: Place, key: &str, text: &str) {
+        if let Some(c) = text.chars().find(|c| is_control_or_bidi(*c)) {
+            let what = if c == '\n' || c == '\r' {
+                "a line break".to_string()
+            } else {
+                format!("the control character U+{:04X}", c as u32)
+            };
+            let message = format!("`{}`: `{key}` holds {what}; it must be one line", place.name());
+            self.within(file, place, &[format!("{key} =")], message);
         }
     }
 
@@ -220,15 +255,24 @@ fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     if q.dimensions.is_empty() {
         c.at(QUESTIONNAIRE, "", "the questionnaire has no dimensions".into());
     }
+    c.one_line(QUESTIONNAIRE, Place::Key("context_name"), "context_name", &q.context_name);
+    c.one_line(QUESTIONNAIRE, Place::Key("context_description"), "context_description", &q.context_description);
     for d in &q.dimensions {
-        c.range(QUESTIONNAIRE, &d.id, "weight", d.weight, f64::MIN_POSITIVE, 100.0);
+        c.weight(QUESTIONNAIRE, &d.id, d.weight);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&d.id), "name", &d.name);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&d.id), "description", &d.description);
         if !q.questions.iter().any(|question| question.dimension == d.id) {
             c.entry(QUESTIONNAIRE, &d.id, format!("dimension `{}` has no questions", d.id));
         }
     }
     for question in &q.questions {
         c.refs(QUESTIONNAIRE, &question.id, "dimension", [&question.dimension], &ids.dimensions);
-        c.range(QUESTIONNAIRE, &question.id, "weight", question.weight, f64::MIN_POSITIVE, 100.0);
+        c.weight(QUESTIONNAIRE, &question.id, question.weight);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&question.id), "prompt", &question.prompt);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&question.id), "help", &question.help);
+        for level in &question.levels {
+            c.one_line(QUESTIONNAIRE, Place::Entry(&question.id), "levels", level);
+        }
         if !(2..=11).contains(&question.levels.len()) {
             let n = question.levels.len();
             c.entry(QUESTIONNAIRE, &question.id, format!("`{}` has {n} levels, expected 2 to 11", question.id));
@@ -239,6 +283,20 @@ fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         if has_options {
             c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
             c.unique(QUESTIONNAIRE, "option", context.options.iter().map(|o| o.id.as_str()));
+        }
+        c.one_line(QUESTIONNAIRE, Place::Entry(&context.id), "prompt", &context.prompt);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&context.id), "help", &context.help);
+        for option in &context.options {
+            c.one_line(QUESTIONNAIRE, Place::Entry(&option.id), "label", &option.label);
+            c.range(QUESTIONNAIRE, &option.id, "maturity_offset", option.maturity_offset, -100.0, 100.0);
+        }
+        let is_column = matches!(context.kind, ContextKind::Choice | ContextKind::Number);
+        if is_column && crate::portfolio::is_reserved_column(&context.id) {
+            let message = format!(
+                "context question id `{}` is also the name of a column of `readiness batch` rows; choose another id",
+                context.id
+            );
+            c.entry(QUESTIONNAIRE, &context.id, message);
         }
         if let (Some(min), Some(max)) = (context.min, context.max)
             && min > max
@@ -275,15 +333,21 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     let s = &fw.scoring;
     let r = &s.readiness;
     for (what, value) in [("strength_at", r.strength_at), ("gap_below", r.gap_below)] {
-        if !(0.0..=100.0).contains(&value) {
-            c.at(SCORING, what, format!("{what} is {value}, expected 0 to 100"));
-        }
+        c.key_range(SCORING, what, value, 0.0, 100.0);
     }
+    c.key_range(SCORING, "levers", r.levers as f64, 0.0, 100.0);
+    c.key_range(SCORING, "lead_years", s.maturity.lead_years, 0.0, 50.0);
+    c.key_range(SCORING, "raise_below", s.risk.raise_below, 0.0, 100.0);
+    let lag = s.timeline.prerequisite_lag_months;
+    c.key_range(SCORING, "prerequisite_lag_months", f64::from(lag), 0.0, f64::from(MAX_MONTH));
     if s.tiers.first().is_none_or(|t| t.min != 0.0) {
         c.at(SCORING, "[[tier]]", "the first tier must start at min = 0".into());
     }
+    for tier in &s.tiers {
+        c.range(SCORING, &tier.id, "min", tier.min, 0.0, 100.0);
+    }
     for pair in s.tiers.windows(2) {
-        if pair[1].min <= pair[0].min || pair[1].min > 100.0 {
+        if pair[1].min <= pair[0].min {
             c.entry(
                 SCORING,
                 &pair[1].id,
@@ -293,29 +357,32 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     }
     c.refs_at(SCORING, Place::Key("relief_dimensions"), "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
     if !(0.0..=1.0).contains(&s.business_readiness.weakest_weight) {
-        let weight = s.business_readiness.weakest_weight;
+        let weight = number(s.business_readiness.weakest_weight);
         c.at(SCORING, "weakest_weight =", format!("weakest_weight is {weight}, expected 0 to 1"));
     }
     if !(0.0..=1.0).contains(&s.complexity.relief) {
-        c.at(SCORING, "relief =", format!("complexity relief is {}, expected 0 to 1", s.complexity.relief));
+        c.at(SCORING, "relief =", format!("complexity relief is {}, expected 0 to 1", number(s.complexity.relief)));
     }
-    if (s.roi.goal_fit_weight + s.roi.readiness_weight - 1.0).abs() > 1e-9
-        || s.roi.goal_fit_weight < 0.0
-        || s.roi.readiness_weight < 0.0
+    let unit = 0.0..=1.0;
+    if !((s.roi.goal_fit_weight + s.roi.readiness_weight - 1.0).abs() <= 1e-9
+        && unit.contains(&s.roi.goal_fit_weight)
+        && unit.contains(&s.roi.readiness_weight))
     {
         c.at(SCORING, "goal_fit_weight", "roi weights must be non-negative and add up to 1".into());
     }
     let bands = &s.risk.likelihood;
+    // NaN compares false here, but the range check of each band reports it.
     if bands.last().is_none_or(|b| b.below <= 100.0) || bands.windows(2).any(|p| p[1].below <= p[0].below) {
         c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must rise and the last must have below > 100".into());
     }
     for band in bands {
+        c.range(SCORING, &band.id, "below", band.below, 0.0, 1000.0);
         c.range(SCORING, &band.id, "weight", band.weight, 0.0, 1.0);
     }
     let sev = &s.risk.severity;
     for (name, weight) in [("low", sev.low), ("medium", sev.medium), ("high", sev.high), ("critical", sev.critical)] {
         if !(0.0..=10.0).contains(&weight) {
-            c.at(SCORING, "severity =", format!("severity weight `{name}` is {weight}, expected 0 to 10"));
+            c.at(SCORING, "severity =", format!("severity weight `{name}` is {}, expected 0 to 10", number(weight)));
         }
     }
     for ring in &s.rings {
@@ -377,14 +444,17 @@ fn check_skill_levels(
 }
 
 fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
-    let mut previous_end = 0;
+    let mut previous_end: u32 = 0;
     for phase in &fw.roadmap.phases {
         let [start, end] = phase.months;
-        if start != previous_end + 1 || end < start {
+        if start != previous_end.saturating_add(1) || end < start || end > MAX_MONTH {
             c.entry(
                 ROADMAP,
                 &phase.id,
-                format!("phase `{}` months {start}-{end} must follow on from month {previous_end}", phase.id),
+                format!(
+                    "phase `{}` months {start}-{end} must follow on from month {previous_end} and end by month {MAX_MONTH}",
+                    phase.id
+                ),
             );
         }
         previous_end = end;
@@ -425,6 +495,9 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     for t in &fw.technologies.technologies {
         if t.window[0] > t.window[1] {
             c.entry(TECHNOLOGIES, &t.id, format!("`{}`: window starts after it ends", t.id));
+        }
+        for year in t.window {
+            c.range(TECHNOLOGIES, &t.id, "window", f64::from(year), 1900.0, 2200.0);
         }
         c.refs(TECHNOLOGIES, &t.id, "source", t.window_source.iter(), &ids.sources);
         c.range(TECHNOLOGIES, &t.id, "complexity", f64::from(t.complexity), 1.0, 5.0);

@@ -3,7 +3,7 @@
 
 use super::row::DIMENSION_PREFIX;
 use crate::assessment::Assessment;
-use crate::error::{Diagnostic, InputError, Location};
+use crate::error::{Diagnostic, InputError, Location, number, plain_message};
 use crate::limits::{MAX_LINE_BYTES, bounded_lines};
 use crate::score::round1;
 use schemars::JsonSchema;
@@ -61,16 +61,17 @@ pub fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<
             let location = Location::on_line(name, i + 1, &line, column, 1);
             InputError::new(vec![Diagnostic::new(what).at(Some(location))])
         };
-        let row: serde_json::Value =
-            serde_json::from_str(&line).map_err(|e| bad(format!("not a JSON object: {e}"), e.column()))?;
-        let number = |key: &str| {
-            let value = row.get(key).and_then(serde_json::Value::as_f64);
-            value.filter(|x| (0.0..=100.0).contains(x)).ok_or_else(|| {
-                let what = format!(
-                    "no score from 0 to 100 for `{key}`: expected rows written by `readiness batch --format jsonl`"
-                );
-                bad(what, key_column(&line, key))
-            })
+        let row: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| bad(format!("not a JSON object: {}", plain_message(&e.to_string())), e.column()))?;
+        let number = |key: &str| match row.get(key).and_then(serde_json::Value::as_f64) {
+            Some(x) if (0.0..=100.0).contains(&x) => Ok(x),
+            Some(x) => {
+                Err(bad(format!("`{key}` is {}, expected a score from 0 to 100", number(x)), key_column(&line, key)))
+            }
+            None => Err(bad(
+                format!("no number `{key}`: expected rows written by `readiness batch --format jsonl`"),
+                key_column(&line, key),
+            )),
         };
         overall.add(number("overall")?, a.readiness.overall);
         for (rank, d) in dimensions.iter_mut().zip(&a.readiness.dimensions) {
