@@ -21,6 +21,9 @@ const TECHNOLOGIES: usize = 9;
 /// would overflow the calendar arithmetic of the timeline.
 const MAX_MONTH: u32 = 120;
 
+/// The most levers a report may list.
+const MAX_LEVERS: usize = 100;
+
 pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
     let mut c = Checker { files, problems: Vec::new() };
     let ids = Ids::of(fw);
@@ -335,7 +338,9 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     for (what, value) in [("strength_at", r.strength_at), ("gap_below", r.gap_below)] {
         c.key_range(SCORING, what, value, 0.0, 100.0);
     }
-    c.key_range(SCORING, "levers", r.levers as f64, 0.0, 100.0);
+    if r.levers > MAX_LEVERS {
+        c.at(SCORING, "levers =", format!("`levers` is {}, expected 0 to {MAX_LEVERS}", r.levers));
+    }
     c.key_range(SCORING, "lead_years", s.maturity.lead_years, 0.0, 50.0);
     c.key_range(SCORING, "raise_below", s.risk.raise_below, 0.0, 100.0);
     let lag = s.timeline.prerequisite_lag_months;
