@@ -368,49 +368,6 @@ mod tests {
         assert_eq!(entries(dir.path()), 2, "no temporary left");
     }
 
-    /// A device node made in `dir` (as root), so a wrong write cannot damage the system's.
-    fn device(dir: &Path, name: &str, minor: u32) -> Option<PathBuf> {
-        let path = dir.join(name);
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: mknod reads a valid NUL-terminated path; it creates a node or fails.
-        let made = unsafe { libc::mknod(c.as_ptr(), libc::S_IFCHR | 0o666, libc::makedev(1, minor)) } == 0;
-        made.then_some(path)
-    }
-
-    fn is_char_device(path: &Path) -> bool {
-        std::os::unix::fs::FileTypeExt::is_char_device(&std::fs::metadata(path).unwrap().file_type())
-    }
-
-    #[test]
-    fn devices_are_written_directly_and_write_errors_are_errors() {
-        let dir = tempfile::tempdir().unwrap();
-        let (Some(null), Some(full)) = (device(dir.path(), "null", 3), device(dir.path(), "full", 7)) else {
-            eprintln!("skipped: device nodes can only be made as root");
-            return;
-        };
-        write_atomic(&null, b"discarded").unwrap();
-        assert!(is_char_device(&null), "the device node is still a device");
-        let err = write_atomic(&full, &[b'x'; 100_000]).unwrap_err();
-        assert!(format!("{err:#}").contains("No space left"), "{err:#}");
-        assert!(is_char_device(&full));
-    }
-
-    #[test]
-    fn a_fifo_is_written_directly() {
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("pipe");
-        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: mkfifo reads a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        let reader = std::thread::spawn({
-            let fifo = fifo.clone();
-            move || std::fs::read_to_string(fifo).unwrap()
-        });
-        write_atomic(&fifo, b"through the pipe").unwrap();
-        assert_eq!(reader.join().unwrap(), "through the pipe");
-        assert!(std::os::unix::fs::FileTypeExt::is_fifo(&std::fs::metadata(&fifo).unwrap().file_type()));
-    }
-
     #[test]
     fn standard_streams_by_name_are_the_process_streams() {
         for name in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
