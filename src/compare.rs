@@ -212,7 +212,7 @@ fn signed(x: f64) -> String {
 }
 
 fn markdown(c: &Comparison, fw: &Frameworks) -> String {
-    let mut out = format!("# What moved: {}\n\n", esc(&c.new.company));
+    let mut out = format!("# What moved: {}\n\n", esc(&crate::error::printable_line(&c.new.company)));
     let _ = writeln!(
         out,
         "From {} to {}: overall readiness {} → {} (**{}**), {} → {}.\n",

@@ -332,7 +332,7 @@ fn assert_inert(bytes: &[u8], what: &str) {
 fn file_names_with_escape_sequences_are_shown_inert_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     let evil = copy_example(dir.path(), &format!("evil{ESCAPES}\u{202e}.toml"));
-    std::fs::write(dir.path().join(format!("bad{ESCAPES}.toml")), "[context\n").unwrap();
+    std::fs::write(dir.path().join(format!("bad{ESCAPES}\u{202e}\u{200b}.toml")), "[context\n").unwrap();
     let missing = dir.path().join(format!("x{ESCAPES}"));
     let runs: [Vec<&std::ffi::OsStr>; 5] = [
         vec!["validate".as_ref(), evil.as_os_str()],
@@ -379,6 +379,8 @@ fn compare_shows_a_hand_edited_company_name_on_one_line_without_escapes() {
     let set = |r: &mut serde_json::Value| r["company"] = name.clone().into();
     let (old, new) = (edited_report(dir.path(), "small-ecommerce.toml", "old.json", set), dir.path().join("new.json"));
     std::fs::copy(&old, &new).unwrap();
+    let markdown = command().args(["compare", "--format", "markdown"]).arg(&old).arg(&new).output().unwrap();
+    assert_inert(&markdown.stdout, "compare --format markdown");
     let out = command().args(["compare"]).arg(&old).arg(&new).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert_inert(&out.stdout, "compare");
