@@ -513,3 +513,20 @@ fn an_output_name_near_the_length_limit_is_written() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(output.exists());
 }
+
+#[test]
+fn frameworks_check_of_thousands_of_problems_is_quick_and_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    let path = fw.join("technologies.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = text.lines().find(|l| l.starts_with("prerequisites = ")).unwrap();
+    let dangling: Vec<String> = (0..30_000).map(|i| format!("\"missing_{i:05}\"")).collect();
+    std::fs::write(&path, text.replacen(line, &format!("prerequisites = [{}]", dangling.join(", ")), 1)).unwrap();
+    let mut cmd = command();
+    cmd.args(["frameworks", "check"]).arg(&fw);
+    let out = run_within(cmd, Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).ends_with("30000 problems found; the first 100 are shown\n"), "{}", stderr(&out));
+}

@@ -3,7 +3,7 @@
 //! problem is collected, so one run of `frameworks check` shows them all.
 
 use super::{ContextKind, ContextRole, DataFile, Frameworks, Text};
-use crate::error::{Diagnostic, Location, did_you_mean, is_control_or_bidi, number};
+use crate::error::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, is_control_or_bidi, number};
 use std::collections::{BTreeMap, HashSet};
 
 const SOURCES: usize = 0;
@@ -24,8 +24,11 @@ const MAX_MONTH: u32 = 120;
 /// The most levers a report may list.
 const MAX_LEVERS: usize = 100;
 
-pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
-    let mut c = Checker { files, problems: Vec::new() };
+/// Every problem found, or none; the first [`MAX_DIAGNOSTICS`] found are located and kept,
+/// the rest only counted, so a hostile file with thousands of problems costs no more than
+/// locating a hundred.
+pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
+    let mut c = Checker { files, problems: Vec::new(), omitted: 0, discarded: Diagnostic::new("") };
     let ids = Ids::of(fw);
     check_unique_ids(&mut c, fw);
     check_questionnaire(&mut c, fw, &ids);
@@ -37,7 +40,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
     check_technologies(&mut c, fw, &ids);
     // Read top to bottom, file by file.
     c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
-    c.problems
+    (!c.problems.is_empty()).then(|| InputError { diagnostics: c.problems, omitted: c.omitted })
 }
 
 /// The ids each kind of reference may point to.
@@ -94,18 +97,31 @@ impl Place<'_> {
 struct Checker<'a> {
     files: &'a [DataFile],
     problems: Vec<Diagnostic>,
+    /// Problems found beyond those kept.
+    omitted: usize,
+    /// Where the help of an omitted problem goes.
+    discarded: Diagnostic,
 }
 
 impl Checker<'_> {
+    /// Keeps the diagnostic `build` makes, unless enough are kept already: then it is
+    /// counted, not built.
+    fn record(&mut self, build: impl FnOnce(&DataFile) -> Diagnostic, file: usize) -> &mut Diagnostic {
+        if self.problems.len() >= MAX_DIAGNOSTICS {
+            self.omitted += 1;
+            return &mut self.discarded;
+        }
+        self.problems.push(build(&self.files[file]));
+        self.problems.last_mut().expect("just pushed")
+    }
+
     /// Reports a problem at the first line of `file` containing `needle`.
     fn at(&mut self, file: usize, needle: &str, message: String) -> &mut Diagnostic {
-        let f = &self.files[file];
-        let diagnostic = match Location::of_text(&f.name, &f.text, needle) {
+        let build = |f: &DataFile| match Location::of_text(&f.name, &f.text, needle) {
             Some(location) => Diagnostic::new(message).at(Some(location)),
             None => Diagnostic::new(message).in_file(&f.name),
         };
-        self.problems.push(diagnostic);
-        self.problems.last_mut().expect("just pushed")
+        self.record(build, file)
     }
 
     /// Reports a problem at the entry with this id.
@@ -116,26 +132,7 @@ impl Checker<'_> {
     /// Reports a problem at the first of `needles` found inside `place` (the text from its
     /// anchor line to the next table header), else at the place itself.
     fn within(&mut self, file: usize, place: Place, needles: &[String], message: String) -> &mut Diagnostic {
-        let f = &self.files[file];
-        let anchor = place.anchor();
-        let start = f.text.find(&anchor);
-        let found = start.and_then(|start| {
-            let body = start + anchor.len();
-            let block_end = f.text[body..].find("\n[").map_or(f.text.len(), |i| body + i);
-            let block = &f.text[body..block_end];
-            needles.iter().find_map(|n| block.find(n.as_str()).map(|i| (body + i, n.len())))
-        });
-        let diagnostic = match (found, start) {
-            (Some((at, len)), _) => {
-                Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + len)))
-            }
-            (None, Some(at)) => {
-                Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + anchor.len())))
-            }
-            (None, None) => Diagnostic::new(message).in_file(&f.name),
-        };
-        self.problems.push(diagnostic);
-        self.problems.last_mut().expect("just pushed")
+        self.record(|f| located_within(f, place, needles, message), file)
     }
 
     /// Every id the entry refers to must be one of `known`.
@@ -218,14 +215,35 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                let f = &self.files[file];
-                let needle = format!("id = \"{id}\"");
-                let second = f.text.match_indices(&needle).nth(1).map(|(i, _)| i);
-                let location = second.map(|i| Location::of_span(&f.name, &f.text, i..i + needle.len()));
-                self.problems
-                    .push(Diagnostic::new(format!("duplicate {what} id `{id}`")).at(location).in_file(&f.name));
+                let build = |f: &DataFile| {
+                    let needle = format!("id = \"{id}\"");
+                    let second = f.text.match_indices(&needle).nth(1).map(|(i, _)| i);
+                    let location = second.map(|i| Location::of_span(&f.name, &f.text, i..i + needle.len()));
+                    Diagnostic::new(format!("duplicate {what} id `{id}`")).at(location).in_file(&f.name)
+                };
+                self.record(build, file);
             }
         }
+    }
+}
+
+/// A diagnostic at the first of `needles` found inside `place` (the text from its anchor line
+/// to the next table header), else at the place itself.
+fn located_within(f: &DataFile, place: Place, needles: &[String], message: String) -> Diagnostic {
+    let anchor = place.anchor();
+    let start = f.text.find(&anchor);
+    let found = start.and_then(|start| {
+        let body = start + anchor.len();
+        let block_end = f.text[body..].find("\n[").map_or(f.text.len(), |i| body + i);
+        let block = &f.text[body..block_end];
+        needles.iter().find_map(|n| block.find(n.as_str()).map(|i| (body + i, n.len())))
+    });
+    match (found, start) {
+        (Some((at, len)), _) => Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + len))),
+        (None, Some(at)) => {
+            Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + anchor.len())))
+        }
+        (None, None) => Diagnostic::new(message).in_file(&f.name),
     }
 }
 

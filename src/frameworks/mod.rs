@@ -54,8 +54,10 @@ impl Frameworks {
 
     /// The frameworks, if every cross-reference and range holds; else every problem found.
     fn checked(self, files: &[DataFile]) -> Result<Frameworks, InputError> {
-        let problems = check::check(&self, files);
-        if problems.is_empty() { Ok(self) } else { Err(InputError::new(problems)) }
+        match check::check(&self, files) {
+            None => Ok(self),
+            Some(problems) => Err(problems),
+        }
     }
 
     /// The built-in frameworks, or a customised directory when one is given.
