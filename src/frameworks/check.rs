@@ -40,7 +40,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     check_technologies(&mut c, fw, &ids);
     // Read top to bottom, file by file.
     c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
-    (!c.problems.is_empty()).then(|| InputError { diagnostics: c.problems, omitted: c.omitted })
+    (!c.problems.is_empty()).then_some(InputError { diagnostics: c.problems, omitted: c.omitted })
 }
 
 /// The ids each kind of reference may point to.
