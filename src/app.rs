@@ -5,11 +5,11 @@ use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand, SchemaKind};
 use crate::compare;
 use crate::date::Date;
-use crate::error::{Diagnostic, InputError};
+use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
-use crate::limits::read_limited;
-use crate::output::{emit, print, with_writer, write_atomic};
-use crate::portfolio::{self, BatchFormat};
+use crate::limits::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
+use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_atomic};
+use crate::portfolio;
 use crate::report::{self, View};
 use crate::score;
 use clap::CommandFactory;
@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Assess(args) => assess(args),
         Command::Render { file, format, output, report, explain } => {
+            refuse_overwriting_inputs(output.as_deref(), [file.as_path()])?;
             let assessment = read_report(&file)?;
             let view = View {
                 sections: report,
@@ -34,10 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(&report::render(&assessment, format, &view), output.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Template { output, data } => {
-            emit(&answers::render_template(&load(&data)?), output.as_deref())?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Template { output, force, data } => template(output.as_deref(), force, &data),
         Command::Validate { files, data } => validate(&files, &data),
         Command::Catalog { kind, format, data } => {
             print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None), colour(None)))?;
@@ -48,12 +46,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare { old, new, format, as_of, data } => {
             let fw = load(&data)?;
             let as_of = as_of.unwrap_or_else(Date::today);
-            let comparison = compare::compare(&load_assessment(&fw, &old, as_of)?, &load_assessment(&fw, &new, as_of)?);
-            print(&compare::render(&comparison, format, table_width(None), colour(None)))?;
+            let (before, after) = (load_assessment(&fw, &old, as_of)?, load_assessment(&fw, &new, as_of)?);
+            compare::check_comparable((&old, &before), (&new, &after))?;
+            print(&compare::render(&compare::compare(&before, &after), format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Batch { inputs, format, output, as_of, data } => {
-            batch(&inputs, format, output.as_deref(), as_of, &data)
+        Command::Batch { inputs, format, output, as_of, keep_formulas, data } => {
+            let options = portfolio::Options { format, as_of: as_of.unwrap_or_else(Date::today), keep_formulas };
+            batch(&inputs, options, output.as_deref(), &data)
         }
         Command::Schema { kind, data } => {
             let schema = match kind {
@@ -90,39 +90,67 @@ fn load_assessment(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Assessme
 /// A JSON report written by `assess --format json`.
 fn read_report(path: &Path) -> Result<Assessment, InputError> {
     let text = read_limited(path).map_err(InputError::message)?;
-    serde_json::from_str(&text).map_err(|e| {
+    // Editors on Windows save a byte order mark; answer files accept one too.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    serde_json::from_str(text).map_err(|e| {
         let text_line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or_default();
-        let location = crate::error::Location {
-            file: path.display().to_string(),
-            line: e.line(),
-            column: e.column().max(1),
-            source_line: text_line.to_string(),
-            width: 1,
-        };
-        InputError::new(vec![Diagnostic::new(format!("not a readiness JSON report: {e}")).at(Some(location))])
+        let location = Location::on_line(&path.display().to_string(), e.line(), text_line, e.column(), 1);
+        let message = format!("not a readiness JSON report: {}", crate::error::plain_message(&e.to_string()));
+        InputError::new(vec![Diagnostic::new(message).at(Some(location))])
     })
 }
 
 fn batch(
     inputs: &[PathBuf],
-    format: BatchFormat,
+    options: portfolio::Options,
     output: Option<&Path>,
-    as_of: Option<Date>,
     data: &DataArgs,
 ) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
     let files = portfolio::answer_files(inputs)?;
-    let as_of = as_of.unwrap_or_else(Date::today);
-    let outcome = with_writer(output, |out| portfolio::run(&fw, &files, as_of, format, out))?;
-    if outcome.failed.is_empty() {
-        return Ok(ExitCode::SUCCESS);
-    }
-    eprintln!("batch: {} scored, {} could not be scored:", outcome.scored, outcome.failed.len());
-    Err(InputError::new(outcome.failed.into_iter().flat_map(|(_, e)| e.diagnostics).collect()).into())
+    let framework_files = framework_files(data);
+    refuse_overwriting_inputs(output, files.iter().chain(&framework_files).map(PathBuf::as_path))?;
+    // A run that scores nothing fails inside the writer, so a previous output stays as it was.
+    let outcome = with_writer(output, |out| {
+        let outcome = portfolio::run(&fw, &files, options, out)?;
+        if outcome.scored == 0 {
+            eprint_lossy(&format!("batch: none of the {} files could be scored; nothing was written:\n", files.len()));
+            return Err(outcome
+                .problems
+                .into_error()
+                .map_or_else(|| anyhow::anyhow!("nothing was scored"), Into::into));
+        }
+        Ok(outcome)
+    })?;
+    let Some(problems) = outcome.problems.into_error() else { return Ok(ExitCode::SUCCESS) };
+    eprint_lossy(&format!("batch: {} scored, {} could not be scored:\n", outcome.scored, outcome.failed.len()));
+    Err(problems.into())
 }
 
 fn load(data: &DataArgs) -> Result<Frameworks, InputError> {
     Frameworks::load(data.frameworks.as_deref())
+}
+
+/// The files read from `--frameworks DIR`, which no command may write over.
+fn framework_files(data: &DataArgs) -> Vec<PathBuf> {
+    data.frameworks.iter().flat_map(|dir| BUILTIN.iter().map(|(name, _)| dir.join(name))).collect()
+}
+
+/// Writes the template, refusing to replace an existing file unless told to: the file named
+/// is most likely an answer file already filled in.
+fn template(output: Option<&Path>, force: bool, data: &DataArgs) -> anyhow::Result<ExitCode> {
+    let fw = load(data)?;
+    if let Some(path) = output {
+        refuse_overwriting_inputs(Some(path), framework_files(data).iter().map(PathBuf::as_path))?;
+        let existing = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0);
+        if existing && !force {
+            let d = Diagnostic::new(format!("{} already exists", shown_path(path)))
+                .help("a template is a blank answer file: choose a new name, or pass --force to replace it");
+            return Err(InputError::new(vec![d]).into());
+        }
+    }
+    emit(&answers::render_template(&fw), output)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads and validates an answer file.
@@ -132,6 +160,10 @@ pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) ->
 }
 
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
+    let named = [&args.answers, &args.save, &args.resume, &args.benchmark];
+    let framework_files = framework_files(&args.data);
+    let inputs = named.into_iter().flatten().chain(&framework_files).map(PathBuf::as_path);
+    refuse_overwriting_inputs(args.output.as_deref(), inputs)?;
     let fw = load(&args.data)?;
     let as_of = args.as_of.unwrap_or_else(Date::today);
     let (answers, live) = match &args.answers {
@@ -152,8 +184,7 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     };
     let mut assessment = score::assess(&fw, &answers, as_of);
     if let Some(path) = &args.benchmark {
-        let file = std::fs::File::open(path)
-            .map_err(|e| InputError::message(format!("cannot read `{}`: {e}", path.display())))?;
+        let file = open_regular(path, MAX_PORTFOLIO_BYTES).map_err(InputError::message)?;
         let name = path.display().to_string();
         assessment.benchmark = Some(portfolio::benchmark(&assessment, &name, std::io::BufReader::new(file))?);
     }
@@ -188,20 +219,25 @@ fn table_width(output: Option<&Path>) -> Option<u16> {
 
 fn validate(files: &[PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
-    let mut problems = Vec::new();
+    let mut problems = crate::error::Problems::default();
     for path in files {
         match read_answers(&fw, path, Completeness::Complete) {
-            Ok(answers) => print(&format!("ok: {} ({} answers)\n", path.display(), answers.count()))?,
-            Err(e) => problems.extend(e.diagnostics),
+            Ok(answers) => {
+                print(&format!("ok: {} ({} answers)\n", printable(&path.display().to_string()), answers.count()))?
+            }
+            Err(e) => problems.append(e),
         }
     }
-    if problems.is_empty() { Ok(ExitCode::SUCCESS) } else { Err(InputError::new(problems).into()) }
+    match problems.into_error() {
+        None => Ok(ExitCode::SUCCESS),
+        Some(e) => Err(e.into()),
+    }
 }
 
 fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
     let occupied = dir.read_dir().map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if occupied && !force {
-        let d = Diagnostic::new(format!("`{}` is not empty", dir.display()))
+        let d = Diagnostic::new(format!("{} is not empty", shown_path(dir)))
             .help("pass --force to overwrite the frameworks files in it");
         return Err(InputError::new(vec![d]).into());
     }
@@ -209,7 +245,7 @@ fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
     for (name, text) in BUILTIN {
         write_atomic(&dir.join(name), text.as_bytes())?;
     }
-    print(&format!("wrote {} files to {}\n", BUILTIN.len(), dir.display()))?;
+    print(&format!("wrote {} files to {}\n", BUILTIN.len(), printable(&dir.display().to_string())))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -217,7 +253,7 @@ fn check(dir: &Path) -> anyhow::Result<ExitCode> {
     let fw = Frameworks::from_dir(dir)?;
     let summary = format!(
         "ok: {} ({} technologies, {} readiness questions in {} dimensions, {} risks, {} skills)\n",
-        dir.display(),
+        printable(&dir.display().to_string()),
         fw.technologies.technologies.len(),
         fw.questionnaire.questions.len(),
         fw.questionnaire.dimensions.len(),
@@ -229,10 +265,10 @@ fn check(dir: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// Prints an error to standard error: input problems as their diagnostics, anything else
-/// with its cause chain on one line.
+/// with its cause chain on one line. A closed standard error is no reason to panic.
 pub fn report_error(error: &anyhow::Error) {
     match error.downcast_ref::<InputError>() {
-        Some(input) => eprintln!("{input}"),
-        None => eprintln!("error: {}", crate::error::printable(&format!("{error:#}"))),
+        Some(input) => eprint_lossy(&format!("{input}\n")),
+        None => eprint_lossy(&format!("error: {}\n", printable(&format!("{error:#}")))),
     }
 }

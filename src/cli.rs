@@ -58,9 +58,12 @@ pub enum Command {
     },
     /// Print a commented answer file listing every question
     Template {
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output; an existing file is not replaced
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace an existing --output file
+        #[arg(long, requires = "output")]
+        force: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -115,6 +118,11 @@ pub enum Command {
         /// Assessment date for technology maturity [default: today]
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<Date>,
+        /// Write CSV cells that start with =, +, -, @, tab or CR as they are. By default they
+        /// are prefixed with ' so a spreadsheet shows them as text instead of running them as
+        /// formulas (OWASP's advice); use this only for pipelines that never open a spreadsheet
+        #[arg(long)]
+        keep_formulas: bool,
         #[command(flatten)]
         data: DataArgs,
     },

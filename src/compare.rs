@@ -4,6 +4,7 @@
 
 use crate::answers::Answer;
 use crate::assessment::{Assessment, IdName, ReportData};
+use crate::error::{Diagnostic, InputError, number, quote};
 use crate::frameworks::{Ring, Text};
 use crate::report::Format;
 use schemars::JsonSchema;
@@ -64,6 +65,59 @@ pub struct LeverActedOn {
     pub prompt: Text,
     pub old_level: u8,
     pub new_answer: Answer,
+}
+
+/// The latest start month an assessment can plan: ten years out. A larger one is a
+/// hand-edited report, and would put dates past any calendar the report can draw.
+const MAX_START_MONTH: u32 = 120;
+
+/// Refuses to compare assessments of two different businesses, or a report whose numbers no
+/// assessment can produce (a hand-edited score of 1e9, a start month of four billion).
+pub fn check_comparable(
+    old: (&std::path::Path, &Assessment),
+    new: (&std::path::Path, &Assessment),
+) -> Result<(), InputError> {
+    let mut problems = Vec::new();
+    for (path, a) in [old, new] {
+        let file = path.display().to_string();
+        problems.extend(implausible(a).into_iter().map(|what| Diagnostic::new(what).in_file(&file)));
+    }
+    let company = |a: &Assessment| a.company.trim().to_lowercase();
+    if company(old.1) != company(new.1) {
+        let d = Diagnostic::new(format!(
+            "these are assessments of two businesses, {} and {}: compare shows what moved for one",
+            quote(&old.1.company),
+            quote(&new.1.company)
+        ))
+        .help("compare two assessments of the same company (if it was renamed, give both files the same `company`)");
+        problems.push(d);
+    }
+    if problems.is_empty() { Ok(()) } else { Err(InputError::new(problems)) }
+}
+
+/// What in an assessment is out of the range scoring produces.
+fn implausible(a: &Assessment) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut within = |what: String, x: f64, high: f64| {
+        if !(0.0..=high).contains(&x) {
+            problems.push(format!("{what} is {}, expected 0 to {high}", number(x)));
+        }
+    };
+    within("the overall score".into(), a.readiness.overall, 100.0);
+    within("the confidence".into(), a.readiness.confidence, 100.0);
+    for d in &a.readiness.dimensions {
+        within(format!("the score of {}", quote(&d.id)), d.score, 100.0);
+    }
+    for s in &a.skills {
+        within(format!("the current level of skill {}", quote(&s.id)), s.current, f64::from(u8::MAX));
+        within(format!("the gap of skill {}", quote(&s.id)), s.gap, f64::from(u8::MAX));
+    }
+    for t in &a.technologies {
+        if let Some(month) = t.adoption_timeline.start_month {
+            within(format!("the start month of {}", quote(&t.id)), f64::from(month), f64::from(MAX_START_MONTH));
+        }
+    }
+    problems
 }
 
 fn delta(id: &str, name: &str, old: f64, new: f64) -> Delta {

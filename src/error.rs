@@ -1,23 +1,40 @@
 //! Errors the user can fix (bad input, exit code 2) as opposed to everything else (exit 1),
 //! and diagnostics that point at the file, line and column of a problem.
+//!
+//! Everything here is bounded whatever the input: a diagnostic keeps a window of its line, not
+//! the line; text quoted from input is cut short; at most [`MAX_DIAGNOSTICS`] are kept per
+//! error; and no character from input reaches a terminal as a control sequence.
 
 use std::fmt;
 
+/// Most diagnostics one error keeps and shows; the rest are counted. A file with 100,000
+/// problems needs fixing, not reading in full.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
 /// A problem in something the user gave us: an answer file, a frameworks directory, a flag.
-/// Carries every problem found, so one run reports them all.
+/// Carries every problem found (up to [`MAX_DIAGNOSTICS`]), so one run reports them all.
 #[derive(Debug)]
 pub struct InputError {
     pub diagnostics: Vec<Diagnostic>,
+    /// Problems found beyond those kept.
+    pub omitted: usize,
 }
 
 impl InputError {
-    pub fn new(diagnostics: Vec<Diagnostic>) -> InputError {
-        InputError { diagnostics }
+    pub fn new(mut diagnostics: Vec<Diagnostic>) -> InputError {
+        let omitted = diagnostics.len().saturating_sub(MAX_DIAGNOSTICS);
+        diagnostics.truncate(MAX_DIAGNOSTICS);
+        InputError { diagnostics, omitted }
     }
 
     /// An input problem with no position, e.g. a missing file or a wrong combination of flags.
     pub fn message(message: impl Into<String>) -> InputError {
         InputError::new(vec![Diagnostic::new(message)])
+    }
+
+    /// How many problems were found, shown or not.
+    pub fn count(&self) -> usize {
+        self.diagnostics.len() + self.omitted
     }
 }
 
@@ -29,8 +46,11 @@ impl fmt::Display for InputError {
             }
             write!(f, "{d}")?;
         }
-        if self.diagnostics.len() > 1 {
-            write!(f, "\n{} problems found", self.diagnostics.len())?;
+        if self.count() > 1 {
+            write!(f, "\n{} problems found", self.count())?;
+        }
+        if self.omitted > 0 {
+            write!(f, "; the first {} are shown", self.diagnostics.len())?;
         }
         Ok(())
     }
@@ -38,33 +58,93 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// Collects diagnostics while keeping only the [`MAX_DIAGNOSTICS`] earliest by a sort key
+/// (e.g. their byte offset), so memory stays bounded however many problems an input has.
+#[derive(Debug, Default)]
+pub struct Problems {
+    kept: Vec<(usize, Diagnostic)>,
+    omitted: usize,
+    /// Once enough are kept, the key at or after which a diagnostic cannot be among the
+    /// earliest.
+    bar: Option<usize>,
+}
+
+impl Problems {
+    /// Adds the diagnostic `build` makes, unless enough earlier ones are kept already: then it
+    /// is only counted, and not built (locating a problem on a long line has a cost).
+    pub fn push(&mut self, key: usize, build: impl FnOnce() -> Diagnostic) {
+        if self.bar.is_some_and(|bar| key >= bar) {
+            self.omitted += 1;
+            return;
+        }
+        self.kept.push((key, build()));
+        if self.kept.len() >= 2 * MAX_DIAGNOSTICS {
+            self.trim();
+        }
+    }
+
+    /// Adds every problem of `error` after those found so far.
+    pub fn append(&mut self, error: InputError) {
+        for d in error.diagnostics {
+            self.push(self.len(), || d);
+        }
+        self.omitted += error.omitted;
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.kept.len() + self.omitted
+    }
+
+    fn trim(&mut self) {
+        self.kept.sort_by_key(|(key, _)| *key);
+        self.omitted += self.kept.len().saturating_sub(MAX_DIAGNOSTICS);
+        self.kept.truncate(MAX_DIAGNOSTICS);
+        if self.kept.len() == MAX_DIAGNOSTICS {
+            self.bar = self.kept.last().map(|(key, _)| *key);
+        }
+    }
+
+    /// The kept diagnostics in key order, as an error; `None` when there were none.
+    pub fn into_error(mut self) -> Option<InputError> {
+        self.trim();
+        let omitted = self.omitted;
+        (!self.kept.is_empty())
+            .then(|| InputError { diagnostics: self.kept.into_iter().map(|(_, d)| d).collect(), omitted })
+    }
+}
+
 /// Where in a file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    /// The text of the offending line and how many characters of it to underline.
-    pub source_line: String,
+    /// A window of at most [`EXCERPT_CHARS`] characters of the offending line, and where in
+    /// it to underline (1-based character column, characters to underline).
+    pub excerpt: String,
+    pub caret: usize,
     pub width: usize,
 }
 
+/// Longest excerpt of a source line kept with a diagnostic.
+const EXCERPT_CHARS: usize = 100;
+
 impl Location {
+    /// A location on `line_text` (the whole line), keeping only a window of it around `column`.
+    pub fn on_line(file: &str, line: usize, line_text: &str, column: usize, width: usize) -> Location {
+        let column = column.max(1);
+        let (excerpt, caret, width) = excerpt(line_text, column, width.max(1));
+        Location { file: file.to_string(), line, column, excerpt, caret, width }
+    }
+
     /// Locates a byte range of `text`. Lines and columns count from 1; columns in characters.
+    /// Costs a pass over `text`: for many locations in one text, use a [`LineIndex`].
     pub fn of_span(file: &str, text: &str, span: std::ops::Range<usize>) -> Location {
-        let start = floor_char_boundary(text, span.start.min(text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let source_line = text[line_start..line_end].trim_end_matches('\r').to_string();
-        let column = text[line_start..start].chars().count() + 1;
-        let end = floor_char_boundary(text, span.end.clamp(start, line_end));
-        Location {
-            file: file.to_string(),
-            line: text[..start].matches('\n').count() + 1,
-            column,
-            width: text[start..end].chars().count().max(1),
-            source_line,
-        }
+        LineIndex::new(text).locate(file, span)
     }
 
     /// Locates the first line of `text` that contains `needle`, for problems found after
@@ -75,11 +155,57 @@ impl Location {
     }
 }
 
+/// The offsets where each line of a text starts, so locating a span costs a binary search
+/// rather than a pass over the text (which made many diagnostics quadratic).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let newlines = text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1);
+        LineIndex { text, starts: std::iter::once(0).chain(newlines).collect() }
+    }
+
+    pub fn locate(&self, file: &str, span: std::ops::Range<usize>) -> Location {
+        let text = self.text;
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= start);
+        let line_start = self.starts[line - 1];
+        let line_end = self.starts.get(line).map_or(text.len(), |next| next - 1);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let end = floor_char_boundary(text, span.end.clamp(start, line_start + line_text.len()));
+        let column = text[line_start..start].chars().count() + 1;
+        // Count at most one excerpt's worth of underlined characters: the rest is cut anyway.
+        let width = text[start..end].chars().take(EXCERPT_CHARS + 1).count();
+        Location::on_line(file, line, line_text, column, width)
+    }
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
     }
     i
+}
+
+/// The part of a long line around `column`, with the column and underline width moved to
+/// match, so a minified or absurd line does not flood the terminal or fill memory.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let length = line.chars().count();
+    if length <= EXCERPT_CHARS {
+        let column = column.min(length + 1);
+        return (line.to_string(), column, width.min((length + 1).saturating_sub(column)).max(1));
+    }
+    let start = column.saturating_sub(EXCERPT_CHARS / 2).min(length - EXCERPT_CHARS);
+    let end = start + EXCERPT_CHARS;
+    let lead = if start > 0 { "…" } else { "" };
+    let tail = if end < length { "…" } else { "" };
+    let window: String = line.chars().skip(start).take(EXCERPT_CHARS).collect();
+    let caret = column - start + usize::from(start > 0);
+    let width = width.min(end + 1 - column.min(end)).max(1);
+    (format!("{lead}{window}{tail}"), caret, width)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,12 +244,11 @@ impl fmt::Display for Diagnostic {
         if let Some(loc) = &self.location {
             let number = loc.line.to_string();
             let pad = " ".repeat(number.len());
-            write!(f, "\n{pad}--> {}:{}:{}", loc.file, loc.line, loc.column)?;
-            let (shown, column, width) = excerpt(&loc.source_line, loc.column, loc.width);
-            write!(f, "\n{pad} |\n{number} | {}", printable(&shown))?;
-            write!(f, "\n{pad} | {}{}", " ".repeat(column - 1), "^".repeat(width))?;
+            write!(f, "\n{pad}--> {}:{}:{}", printable_line(&loc.file), loc.line, loc.column)?;
+            write!(f, "\n{pad} |\n{number} | {}", printable_line(&loc.excerpt))?;
+            write!(f, "\n{pad} | {}{}", " ".repeat(loc.caret - 1), "^".repeat(loc.width))?;
         } else if let Some(file) = &self.file {
-            write!(f, "\n  --> {file}")?;
+            write!(f, "\n  --> {}", printable_line(file))?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n  = help: {}", printable(help))?;
@@ -132,33 +257,125 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Longest excerpt of a source line shown under a diagnostic.
-const EXCERPT_CHARS: usize = 100;
-
-/// The part of a long line around `column`, with the column and underline width moved to
-/// match, so a minified or absurd line does not flood the terminal.
-fn excerpt(line: &str, column: usize, width: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= EXCERPT_CHARS {
-        return (line.to_string(), column, width);
-    }
-    let start = column.saturating_sub(EXCERPT_CHARS / 2).min(chars.len().saturating_sub(EXCERPT_CHARS));
-    let end = (start + EXCERPT_CHARS).min(chars.len());
-    let lead = if start > 0 { "…" } else { "" };
-    let tail = if end < chars.len() { "…" } else { "" };
-    let text = format!("{lead}{}{tail}", chars[start..end].iter().collect::<String>());
-    let column = column - start + lead.chars().count();
-    (text, column, width.clamp(1, EXCERPT_CHARS))
+/// Characters that change how a terminal shows what follows without being seen themselves:
+/// bidirectional overrides and isolates (the "Trojan Source" characters), zero-width spaces
+/// and joiners, invisible operators, the byte order mark, interlinear annotations and tags.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
 }
 
-/// Replaces control characters other than line breaks and tabs (including the ESC that starts
-/// ANSI sequences) so that text taken from input files can never drive the terminal.
+/// Whether a character may not be shown as it is: controls (C0, DEL and C1, which start
+/// escape sequences), line and paragraph separators, and invisible format characters.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_invisible_format(c)
+}
+
+/// Text for a terminal: every unsafe character (see [`is_unsafe_char`]) other than line
+/// breaks and tabs becomes U+FFFD, so text taken from input files can never drive the
+/// terminal, reorder what is shown or hide characters.
 pub fn printable(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect()
+    text.chars().map(|c| if is_unsafe_char(c) && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect()
 }
+
+/// Like [`printable`], for text that must stay on one line (a file name, a company name):
+/// line breaks and tabs are replaced too.
+pub fn printable_line(text: &str) -> String {
+    text.chars().map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c }).collect()
+}
+
+/// A path for a message: in backticks, with unsafe characters replaced.
+pub fn shown_path(path: &std::path::Path) -> String {
+    format!("`{}`", printable_line(&path.display().to_string()))
+}
+
+/// Longest piece of input quoted in a message.
+const QUOTE_CHARS: usize = 40;
+
+/// Input text quoted in a message: in backticks, on one line, cut to [`QUOTE_CHARS`]
+/// characters, so a megabyte key is not echoed in full.
+pub fn quote(text: &str) -> String {
+    format!("`{}`", clip(text))
+}
+
+/// Input text cut to [`QUOTE_CHARS`] characters on one line, for a message.
+pub fn clip(text: &str) -> String {
+    let mut chars = text.chars();
+    let shown: String = chars.by_ref().take(QUOTE_CHARS).collect();
+    let more = if chars.next().is_some() { "…" } else { "" };
+    format!("{}{more}", printable_line(&shown))
+}
+
+/// Characters refused in a one-line text answer: controls (line breaks and tabs included) and
+/// the bidirectional controls that make text read differently from how it is stored.
+pub fn is_control_or_bidi(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A number for a message: plain when it reads well, else in scientific notation, so a limit
+/// or an absurd value never prints as hundreds of digits.
+pub fn number(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() || (1e-6..1e15).contains(&x.abs()) { x.to_string() } else { format!("{x:e}") }
+}
+
+/// A serde or TOML message in the user's words: Rust type names become ranges, internals
+/// ("as i128", "u64 value was too large") become what went wrong, and quoted input is cut short.
+pub fn plain_message(message: &str) -> String {
+    let mut text = clip_long(&clip_quoted(message));
+    let replacements = [
+        (" as i128, expected", " is too large; expected"),
+        ("u64 value was too large", "the number is too large (at most 9223372036854775807)"),
+        ("expected any valid TOML value", "expected a value"),
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected u16", "expected a whole number from 0 to 65535"),
+        ("expected u32", "expected a whole number from 0 to 4294967295"),
+        ("expected u64", "expected a whole number from 0"),
+        ("expected usize", "expected a whole number from 0"),
+        ("expected i32", "expected a whole number from -2147483648 to 2147483647"),
+        ("expected i64", "expected a whole number"),
+        ("expected f64", "expected a number"),
+    ];
+    for (from, to) in replacements {
+        text = text.replace(from, to);
+    }
+    if message.contains(" as i128") {
+        text = text.replace("invalid type: integer", "the number");
+    }
+    text
+}
+
+/// A message with every `quoted` piece of input cut to a readable length.
+fn clip_quoted(message: &str) -> String {
+    let parts: Vec<&str> = message.split('`').collect();
+    if parts.len() < 3 {
+        return message.to_string();
+    }
+    let quoted = |i: usize, part: &str| if i % 2 == 1 && i < parts.len() - 1 { clip(part) } else { part.to_string() };
+    parts.iter().enumerate().map(|(i, part)| quoted(i, part)).collect::<Vec<_>>().join("`")
+}
+
+/// Longest message kept whole from a parser.
+const MESSAGE_CHARS: usize = 300;
+
+fn clip_long(message: &str) -> String {
+    if message.chars().count() <= MESSAGE_CHARS {
+        return message.to_string();
+    }
+    format!("{}…", message.chars().take(MESSAGE_CHARS).collect::<String>())
+}
+
+/// Longest word checked for a "did you mean": ids are short, and comparing a huge word
+/// costs time in proportion to its length.
+const SUGGEST_MAX_CHARS: usize = 64;
 
 /// The closest of `candidates` to `word`, if close enough to be a plausible typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    if word.len() > 4 * SUGGEST_MAX_CHARS || word.chars().count() > SUGGEST_MAX_CHARS {
+        return None;
+    }
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -172,6 +389,14 @@ pub fn exit_code(error: &anyhow::Error) -> u8 {
     if error.chain().any(|e| e.is::<InputError>() || e.is::<clap::Error>()) { 2 } else { 1 }
 }
 
+/// Prints to standard error, ignoring a failure to do so: with standard error closed
+/// (`2>&-`, or a pipe whose reader left) there is nobody to tell, and panicking over it would
+/// turn an exit code of 2 into 101.
+pub fn eprint_lossy(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,7 +407,9 @@ mod tests {
         let at = text.find('"').unwrap();
         let loc = Location::of_span("f.toml", text, at..at + 3);
         assert_eq!((loc.line, loc.column, loc.width), (2, 8, 3));
-        assert_eq!(loc.source_line, "namé = \"x\"");
+        assert_eq!(loc.excerpt, "namé = \"x\"");
+        let last = Location::of_span("f.toml", text, text.len()..text.len());
+        assert_eq!((last.line, last.column), (3, 5));
     }
 
     #[test]
@@ -202,8 +429,9 @@ mod tests {
     fn long_lines_are_cut_to_a_window_around_the_problem() {
         let line = format!("company = {}x{}", "[".repeat(5000), "]".repeat(5000));
         let at = line.find('x').unwrap();
-        let d = Diagnostic::new("too deep").at(Some(Location::of_span("f.toml", &line, at..at + 1)));
-        let shown = d.to_string();
+        let location = Location::of_span("f.toml", &line, at..line.len());
+        assert!(location.excerpt.chars().count() <= EXCERPT_CHARS + 2, "the location keeps a window, not the line");
+        let shown = Diagnostic::new("too deep").at(Some(location)).to_string();
         assert!(shown.lines().all(|l| l.chars().count() < 130), "{shown}");
         let (source, caret) = (shown.lines().nth(3).unwrap(), shown.lines().nth(4).unwrap());
         let x = source.chars().position(|c| c == 'x').unwrap();
@@ -211,13 +439,55 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_never_reach_the_terminal() {
+    fn control_bidi_and_invisible_characters_never_reach_the_terminal() {
         assert_eq!(printable("a\u{1b}[31mb\u{7}"), "a\u{FFFD}[31mb\u{FFFD}");
+        assert_eq!(printable("csi\u{9b}2J"), "csi\u{FFFD}2J", "C1 controls start sequences too");
+        for c in ['\u{202E}', '\u{2066}', '\u{200B}', '\u{200D}', '\u{FEFF}', '\u{2028}', '\u{E0041}'] {
+            assert_eq!(printable(&format!("a{c}b")), "a\u{FFFD}b", "U+{:04X}", c as u32);
+        }
+        assert_eq!(printable("two\nlines\tok"), "two\nlines\tok");
+        assert_eq!(printable_line("two\nlines"), "two\u{FFFD}lines");
+        assert_eq!(printable("Théières 株式会社"), "Théières 株式会社");
+    }
+
+    #[test]
+    fn quoted_input_is_short_and_numbers_are_readable() {
+        assert_eq!(quote(&"k".repeat(1_000_000)), format!("`{}…`", "k".repeat(40)));
+        assert_eq!(quote("a\nb"), "`a\u{FFFD}b`");
+        assert_eq!(number(f64::MIN_POSITIVE), "2.2250738585072014e-308");
+        assert_eq!(number(1e300), "1e300");
+        assert_eq!((number(0.25), number(100.0), number(f64::NAN)), ("0.25".into(), "100".into(), "NaN".into()));
+    }
+
+    #[test]
+    fn at_most_the_earliest_diagnostics_are_kept() {
+        let mut problems = Problems::default();
+        for key in (0..5_000).rev().chain(5_000..10_000) {
+            problems.push(key, || Diagnostic::new(key.to_string()));
+        }
+        let error = problems.into_error().unwrap();
+        assert_eq!((error.diagnostics.len(), error.count()), (MAX_DIAGNOSTICS, 10_000));
+        assert_eq!(error.diagnostics[0].message, "0", "the earliest come first");
+        assert!(error.to_string().ends_with("10000 problems found; the first 100 are shown"));
+    }
+
+    #[test]
+    fn parser_messages_speak_of_numbers_not_rust_types() {
+        let huge = "invalid type: integer `99999999999999999999` as i128, expected u8";
+        assert_eq!(
+            plain_message(huge),
+            "the number `99999999999999999999` is too large; expected a whole number from 0 to 255"
+        );
+        assert!(!plain_message("u64 value was too large").contains("u64"));
+        let key = format!("unknown field `{}`, expected `context` or `answers`", "k".repeat(100_000));
+        let plain = plain_message(&key);
+        assert!(plain.len() < 200 && plain.ends_with("expected `context` or `answers`"), "{plain}");
     }
 
     #[test]
     fn suggestions_only_for_near_misses() {
         assert_eq!(did_you_mean("data_qualty", ["data_quality", "budget"]).unwrap(), "did you mean `data_quality`?");
         assert!(did_you_mean("zzz", ["data_quality", "budget"]).is_none());
+        assert!(did_you_mean(&"data_quality".repeat(1000), ["data_quality"]).is_none());
     }
 }

@@ -59,7 +59,7 @@ fn crlf_line_endings_a_bom_and_non_ascii_names_work() {
 }
 
 #[test]
-fn escape_sequences_in_answers_never_reach_the_terminal_raw() {
+fn escape_sequences_in_answers_are_refused_and_never_reach_the_terminal_raw() {
     let text = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
     let text = text.replace("company = \"Fernhill Tea Co.\"", "company = \"Evil\\u001b[2J\\u001b]0;pwned\\u0007 Co\"");
     let dir = tempfile::tempdir().unwrap();
@@ -68,8 +68,12 @@ fn escape_sequences_in_answers_never_reach_the_terminal_raw() {
     for format in ["table", "markdown"] {
         let out =
             bin().args(["assess", "--format", format, "--as-of", AS_OF, "--answers"]).arg(&path).output().unwrap();
-        assert!(out.status.success());
-        assert!(!out.stdout.contains(&0x1b), "{format}: ESC reached the output");
-        assert!(!out.stdout.contains(&0x07), "{format}: BEL reached the output");
+        assert_eq!(out.status.code(), Some(2), "{format}: a company name with control characters is bad input");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("`company` holds the control character U+001B"), "{stderr}");
+        for stream in [&out.stdout, &out.stderr] {
+            assert!(!stream.contains(&0x1b), "{format}: ESC reached the terminal");
+            assert!(!stream.contains(&0x07), "{format}: BEL reached the terminal");
+        }
     }
 }

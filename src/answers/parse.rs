@@ -2,10 +2,10 @@
 //! with its line and column, so one run shows them all.
 
 use super::{Answer, Answers, ContextValue, DONT_KNOW};
-use crate::error::{Diagnostic, InputError, Location, did_you_mean};
-use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question, Text, toml_diagnostic};
+use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, is_control_or_bidi, quote};
+use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use toml::{Spanned, Value};
 
 /// Whether every question must be answered (scoring) or a partial file is fine (a session
@@ -34,10 +34,13 @@ struct RawFile {
 const MAX_TEXT_CHARS: usize = 2000;
 
 /// Parses and validates answer-file text; `file` is the name shown in errors.
+///
+/// Time is linear in the size of the text and memory bounded: problems are located through a
+/// line index, and only the first [`crate::error::MAX_DIAGNOSTICS`] are built.
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
-    let mut reader = Reader { fw, file, text, problems: Vec::new() };
+    let mut reader = Reader { fw, file, lines: LineIndex::new(text), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());
     let answers = Answers {
         version: (version < fw.questionnaire.version).then_some(version),
@@ -47,23 +50,35 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     if completeness == Completeness::Complete {
         reader.missing(&raw, version);
     }
-    // Top to bottom, with the whole-file "not answered" list last.
-    reader.problems.sort_by_key(|d| d.location.as_ref().map_or((usize::MAX, 0), |l| (l.line, l.column)));
-    if reader.problems.is_empty() { Ok(answers) } else { Err(InputError::new(reader.problems)) }
+    // Problems come out top to bottom, with the whole-file "not answered" list last.
+    match reader.problems.into_error() {
+        None => Ok(answers),
+        Some(problems) => Err(problems),
+    }
 }
 
 struct Reader<'a> {
     fw: &'a Frameworks,
     file: &'a str,
-    text: &'a str,
-    problems: Vec<Diagnostic>,
+    lines: LineIndex<'a>,
+    problems: Problems,
 }
 
 impl<'a> Reader<'a> {
-    fn problem<T>(&mut self, span: std::ops::Range<usize>, message: String, help: Option<String>) -> Option<T> {
-        let mut d = Diagnostic::new(message).at(Some(Location::of_span(self.file, self.text, span)));
-        d.help = help;
-        self.problems.push(d);
+    /// Records a problem at `span`; `describe` gives its message and help, and runs only if
+    /// the problem is among those kept.
+    fn problem<T>(
+        &mut self,
+        span: std::ops::Range<usize>,
+        describe: impl FnOnce() -> (String, Option<String>),
+    ) -> Option<T> {
+        let (file, lines) = (self.file, &self.lines);
+        self.problems.push(span.start, || {
+            let (message, help) = describe();
+            let mut d = Diagnostic::new(message).at(Some(lines.locate(file, span)));
+            d.help = help;
+            d
+        });
         None
     }
 
@@ -85,10 +100,12 @@ impl<'a> Reader<'a> {
             match find(key_text) {
                 Some(question) => known.push((question, value)),
                 None => {
-                    let help = in_other(key_text)
-                        .then(|| format!("`{key_text}` belongs under [{other_table}]"))
-                        .or_else(|| did_you_mean(key_text, ids.iter().copied()));
-                    self.problem::<()>(key.span(), format!("unknown {what} `{key_text}`"), help);
+                    self.problem::<()>(key.span(), || {
+                        let help = in_other(key_text)
+                            .then(|| format!("`{key_text}` belongs under [{other_table}]"))
+                            .or_else(|| did_you_mean(key_text, ids.iter().copied()));
+                        (format!("unknown {what} {}", quote(key_text)), help)
+                    });
                 }
             }
         }
@@ -107,7 +124,7 @@ impl<'a> Reader<'a> {
                 let help = format!(
                     "this readiness knows questionnaire versions up to {current}; a newer file needs a newer readiness"
                 );
-                self.problem::<()>(recorded.span(), message, Some(help));
+                self.problem::<()>(recorded.span(), || (message, Some(help)));
                 current
             }
         }
@@ -142,7 +159,9 @@ impl<'a> Reader<'a> {
                 if (min..=max).contains(n) {
                     Some(ContextValue::Number(*n))
                 } else {
-                    self.problem(span, format!("`{}` is {n}, expected a whole number from {min} to {max}", q.id), None)
+                    self.problem(span, || {
+                        (format!("`{}` is {n}, expected a whole number from {min} to {max}", q.id), None)
+                    })
                 }
             }
             (kind, other) => {
@@ -155,7 +174,7 @@ impl<'a> Reader<'a> {
                 let or_dont_know = if q.allow_dont_know { format!(" or \"{DONT_KNOW}\"") } else { String::new() };
                 let help = matches!(kind, ContextKind::Choice | ContextKind::Multi).then(|| options_help(q));
                 let message = format!("`{}` is {}, expected {expected}{or_dont_know}", q.id, a(other.type_str()));
-                self.problem(span, message, help)
+                self.problem(span, || (message, help))
             }
         }
     }
@@ -163,10 +182,22 @@ impl<'a> Reader<'a> {
     fn text(&mut self, q: &ContextQuestion, span: std::ops::Range<usize>, text: &str) -> Option<ContextValue> {
         let trimmed = text.trim();
         if trimmed.is_empty() && !q.optional {
-            return self.problem(span, format!("`{}` must not be empty", q.id), None);
+            return self.problem(span, || (format!("`{}` must not be empty", q.id), None));
         }
         if trimmed.chars().count() > MAX_TEXT_CHARS {
-            return self.problem(span, format!("`{}` is longer than {MAX_TEXT_CHARS} characters", q.id), None);
+            return self.problem(span, || (format!("`{}` is longer than {MAX_TEXT_CHARS} characters", q.id), None));
+        }
+        // A control or bidi character could drive or fool the terminal a report is read on;
+        // a line break in the company name would forge lines of the report. Notes may have
+        // several lines.
+        let one_line = q.role == Some(ContextRole::Company);
+        let refused = |c: char| is_control_or_bidi(c) && (one_line || !matches!(c, '\n' | '\r' | '\t'));
+        if let Some((at, c)) = trimmed.chars().enumerate().find(|(_, c)| refused(*c)) {
+            let what = if matches!(c, '\n' | '\r') { "a line break" } else { "the control character" };
+            let message = format!("`{}` holds {what} U+{:04X} at character {}", q.id, c as u32, at + 1);
+            let help = if one_line { "write it on one line, " } else { "write it " }.to_string()
+                + "without control or text-direction characters";
+            return self.problem(span, || (message, Some(help)));
         }
         Some(ContextValue::Text(trimmed.to_string()))
     }
@@ -175,18 +206,21 @@ impl<'a> Reader<'a> {
         if q.options.iter().any(|o| o.id == choice) {
             return Some(());
         }
-        let help = did_you_mean(choice, q.options.iter().map(|o| o.id.as_str())).unwrap_or_else(|| options_help(q));
-        self.problem(span, format!("`{choice}` is not an option of `{}`", q.id), Some(help))
+        self.problem(span, || {
+            let help = did_you_mean(choice, q.options.iter().map(|o| o.id.as_str())).unwrap_or_else(|| options_help(q));
+            (format!("{} is not an option of `{}`", quote(choice), q.id), Some(help))
+        })
     }
 
     fn options(&mut self, q: &ContextQuestion, span: std::ops::Range<usize>, items: &[Value]) -> Option<ContextValue> {
-        let mut chosen = Vec::new();
+        let mut chosen: Vec<String> = Vec::new();
+        let mut seen = HashSet::new();
         let mut ok = true;
         for item in items {
             match item.as_str() {
-                Some(choice) if chosen.iter().any(|c| c == choice) => {
+                Some(choice) if !seen.insert(choice) => {
                     ok = false;
-                    self.problem::<()>(span.clone(), format!("`{}` lists `{choice}` twice", q.id), None);
+                    self.problem::<()>(span.clone(), || (format!("`{}` lists {} twice", q.id, quote(choice)), None));
                 }
                 Some(choice) => {
                     ok &= self.option(q, span.clone(), choice).is_some();
@@ -195,21 +229,18 @@ impl<'a> Reader<'a> {
                 None => {
                     ok = false;
                     let found = a(item.type_str());
-                    self.problem::<()>(
-                        span.clone(),
-                        format!("`{}` holds {found}, expected option ids as strings", q.id),
-                        None,
-                    );
+                    let message = format!("`{}` holds {found}, expected option ids as strings", q.id);
+                    self.problem::<()>(span.clone(), || (message, None));
                 }
             }
         }
         if chosen.is_empty() && !q.optional && ok {
-            return self.problem(span, format!("`{}` needs at least one option", q.id), Some(options_help(q)));
+            return self.problem(span, || (format!("`{}` needs at least one option", q.id), Some(options_help(q))));
         }
         let exclusive = q.options.iter().find(|o| o.exclusive && chosen.iter().any(|c| o.id == *c));
         if let (Some(option), true) = (exclusive, chosen.len() > 1) {
             let message = format!("`{}` combines `{}` with other options", q.id, option.id);
-            return self.problem(span, message, Some(format!("`{}` stands alone: {}", option.id, option.label)));
+            return self.problem(span, || (message, Some(format!("`{}` stands alone: {}", option.id, option.label))));
         }
         ok.then_some(ContextValue::List(chosen))
     }
@@ -228,33 +259,35 @@ impl<'a> Reader<'a> {
         match value.get_ref() {
             Value::Integer(n) if (0..=i64::from(max)).contains(n) => Some(Answer::Level(*n as u8)),
             Value::String(s) if s == DONT_KNOW => Some(Answer::DontKnow),
-            Value::Integer(n) => {
+            Value::Integer(n) => self.problem(value.span(), || {
                 let help = format!("the levels of `{}` run from 0 ({}) to {max}", q.id, q.levels[0]);
-                self.problem(value.span(), format!("`{}` is {n}, expected {expected}", q.id), Some(help))
-            }
-            Value::String(s) => {
-                let help = did_you_mean(s, [DONT_KNOW]);
-                self.problem(value.span(), format!("`{}` is \"{s}\", expected {expected}", q.id), help)
-            }
-            other => {
-                self.problem(value.span(), format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), None)
-            }
+                (format!("`{}` is {n}, expected {expected}", q.id), Some(help))
+            }),
+            Value::String(s) => self.problem(value.span(), || {
+                (format!("`{}` is \"{}\", expected {expected}", q.id, clip(s)), did_you_mean(s, [DONT_KNOW]))
+            }),
+            other => self.problem(value.span(), || {
+                (format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), None)
+            }),
         }
     }
 
     /// One diagnostic listing every unanswered question, rather than one per run. Questions
     /// added after the file's questionnaire version were not asked and are not missing.
     fn missing(&mut self, raw: &RawFile, version: u32) {
-        let present = |table: &SpannedTable, id: &str| table.keys().any(|k| k.get_ref() == id);
+        fn keys(table: &SpannedTable) -> HashSet<&str> {
+            table.keys().map(|k| k.get_ref().as_str()).collect()
+        }
+        let (context_keys, answer_keys) = (keys(&raw.context), keys(&raw.answers));
         let asked = |since: u32| since <= version;
         let context = self
             .fw
             .questionnaire
             .context
             .iter()
-            .filter(|q| !q.optional && asked(q.since) && !present(&raw.context, &q.id));
+            .filter(|q| !q.optional && asked(q.since) && !context_keys.contains(&*q.id));
         let readiness =
-            self.fw.questionnaire.questions.iter().filter(|q| asked(q.since) && !present(&raw.answers, &q.id));
+            self.fw.questionnaire.questions.iter().filter(|q| asked(q.since) && !answer_keys.contains(&*q.id));
         let missing: Vec<&str> = context.map(|q| q.id.as_str()).chain(readiness.map(|q| q.id.as_str())).collect();
         let answered_elsewhere = self.problems.len();
         if missing.is_empty() {
@@ -265,7 +298,7 @@ impl<'a> Reader<'a> {
         if answered_elsewhere == 0 {
             d = d.help(format!("answer each, or write \"{DONT_KNOW}\"; `readiness template` lists every question"));
         }
-        self.problems.push(d);
+        self.problems.push(usize::MAX, || d);
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
 use crate::answers::DONT_KNOW;
-use crate::error::{Diagnostic, Location, did_you_mean};
+use crate::error::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, is_control_or_bidi, number};
 use std::collections::{BTreeMap, HashSet};
 
 const SOURCES: usize = 0;
@@ -19,8 +19,14 @@ const MODELS: usize = 8;
 const TRENDS: usize = 9;
 const TECHNOLOGIES: usize = 10;
 
-pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
-    let mut c = Checker { files, problems: Vec::new() };
+/// The most levers a report may list.
+const MAX_LEVERS: usize = 100;
+
+/// Every problem found, or none; the first [`MAX_DIAGNOSTICS`] found are located and kept,
+/// the rest only counted, so a hostile file with thousands of problems costs no more than
+/// locating a hundred.
+pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
+    let mut c = Checker { files, problems: Vec::new(), omitted: 0, discarded: Diagnostic::new("") };
     let ids = Ids::of(fw);
     check_unique_ids(&mut c, fw);
     check_questionnaire(&mut c, fw, &ids);
@@ -33,7 +39,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Vec<Diagnostic> {
     check_technologies(&mut c, fw, &ids);
     // Read top to bottom, file by file.
     c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
-    c.problems
+    (!c.problems.is_empty()).then_some(InputError { diagnostics: c.problems, omitted: c.omitted })
 }
 
 /// The ids each kind of reference may point to.
@@ -110,18 +116,31 @@ impl Place<'_> {
 struct Checker<'a> {
     files: &'a [DataFile],
     problems: Vec<Diagnostic>,
+    /// Problems found beyond those kept.
+    omitted: usize,
+    /// Where the help of an omitted problem goes.
+    discarded: Diagnostic,
 }
 
 impl Checker<'_> {
+    /// Keeps the diagnostic `build` makes, unless enough are kept already: then it is
+    /// counted, not built.
+    fn record(&mut self, build: impl FnOnce(&DataFile) -> Diagnostic, file: usize) -> &mut Diagnostic {
+        if self.problems.len() >= MAX_DIAGNOSTICS {
+            self.omitted += 1;
+            return &mut self.discarded;
+        }
+        self.problems.push(build(&self.files[file]));
+        self.problems.last_mut().expect("just pushed")
+    }
+
     /// Reports a problem at the first line of `file` containing `needle`.
     fn at(&mut self, file: usize, needle: &str, message: String) -> &mut Diagnostic {
-        let f = &self.files[file];
-        let diagnostic = match Location::of_text(&f.name, &f.text, needle) {
+        let build = |f: &DataFile| match Location::of_text(&f.name, &f.text, needle) {
             Some(location) => Diagnostic::new(message).at(Some(location)),
             None => Diagnostic::new(message).in_file(&f.name),
         };
-        self.problems.push(diagnostic);
-        self.problems.last_mut().expect("just pushed")
+        self.record(build, file)
     }
 
     /// Reports a problem at the entry with this id.
@@ -132,26 +151,7 @@ impl Checker<'_> {
     /// Reports a problem at the first of `needles` found inside `place` (the text from its
     /// anchor line to the next table header), else at the place itself.
     fn within(&mut self, file: usize, place: Place, needles: &[String], message: String) -> &mut Diagnostic {
-        let f = &self.files[file];
-        let anchor = place.anchor();
-        let start = f.text.find(&anchor);
-        let found = start.and_then(|start| {
-            let body = start + anchor.len();
-            let block_end = f.text[body..].find("\n[").map_or(f.text.len(), |i| body + i);
-            let block = &f.text[body..block_end];
-            needles.iter().find_map(|n| block.find(n.as_str()).map(|i| (body + i, n.len())))
-        });
-        let diagnostic = match (found, start) {
-            (Some((at, len)), _) => {
-                Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + len)))
-            }
-            (None, Some(at)) => {
-                Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + anchor.len())))
-            }
-            (None, None) => Diagnostic::new(message).in_file(&f.name),
-        };
-        self.problems.push(diagnostic);
-        self.problems.last_mut().expect("just pushed")
+        self.record(|f| located_within(f, place, needles, message), file)
     }
 
     /// Every id the entry refers to must be one of `known`.
@@ -185,18 +185,42 @@ impl Checker<'_> {
         }
     }
 
-    /// `value` of `key` in an entry must lie within `low..=high`.
+    /// `value` of `key` in an entry must lie within `low..=high` (so it is not NaN or infinite).
     fn range(&mut self, file: usize, entry: &str, key: &str, value: f64, low: f64, high: f64) {
         if !(low..=high).contains(&value) {
-            let message = format!("`{entry}`: `{key}` is {value}, expected {low} to {high}");
+            let message =
+                format!("`{entry}`: `{key}` is {}, expected {} to {}", number(value), number(low), number(high));
             self.within(file, Place::Entry(entry), &[format!("{key} =")], message);
         }
     }
 
-    /// A top-level number of scoring.toml must lie within `low..=high` (NaN never does).
-    fn key_range(&mut self, key: &str, value: f64, low: f64, high: f64) {
+    /// A weight must be above 0 and at most 100.
+    fn weight(&mut self, file: usize, entry: &str, value: f64) {
+        if !(value > 0.0 && value <= 100.0) {
+            let message = format!("`{entry}`: `weight` is {}, expected more than 0 and at most 100", number(value));
+            self.within(file, Place::Entry(entry), &["weight =".to_string()], message);
+        }
+    }
+
+    /// A top-level `key` must lie within `low..=high`.
+    fn key_range(&mut self, file: usize, key: &str, value: f64, low: f64, high: f64) {
         if !(low..=high).contains(&value) {
-            self.at(SCORING, &format!("{key} ="), format!("`{key}` is {value}, expected {low} to {high}"));
+            let message = format!("`{key}` is {}, expected {} to {}", number(value), number(low), number(high));
+            self.at(file, &format!("{key} ="), message);
+        }
+    }
+
+    /// Text written as a comment line of answer-file templates (and shown in the terminal)
+    /// must be one line, without control or text-direction characters.
+    fn one_line(&mut self, file: usize, place: Place, key: &str, text: &str) {
+        if let Some(c) = text.chars().find(|c| is_control_or_bidi(*c)) {
+            let what = if c == '\n' || c == '\r' {
+                "a line break".to_string()
+            } else {
+                format!("the control character U+{:04X}", c as u32)
+            };
+            let message = format!("`{}`: `{key}` holds {what}; it must be one line", place.name());
+            self.within(file, place, &[format!("{key} =")], message);
         }
     }
 
@@ -210,14 +234,35 @@ impl Checker<'_> {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                let f = &self.files[file];
-                let needle = format!("id = \"{id}\"");
-                let second = f.text.match_indices(&needle).nth(1).map(|(i, _)| i);
-                let location = second.map(|i| Location::of_span(&f.name, &f.text, i..i + needle.len()));
-                self.problems
-                    .push(Diagnostic::new(format!("duplicate {what} id `{id}`")).at(location).in_file(&f.name));
+                let build = |f: &DataFile| {
+                    let needle = format!("id = \"{id}\"");
+                    let second = f.text.match_indices(&needle).nth(1).map(|(i, _)| i);
+                    let location = second.map(|i| Location::of_span(&f.name, &f.text, i..i + needle.len()));
+                    Diagnostic::new(format!("duplicate {what} id `{id}`")).at(location).in_file(&f.name)
+                };
+                self.record(build, file);
             }
         }
+    }
+}
+
+/// A diagnostic at the first of `needles` found inside `place` (the text from its anchor line
+/// to the next table header), else at the place itself.
+fn located_within(f: &DataFile, place: Place, needles: &[String], message: String) -> Diagnostic {
+    let anchor = place.anchor();
+    let start = f.text.find(&anchor);
+    let found = start.and_then(|start| {
+        let body = start + anchor.len();
+        let block_end = f.text[body..].find("\n[").map_or(f.text.len(), |i| body + i);
+        let block = &f.text[body..block_end];
+        needles.iter().find_map(|n| block.find(n.as_str()).map(|i| (body + i, n.len())))
+    });
+    match (found, start) {
+        (Some((at, len)), _) => Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + len))),
+        (None, Some(at)) => {
+            Diagnostic::new(message).at(Some(Location::of_span(&f.name, &f.text, at..at + anchor.len())))
+        }
+        (None, None) => Diagnostic::new(message).in_file(&f.name),
     }
 }
 
@@ -258,15 +303,24 @@ fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     if q.version == 0 {
         c.at(QUESTIONNAIRE, "version =", "version is 0, expected 1 or more".into());
     }
+    c.one_line(QUESTIONNAIRE, Place::Key("context_name"), "context_name", &q.context_name);
+    c.one_line(QUESTIONNAIRE, Place::Key("context_description"), "context_description", &q.context_description);
     for d in &q.dimensions {
-        c.range(QUESTIONNAIRE, &d.id, "weight", d.weight, f64::MIN_POSITIVE, 100.0);
+        c.weight(QUESTIONNAIRE, &d.id, d.weight);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&d.id), "name", &d.name);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&d.id), "description", &d.description);
         if !q.questions.iter().any(|question| question.dimension == d.id) {
             c.entry(QUESTIONNAIRE, &d.id, format!("dimension `{}` has no questions", d.id));
         }
     }
     for question in &q.questions {
         c.refs(QUESTIONNAIRE, &question.id, "dimension", [&question.dimension], &ids.dimensions);
-        c.range(QUESTIONNAIRE, &question.id, "weight", question.weight, f64::MIN_POSITIVE, 100.0);
+        c.weight(QUESTIONNAIRE, &question.id, question.weight);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&question.id), "prompt", &question.prompt);
+        c.one_line(QUESTIONNAIRE, Place::Entry(&question.id), "help", &question.help);
+        for level in &question.levels {
+            c.one_line(QUESTIONNAIRE, Place::Entry(&question.id), "levels", level);
+        }
         c.range(QUESTIONNAIRE, &question.id, "since", f64::from(question.since), 1.0, f64::from(q.version));
         if !(2..=11).contains(&question.levels.len()) {
             let n = question.levels.len();
@@ -281,6 +335,19 @@ fn check_questionnaire(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
 
 fn check_context_question(c: &mut Checker, context: &ContextQuestion, version: u32) {
     c.range(QUESTIONNAIRE, &context.id, "since", f64::from(context.since), 1.0, f64::from(version));
+    c.one_line(QUESTIONNAIRE, Place::Entry(&context.id), "prompt", &context.prompt);
+    c.one_line(QUESTIONNAIRE, Place::Entry(&context.id), "help", &context.help);
+    for option in &context.options {
+        c.one_line(QUESTIONNAIRE, Place::Entry(&option.id), "label", &option.label);
+    }
+    let is_column = matches!(context.kind, ContextKind::Choice | ContextKind::Number);
+    if is_column && crate::portfolio::is_reserved_column(&context.id) {
+        let message = format!(
+            "context question id `{}` is also the name of a column of `readiness batch` rows; choose another id",
+            context.id
+        );
+        c.entry(QUESTIONNAIRE, &context.id, message);
+    }
     let has_options = matches!(context.kind, ContextKind::Choice | ContextKind::Multi);
     if has_options {
         c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
@@ -366,12 +433,16 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     let s = &fw.scoring;
     let r = &s.readiness;
     for (what, value) in [("strength_at", r.strength_at), ("gap_below", r.gap_below)] {
-        if !(0.0..=100.0).contains(&value) {
-            c.at(SCORING, what, format!("{what} is {value}, expected 0 to 100"));
-        }
+        c.key_range(SCORING, what, value, 0.0, 100.0);
+    }
+    if r.levers > MAX_LEVERS {
+        c.at(SCORING, "levers =", format!("`levers` is {}, expected 0 to {MAX_LEVERS}", r.levers));
     }
     if s.tiers.first().is_none_or(|t| t.min != 0.0) {
         c.at(SCORING, "[[tier]]", "the first tier must start at min = 0".into());
+    }
+    for tier in &s.tiers {
+        c.range(SCORING, &tier.id, "min", tier.min, 0.0, 100.0);
     }
     for pair in s.tiers.windows(2) {
         if !(pair[1].min > pair[0].min && pair[1].min <= 100.0) {
@@ -386,7 +457,7 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     check_rings(c, fw);
     check_placement(c, fw, ids);
     c.refs_at(SCORING, Place::Key("relief_dimensions"), "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
-    c.key_range("relief", s.complexity.relief, 0.0, 1.0);
+    c.key_range(SCORING, "relief", s.complexity.relief, 0.0, 1.0);
     check_risk_rules(c, fw);
 }
 
@@ -413,7 +484,7 @@ fn check_stages(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     }
     let appetite = [&s.maturity.unknown_appetite];
     c.refs_at(SCORING, Place::Key("unknown_appetite"), "risk appetite", appetite, &ids.appetites);
-    c.key_range("stale_after_months", f64::from(s.maturity.stale_after_months), 1.0, 600.0);
+    c.key_range(SCORING, "stale_after_months", f64::from(s.maturity.stale_after_months), 1.0, 600.0);
 }
 
 /// Every ring once; the rings a technology can start in have months within the year.
@@ -446,14 +517,14 @@ fn check_rings(c: &mut Checker, fw: &Frameworks) {
 
 fn check_placement(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     let p = &fw.scoring.placement;
-    c.key_range("adopt_tolerance", p.adopt_tolerance, 0.0, 100.0);
-    c.key_range("pilot_tolerance", p.pilot_tolerance, finite_or(p.adopt_tolerance, 0.0), 100.0);
-    c.key_range("assess_tolerance", p.assess_tolerance, finite_or(p.pilot_tolerance, 0.0), 100.0);
-    c.key_range("serves_goal_at", p.serves_goal_at, 0.01, 1.0);
-    c.key_range("adopt_goal_at", p.adopt_goal_at, finite_or(p.serves_goal_at, 0.0), 1.0);
-    c.key_range("assess_min_value", p.assess_min_value, 0.0, 100.0);
-    c.key_range("quick_win_complexity", f64::from(p.quick_win_complexity), 0.0, 5.0);
-    c.key_range("prerequisite_lag_months", f64::from(p.prerequisite_lag_months), 0.0, 12.0);
+    c.key_range(SCORING, "adopt_tolerance", p.adopt_tolerance, 0.0, 100.0);
+    c.key_range(SCORING, "pilot_tolerance", p.pilot_tolerance, finite_or(p.adopt_tolerance, 0.0), 100.0);
+    c.key_range(SCORING, "assess_tolerance", p.assess_tolerance, finite_or(p.pilot_tolerance, 0.0), 100.0);
+    c.key_range(SCORING, "serves_goal_at", p.serves_goal_at, 0.01, 1.0);
+    c.key_range(SCORING, "adopt_goal_at", p.adopt_goal_at, finite_or(p.serves_goal_at, 0.0), 1.0);
+    c.key_range(SCORING, "assess_min_value", p.assess_min_value, 0.0, 100.0);
+    c.key_range(SCORING, "quick_win_complexity", f64::from(p.quick_win_complexity), 0.0, 5.0);
+    c.key_range(SCORING, "prerequisite_lag_months", f64::from(p.prerequisite_lag_months), 0.0, 12.0);
     let bands = &fw.scoring.capacity;
     if bands.is_empty() || bands.windows(2).any(|b| b[1].team_up_to <= b[0].team_up_to) {
         c.at(SCORING, "[[capacity]]", "capacity bands must exist and rise in team_up_to".into());
@@ -497,11 +568,11 @@ fn check_risk_rules(c: &mut Checker, fw: &Frameworks) {
     {
         c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must start at from = 0 and rise to at most 1".into());
     }
-    c.key_range("serious_likelihood", risk.serious_likelihood, 0.0, 1.0);
+    c.key_range(SCORING, "serious_likelihood", risk.serious_likelihood, 0.0, 1.0);
     let sev = &risk.severity;
     for (name, weight) in [("low", sev.low), ("medium", sev.medium), ("high", sev.high), ("critical", sev.critical)] {
         if !(0.0..=10.0).contains(&weight) {
-            c.at(SCORING, "severity =", format!("severity weight `{name}` is {weight}, expected 0 to 10"));
+            c.at(SCORING, "severity =", format!("severity weight `{name}` is {}, expected 0 to 10", number(weight)));
         }
     }
 }
@@ -584,10 +655,10 @@ fn check_skill_levels(
 }
 
 fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
-    let mut previous_end = 0;
+    let mut previous_end: u32 = 0;
     for phase in &fw.roadmap.phases {
         let [start, end] = phase.months;
-        if start != previous_end + 1 || end < start || end > 12 {
+        if start != previous_end.saturating_add(1) || end < start || end > 12 {
             c.entry(
                 ROADMAP,
                 &phase.id,
@@ -641,6 +712,9 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     for t in &fw.technologies.technologies {
         if t.guide_window.is_some_and(|[from, to]| from > to) {
             c.entry(TECHNOLOGIES, &t.id, format!("`{}`: guide_window starts after it ends", t.id));
+        }
+        for year in t.guide_window.into_iter().flatten() {
+            c.range(TECHNOLOGIES, &t.id, "guide_window", f64::from(year), 1900.0, 2200.0);
         }
         c.range(TECHNOLOGIES, &t.id, "complexity", f64::from(t.complexity), 1.0, 5.0);
         c.refs(TECHNOLOGIES, &t.id, "technology", &t.prerequisites, &ids.technologies);

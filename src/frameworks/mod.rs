@@ -8,7 +8,7 @@ mod report_text;
 
 pub use model::*;
 
-use crate::error::{Diagnostic, InputError, Location};
+use crate::error::{Diagnostic, InputError, Location, plain_message, shown_path};
 use crate::limits::read_limited;
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
@@ -57,8 +57,10 @@ impl Frameworks {
 
     /// The frameworks, if every cross-reference and range holds; else every problem found.
     fn checked(self, files: &[DataFile]) -> Result<Frameworks, InputError> {
-        let problems = check::check(&self, files);
-        if problems.is_empty() { Ok(self) } else { Err(InputError::new(problems)) }
+        match check::check(&self, files) {
+            None => Ok(self),
+            Some(problems) => Err(problems),
+        }
     }
 
     /// The built-in frameworks, or a customised directory when one is given.
@@ -68,8 +70,16 @@ impl Frameworks {
 
     /// Reads every data file from `dir`; all problems in all files are reported together.
     pub fn from_dir(dir: &Path) -> Result<Frameworks, InputError> {
-        if !dir.is_dir() {
-            return Err(InputError::message(format!("frameworks directory `{}` does not exist", dir.display())));
+        match std::fs::metadata(dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                let message = format!("{} is a file, not a frameworks directory", shown_path(dir));
+                return Err(InputError::message(message));
+            }
+            Err(_) => {
+                let message = format!("frameworks directory {} does not exist", shown_path(dir));
+                return Err(InputError::message(message));
+            }
         }
         let mut problems = Vec::new();
         let mut files = Vec::new();
@@ -208,7 +218,7 @@ fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Diagnosti
 /// Turns a TOML or serde error into a diagnostic pointing at the offending text.
 pub fn toml_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagnostic {
     let location = error.span().map(|span| Location::of_span(file, text, span));
-    let diagnostic = Diagnostic::new(error.message().trim_end().to_string());
+    let diagnostic = Diagnostic::new(plain_message(error.message().trim_end()));
     match location {
         Some(location) => diagnostic.at(Some(location)),
         None => diagnostic.in_file(file),

@@ -7,7 +7,7 @@ use super::summary::Summary;
 use crate::answers::Completeness;
 use crate::app::read_answers;
 use crate::date::Date;
-use crate::error::InputError;
+use crate::error::{InputError, Problems, shown_path};
 use crate::frameworks::Frameworks;
 use crate::score::assess;
 use clap::ValueEnum;
@@ -28,23 +28,37 @@ pub enum BatchFormat {
 /// the results waiting to be written stay small.
 const CHUNK: usize = 256;
 
+/// How to score and write a portfolio.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub format: BatchFormat,
+    pub as_of: Date,
+    /// Write CSV cells that a spreadsheet would run as formulas as they are.
+    pub keep_formulas: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct BatchOutcome {
     pub scored: usize,
-    /// Each file that could not be scored, with why.
-    pub failed: Vec<(PathBuf, InputError)>,
+    /// The files that could not be scored.
+    pub failed: Vec<PathBuf>,
+    /// Why, as far as the first problems go: memory does not grow with the failures.
+    pub problems: Problems,
 }
 
-/// The answer files named: files as given, directories expanded to their `*.toml` files in
-/// name order.
+/// The answer files named: files as given, directories expanded to their `*.toml` files (in
+/// any case: `.TOML` too) in name order. A directory with none is an error.
 pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             let entries = std::fs::read_dir(path)
-                .map_err(|e| InputError::message(format!("cannot list `{}`: {e}", path.display())))?;
-            let mut found: Vec<PathBuf> =
-                entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+                .map_err(|e| InputError::message(format!("cannot list {}: {e}", shown_path(path))))?;
+            let is_toml = |p: &Path| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("toml"));
+            let mut found: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| is_toml(p)).collect();
+            if found.is_empty() {
+                return Err(InputError::message(format!("{} holds no answer files (*.toml)", shown_path(path))));
+            }
             found.sort();
             files.extend(found);
         } else {
@@ -55,13 +69,8 @@ pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
 }
 
 /// Scores every file and writes the rows (or, for Markdown, the summary) to `out`.
-pub fn run(
-    fw: &Frameworks,
-    files: &[PathBuf],
-    as_of: Date,
-    format: BatchFormat,
-    out: &mut dyn Write,
-) -> anyhow::Result<BatchOutcome> {
+pub fn run(fw: &Frameworks, files: &[PathBuf], options: Options, out: &mut dyn Write) -> anyhow::Result<BatchOutcome> {
+    let Options { format, as_of, keep_formulas } = options;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let copies: Vec<Frameworks> = (0..threads).map(|_| fw.unshared_copy()).collect();
     let mut outcome = BatchOutcome::default();
@@ -75,20 +84,23 @@ pub fn run(
                     match format {
                         BatchFormat::Csv => {
                             if !std::mem::replace(&mut header_written, true) {
-                                out.write_all(row.csv_header().as_bytes())?;
+                                out.write_all(row.csv_header(keep_formulas).as_bytes())?;
                             }
-                            out.write_all(row.csv().as_bytes())?;
+                            out.write_all(row.csv(keep_formulas).as_bytes())?;
                         }
                         BatchFormat::Jsonl => out.write_all(row.json_line().as_bytes())?,
                         BatchFormat::Markdown => summary.add(&row),
                     }
                 }
-                Err(e) => outcome.failed.push((path.clone(), e)),
+                Err(e) => {
+                    outcome.problems.append(e);
+                    outcome.failed.push(path.clone());
+                }
             }
         }
     }
     if format == BatchFormat::Markdown {
-        let failed: Vec<String> = outcome.failed.iter().map(|(path, _)| path.display().to_string()).collect();
+        let failed: Vec<String> = outcome.failed.iter().map(|path| path.display().to_string()).collect();
         out.write_all(summary.markdown(fw, &failed).as_bytes())?;
     }
     out.flush()?;

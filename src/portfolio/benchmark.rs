@@ -3,7 +3,8 @@
 
 use super::row::DIMENSION_PREFIX;
 use crate::assessment::Assessment;
-use crate::error::{Diagnostic, InputError, Location};
+use crate::error::{Diagnostic, InputError, Location, number, plain_message};
+use crate::limits::{MAX_LINE_BYTES, bounded_lines};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::io::BufRead;
@@ -44,26 +45,32 @@ impl Rank {
     }
 }
 
-/// Reads the portfolio line by line (memory does not grow with its size) and ranks `a` in it.
+/// Reads the portfolio line by line (memory does not grow with its size, and a line is at
+/// most [`MAX_LINE_BYTES`]) and ranks `a` in it.
 pub fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<Benchmark, InputError> {
     let mut overall = Rank::default();
     let mut dimensions = vec![Rank::default(); a.readiness.dimensions.len()];
     let mut n = 0;
-    for (i, line) in portfolio.lines().enumerate() {
-        let line = line.map_err(|e| InputError::message(format!("cannot read `{name}`: {e}")))?;
+    for (i, line) in bounded_lines(portfolio, MAX_LINE_BYTES).enumerate() {
+        let line = line.map_err(|e| InputError::message(format!("cannot read `{name}`, line {}: {e}", i + 1)))?;
         if line.trim().is_empty() {
             continue;
         }
-        let bad = |what: String| {
-            let location =
-                Location { file: name.to_string(), line: i + 1, column: 1, source_line: line.clone(), width: 1 };
+        let bad = |what: String, column: usize| {
+            let location = Location::on_line(name, i + 1, &line, column, 1);
             InputError::new(vec![Diagnostic::new(what).at(Some(location))])
         };
-        let row: serde_json::Value = serde_json::from_str(&line).map_err(|e| bad(format!("not a JSON object: {e}")))?;
-        let number = |key: &str| {
-            row.get(key).and_then(serde_json::Value::as_f64).ok_or_else(|| {
-                bad(format!("no number `{key}`: expected rows written by `readiness batch --format jsonl`"))
-            })
+        let row: serde_json::Value = serde_json::from_str(&line)
+            .map_err(|e| bad(format!("not a JSON object: {}", plain_message(&e.to_string())), e.column()))?;
+        let number = |key: &str| match row.get(key).and_then(serde_json::Value::as_f64) {
+            Some(x) if (0.0..=100.0).contains(&x) => Ok(x),
+            Some(x) => {
+                Err(bad(format!("`{key}` is {}, expected a score from 0 to 100", number(x)), key_column(&line, key)))
+            }
+            None => Err(bad(
+                format!("no number `{key}`: expected rows written by `readiness batch --format jsonl`"),
+                key_column(&line, key),
+            )),
         };
         overall.add(number("overall")?, a.readiness.overall);
         for (rank, d) in dimensions.iter_mut().zip(&a.readiness.dimensions) {
@@ -85,4 +92,9 @@ pub fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<
             .map(|(d, r)| DimensionPercentile { dimension: d.id.clone(), percentile: r.percentile(n) })
             .collect(),
     })
+}
+
+/// The column of `"key"` in a line, or 1 when it is missing.
+fn key_column(line: &str, key: &str) -> usize {
+    line.find(&format!("\"{key}\"")).map_or(1, |at| line[..at].chars().count() + 1)
 }

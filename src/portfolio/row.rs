@@ -2,6 +2,7 @@
 //! the same list of cells so the two never disagree.
 
 use crate::assessment::Assessment;
+use crate::error::{is_unsafe_char, printable_line};
 use crate::frameworks::{ContextKind, ContextQuestion, Frameworks};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +18,17 @@ pub struct Row(pub Vec<(String, Cell)>);
 
 /// Prefix of the dimension score columns (`dim_data`), which the benchmark reads back.
 pub const DIMENSION_PREFIX: &str = "dim_";
+
+/// Prefix of the columns counting technologies per ring (`ring_adopt`).
+const RING_PREFIX: &str = "ring_";
+
+/// The columns every row has, whatever the frameworks.
+const FIXED_COLUMNS: [&str; 6] = ["file", "company", "overall", "tier", "confidence", "top_risk"];
+
+/// Whether a context question with this id would clash with one of the row's own columns.
+pub fn is_reserved_column(id: &str) -> bool {
+    FIXED_COLUMNS.contains(&id) || id.starts_with(DIMENSION_PREFIX) || id.starts_with(RING_PREFIX)
+}
 
 /// A column for each context question with one value per business (a single choice or a
 /// number), taken from the questionnaire so a customised one brings its own columns.
@@ -44,23 +56,23 @@ impl Row {
         );
         for ring in &fw.scoring.rings {
             let count = a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring.id).count();
-            cells.push((format!("ring_{}", ring.id.id()), Cell::Count(count)));
+            cells.push((format!("{RING_PREFIX}{}", ring.id.id()), Cell::Count(count)));
         }
         cells.push(("top_risk".to_string(), Cell::Text(a.risks.first().map_or(String::new(), |r| r.id.to_string()))));
         Row(cells)
     }
 
-    pub fn csv_header(&self) -> String {
-        let names: Vec<String> = self.0.iter().map(|(name, _)| csv_field(name)).collect();
+    pub fn csv_header(&self, keep_formulas: bool) -> String {
+        let names: Vec<String> = self.0.iter().map(|(name, _)| csv_field(name, keep_formulas)).collect();
         names.join(",") + "\n"
     }
 
-    pub fn csv(&self) -> String {
+    pub fn csv(&self, keep_formulas: bool) -> String {
         let cells: Vec<String> = self
             .0
             .iter()
             .map(|(_, cell)| match cell {
-                Cell::Text(text) => csv_field(text),
+                Cell::Text(text) => csv_field(text, keep_formulas),
                 Cell::Number(n) => n.to_string(),
                 Cell::Count(n) => n.to_string(),
             })
@@ -68,7 +80,8 @@ impl Row {
         cells.join(",") + "\n"
     }
 
-    /// One JSON object on one line, keys in column order.
+    /// One JSON object on one line, keys in column order. Characters that could drive a
+    /// terminal are written as `\u` escapes, so the line is inert and still exact.
     pub fn json_line(&self) -> String {
         let fields: Vec<String> = self
             .0
@@ -82,7 +95,7 @@ impl Row {
                 format!("{}:{value}", serde_json::Value::from(name.as_str()))
             })
             .collect();
-        format!("{{{}}}\n", fields.join(","))
+        format!("{{{}}}\n", escape_unsafe(&fields.join(",")))
     }
 
     /// The numeric columns, for the portfolio summary.
@@ -94,9 +107,38 @@ impl Row {
     }
 }
 
-/// RFC 4180 quoting: fields holding a comma, quote or line break are quoted, quotes doubled.
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+/// A CSV field: characters that could drive a terminal replaced (a row is one line), a
+/// leading formula character neutralised unless `keep_formulas`, and RFC 4180 quoting.
+fn csv_field(text: &str, keep_formulas: bool) -> String {
+    let mut text = printable_line(text);
+    let neutralise = !keep_formulas && is_formula(&text);
+    if neutralise {
+        text.insert(0, '\'');
+    }
+    if neutralise || text.contains([',', '"']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+}
+
+/// Whether a spreadsheet would take the cell for a formula (OWASP, "CSV Injection"): it
+/// starts with =, +, -, @, a tab or a carriage return.
+fn is_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// JSON text with every unsafe character written as a `\u` escape (C0 controls are escaped
+/// by serde_json already; C1 controls, bidi and invisible characters are not).
+fn escape_unsafe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe_char(c) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -105,8 +147,28 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {
-        assert_eq!(csv_field("Acme"), "Acme");
-        assert_eq!(csv_field("Acme, Inc."), "\"Acme, Inc.\"");
-        assert_eq!(csv_field("The \"Best\"\nCo"), "\"The \"\"Best\"\"\nCo\"");
+        assert_eq!(csv_field("Acme", false), "Acme");
+        assert_eq!(csv_field("Acme, Inc.", false), "\"Acme, Inc.\"");
+        assert_eq!(csv_field("The \"Best\" Co", false), "\"The \"\"Best\"\" Co\"");
+    }
+
+    #[test]
+    fn csv_cells_never_hold_formulas_or_control_characters_by_default() {
+        for cell in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"] {
+            let field = csv_field(cell, false);
+            let value = field.trim_start_matches('"');
+            assert!(!is_formula(value), "{cell:?} -> {field:?}");
+        }
+        assert_eq!(csv_field("=1+2", false), "\"'=1+2\"");
+        assert_eq!(csv_field("=1+2", true), "=1+2");
+        assert_eq!(csv_field("Evil\u{1b}]52;c;eA==\u{7}\nCo", true), "Evil\u{FFFD}]52;c;eA==\u{FFFD}\u{FFFD}Co");
+    }
+
+    #[test]
+    fn json_lines_escape_what_could_drive_a_terminal() {
+        let escaped = escape_unsafe("{\"company\":\"a\u{9b}b\u{202e}c\u{E0041}\"}");
+        assert_eq!(escaped, "{\"company\":\"a\\u009bb\\u202ec\\udb40\\udc41\"}");
+        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
+        assert_eq!(back["company"], "a\u{9b}b\u{202e}c\u{E0041}", "the escapes are exact");
     }
 }

@@ -51,7 +51,7 @@ impl Summary {
         if !failed.is_empty() {
             out.push_str("\n## Files that could not be scored\n\n");
             for file in failed {
-                let _ = writeln!(out, "- {}", esc(file));
+                let _ = writeln!(out, "- {}", esc(&crate::error::printable_line(file)));
             }
         }
         out

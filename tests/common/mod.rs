@@ -56,3 +56,22 @@ pub fn cases(kind: &str) -> Vec<PathBuf> {
     cases.sort();
     cases
 }
+
+/// Peak resident memory of a finished child, in KiB, from wait4 (which reaps it, so
+/// `Child::wait` is not called).
+#[allow(clippy::zombie_processes)]
+pub fn peak_rss_kib(mut cmd: std::process::Command) -> i64 {
+    let child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: waits for our own child; `status` and `usage` are valid and writable.
+        let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+        if pid == -1 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+            continue;
+        }
+        assert_eq!(pid, child.id() as i32, "wait4: {}", std::io::Error::last_os_error());
+        assert!(libc::WIFEXITED(status), "batch did not exit normally: status {status}");
+        return usage.ru_maxrss;
+    }
+}
