@@ -21,6 +21,7 @@ pub mod portfolio;
 pub mod report;
 pub mod schema;
 pub mod score;
+pub mod workshop;
 
 pub use app::{read_answers, report_error, run};
 pub use error::exit_code;

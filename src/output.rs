@@ -48,6 +48,41 @@ pub fn with_writer<T: Default>(
     Ok(result)
 }
 
+/// Refuses an output file that is one of the inputs (by device and inode, links followed):
+/// writing it would destroy what is being read.
+pub fn refuse_overwriting_inputs<'a>(
+    output: Option<&Path>,
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> Result<(), crate::error::InputError> {
+    let Some(out) = output.and_then(identity) else { return Ok(()) };
+    match inputs.into_iter().find(|input| identity(input).as_ref() == Some(&out)) {
+        None => Ok(()),
+        Some(input) => {
+            let output = output.unwrap_or(input);
+            let same =
+                if input == output { String::new() } else { format!(" (the same file as `{}`)", input.display()) };
+            Err(crate::error::InputError::new(vec![
+                crate::error::Diagnostic::new(format!(
+                    "the output `{}`{same} is also an input: writing it would destroy what is being read",
+                    output.display()
+                ))
+                .help("choose another --output file"),
+            ]))
+        }
+    }
+}
+
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<std::path::PathBuf> {
+    std::fs::canonicalize(path).ok()
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }

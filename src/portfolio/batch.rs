@@ -35,16 +35,19 @@ pub struct BatchOutcome {
     pub failed: Vec<(PathBuf, InputError)>,
 }
 
-/// The answer files named: files as given, directories expanded to their `*.toml` files in
-/// name order.
+/// The answer files named: files as given, directories expanded to their `*.toml` files (in
+/// any case: `.TOML` too) in name order. A directory with none is an error.
 pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             let entries = std::fs::read_dir(path)
                 .map_err(|e| InputError::message(format!("cannot list `{}`: {e}", path.display())))?;
-            let mut found: Vec<PathBuf> =
-                entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+            let is_toml = |p: &Path| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("toml"));
+            let mut found: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| is_toml(p)).collect();
+            if found.is_empty() {
+                return Err(InputError::message(format!("`{}` holds no answer files (*.toml)", path.display())));
+            }
             found.sort();
             files.extend(found);
         } else {

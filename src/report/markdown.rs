@@ -386,6 +386,7 @@ fn answers(out: &mut String, a: &Assessment, names: &Names) {
         let answer = match x.answer {
             crate::answers::Answer::Level(level) => format!("{level}: {}", esc(&x.description)),
             crate::answers::Answer::DontKnow => "Don't know".into(),
+            crate::answers::Answer::Between(between) => format!("{between} (between levels)"),
         };
         row(out, &[esc(&x.prompt), esc(names.dimension(&x.dimension)), answer]);
     }

@@ -143,6 +143,7 @@ fn answer_text(answer: Option<crate::answers::Answer>, max_level: u8) -> String 
     match answer {
         Some(crate::answers::Answer::Level(level)) => format!("{level} of {max_level}"),
         Some(crate::answers::Answer::DontKnow) => "don't know".to_string(),
+        Some(crate::answers::Answer::Between(between)) => format!("{between} of {max_level}"),
         None => "unanswered".to_string(),
     }
 }
