@@ -37,6 +37,9 @@ fn merge_into(inputs: &[&Path], output: &Path) {
 #[test]
 fn the_worked_example_surfaces_the_cdp_disagreement_with_both_answers_and_notes() {
     let a = assess_paths(&[&workshop_dir()]);
+    // Everything a later view needs is in the report: it reads back as an assessment.
+    let typed: readiness::assessment::Assessment = serde_json::from_value(a.clone()).unwrap();
+    assert_eq!(typed.workshop.as_ref().map(|w| w.respondents.len()), Some(3));
     let w = &a["workshop"];
     let names: Vec<&str> = w["respondents"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Dev Okafor", "Maya Patel", "Sofia Brandt"], "respondents in name order");

@@ -51,7 +51,10 @@ pub fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::R
         ];
         match prompter.menu(&message, &options)? {
             Reply::Answer(0) | Reply::Back => {}
-            Reply::Answer(1) => return Ok(WorkshopEnd::Score),
+            Reply::Answer(1) => {
+                tell(&format!("Scoring the {count} respondents' answers in {}", dir.display()));
+                return Ok(WorkshopEnd::Score);
+            }
             Reply::Answer(_) | Reply::Interrupt => {
                 tell(&format!(
                     "Score them together with:\n  readiness assess --answers {}\nAdd a respondent with:\n  {resume}",
