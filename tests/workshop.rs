@@ -274,3 +274,16 @@ fn compare_takes_a_workshop_on_either_side() {
     assert_eq!(to_workshop["new"]["overall"].as_f64(), Some(combined));
     assert!(to_workshop["overall_delta"].as_f64().unwrap() < 0.0, "Maya is more optimistic than the room");
 }
+
+#[test]
+fn the_interactive_workshop_needs_a_terminal_and_touches_nothing_without_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ws");
+    let out = bin().args(["assess", "--workshop"]).arg(&folder).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a terminal"));
+    assert!(!folder.exists(), "no folder was created");
+    // It runs the questionnaire, so it does not take answer files as well.
+    let out = bin().args(["assess", "--workshop"]).arg(&folder).arg("--answers").arg(workshop_dir()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -261,7 +261,7 @@ impl<'a> Reader<'a> {
         }
         if !table.contains_key("level") {
             let help = format!("write `{} = {{ level = 2, note = \"…\" }}`", q.id);
-            return self.problem(value.span(), format!("`{}` has a note but no `level`", q.id), Some(help));
+            return self.problem(value.span(), format!("`{}` is a table without `level`", q.id), Some(help));
         }
         Some((answer?, note)).filter(|_| ok)
     }

@@ -32,12 +32,14 @@ pub fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::R
     loop {
         let earlier = unfinished(fw, answer_files(dir).into_iter());
         let file = match earlier.map(|file| offer(fw, file, prompter.as_mut())).transpose()? {
-            Some(Choice::Continue(file)) => file,
-            Some(Choice::Stop) => return Ok(WorkshopEnd::Stopped),
-            Some(Choice::StartAnew) | None => match new_respondent(fw, dir, prompter.as_mut())? {
-                Some(file) => file,
-                None => return Ok(WorkshopEnd::Stopped),
-            },
+            Some(Choice::Continue(file)) => Some(file),
+            Some(Choice::Stop) => None,
+            Some(Choice::StartAnew) | None => new_respondent(fw, dir, prompter.as_mut())?,
+        };
+        let Some(file) = file else {
+            eprintln!();
+            tell("Stopped; nothing was changed.");
+            return Ok(WorkshopEnd::Stopped);
         };
         if answer_in(fw, prompter.as_mut(), file, &resume)?.is_none() {
             return Ok(WorkshopEnd::Stopped);
