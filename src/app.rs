@@ -1,6 +1,7 @@
 //! Carries out each command: load the frameworks and answers, score, render, write.
 
 use crate::answers::{self, Answers, Completeness};
+use crate::ask::WorkshopEnd;
 use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand, SchemaKind};
 use crate::compare;
@@ -12,6 +13,7 @@ use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_a
 use crate::portfolio;
 use crate::report::{self, View};
 use crate::score;
+use crate::workshop;
 use clap::CommandFactory;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -55,6 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let options = portfolio::Options { format, as_of: as_of.unwrap_or_else(Date::today), keep_formulas };
             batch(&inputs, options, output.as_deref(), &data)
         }
+        Command::Merge { inputs, output, data } => merge(&inputs, output.as_deref(), &data),
         Command::Schema { kind, data } => {
             let schema = match kind {
                 SchemaKind::Answers => crate::schema::answers(&load(&data)?),
@@ -78,11 +81,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// An assessment from a JSON report (`.json`) or by scoring an answer file.
+/// An assessment from a JSON report (`.json`), by scoring an answer file, or by combining the
+/// answer files of a workshop directory.
 fn load_assessment(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Assessment, InputError> {
     let is_json = path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json"));
-    if !is_json {
-        return Ok(score::assess(fw, &read_answers(fw, path, Completeness::Complete)?, as_of));
+    if !is_json || path.is_dir() {
+        return assess_files(fw, &[path.to_path_buf()], as_of);
     }
     read_report(path)
 }
@@ -131,6 +135,35 @@ fn load(data: &DataArgs) -> Result<Frameworks, InputError> {
     Frameworks::load(data.frameworks.as_deref())
 }
 
+/// Scores the answer files named (directories expanded): one file on its own, several as the
+/// respondents of one workshop.
+fn assess_files(fw: &Frameworks, paths: &[PathBuf], as_of: Date) -> Result<Assessment, InputError> {
+    let mut files = workshop::read(fw, paths)?;
+    match files.len() {
+        1 => Ok(score::assess(fw, &files.remove(0).answers, as_of)),
+        _ => workshop::assess(fw, &files, as_of),
+    }
+}
+
+/// `readiness merge`: the consensus answer file of a workshop.
+fn merge(inputs: &[PathBuf], output: Option<&Path>, data: &DataArgs) -> anyhow::Result<ExitCode> {
+    let fw = load(data)?;
+    let paths = portfolio::answer_files(inputs)?;
+    refuse_overwriting_inputs(output, paths.iter().map(PathBuf::as_path))?;
+    let files = workshop::read(&fw, &paths)?;
+    if files.len() < 2 {
+        let d = Diagnostic::new(format!("merge combines two or more respondents' answer files; {} given", files.len()))
+            .help("name each respondent's file, or the directory holding them");
+        return Err(InputError::new(vec![d]).into());
+    }
+    let combined = workshop::combine(&fw, &files)?;
+    emit(&workshop::consensus_file(&fw, &combined)?, output)?;
+    if let Some(path) = output {
+        eprintln!("Consensus of {} respondents written to {}", files.len(), std::path::absolute(path)?.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The files read from `--frameworks DIR`, which no command may write over.
 fn framework_files(data: &DataArgs) -> Vec<PathBuf> {
     data.frameworks.iter().flat_map(|dir| BUILTIN.iter().map(|(name, _)| dir.join(name))).collect()
@@ -160,29 +193,34 @@ pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) ->
 }
 
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
-    let named = [&args.answers, &args.save, &args.resume, &args.benchmark];
+    let named = [&args.save, &args.resume, &args.benchmark];
     let framework_files = framework_files(&args.data);
-    let inputs = named.into_iter().flatten().chain(&framework_files).map(PathBuf::as_path);
+    let inputs = args.answers.iter().chain(named.into_iter().flatten()).chain(&framework_files).map(PathBuf::as_path);
     refuse_overwriting_inputs(args.output.as_deref(), inputs)?;
     let fw = load(&args.data)?;
     let as_of = args.as_of.unwrap_or_else(Date::today);
-    let (answers, live) = match &args.answers {
-        Some(path) if !args.interactive => (read_answers(&fw, path, Completeness::Complete)?, None),
-        _ => {
-            if !std::io::stdin().is_terminal() {
-                return Err(InputError::message(
-                    "no answers to score: standard input is not a terminal, so the questionnaire cannot run; \
-                     pass --answers FILE (start one with `readiness template --output FILE`)",
-                )
-                .into());
+    let (mut assessment, live) = if !args.answers.is_empty() && !args.interactive {
+        (assess_files(&fw, &args.answers, as_of)?, None)
+    } else {
+        need_terminal()?;
+        if let Some(dir) = &args.workshop {
+            match crate::ask::run_workshop(&fw, &args, dir)? {
+                WorkshopEnd::Score => (assess_files(&fw, std::slice::from_ref(dir), as_of)?, None),
+                WorkshopEnd::Later => return Ok(ExitCode::SUCCESS),
+                WorkshopEnd::Stopped => return Ok(ExitCode::from(130)),
+            }
+        } else {
+            if args.answers.len() > 1 {
+                return Err(
+                    InputError::message("--interactive completes one answer file; name only one --answers").into()
+                );
             }
             match crate::ask::interview(&fw, &args)? {
-                Some(finished) => (finished.answers.clone(), Some(finished)),
+                Some(finished) => (score::assess(&fw, &finished.answers, as_of), Some(finished)),
                 None => return Ok(ExitCode::from(130)),
             }
         }
     };
-    let mut assessment = score::assess(&fw, &answers, as_of);
     if let Some(path) = &args.benchmark {
         let file = open_regular(path, MAX_PORTFOLIO_BYTES).map_err(InputError::message)?;
         let name = path.display().to_string();
@@ -210,6 +248,17 @@ fn colour(output: Option<&Path>) -> bool {
     let plain =
         std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) || std::env::var("TERM").as_deref() == Ok("dumb");
     output.is_none() && std::io::stdout().is_terminal() && !plain
+}
+
+/// The questionnaire needs a person at a terminal; without one, say so at once.
+fn need_terminal() -> Result<(), InputError> {
+    if std::io::stdin().is_terminal() {
+        return Ok(());
+    }
+    Err(InputError::message(
+        "no answers to score: standard input is not a terminal, so the questionnaire cannot run; \
+         pass --answers FILE (start one with `readiness template --output FILE`)",
+    ))
 }
 
 /// `None` lets the table fit the terminal it is printed on; files and pipes get a fixed width.

@@ -41,6 +41,10 @@ pub struct Assessment {
     /// Percentiles among a portfolio, with `assess --benchmark`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<crate::portfolio::Benchmark>,
+    /// The respondents of a workshop and where they differ, when several answer files were
+    /// combined; every other part is the combined view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workshop: Option<Workshop>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -406,11 +410,13 @@ pub struct Lever {
     pub question: Text,
     pub dimension: Text,
     pub prompt: Text,
-    pub from_level: u8,
+    /// The current answer: an anchored level, or a level between two (a workshop's mean).
+    pub from_level: Answer,
+    /// The next anchored level above it.
     pub to_level: u8,
     /// Description of the next level, i.e. what improving the answer looks like.
     pub next: Text,
-    /// Points of overall readiness gained by moving one level up.
+    /// Points of overall readiness gained by moving up to `to_level`.
     pub gain: f64,
 }
 
@@ -421,8 +427,88 @@ pub struct AnswerEntry {
     pub prompt: Text,
     pub answer: Answer,
     pub asked: bool,
-    /// The chosen level's description; empty when unknown.
+    /// The chosen level's description; empty when unknown or between two levels.
     pub description: Text,
+    /// Why the answer is what it is, as the answer file says. In a workshop, each
+    /// respondent's note on its own line, after their name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// What shows it (a document, a report, a figure); in a workshop as the note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Text>,
+}
+
+/// Several respondents of one business, combined: who they are, each one's own readiness,
+/// how their answers spread per question, and the disagreements worth discussing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Workshop {
+    /// In name order (then role, then file), whatever order the files were given in.
+    pub respondents: Vec<WorkshopRespondent>,
+    /// Every readiness question, in questionnaire order.
+    pub questions: Vec<QuestionSpread>,
+    /// The questions where two respondents' levels are two or more apart, the one whose
+    /// disagreement moves overall readiness most first (questionnaire order among equals).
+    pub discuss: Vec<QuestionSpread>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct WorkshopRespondent {
+    /// From the file's `[respondent]` table, else the file name without its extension.
+    pub name: Text,
+    pub role: Option<Text>,
+    /// The answer file, as given on the command line.
+    pub file: Text,
+    /// This respondent's own readiness, their file scored on its own.
+    pub overall: f64,
+    pub confidence: f64,
+    pub dimensions: Vec<RespondentDimension>,
+    /// Free-text context answers that are each respondent's own (such as notes); the other
+    /// context answers are the business's and agree across respondents.
+    pub remarks: Vec<ContextEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RespondentDimension {
+    pub id: Text,
+    pub name: Text,
+    pub score: f64,
+}
+
+/// How the respondents answered one readiness question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionSpread {
+    pub question: Text,
+    pub dimension: Text,
+    pub prompt: Text,
+    pub max_level: u8,
+    /// The combined answer the scores use: the mean level, unknowns counted as level 0.
+    pub combined: Answer,
+    /// Each respondent's answer, in the order of `respondents`.
+    pub answers: Vec<RespondentAnswer>,
+    /// The lowest and highest level given; `None` when nobody gave one.
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Respondents who answered "don't know" or were not asked.
+    pub unknown: usize,
+    /// Points of overall readiness between the lowest and the highest answer: the question's
+    /// worth × (max − min) / top level. How much settling the disagreement can move the score.
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RespondentAnswer {
+    /// Index into `respondents`.
+    pub respondent: usize,
+    pub name: Text,
+    pub answer: Answer,
+    /// False when the question was added after this respondent's questionnaire version.
+    pub asked: bool,
+    /// The chosen level's description; empty when unknown or between two levels.
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -17,7 +17,9 @@ Examples:
   readiness assess                               run the questionnaire interactively
   readiness catalog technologies                 browse the built-in data
   readiness compare acme-2026-q1.toml acme-2026-q3.toml
-  readiness batch clients/ --format csv --output portfolio.csv";
+  readiness batch clients/ --format csv --output portfolio.csv
+  readiness assess --answers workshop/           one business, one answer file per respondent
+  readiness merge workshop/ --output consensus.toml";
 
 #[derive(Debug, Parser)]
 #[command(name = "readiness", version, about = "Assess how ready a business is to adopt AI marketing technologies.")]
@@ -89,9 +91,10 @@ pub enum Command {
     /// Export or check a frameworks directory
     #[command(subcommand)]
     Frameworks(FrameworksCommand),
-    /// Show what moved between two assessments (answer files or JSON reports)
+    /// Show what moved between two assessments (answer files, workshops or JSON reports)
     Compare {
-        /// The earlier assessment: an answer file (.toml) or a JSON report (.json)
+        /// The earlier assessment: an answer file (.toml), a JSON report (.json), or a workshop
+        /// directory whose answer files are combined
         old: PathBuf,
         /// The later assessment
         new: PathBuf,
@@ -126,6 +129,21 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Combine a workshop's answer files into one consensus answer file
+    #[command(long_about = "Combine the answer files of several respondents of one business into \
+one answer file: each readiness answer the mean of their levels (\"don't know\" counted as 0), with \
+who answered what, and their notes, as comments above it. Scoring it gives the same scores as \
+`assess` on the files together.")]
+    Merge {
+        /// Respondents' answer files, or directories of them
+        #[arg(required = true, value_name = "FILE|DIR")]
+        inputs: Vec<PathBuf>,
+        /// Write to this file (atomically) instead of standard output; never one of the inputs
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Print the JSON Schema of answer files or of the JSON report
     Schema {
         #[arg(value_enum)]
@@ -152,12 +170,17 @@ pub enum SchemaKind {
 
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// Answer file to score; without it, the questionnaire runs in the terminal
-    #[arg(short, long, value_name = "FILE")]
-    pub answers: Option<PathBuf>,
+    /// Answer file to score; without it, the questionnaire runs in the terminal. Repeat it, or
+    /// name a directory, to combine several respondents of one business (a workshop)
+    #[arg(short, long, value_name = "FILE|DIR")]
+    pub answers: Vec<PathBuf>,
     /// Ask the questions missing from --answers interactively
     #[arg(short, long)]
     pub interactive: bool,
+    /// Run the questionnaire once per respondent of a workshop, each into their own file in
+    /// this directory, then score them together
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["answers", "interactive", "save", "resume"])]
+    pub workshop: Option<PathBuf>,
     /// Session file the interactive questionnaire saves to after every answer
     #[arg(long, value_name = "FILE", conflicts_with = "resume")]
     pub save: Option<PathBuf>,

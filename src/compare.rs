@@ -63,7 +63,7 @@ pub struct TechnologyMove {
 pub struct LeverActedOn {
     pub question: Text,
     pub prompt: Text,
-    pub old_level: u8,
+    pub old_level: Answer,
     pub new_answer: Answer,
 }
 
@@ -204,7 +204,8 @@ fn levers_acted_on(old: &Assessment, new: &Assessment) -> Vec<LeverActedOn> {
         .iter()
         .filter_map(|lever| {
             let answer = new.answers.iter().find(|a| a.question == lever.question)?.answer;
-            let improved = matches!(answer, Answer::Level(level) if level > lever.from_level);
+            let was = lever.from_level.level().unwrap_or(0.0);
+            let improved = answer.level().is_some_and(|level| level > was);
             improved.then(|| LeverActedOn {
                 question: lever.question.clone(),
                 prompt: lever.prompt.clone(),

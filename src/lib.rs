@@ -22,6 +22,7 @@ pub mod report;
 pub mod schema;
 pub mod score;
 pub mod words;
+pub mod workshop;
 
 pub use app::{read_answers, report_error, run};
 pub use error::exit_code;

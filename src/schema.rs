@@ -31,6 +31,12 @@ pub fn answers(fw: &Frameworks) -> Value {
                 "description": "The questionnaire version the answers follow; 1 when absent.",
                 "type": "integer", "minimum": 1, "maximum": q.version
             },
+            "respondent": {
+                "description": "Who gave the answers, for a workshop of several respondents; the file name when absent.",
+                "type": "object",
+                "additionalProperties": false,
+                "properties": { "name": free_text(), "role": free_text() }
+            },
             "context": { "type": "object", "additionalProperties": false, "required": required_context, "properties": context },
             "answers": { "type": "object", "additionalProperties": false, "required": all_questions, "properties": answers }
         }
@@ -57,14 +63,34 @@ fn context_schema(c: &ContextQuestion) -> Value {
     schema
 }
 
+/// Free text as answer files take it (notes, names).
+fn free_text() -> Value {
+    json!({ "type": "string", "maxLength": 2000 })
+}
+
 fn question_schema(q: &Question) -> Value {
     let levels: Vec<String> = q.levels.iter().enumerate().map(|(i, l)| format!("{i}: {l}")).collect();
-    json!({
-        "title": q.prompt,
-        "description": format!("{}\n{}\nOr \"{DONT_KNOW}\".", q.help, levels.join("\n")),
+    let level = json!({
         "oneOf": [
             { "type": "integer", "minimum": 0, "maximum": q.max_level() },
+            { "type": "number", "minimum": 0, "maximum": q.max_level(), "not": { "type": "integer" } },
             { "const": DONT_KNOW }
         ]
+    });
+    let with_note = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["level"],
+        "properties": { "level": level, "note": free_text(), "evidence": free_text() }
+    });
+    json!({
+        "title": q.prompt,
+        "description": format!(
+            "{}\n{}\nOr \"{DONT_KNOW}\"; a decimal is a level between two (a workshop's mean). \
+             With a note: {{ level = 2, note = \"…\", evidence = \"…\" }}.",
+            q.help,
+            levels.join("\n")
+        ),
+        "oneOf": [level, with_note]
     })
 }

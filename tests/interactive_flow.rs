@@ -354,3 +354,41 @@ fn answer_files_take_dont_know_for_context_only_where_the_questionnaire_allows_i
     let template = readiness::answers::render_template(&fw);
     assert_eq!(template.matches("# Or \"dont_know\".").count(), 2);
 }
+
+#[test]
+fn a_note_can_be_written_for_any_answer_and_is_saved_with_it() {
+    let fw = fw();
+    let context = fw.questionnaire.context.len();
+    let first = &fw.questionnaire.questions[0];
+    let note_option = first.levels.len() + 1;
+    let mut steps = answers_for_all(&fw, 2);
+    // On the first readiness question: pick the note, write it, then answer.
+    steps.splice(
+        context..=context,
+        [Step::Choose(note_option), Step::Text("  from the April audit ".into()), Step::Choose(1)],
+    );
+    // On the review: add a note to an answer already given; it is saved at once.
+    let line = context + 3;
+    steps.extend([Step::Review(Some(line)), Step::Choose(note_option), Step::Text("agreed".into()), Step::Back]);
+    steps.push(Step::Review(None));
+    let mut script = Script::new(steps);
+    let (outcome, saves) = drive(&fw, &mut script, Answers::default());
+    let Outcome::Complete(answers) = outcome else { panic!("not complete") };
+    assert_eq!(answers.readiness[&first.id], Answer::Level(1));
+    assert_eq!(answers.notes[&first.id].note.as_deref(), Some("from the April audit"));
+    let later = &fw.questionnaire.questions[3].id;
+    assert_eq!(answers.notes[later].note.as_deref(), Some("agreed"));
+    assert_eq!(saves.last().unwrap(), &answers, "the note on an answered question is saved without re-answering");
+    // The note is the last option, after "don't know", and says what it does; once written,
+    // the option shows it.
+    let lists = fw.questionnaire.context.iter().filter(|q| matches!(q.kind, ContextKind::Choice | ContextKind::Multi));
+    let first_asked = lists.count();
+    let options = &script.options[first_asked];
+    assert_eq!(options.len(), first.levels.len() + 2);
+    assert!(options[note_option].label.contains("Add a note"), "{:?}", options[note_option]);
+    assert!(script.options[first_asked + 1][note_option].label.contains("from the April audit"));
+    // The review shows it, and the session file keeps it.
+    assert!(script.reviews[1].lines[context].answer.contains("note: from the April audit"));
+    let text = render(&fw, &answers);
+    assert_eq!(parse(&fw, "session.toml", &text, Completeness::Partial).unwrap().notes, answers.notes);
+}

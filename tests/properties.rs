@@ -2,11 +2,12 @@
 //! "don't know" never better than an answer, gates that hold, one story across the plan.
 
 use proptest::prelude::*;
-use readiness::answers::{Answer, Answers, ContextValue};
+use readiness::answers::{Answer, Answers, ContextValue, Note};
 use readiness::assessment::Assessment;
 use readiness::date::Date;
 use readiness::frameworks::{ContextRole, Frameworks, Ring, Text};
 use readiness::score::assess;
+use readiness::workshop::AnswerFile;
 use std::sync::OnceLock;
 
 fn fw() -> &'static Frameworks {
@@ -244,5 +245,92 @@ proptest! {
         let first = serde_json::to_string(&assess(fw(), &given, as_of())).unwrap();
         let second = serde_json::to_string(&assess(fw(), &given.clone(), as_of())).unwrap();
         prop_assert_eq!(first, second);
+    }
+}
+
+/// A workshop of one generated business: three respondents sharing its context, each with
+/// their own readiness answers and notes; names may repeat (told apart by file), and the last
+/// respondent may have answered the first questionnaire version.
+fn workshop() -> impl Strategy<Value = (Business, Vec<Vec<Option<u8>>>, Vec<usize>, bool)> {
+    let n = fw().questionnaire.questions.len();
+    let levels = prop::collection::vec(prop::option::weighted(0.8, 0u8..=4), n);
+    (business(), prop::collection::vec(levels, 2), prop::collection::vec(0usize..2, 3), any::<bool>())
+}
+
+fn respondents(b: &Business, others: &[Vec<Option<u8>>], names: &[usize], old: bool) -> Vec<AnswerFile> {
+    let levels = std::iter::once(&b.levels).chain(others);
+    let mut files: Vec<AnswerFile> = levels
+        .zip(names)
+        .enumerate()
+        .map(|(i, (levels, name))| {
+            let mut a = answers(&Business { levels: levels.clone(), ..b.clone() });
+            a.respondent.name = Some(["Ana", "Ben"][*name].into());
+            let question = &fw().questionnaire.questions[i].id;
+            a.notes.insert(question.clone(), Note { note: Some(format!("said by {i}")), evidence: None });
+            AnswerFile { file: format!("r{i}.toml"), answers: a }
+        })
+        .collect();
+    if old {
+        // Written against version 1: later questions were not put to this respondent.
+        let last = &mut files[2].answers;
+        last.version = Some(1);
+        let later = |since: u32| since > 1;
+        last.readiness.retain(|id, _| !later(fw().question(id).unwrap().since));
+        last.context.retain(|id, _| !later(fw().context_question(id).unwrap().since));
+    }
+    files
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn combining_a_file_with_itself_gives_its_own_assessment(b in business()) {
+        let own = answers(&b);
+        let twice = [AnswerFile { file: "a.toml".into(), answers: own.clone() }, AnswerFile { file: "b.toml".into(), answers: own.clone() }];
+        let alone = assess(fw(), &own, as_of());
+        let combined = readiness::workshop::assess(fw(), &twice, as_of()).unwrap();
+        prop_assert_eq!(&combined.readiness, &alone.readiness);
+        prop_assert_eq!(&combined.technologies, &alone.technologies);
+        prop_assert_eq!(&combined.risks, &alone.risks);
+        prop_assert!(combined.workshop.unwrap().discuss.is_empty());
+    }
+
+    #[test]
+    fn the_order_of_respondents_changes_nothing((b, others, names, old) in workshop()) {
+        let files = respondents(&b, &others, &names, old);
+        let json = |order: [usize; 3]| {
+            let files: Vec<AnswerFile> = order.iter().map(|&i| files[i].clone()).collect();
+            serde_json::to_string(&readiness::workshop::assess(fw(), &files, as_of()).unwrap()).unwrap()
+        };
+        let first = json([0, 1, 2]);
+        for order in [[0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]] {
+            prop_assert_eq!(&json(order), &first, "order {:?}", order);
+        }
+    }
+
+    #[test]
+    fn combining_never_leaves_the_respondents_range((b, others, names, old) in workshop()) {
+        let files = respondents(&b, &others, &names, old);
+        let combined = readiness::workshop::assess(fw(), &files, as_of()).unwrap();
+        let own: Vec<Assessment> = files.iter().map(|f| assess(fw(), &f.answers, as_of())).collect();
+        // Every score is linear in the levels, so only floating-point rounding may show.
+        let check = |what: &str, value: f64, of: &dyn Fn(&Assessment) -> f64| {
+            let low = own.iter().map(of).fold(f64::MAX, f64::min);
+            let high = own.iter().map(of).fold(f64::MIN, f64::max);
+            prop_assert!(low - 1e-9 <= value && value <= high + 1e-9, "{}: {} outside {}..{}", what, value, low, high);
+            Ok(())
+        };
+        check("overall", combined.readiness.overall, &|a| a.readiness.overall)?;
+        for (i, d) in combined.readiness.dimensions.iter().enumerate() {
+            check(&d.id, d.score, &|a| a.readiness.dimensions[i].score)?;
+        }
+        // And the workshop part holds each respondent's own scores.
+        let workshop = combined.workshop.unwrap();
+        let mut expected: Vec<f64> = own.iter().map(|a| a.readiness.overall).collect();
+        let mut held: Vec<f64> = workshop.respondents.iter().map(|r| r.overall).collect();
+        expected.sort_by(f64::total_cmp);
+        held.sort_by(f64::total_cmp);
+        prop_assert_eq!(held, expected);
     }
 }

@@ -641,3 +641,58 @@ fn save_onto_an_existing_file_with_answers_as_well_is_refused_before_anything_is
     assert_eq!(t.exit_code(), 2);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// Answers question `i` of a workshop respondent's session and waits for it to be taken.
+fn answer_pending(t: &mut Tty, fw: &Frameworks, i: usize) {
+    t.wait_for(&[&format!("question {i} of {}", total(fw)), READY]);
+    t.press(&keys_for(fw, i, 0));
+}
+
+#[test]
+fn a_workshop_runs_once_per_respondent_into_their_own_files_and_scores_them_together() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--workshop", "ws", "--output", "report.json"], &[]);
+    let context = fw.questionnaire.context.len();
+    let note_option = fw.questionnaire.questions[0].levels.len() + 1;
+    for (n, (name, role)) in [("Maya Patel", "Marketing lead"), ("Dev Okafor", "")].into_iter().enumerate() {
+        t.wait_for(&["Respondent's name", READY]);
+        t.press(&format!("{name}{ENTER}"));
+        t.wait_for(&["Their role (optional)", READY]);
+        t.press(&format!("{role}{ENTER}"));
+        // The first respondent answers the business context; the next one only their own notes.
+        let first = n == 0;
+        let pending = (1..=total(&fw)).filter(|&i| i > context || first || fw.questionnaire.context[i - 1].optional);
+        for i in pending {
+            if i == context + 1 && !first {
+                // A note on the first readiness answer: the option after "don't know".
+                t.wait_for(&[&format!("question {i} of"), READY]);
+                t.press(&format!("{}{ENTER}", DOWN.repeat(note_option)));
+                t.wait_for(&["Note on the answer to", READY]);
+                t.press(&format!("the CDP holds a third of customers{ENTER}"));
+            }
+            answer_pending(&mut t, &fw, i);
+        }
+        review_and_score(&mut t);
+        t.wait_for(&["have answered in ws", "Next respondent"]);
+        // After the first, the next respondent; after the second, score the workshop.
+        t.press(&(if first { ENTER.to_string() } else { format!("{DOWN}{ENTER}") }));
+    }
+    assert_eq!(t.exit_code(), 0);
+    let ws = dir.path().join("ws");
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(ws.join(name)).unwrap();
+        parse(&fw, name, &text, Completeness::Complete).unwrap()
+    };
+    let (maya, dev) = (read("maya-patel.toml"), read("dev-okafor.toml"));
+    assert_eq!(maya.respondent.role.as_deref(), Some("Marketing lead"));
+    assert_eq!(dev.respondent.role, None);
+    assert_eq!(maya.context.get("company"), dev.context.get("company"), "the business context was carried over");
+    let first = &fw.questionnaire.questions[0].id;
+    assert_eq!(dev.notes[first].note.as_deref(), Some("the CDP holds a third of customers"));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap()).unwrap();
+    let names: Vec<&str> =
+        report["workshop"]["respondents"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Dev Okafor", "Maya Patel"]);
+}

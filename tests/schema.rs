@@ -65,6 +65,12 @@ fn every_example_report_validates_against_the_report_schema() {
         std::fs::write(&report, assess(name, &["--format", "json"])).unwrap();
         validate(&schema_path, &report).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+    // A workshop's report: combined answers between levels, notes, the workshop part.
+    let out =
+        bin().args(["assess", "--format", "json", "--as-of", AS_OF, "--answers"]).arg(example("workshop")).output();
+    let report = dir.path().join("workshop.json");
+    std::fs::write(&report, out.unwrap().stdout).unwrap();
+    validate(&schema_path, &report).unwrap_or_else(|e| panic!("workshop: {e}"));
     // A report missing a required part must fail, so the check above is not vacuous.
     let mut broken: serde_json::Value = serde_json::from_str(&assess(EXAMPLES[0], &["--format", "json"])).unwrap();
     broken["technologies"][0].as_object_mut().unwrap().remove("roi_potential");
@@ -80,8 +86,9 @@ fn every_example_answer_file_validates_against_the_answers_schema() {
     let dir = tempfile::tempdir().unwrap();
     let schema_path = dir.path().join("answers.schema.json");
     std::fs::write(&schema_path, schema("answers")).unwrap();
-    for name in EXAMPLES {
-        validate(&schema_path, &example(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let workshop = ["dev-okafor.toml", "maya-patel.toml", "sofia-brandt.toml"].map(|f| Path::new("workshop").join(f));
+    for path in EXAMPLES.iter().map(|name| example(name)).chain(workshop.iter().map(|f| example(f.to_str().unwrap()))) {
+        validate(&schema_path, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
     let text =
         std::fs::read_to_string(example("b2b-software.toml")).unwrap().replace("data_quality = 3", "data_quality = 9");

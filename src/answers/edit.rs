@@ -54,8 +54,14 @@ fn record_version(fw: &Frameworks, doc: &mut DocumentMut, new: &Answers) {
     }
 }
 
-/// The answers in `new` that differ from `old`, context first.
+/// The answers in `new` that differ from `old` (a changed note changes its answer), the
+/// respondent first, then context.
 fn changes(old: &Answers, new: &Answers) -> Vec<Change> {
+    let (was, now) = (&old.respondent, &new.respondent);
+    let respondent = [("name", &was.name, &now.name), ("role", &was.role, &now.role)]
+        .into_iter()
+        .filter_map(|(key, was, now)| (was != now).then_some((key, now.as_ref()?)))
+        .map(|(key, now)| ("respondent", key.to_string(), toml::Value::String(now.clone()).to_string()));
     let context = new
         .context
         .iter()
@@ -64,9 +70,9 @@ fn changes(old: &Answers, new: &Answers) -> Vec<Change> {
     let readiness = new
         .readiness
         .iter()
-        .filter(|(id, a)| old.readiness.get(*id) != Some(a))
-        .map(|(id, a)| ("answers", id.to_string(), answer_value(a)));
-    context.chain(readiness).collect()
+        .filter(|(id, a)| old.readiness.get(*id) != Some(a) || old.notes.get(*id) != new.notes.get(*id))
+        .map(|(id, a)| ("answers", id.to_string(), answer_value(a, new.notes.get(id))));
+    respondent.chain(context).chain(readiness).collect()
 }
 
 /// Replaces the value of a key already in the file; `Some(false)` when the key is not there.
@@ -115,7 +121,7 @@ fn is_placeholder(line: &str, id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{Answer, ContextValue, render};
+    use crate::answers::{Answer, ContextValue, Note, Respondent, render};
 
     fn fw() -> Frameworks {
         Frameworks::builtin().unwrap()
@@ -171,5 +177,43 @@ mod tests {
         let out = update(&fw, text, &Answers::default(), &new).unwrap();
         assert!(out.starts_with("questionnaire = 2\n[context]\n# data_quality = \n[answers]\n"), "{out}");
         assert_eq!(parse(&fw, "", &out, Completeness::Partial).unwrap(), new);
+    }
+
+    #[test]
+    fn respondent_notes_and_levels_between_read_back_from_a_rendered_file() {
+        let fw = fw();
+        let mut answers = Answers {
+            respondent: Respondent { name: Some("Maya \"M\" Patel".into()), role: Some("Marketing lead".into()) },
+            ..Answers::default()
+        };
+        answers.readiness.insert("data_quality".into(), Answer::Level(2));
+        answers.readiness.insert("customer_profile".into(), Answer::at(4.0 / 3.0).unwrap());
+        let note = Note { note: Some("two\nlines, \"quoted\" and \u{1b}[31m".into()), evidence: Some("audit".into()) };
+        answers.notes.insert("data_quality".into(), note);
+        let text = render(&fw, &answers);
+        assert!(text.contains("\n[respondent]\nname = "), "{text}");
+        assert!(text.contains(&format!("\ncustomer_profile = {}\n", 4.0_f64 / 3.0)), "{text}");
+        assert_eq!(parse(&fw, "", &text, Completeness::Partial).unwrap(), answers);
+    }
+
+    #[test]
+    fn a_note_added_in_a_session_is_written_in_place_keeping_comments_and_the_respondent() {
+        let fw = fw();
+        let text =
+            "[respondent]\nname = \"Dev\" # the data lead\n\n[answers]\n# asked twice\ndata_quality = 1 # unsure\n";
+        let old = parse(&fw, "", text, Completeness::Partial).unwrap();
+        let mut new = old.clone();
+        new.notes.insert("data_quality".into(), Note { note: Some("18% duplicates".into()), evidence: None });
+        let out = update(&fw, text, &old, &new).unwrap();
+        assert!(out.contains("name = \"Dev\" # the data lead\n"), "{out}");
+        assert!(
+            out.contains("# asked twice\ndata_quality = { level = 1, note = \"18% duplicates\" } # unsure\n"),
+            "{out}"
+        );
+        // And a role given later goes into the same table.
+        let mut later = new.clone();
+        later.respondent.role = Some("Data lead".into());
+        let out = update(&fw, &out, &new, &later).unwrap();
+        assert_eq!(parse(&fw, "", &out, Completeness::Partial).unwrap(), later);
     }
 }

@@ -13,6 +13,11 @@
 //!
 //! A context question marked `allow_dont_know` also takes `"dont_know"` (`marketing_budget =
 //! "dont_know"`), read as [`ContextValue::DontKnow`].
+//!
+//! A readiness answer may carry the note and evidence behind it, `data_quality = { level = 2,
+//! note = "…", evidence = "…" }`, and a level between two anchored levels is written as a
+//! decimal (`data_quality = 2.5`): the mean a workshop's consensus file holds. An optional
+//! `[respondent]` table names who answered (`name`, `role`), for workshops of several people.
 
 mod edit;
 mod parse;
@@ -20,7 +25,7 @@ mod write;
 
 pub use edit::update;
 pub use parse::{Completeness, parse};
-pub use write::{render, render_template};
+pub use write::{render, render_template, render_with};
 
 use crate::frameworks::{ContextRole, Frameworks, Text};
 use serde::{Deserialize, Serialize};
@@ -36,6 +41,78 @@ pub enum Answer {
     Level(u8),
     #[serde(with = "dont_know")]
     DontKnow,
+    /// A level between two anchored levels: the mean of a workshop's answers (see
+    /// `crate::workshop`), or a decimal in a consensus file.
+    Between(Between),
+}
+
+impl Answer {
+    /// The answer for a level that may fall between anchored ones: a whole value is that level.
+    /// `None` for a value that is not finite or outside 0..=255.
+    pub fn at(level: f64) -> Option<Answer> {
+        if !(0.0..=f64::from(u8::MAX)).contains(&level) {
+            return None;
+        }
+        Some(if level.fract() == 0.0 { Answer::Level(level as u8) } else { Answer::Between(Between(level)) })
+    }
+
+    /// The level answered, `None` for "don't know".
+    pub fn level(self) -> Option<f64> {
+        match self {
+            Answer::Level(level) => Some(f64::from(level)),
+            Answer::DontKnow => None,
+            Answer::Between(between) => Some(between.0),
+        }
+    }
+}
+
+/// "2", "don't know", or a level between two to one decimal, "2.3", as a reader would see it.
+impl std::fmt::Display for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Answer::Level(level) => write!(f, "{level}"),
+            Answer::DontKnow => f.write_str("don't know"),
+            Answer::Between(between) => write!(f, "{between}"),
+        }
+    }
+}
+
+/// A level strictly between two whole levels, finite. Built only by [`Answer::at`], so
+/// equality is an equivalence (no NaN) and a whole level is always an [`Answer::Level`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Between(f64);
+
+impl Eq for Between {}
+
+impl Between {
+    pub fn value(self) -> f64 {
+        self.0
+    }
+}
+
+/// One decimal: a mean of a few people's levels is not known more precisely than that.
+impl std::fmt::Display for Between {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:.1}", self.0)
+    }
+}
+
+impl From<Between> for f64 {
+    fn from(between: Between) -> f64 {
+        between.0
+    }
+}
+
+impl TryFrom<f64> for Between {
+    type Error = String;
+
+    fn try_from(level: f64) -> Result<Between, String> {
+        match Answer::at(level) {
+            Some(Answer::Between(between)) => Ok(between),
+            _ => Err(format!("{level} is not a level between two whole levels")),
+        }
+    }
 }
 
 impl schemars::JsonSchema for Answer {
@@ -45,8 +122,12 @@ impl schemars::JsonSchema for Answer {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A level index (0 is the weakest description) or \"dont_know\".",
-            "oneOf": [{ "type": "integer", "minimum": 0, "maximum": 255 }, { "const": DONT_KNOW }]
+            "description": "A level index (0 is the weakest description), \"dont_know\", or a level between two anchored levels (a workshop's mean).",
+            "oneOf": [
+                { "type": "integer", "minimum": 0, "maximum": 255 },
+                { "const": DONT_KNOW },
+                { "type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 255, "not": { "type": "integer" } }
+            ]
         })
     }
 }
@@ -79,8 +160,34 @@ pub struct Answers {
     /// The older questionnaire version the answers were written against; `None` for answers
     /// to the current questionnaire.
     pub version: Option<u32>,
+    /// Who answered, from the `[respondent]` table.
+    pub respondent: Respondent,
     pub context: BTreeMap<Text, ContextValue>,
     pub readiness: BTreeMap<Text, Answer>,
+    /// The note and evidence behind readiness answers, by question id; only answers that
+    /// carry one are here.
+    pub notes: BTreeMap<Text, Note>,
+}
+
+/// Who gave the answers of a file: in a workshop, one of several respondents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Respondent {
+    pub name: Option<String>,
+    pub role: Option<String>,
+}
+
+/// Why a readiness answer is what it is: a remark, and what shows it (a document, a report,
+/// a figure). Free text, kept as written (trimmed); every output escapes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Note {
+    pub note: Option<String>,
+    pub evidence: Option<String>,
+}
+
+impl Note {
+    pub fn is_empty(&self) -> bool {
+        self.note.is_none() && self.evidence.is_none()
+    }
 }
 
 impl Answers {

@@ -1,7 +1,7 @@
 //! Reading an answer file against the questionnaire. Every problem in the file is collected
 //! with its line and column, so one run shows them all.
 
-use super::{Answer, Answers, ContextValue, DONT_KNOW};
+use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent};
 use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, is_control_or_bidi, quote};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use serde::Deserialize;
@@ -25,6 +25,8 @@ struct RawFile {
     /// were recorded are version 1.
     questionnaire: Option<Spanned<i64>>,
     #[serde(default)]
+    respondent: SpannedTable,
+    #[serde(default)]
     context: SpannedTable,
     #[serde(default)]
     answers: SpannedTable,
@@ -32,6 +34,9 @@ struct RawFile {
 
 /// Longest free-text answer accepted; a company name or note, not a document.
 const MAX_TEXT_CHARS: usize = 2000;
+
+/// The keys of an answer written as a table.
+const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 
 /// Parses and validates answer-file text; `file` is the name shown in errors.
 ///
@@ -42,10 +47,13 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
     let mut reader = Reader { fw, file, lines: LineIndex::new(text), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());
+    let (readiness, notes) = reader.readiness(&raw.answers);
     let answers = Answers {
         version: (version < fw.questionnaire.version).then_some(version),
+        respondent: reader.respondent(&raw.respondent),
         context: reader.context(&raw.context),
-        readiness: reader.readiness(&raw.answers),
+        readiness,
+        notes,
     };
     if completeness == Completeness::Complete {
         reader.missing(&raw, version);
@@ -245,31 +253,110 @@ impl<'a> Reader<'a> {
         ok.then_some(ContextValue::List(chosen))
     }
 
-    fn readiness(&mut self, table: &SpannedTable) -> BTreeMap<Text, Answer> {
+    fn readiness(&mut self, table: &SpannedTable) -> (BTreeMap<Text, Answer>, BTreeMap<Text, Note>) {
         let fw = self.fw;
         let ids = fw.questionnaire.questions.iter().map(|q| q.id.as_str());
         let known =
             self.known(table, "question", |k| fw.question(k), ids, "context", |k| fw.context_question(k).is_some());
-        known.into_iter().filter_map(|(q, value)| Some((q.id.clone(), self.answer(q, value)?))).collect()
+        let (mut answers, mut notes) = (BTreeMap::new(), BTreeMap::new());
+        for (q, value) in known {
+            let Some((answer, note)) = self.answer_with_note(q, value) else { continue };
+            answers.insert(q.id.clone(), answer);
+            if !note.is_empty() {
+                notes.insert(q.id.clone(), note);
+            }
+        }
+        (answers, notes)
     }
 
-    fn answer(&mut self, q: &Question, value: &Spanned<Value>) -> Option<Answer> {
+    /// A plain answer, or `{ level = …, note = "…", evidence = "…" }`.
+    fn answer_with_note(&mut self, q: &Question, value: &Spanned<Value>) -> Option<(Answer, Note)> {
+        let Value::Table(table) = value.get_ref() else {
+            return Some((self.answer(q, value.get_ref(), value.span())?, Note::default()));
+        };
+        let mut note = Note::default();
+        let mut answer = None;
+        let mut ok = true;
+        for (key, item) in table {
+            let place = format!("`{}.{key}`", q.id);
+            match key.as_str() {
+                "level" => answer = self.answer(q, item, value.span()),
+                "note" => ok &= self.free_text(&place, item, value.span(), &mut note.note),
+                "evidence" => ok &= self.free_text(&place, item, value.span(), &mut note.evidence),
+                _ => {
+                    let help =
+                        did_you_mean(key, NOTE_KEYS).unwrap_or_else(|| "the keys are level, note and evidence".into());
+                    ok = self.problem::<()>(value.span(), || (format!("unknown key {place}"), Some(help))).is_some();
+                }
+            }
+        }
+        if !table.contains_key("level") {
+            let help = format!("write `{} = {{ level = 2, note = \"…\" }}`", q.id);
+            return self.problem(value.span(), || (format!("`{}` is a table without `level`", q.id), Some(help)));
+        }
+        Some((answer?, note)).filter(|_| ok)
+    }
+
+    fn answer(&mut self, q: &Question, value: &Value, span: std::ops::Range<usize>) -> Option<Answer> {
         let max = q.max_level();
         let expected = format!("a level from 0 to {max} or \"{DONT_KNOW}\"");
-        match value.get_ref() {
+        match value {
             Value::Integer(n) if (0..=i64::from(max)).contains(n) => Some(Answer::Level(*n as u8)),
+            // A decimal is a level between two anchored ones, as a workshop's consensus holds.
+            Value::Float(x) if (0.0..=f64::from(max)).contains(x) => Answer::at(*x),
             Value::String(s) if s == DONT_KNOW => Some(Answer::DontKnow),
-            Value::Integer(n) => self.problem(value.span(), || {
+            Value::Integer(_) | Value::Float(_) => self.problem(span, || {
                 let help = format!("the levels of `{}` run from 0 ({}) to {max}", q.id, q.levels[0]);
-                (format!("`{}` is {n}, expected {expected}", q.id), Some(help))
+                (format!("`{}` is {value}, expected {expected}", q.id), Some(help))
             }),
-            Value::String(s) => self.problem(value.span(), || {
+            Value::String(s) => self.problem(span, || {
                 (format!("`{}` is \"{}\", expected {expected}", q.id, clip(s)), did_you_mean(s, [DONT_KNOW]))
             }),
-            other => self.problem(value.span(), || {
-                (format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), None)
-            }),
+            other => {
+                self.problem(span, || (format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), None))
+            }
         }
+    }
+
+    /// Reads an optional free-text value into `into`: a string of at most [`MAX_TEXT_CHARS`],
+    /// trimmed; empty is no text. False when the value is not acceptable.
+    fn free_text(
+        &mut self,
+        place: &str,
+        value: &Value,
+        span: std::ops::Range<usize>,
+        into: &mut Option<String>,
+    ) -> bool {
+        let Value::String(text) = value else {
+            let message = format!("{place} is {}, expected a quoted string", a(value.type_str()));
+            return self.problem::<()>(span, || (message, None)).is_some();
+        };
+        let text = text.trim();
+        if text.chars().count() > MAX_TEXT_CHARS {
+            return self
+                .problem::<()>(span, || (format!("{place} is longer than {MAX_TEXT_CHARS} characters"), None))
+                .is_some();
+        }
+        *into = (!text.is_empty()).then(|| text.to_string());
+        true
+    }
+
+    /// The `[respondent]` table: `name` and `role`, both optional.
+    fn respondent(&mut self, table: &SpannedTable) -> Respondent {
+        let mut respondent = Respondent::default();
+        for (key, value) in table {
+            let place = format!("`respondent.{}`", key.get_ref());
+            match key.get_ref().as_str() {
+                "name" => self.free_text(&place, value.get_ref(), value.span(), &mut respondent.name),
+                "role" => self.free_text(&place, value.get_ref(), value.span(), &mut respondent.role),
+                other => {
+                    let help =
+                        did_you_mean(other, ["name", "role"]).unwrap_or_else(|| "the keys are name and role".into());
+                    self.problem::<()>(key.span(), || (format!("unknown key {place}"), Some(help))).is_some()
+                }
+            };
+        }
+        respondent
     }
 
     /// One diagnostic listing every unanswered question, rather than one per run. Questions

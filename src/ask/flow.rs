@@ -2,7 +2,7 @@
 //! go back on request, save after every answer, then review before scoring.
 
 use super::{Ask, Choice, NumberRange, Prompter, Reply, Review, ReviewLine};
-use crate::answers::{Answer, Answers, ContextValue};
+use crate::answers::{Answer, Answers, ContextValue, Note};
 use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question};
 use crate::score::{confidence, display_context};
 
@@ -86,7 +86,7 @@ pub fn run(
             announce_section(fw, prompter, &steps[i]);
             announced = Some(steps[i].section(fw));
         }
-        match ask(fw, prompter, &steps, i, &mut answers)? {
+        match ask(fw, prompter, &steps, i, &mut answers, save)? {
             Reply::Answer(()) => {
                 save(&answers)?;
                 cursor += 1;
@@ -137,7 +137,7 @@ fn review(
             Reply::Answer(None) => return Ok(Outcome::Complete(answers)),
             Reply::Answer(Some(i)) if i < steps.len() => {
                 cursor = Some(i);
-                match ask(fw, prompter, steps, i, &mut answers)? {
+                match ask(fw, prompter, steps, i, &mut answers, save)? {
                     Reply::Answer(()) => save(&answers)?,
                     Reply::Back => {}
                     Reply::Interrupt => return Ok(Outcome::Interrupted(answers)),
@@ -164,9 +164,16 @@ fn summary(fw: &Frameworks, steps: &[Step], answers: &Answers) -> String {
 fn review_line(fw: &Frameworks, i: usize, step: &Step, answers: &Answers) -> ReviewLine {
     let answer = match step {
         Step::Context(q) => answers.context.get(&q.id).map(|v| display_context(q, v)),
-        Step::Readiness(q) => answers.readiness.get(&q.id).map(|a| match a {
-            Answer::Level(level) => format!("{level} · {}", q.levels[usize::from(*level)]),
-            Answer::DontKnow => DONT_KNOW_LABEL.to_string(),
+        Step::Readiness(q) => answers.readiness.get(&q.id).map(|a| {
+            let answer = match a {
+                Answer::Level(level) => format!("{level} · {}", q.levels[usize::from(*level)]),
+                Answer::DontKnow => DONT_KNOW_LABEL.to_string(),
+                Answer::Between(between) => format!("{between} · between two levels (a workshop's mean)"),
+            };
+            match answers.notes.get(&q.id).and_then(|n| n.note.as_deref()) {
+                Some(note) => format!("{answer} · note: {note}"),
+                None => answer,
+            }
         }),
     };
     ReviewLine {
@@ -189,13 +196,28 @@ fn dont_know_choice() -> Choice {
     Choice { key: DONT_KNOW_KEY.into(), label: DONT_KNOW_LABEL.into() }
 }
 
-/// Asks step `i`, with its current answer as the default, and records the reply.
+/// What to type for the note where typing picks an answer.
+const NOTE_KEY: &str = "n";
+
+/// The last option of a readiness question: write or change the note behind the answer.
+fn note_choice(current: Option<&str>) -> Choice {
+    let label = match current {
+        Some(note) => format!("✎ Change the note: {}", super::wrap::truncate(note, 40)),
+        None => "✎ Add a note to this answer (why, or what shows it)".to_string(),
+    };
+    Choice { key: NOTE_KEY.into(), label }
+}
+
+/// Asks step `i`, with its current answer as the default, and records the reply. A note
+/// written for a question already answered is saved at once; one for a question not yet
+/// answered is saved with its answer.
 fn ask(
     fw: &Frameworks,
     prompter: &mut dyn Prompter,
     steps: &[Step],
     i: usize,
     answers: &mut Answers,
+    save: &mut dyn FnMut(&Answers) -> anyhow::Result<()>,
 ) -> anyhow::Result<Reply<()>> {
     let step = steps[i];
     let help = match step {
@@ -207,27 +229,63 @@ fn ask(
         Step::Context(q) => ask_context(prompter, &at, q, answers.context.get(&q.id))?.map(|v| {
             answers.context.insert(q.id.clone(), v);
         }),
-        Step::Readiness(q) => ask_readiness(prompter, &at, q, answers.readiness.get(&q.id))?.map(|a| {
-            answers.readiness.insert(q.id.clone(), a);
-        }),
+        Step::Readiness(q) => loop {
+            let note = answers.notes.get(&q.id).and_then(|n| n.note.as_deref());
+            match ask_readiness(prompter, &at, q, answers.readiness.get(&q.id), note)? {
+                Reply::Answer(Some(a)) => {
+                    answers.readiness.insert(q.id.clone(), a);
+                    break Reply::Answer(());
+                }
+                Reply::Answer(None) => match ask_note(prompter, &at, q, answers)? {
+                    Reply::Interrupt => break Reply::Interrupt,
+                    _ if answers.readiness.contains_key(&q.id) => save(answers)?,
+                    _ => {}
+                },
+                Reply::Back => break Reply::Back,
+                Reply::Interrupt => break Reply::Interrupt,
+            }
+        },
     };
     Ok(reply)
 }
 
+/// The answer chosen, or `None` when the note was picked.
 fn ask_readiness(
     prompter: &mut dyn Prompter,
     at: &Ask,
     q: &Question,
     current: Option<&Answer>,
-) -> anyhow::Result<Reply<Answer>> {
+    note: Option<&str>,
+) -> anyhow::Result<Reply<Option<Answer>>> {
     let levels = q.levels.iter().enumerate().map(|(i, level)| Choice { key: i.to_string(), label: level.to_string() });
-    let options: Vec<Choice> = levels.chain([dont_know_choice()]).collect();
-    let default = current.map(|a| match a {
-        Answer::Level(level) => usize::from(*level),
-        Answer::DontKnow => q.levels.len(),
+    let options: Vec<Choice> = levels.chain([dont_know_choice(), note_choice(note)]).collect();
+    let default = current.map(|a| match a.level() {
+        Some(level) => level.round() as usize,
+        None => q.levels.len(),
     });
     let reply = prompter.choose(at, &options, default)?;
-    Ok(reply.map(|i| if i < q.levels.len() { Answer::Level(i as u8) } else { Answer::DontKnow }))
+    Ok(reply.map(|i| match i {
+        i if i < q.levels.len() => Some(Answer::Level(i as u8)),
+        i if i == q.levels.len() => Some(Answer::DontKnow),
+        _ => None,
+    }))
+}
+
+/// Asks for the note on question `q` and records it (empty removes it); the evidence written
+/// in the file, if any, stays.
+fn ask_note(prompter: &mut dyn Prompter, at: &Ask, q: &Question, answers: &mut Answers) -> anyhow::Result<Reply<()>> {
+    let prompt = format!("Note on the answer to “{}”", q.prompt);
+    let help = "Why this answer, or what shows it: it goes beside the answer in the report. Enter on an empty line \
+                leaves no note.";
+    let ask = Ask { prompt: &prompt, help, ..*at };
+    let current = answers.notes.get(&q.id).and_then(|n| n.note.clone());
+    Ok(prompter.text(&ask, current.as_deref(), false)?.map(|text| {
+        let mut note = answers.notes.remove(&q.id).unwrap_or_default();
+        note.note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        if note != Note::default() {
+            answers.notes.insert(q.id.clone(), note);
+        }
+    }))
 }
 
 fn ask_context(

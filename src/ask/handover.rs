@@ -106,7 +106,7 @@ fn report_path(session: &Path, company: &str, kind: ClientReport) -> PathBuf {
 }
 
 /// A company name as a file name: lower case words joined by hyphens, at most 60 characters.
-fn slug(company: &str) -> String {
+pub(super) fn slug(company: &str) -> String {
     let words: Vec<String> =
         company.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     words.join("-").chars().take(60).collect::<String>().trim_end_matches('-').to_string()

@@ -3,7 +3,8 @@
 //! person through the [`Prompter`] trait; `terminal` implements it for a full-screen terminal
 //! and `plain` for a dumb one (line by line, no colour, no cursor movement). `session` runs
 //! it for `readiness assess`: which session file, the introduction, what to print on a stop,
-//! and the hand-over of the report at the end.
+//! and the hand-over of the report at the end; `workshop` runs it once per respondent of a
+//! workshop.
 
 mod flow;
 mod handover;
@@ -13,11 +14,13 @@ mod session;
 mod session_file;
 mod signals;
 mod terminal;
+mod workshop;
 mod wrap;
 
 pub use flow::{Outcome, run};
 pub use handover::{ClientReport, hand_over};
 pub use session::{Finished, interview};
+pub use workshop::{WorkshopEnd, run_workshop};
 
 /// The terminal's width in columns (80 when it cannot be told).
 fn columns() -> usize {

@@ -36,22 +36,33 @@ pub fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Fi
         super::tell("Stopped; nothing was changed.");
         return Ok(None);
     };
+    let resume = resume_command(args, file.path());
+    answer_in(fw, prompter.as_mut(), file, &resume)
+}
+
+/// Runs the questionnaire into a session file, handling stop signals; `None` when the person
+/// stopped (what to run to go on, `resume`, has been printed).
+pub(super) fn answer_in(
+    fw: &Frameworks,
+    prompter: &mut dyn Prompter,
+    file: SessionFile,
+    resume: &str,
+) -> anyhow::Result<Option<Finished>> {
     let path = file.path().to_path_buf();
-    let resume = resume_command(args, &path);
     let start = file.answers().clone();
     let session = Arc::new(Mutex::new(file));
     let on_signal = {
-        let resume = resume.clone();
+        let resume = resume.to_string();
         move |file: &SessionFile| stopped(file, &resume)
     };
     let _watch = signals::watch(Arc::clone(&session), on_signal)?;
-    prompter.say(&introduction(fw, &start, &path, &resume));
+    prompter.say(&introduction(fw, &start, &path, resume));
     let mut save = |answers: &Answers| locked(&session).save(fw, answers);
-    match run(fw, prompter.as_mut(), start, &mut save)? {
+    match run(fw, prompter, start, &mut save)? {
         Outcome::Complete(answers) => Ok(Some(Finished { answers, session: path })),
         Outcome::Interrupted(_) => {
             eprintln!();
-            super::tell(&stopped(&locked(&session), &resume));
+            super::tell(&stopped(&locked(&session), resume));
             Ok(None)
         }
     }
@@ -100,7 +111,7 @@ fn session_file(
     if let Some(path) = &args.save
         && path.exists()
     {
-        if args.answers.is_some() {
+        if !args.answers.is_empty() {
             return Err(InputError::message(format!(
                 "`{}` already exists; continue the session in it with `--resume {}` (without --answers), \
                  or save to a new file",
@@ -111,15 +122,15 @@ fn session_file(
         }
         return Ok(Some(SessionFile::open(fw, path)?));
     }
-    let prefilled = match &args.answers {
+    let prefilled = match args.answers.first() {
         Some(path) => read_answers(fw, path, Completeness::Partial)?,
         None => Answers::default(),
     };
     if let Some(path) = &args.save {
         return Ok(Some(SessionFile::create(fw, path, &prefilled)?));
     }
-    if args.answers.is_none()
-        && let Some(earlier) = unfinished(fw)
+    if args.answers.is_empty()
+        && let Some(earlier) = unfinished(fw, (1..).map(default_name).take_while(|p| p.exists()))
     {
         match offer(fw, earlier, prompter)? {
             Choice::Continue(file) => return Ok(Some(file)),
@@ -130,27 +141,21 @@ fn session_file(
     new_default_session(fw, &prefilled).map(Some)
 }
 
-/// The newest unfinished session among the default names in the current directory, if one
-/// is free to continue.
-fn unfinished(fw: &Frameworks) -> Option<SessionFile> {
+/// The newest unfinished session among `paths`, if one is free to continue.
+pub(super) fn unfinished(fw: &Frameworks, paths: impl Iterator<Item = PathBuf>) -> Option<SessionFile> {
     let total = fw.questionnaire.context.len() + fw.questionnaire.questions.len();
     let modified = |f: &SessionFile| std::fs::metadata(f.path()).and_then(|m| m.modified()).ok();
-    (1..)
-        .map(default_name)
-        .take_while(|p| p.exists())
-        .filter_map(|p| SessionFile::open(fw, &p).ok())
-        .filter(|f| f.answers().count() < total)
-        .max_by_key(modified)
+    paths.filter_map(|p| SessionFile::open(fw, &p).ok()).filter(|f| f.answers().count() < total).max_by_key(modified)
 }
 
 /// What the person made of the offer to continue an earlier session.
-enum Choice {
+pub(super) enum Choice {
     Continue(SessionFile),
     StartAnew,
     Stop,
 }
 
-fn offer(fw: &Frameworks, earlier: SessionFile, prompter: &mut dyn Prompter) -> anyhow::Result<Choice> {
+pub(super) fn offer(fw: &Frameworks, earlier: SessionFile, prompter: &mut dyn Prompter) -> anyhow::Result<Choice> {
     let total = fw.questionnaire.context.len() + fw.questionnaire.questions.len();
     let message = format!(
         "An unfinished session is saved in {}: {} of {total} questions answered.",

@@ -214,6 +214,23 @@ mod tests {
     }
 
     #[test]
+    fn notes_and_the_respondent_survive_save_and_resume() {
+        let fw = fw();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("maya.toml");
+        let mut answers = Answers::default();
+        answers.respondent = crate::answers::Respondent { name: Some("Maya".into()), role: None };
+        let mut session = SessionFile::create(&fw, &path, &answers).unwrap();
+        answers.readiness.insert("data_quality".into(), Answer::Level(2));
+        session.save(&fw, &answers).unwrap();
+        let note = crate::answers::Note { note: Some("line one\nline two".into()), evidence: Some("audit".into()) };
+        answers.notes.insert("data_quality".into(), note);
+        session.save(&fw, &answers).unwrap();
+        drop(session);
+        assert_eq!(SessionFile::open(&fw, &path).unwrap().answers(), &answers);
+    }
+
+    #[test]
     fn creating_never_replaces_a_file() {
         let fw = fw();
         let dir = tempfile::tempdir().unwrap();

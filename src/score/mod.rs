@@ -11,7 +11,7 @@ mod roadmap;
 mod skills;
 mod technology;
 
-pub use readiness::{confidence, overall_readiness};
+pub use readiness::{answer_of, confidence, overall_readiness, question_span, score as readiness};
 pub use report_data::methodology;
 
 use crate::answers::{Answer, Answers, ContextValue};
@@ -62,6 +62,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         risks,
         roadmap,
         benchmark: None,
+        workshop: None,
     }
 }
 
@@ -154,12 +155,9 @@ fn in_use_reasons(fw: &Frameworks, t: &TechnologyAssessment) -> Vec<Reason> {
 }
 
 /// The answer to a question as a share of its top level (0-1); an unknown answer is the
-/// lowest level.
+/// lowest level. A level between two anchored ones (a workshop's mean) counts in proportion.
 fn share(q: &Question, answer: Answer) -> f64 {
-    match answer {
-        Answer::Level(level) => f64::from(level) / f64::from(q.max_level().max(1)),
-        Answer::DontKnow => 0.0,
-    }
+    answer.level().map_or(0.0, |level| level / f64::from(q.max_level().max(1)))
 }
 
 /// Mean share (0-100) of the named questions; unknown answers count as zero, because evidence
@@ -193,20 +191,34 @@ pub fn display_context(q: &ContextQuestion, value: &ContextValue) -> String {
     }
 }
 
+/// The description of the level answered; empty when unknown or between two levels.
+pub fn level_description(q: &Question, answer: Answer) -> Text {
+    match answer {
+        Answer::Level(level) => q.levels[usize::from(level)].clone(),
+        Answer::DontKnow | Answer::Between(_) => Text::default(),
+    }
+}
+
+/// The note and evidence the answers give for question `q`.
+pub fn note_of(answers: &Answers, q: &Question) -> (Option<Text>, Option<Text>) {
+    let note = answers.notes.get(&q.id);
+    let text = |text: Option<&String>| text.map(|t| Text::from(t.as_str()));
+    (text(note.and_then(|n| n.note.as_ref())), text(note.and_then(|n| n.evidence.as_ref())))
+}
+
 fn answer_entries(fw: &Frameworks, answers: &Answers) -> Vec<AnswerEntry> {
     let entry = |q: &Question| {
         let (answer, asked) = readiness::answer_of(answers, q);
-        let description = match answer {
-            Answer::Level(level) => q.levels[usize::from(level)].clone(),
-            Answer::DontKnow => Text::default(),
-        };
+        let (note, evidence) = note_of(answers, q);
         AnswerEntry {
             question: q.id.clone(),
             dimension: q.dimension.clone(),
             prompt: q.prompt.clone(),
             answer,
             asked,
-            description,
+            description: level_description(q, answer),
+            note,
+            evidence,
         }
     };
     fw.questionnaire.questions.iter().map(entry).collect()

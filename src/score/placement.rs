@@ -5,7 +5,7 @@
 //! needed to mitigate serious risks before the start.
 
 use super::technology::goal_fit;
-use crate::answers::{Answer, Answers};
+use crate::answers::Answers;
 use crate::assessment::{Business, Reason, TechnologyAssessment};
 use crate::frameworks::{Frameworks, Regulation, Ring, Technology, Text};
 
@@ -107,7 +107,8 @@ pub fn control_gates(fw: &Frameworks, business: &Business, answers: &Answers, id
     rules_touching(fw, business, id)
         .filter_map(|rule| {
             let control = rule.control.as_ref()?;
-            let met = matches!(answers.readiness.get(&control.question), Some(Answer::Level(l)) if *l >= control.level);
+            let level = answers.readiness.get(&control.question).and_then(|a| a.level());
+            let met = level.is_some_and(|l| l >= f64::from(control.level));
             let reason = Reason::Regulation {
                 regulation: rule.id.clone(),
                 question: Some(control.question.clone()),

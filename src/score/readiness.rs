@@ -114,7 +114,7 @@ pub fn unknowns(fw: &Frameworks, answers: &Answers) -> Vec<Unknown> {
                 not_asked: !asked,
                 open_points: question_span(fw, q),
             }),
-            (Answer::Level(_), _) => None,
+            (Answer::Level(_) | Answer::Between(_), _) => None,
         })
         .collect();
     unknowns.sort_by(|a, b| b.open_points.total_cmp(&a.open_points));

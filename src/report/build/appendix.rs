@@ -3,7 +3,6 @@
 
 use super::summary::source;
 use super::{Words, left, list_block, paragraph, table, wide};
-use crate::answers::Answer;
 use crate::assessment::SourceRef;
 use crate::document::{Block, Section};
 
@@ -42,16 +41,16 @@ fn answers(w: &Words) -> Vec<Block> {
     let t = &w.text.appendix;
     let context = w.a.context.iter().map(|c| vec![c.prompt.to_string(), t.context.to_string(), c.value.to_string()]);
     let readiness = w.a.answers.iter().map(|x| {
-        let answer = match x.answer {
-            Answer::Level(level) => {
-                let top =
-                    w.a.readiness.dimensions.iter().flat_map(|d| &d.contributions).find(|c| c.question == x.question);
-                let top = top.map_or(String::new(), |c| c.max_level.to_string());
-                let values = [("level", &level.to_string()[..]), ("top", &top), ("text", &x.description)];
+        let contribution =
+            w.a.readiness.dimensions.iter().flat_map(|d| &d.contributions).find(|c| c.question == x.question);
+        let top = contribution.map_or(0, |c| c.max_level);
+        let answer = match x.answer.level() {
+            Some(level) if !x.description.is_empty() => {
+                let (level, top) = (crate::report::num(level), top.to_string());
+                let values = [("level", level.as_str()), ("top", top.as_str()), ("text", x.description.as_str())];
                 w.fill(&w.text.level, &values).unwrap_or_default()
             }
-            Answer::DontKnow if !x.asked => w.text.not_asked.to_string(),
-            Answer::DontKnow => w.text.dont_know.to_string(),
+            _ => w.answer(x.answer, top, x.asked),
         };
         vec![x.prompt.to_string(), w.dimension_name(&x.dimension), answer]
     });

@@ -12,6 +12,7 @@ mod summary;
 mod technologies;
 
 use super::{Section as Part, View};
+use crate::answers::Answer;
 use crate::assessment::{Assessment, Glossary, TechnologyAssessment};
 use crate::date::Date;
 use crate::document::{Block, Column, Document, Meta, Section, Span, Table};
@@ -132,6 +133,15 @@ impl<'a> Words<'a> {
             self.fill(&self.text.month_single, &[("month", &f)]).unwrap_or_default()
         } else {
             self.fill(&self.text.month_range, &[("first", &f), ("last", &l)]).unwrap_or_default()
+        }
+    }
+
+    /// An answer as "3 / 4", or "don't know" / "not asked".
+    pub fn answer(&self, answer: Answer, top: u8, asked: bool) -> String {
+        match answer {
+            Answer::DontKnow if !asked => self.text.not_asked.to_string(),
+            Answer::DontKnow => self.text.dont_know.to_string(),
+            known => format!("{} / {top}", num(known.level().unwrap_or(0.0))),
         }
     }
 

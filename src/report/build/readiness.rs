@@ -2,7 +2,6 @@
 //! table beside it (same numbers), the levers, the responsible-AI principles, the benchmark.
 
 use super::{Words, left, list_block, new_section, num, paragraph, right, table};
-use crate::answers::Answer;
 use crate::document::{Band, Block, Chart, ChartKind, Section, Series};
 
 pub fn section(w: &Words, explain: bool) -> Section {
@@ -123,11 +122,7 @@ fn contributions(w: &Words) -> Block {
             .iter()
             .flat_map(|d| {
                 d.contributions.iter().map(move |c| {
-                    let answer = match c.answer {
-                        Answer::Level(level) => format!("{level} / {}", c.max_level),
-                        Answer::DontKnow if !c.asked => w.text.not_asked.to_string(),
-                        Answer::DontKnow => w.text.dont_know.to_string(),
-                    };
+                    let answer = w.answer(c.answer, c.max_level, c.asked);
                     vec![d.name.to_string(), prompt(&c.question), answer, num(c.weight), num(c.points)]
                 })
             })

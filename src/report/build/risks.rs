@@ -3,7 +3,6 @@
 
 use super::summary::severity;
 use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
-use crate::answers::Answer;
 use crate::assessment::RiskEntry;
 use crate::document::{Block, Chart, ChartKind, Section};
 use crate::frameworks::Severity;
@@ -121,10 +120,7 @@ fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
                     .iter()
                     .find(|x| x.question == e.question)
                     .map_or(e.question.to_string(), |x| x.prompt.to_string());
-            let answer = match e.answer {
-                Answer::Level(level) => format!("{level} / {}", e.max_level),
-                Answer::DontKnow => w.text.dont_know.to_string(),
-            };
+            let answer = w.answer(e.answer, e.max_level, true);
             format!("{} {answer}", prompt.trim_end_matches('?'))
         })
         .collect();
