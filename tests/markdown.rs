@@ -89,11 +89,12 @@ fn every_example_renders_tables_and_mermaid_charts_under_every_heading() {
             &words.roadmap.title,
             &words.risks.title,
             &words.skills.title,
-            &words.appendix.methodology,
-            &words.appendix.answers,
-            &words.appendix.sources,
+            &words.appendix.title,
         ] {
             assert!(md.contains(&format!("\n## {heading}\n")), "{name}: missing {heading}");
+        }
+        for heading in [&words.appendix.methodology, &words.appendix.answers, &words.appendix.sources] {
+            assert!(md.contains(&format!("\n### {heading}\n")), "{name}: missing {heading}");
         }
     }
 }

@@ -73,6 +73,7 @@ pub struct MethodologyText {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppendixText {
+    pub title: Text,
     pub methodology: Text,
     pub answers: Text,
     pub sources: Text,
@@ -190,6 +191,7 @@ pub struct RisksText {
     pub unscheduled: Text,
     pub details: Text,
     pub detail: Text,
+    pub escalated_by: Text,
     pub rules: Text,
     pub rule: Text,
     pub citation: Text,
@@ -210,6 +212,7 @@ pub struct RoadmapText {
     pub action_legend: Text,
     pub technology_legend: Text,
     pub phase: Text,
+    pub action_item: Text,
     pub entry: Text,
     pub action: Text,
     pub months: Text,
@@ -270,6 +273,7 @@ pub struct TechnologiesText {
     pub outside: Text,
     pub technology: Text,
     pub ring: Text,
+    pub ring_months: Text,
     pub starts: Text,
     pub why: Text,
     pub stage: Text,

@@ -6,17 +6,16 @@ use super::{Words, left, list_block, paragraph, table, wide};
 use crate::assessment::SourceRef;
 use crate::document::{Block, Section};
 
+/// One section, so the appendices print one after another rather than a page each.
 pub fn sections(w: &Words) -> Vec<Section> {
     let t = &w.text.appendix;
-    vec![
-        appendix("methodology", &t.methodology, methodology(w)),
-        appendix("answers", &t.answers, answers(w)),
-        appendix("sources", &t.sources, sources(w)),
-    ]
-}
-
-fn appendix(anchor: &str, title: &str, blocks: Vec<Block>) -> Section {
-    Section { anchor: anchor.to_string(), title: title.to_string(), blocks, appendix: true }
+    let mut blocks = vec![Block::Heading(t.methodology.to_string())];
+    blocks.extend(methodology(w));
+    blocks.push(Block::Heading(t.answers.to_string()));
+    blocks.extend(answers(w));
+    blocks.push(Block::Heading(t.sources.to_string()));
+    blocks.extend(sources(w));
+    vec![Section { anchor: "appendix".to_string(), title: t.title.to_string(), blocks, appendix: true }]
 }
 
 /// The methodology paragraphs; a run of gates (lines ending in `;` or `.` after a colon) is a

@@ -130,7 +130,14 @@ fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
         ("technologies", &w.technology_names(&r.technologies)),
         ("mitigation", &r.mitigation),
     ];
-    w.fill(&w.text.risks.detail, &values).map(|d| format!("{}: {d}", r.title))
+    let rules: Vec<String> = r
+        .escalated_by
+        .iter()
+        .filter_map(|id| w.a.business.regulations.iter().find(|x| &x.id == id).map(|x| x.name.to_string()))
+        .collect();
+    let escalated = w.fill(&w.text.risks.escalated_by, &[("rules", &w.list(&rules))]);
+    let detail = w.fill(&w.text.risks.detail, &values)?;
+    Some(format!("{}: {detail}{}", r.title, escalated.map(|e| format!(" {e}")).unwrap_or_default()))
 }
 
 fn rules(w: &Words) -> Vec<Block> {

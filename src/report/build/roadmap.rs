@@ -1,7 +1,7 @@
 //! The roadmap: the team's capacity, a gantt of the year (actions and technologies, from the
 //! same months as the tables), and each phase with its entry criteria, actions and starts.
 
-use super::{Words, left, list_block, new_section, paragraph, table, wide};
+use super::{Words, list_block, new_section, paragraph};
 use crate::assessment::{PhasePlan, PlannedAction};
 use crate::document::{BarKind, Block, Chart, ChartKind, GanttLegend, GanttRow, Phase, Section};
 
@@ -78,11 +78,7 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
         blocks.push(paragraph(t.entry.to_string()));
         blocks.push(entry);
     }
-    if !phase.actions.is_empty() {
-        let rows = phase.actions.iter().map(|a| action_row(w, a)).collect();
-        let columns = vec![left(&t.action), left(&t.months), left(&t.owner), wide(&t.why)];
-        blocks.push(table(None, columns, rows));
-    }
+    blocks.extend(list_block(phase.actions.iter().filter_map(|a| action_item(w, a)).collect(), false));
     let starting: Vec<String> = phase
         .technologies
         .iter()
@@ -94,7 +90,7 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
     blocks
 }
 
-fn action_row(w: &Words, a: &PlannedAction) -> Vec<String> {
+fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
     let t = &w.text.roadmap;
     let gaps: Vec<String> = a.gaps.iter().map(|g| w.dimension_name(g)).collect();
     let risks: Vec<String> = a
@@ -112,5 +108,12 @@ fn action_row(w: &Words, a: &PlannedAction) -> Vec<String> {
     .flatten()
     .collect();
     let why = if why.is_empty() { t.why_plan.to_string() } else { why.join(" ") };
-    vec![format!("{}: {}", a.title, a.description), w.months(a.months[0], a.months[1]), a.owner.to_string(), why]
+    let values = [
+        ("title", &a.title[..]),
+        ("months", &w.months(a.months[0], a.months[1])),
+        ("owner", &super::lower_first(&a.owner)),
+        ("description", &a.description),
+        ("why", &why),
+    ];
+    w.fill(&t.action_item, &values)
 }

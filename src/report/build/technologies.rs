@@ -84,17 +84,12 @@ fn overview(w: &Words) -> Block {
     let rows = techs
         .iter()
         .map(|x| {
-            let stage = &x.technology_maturity.stage_name;
-            vec![
-                x.name.to_string(),
-                w.ring(x.adoption_timeline.ring),
-                w.tech_months(x),
-                stage.to_string(),
-                reasons(w, x),
-            ]
+            let ring = w.ring(x.adoption_timeline.ring);
+            let when = w.fill(&t.ring_months, &[("ring", &ring), ("months", &w.tech_months(x))]).unwrap_or(ring);
+            vec![x.name.to_string(), when, reasons(w, x)]
         })
         .collect();
-    table(None, vec![left(&t.technology), left(&t.ring), left(&t.starts), left(&t.stage), wide(&t.why)], rows)
+    table(None, vec![left(&t.technology), left(&t.ring), wide(&t.why)], rows)
 }
 
 /// The sentences for why a technology is where it is.
@@ -275,14 +270,13 @@ fn trends(w: &Words) -> Vec<Block> {
             .iter()
             .map(|x| {
                 vec![
-                    x.name.to_string(),
-                    category(&x.category),
+                    format!("{} ({})", x.name, category(&x.category)),
                     x.description.to_string(),
                     w.technology_names(&x.technologies),
                 ]
             })
             .collect();
-    let columns = vec![left(&t.trend), left(&t.category), wide(&t.trend_description), left(&t.trend_technologies)];
+    let columns = vec![left(&t.trend), wide(&t.trend_description), left(&t.trend_technologies)];
     vec![Block::Heading(t.trends.to_string()), table(None, columns, rows)]
 }
 
