@@ -100,7 +100,7 @@ fn output_flag_writes_the_report_to_a_file_and_nothing_to_stdout() {
         .success()
         .stdout("");
     let md = fs::read_to_string(&path).unwrap();
-    assert!(md.starts_with("# AI marketing readiness: Maison Aurore Retail Group"));
+    assert!(md.starts_with("# Maison Aurore Retail Group: AI marketing readiness"));
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
 }
 

@@ -181,10 +181,10 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         .collect()
 }
 
-/// Trends the plan touches: with a technology in use, in the plan or to assess that serves a
-/// stated goal.
+/// Trends the plan touches: with a technology to adopt, pilot or assess that serves a stated
+/// goal. What already runs is the client's present, not a trend to brief them on.
 pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
-    let touched = |ring: Ring| matches!(ring, Ring::InUse | Ring::Adopt | Ring::Pilot | Ring::Assess);
+    let touched = |ring: Ring| matches!(ring, Ring::Adopt | Ring::Pilot | Ring::Assess);
     let serving = |id: &Text| {
         techs
             .iter()

@@ -1,12 +1,11 @@
-//! Charts in Markdown: a Mermaid gantt, an `xychart-beta` bar chart and a `radar-beta`
-//! spider, each followed by a table of its numbers (Mermaid draws no legend for bars nor a
-//! band for a spider); a technology radar and a heat map as tables, which Mermaid has no
-//! diagram for.
+//! Charts in Markdown: a Mermaid gantt, an `xychart-beta` bar chart followed by a table of
+//! its numbers (Mermaid draws no legend for bars) and a `radar-beta` spider; a technology radar
+//! and a heat map as tables, which Mermaid has no diagram for.
 
 use super::escape::{inline, line_start, mermaid};
 use super::{Markdown, list, table_text};
 use crate::document::layout::{gantt_groups, heat_map_table};
-use crate::document::{Align, Band, Chart, ChartKind, Column, GanttRow, Phase, RadarItem, Series, Span, Table, number};
+use crate::document::{Align, Chart, ChartKind, Column, GanttRow, Phase, RadarItem, Series, Span, Table, number};
 use std::fmt::Write;
 
 pub fn chart(md: &mut Markdown, chart: &Chart) {
@@ -17,13 +16,12 @@ pub fn chart(md: &mut Markdown, chart: &Chart) {
     });
     let accessible = format!("  accTitle: {}\n  accDescr: {}\n", mermaid(&chart.title), mermaid(&chart.alt));
     match &chart.kind {
-        ChartKind::Spider { axes, max, series, band } => {
-            md.block(fence(&spider(axes, *max, series, &accessible)));
-            md.block(table_text(&values_table(axes, series, band.as_ref())));
-        }
+        // Every spider in a report sits beside a table of its scores and ranges, so a second
+        // table here would only repeat it.
+        ChartKind::Spider { axes, max, series, .. } => md.block(fence(&spider(axes, *max, series, &accessible))),
         ChartKind::Bars { max, categories, series } => {
             md.block(fence(&bars(*max, categories, series, &accessible)));
-            md.block(table_text(&values_table(categories, series, None)));
+            md.block(table_text(&values_table(categories, series)));
         }
         ChartKind::Gantt { months, phases, rows, .. } => md.block(fence(&gantt(*months, phases, rows, &accessible))),
         ChartKind::Radar { rings, sectors, items, outside_title, outside } => {
@@ -124,7 +122,7 @@ fn gantt(months: u32, phases: &[Phase], rows: &[GanttRow], accessible: &str) -> 
         let _ = writeln!(out, "  {} :{tag}{id}, {}, {}", task_name(name), month_start(start), month_start(end + 1));
     };
     for (i, phase) in phases.iter().enumerate() {
-        task(&mut out, &phase.name, "done, ", format!("p{i}"), phase.start, phase.end);
+        task(&mut out, &phase.name, "", format!("p{i}"), phase.start, phase.end);
     }
     let mut n = 0;
     for (group, members) in gantt_groups(rows) {
@@ -143,17 +141,15 @@ fn column(header: &str, align: Align) -> Column {
 
 /// The numbers behind a spider or bar chart: a row per axis, a column per series, and the
 /// band's range if there is one.
-fn values_table(axes: &[String], series: &[Series], band: Option<&Band>) -> Table {
+fn values_table(axes: &[String], series: &[Series]) -> Table {
     let mut columns = vec![column("", Align::Left)];
     columns.extend(series.iter().map(|s| column(&s.name, Align::Right)));
-    columns.extend(band.map(|b| column(&b.label, Align::Right)));
     let rows = axes
         .iter()
         .enumerate()
         .map(|(a, axis)| {
             let mut row = vec![vec![Span::plain(axis.as_str())]];
             row.extend(series.iter().map(|s| vec![Span::plain(value(&s.values, a))]));
-            row.extend(band.map(|b| vec![Span::plain(format!("{}–{}", value(&b.low, a), value(&b.high, a)))]));
             row
         })
         .collect();

@@ -22,7 +22,8 @@ pub fn inline(text: &str) -> String {
     let mut chars = flat.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '&' => out.push_str("&amp;"),
+            // Only `&` before a name or `#` could start an entity.
+            '&' if chars.peek().is_some_and(|n| n.is_alphanumeric() || *n == '#') => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '.' if out.to_ascii_lowercase().ends_with("www") => out.push_str("\\."),
@@ -133,7 +134,8 @@ mod tests {
 
     #[test]
     fn inline_escapes_markup_html_links_and_mentions() {
-        assert_eq!(inline("A|B *x* <script>&"), "A\\|B \\*x\\* &lt;script&gt;&amp;");
+        assert_eq!(inline("A|B *x* <script>&"), "A\\|B \\*x\\* &lt;script&gt;&");
+        assert_eq!(inline("&amp; & &#60; Q&A"), "&amp;amp; & &amp;\\#60; Q&amp;A");
         assert_eq!(
             inline("see http://x.io, www.x.io, @team, :smile: or: this"),
             "see http:\u{2060}//x.io, www\\.x.io, @\u{2060}team, :\u{2060}smile: or: this"

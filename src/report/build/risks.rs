@@ -18,7 +18,7 @@ pub fn section(w: &Words, _explain: bool) -> Section {
         blocks.push(Block::Chart(heat_map(w)));
         blocks.push(register(w));
         blocks.push(Block::Heading(t.details.to_string()));
-        blocks.extend(list_block(w.a.risks.iter().filter_map(|r| detail(w, r)).collect(), false));
+        blocks.extend(list_block(w.a.risks.iter().filter(|r| r.serious).filter_map(|r| detail(w, r)).collect(), false));
     }
     blocks.extend(rules(w));
     new_section("risks", &t.title, blocks)
@@ -128,7 +128,6 @@ fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
         ("reason", &r.reason[..]),
         ("evidence", &evidence.join("; ")),
         ("technologies", &w.technology_names(&r.technologies)),
-        ("mitigation", &r.mitigation),
     ];
     let rules: Vec<String> = r
         .escalated_by
@@ -154,21 +153,14 @@ fn rules(w: &Words) -> Vec<Block> {
             } else {
                 w.fill(&t.from_date, &[("date", &w.date(r.applies_from))]).unwrap_or_default()
             };
+            let rule = [("rule", &r.name[..]), ("citation", &r.citation), ("applies", &applies)];
             vec![
-                r.name.to_string(),
-                r.citation.to_string(),
+                w.fill(&t.rule_cell, &rule).unwrap_or_else(|| r.name.to_string()),
                 r.obligation.to_string(),
                 w.technology_names(&r.technologies),
-                applies,
             ]
         })
         .collect();
-    let columns = vec![
-        left(&t.rule),
-        left(&t.citation),
-        wide(&t.obligation),
-        left(&w.text.technologies.technology),
-        left(&t.applies),
-    ];
+    let columns = vec![left(&t.rule), wide(&t.obligation), left(&w.text.technologies.technology)];
     vec![Block::Heading(t.rules.to_string()), table(None, columns, rows)]
 }

@@ -3,7 +3,7 @@
 //! and what to find out. Every sentence is built from this client's assessment.
 
 use super::{Words, list_block, new_section, num, paragraph, sentences};
-use crate::assessment::{EvidenceRef, RiskEntry, SourceRef, TechnologyAssessment};
+use crate::assessment::{EvidenceRef, Reason, RiskEntry, SourceRef, TechnologyAssessment};
 use crate::document::{Block, KeyFigure, Section};
 use crate::frameworks::Ring;
 
@@ -27,7 +27,11 @@ pub fn cover(w: &Words) -> Vec<Block> {
         KeyFigure {
             label: c.confidence.to_string(),
             value: format!("{}%", num(r.confidence)),
-            note: w.fill(&c.confidence_note, &[("points", &num(open))]).unwrap_or_default(),
+            note: if open > 0.0 {
+                w.fill(&c.confidence_note, &[("points", &num(open))]).unwrap_or_default()
+            } else {
+                c.confidence_complete.to_string()
+            },
         },
         KeyFigure {
             label: c.plan.to_string(),
@@ -76,7 +80,6 @@ pub fn section(w: &Words) -> Section {
     headed(&s.priorities, list_block(priorities(w), true));
     headed(&s.quick_wins, list_block(quick_wins(w), false));
     headed(&s.top_risks, Some(top_risks(w)));
-    headed(&s.cost_of_waiting, list_block(cost_of_waiting(w), false));
     headed(&s.watch, list_block(watch(w), false));
     headed(&s.find_out, list_block(find_out(w), false));
     section_of(w, blocks)
@@ -94,7 +97,8 @@ fn standing(w: &Words) -> Option<Block> {
     sentences([
         w.fill(&s.standing, &[("company", &company), ("overall", &num(r.overall)), ("tier", &r.tier.name)]),
         (r.upper > r.overall).then(|| w.fill(&s.standing_range, &[("upper", &num(r.upper))])).flatten(),
-        w.fill(&s.strengths, &[("strengths", &names(&r.strengths))]).or_else(|| Some(s.no_strengths.to_string())),
+        w.fill(&s.strengths, &[("strengths", &names(&r.strengths[..r.strengths.len().min(3)]))])
+            .or_else(|| Some(s.no_strengths.to_string())),
         w.fill(&s.gaps, &[("gaps", &names(&r.gaps[..r.gaps.len().min(3)]))]),
     ])
 }
@@ -114,21 +118,43 @@ fn plan(w: &Words) -> Option<Block> {
             .filter(|t| t.adoption_timeline.ring == Ring::InUse)
             .map(|t| t.name.to_string())
             .collect();
-    let planned: Vec<String> = planned(w)
-        .iter()
-        .map(|t| format!("{} ({}, {})", t.name, w.ring(t.adoption_timeline.ring), w.tech_months(t)))
-        .collect();
-    let count = planned.len().to_string();
-    let list = w.list(&planned);
+    let planned = planned(w);
+    let count = match planned.len() {
+        1 => s.initiative.to_string(),
+        n => w.fill(&s.initiatives, &[("count", &n.to_string())]).unwrap_or_default(),
+    };
+    let list = w.list(&grouped(w, &planned));
     let plan = if planned.is_empty() {
         Some(s.no_plan.to_string())
     } else {
+        // Quick wins are switched on, not run as projects, so they take none of the capacity.
+        let projects = planned.iter().filter(|t| !t.adoption_timeline.quick_win).count();
+        let capacity = w.a.business.capacity;
+        let values = [("initiatives", &count[..]), ("planned", &list)];
         match team_size(w) {
-            Some(team) => w.fill(&s.plan, &[("count", &count), ("team", &team), ("planned", &list)]),
-            None => w.fill(&s.plan_unknown_team, &[("count", &count), ("planned", &list)]),
+            Some(team) if projects >= capacity => w.fill(&s.plan, &[&values[..], &[("team", &team[..])]].concat()),
+            Some(team) => w.fill(
+                &s.plan_below,
+                &[&values[..], &[("team", &team[..]), ("capacity", &capacity.to_string())]].concat(),
+            ),
+            None => w.fill(&s.plan_unknown_team, &values),
         }
     };
     sentences([w.fill(&s.in_use, &[("in_use", &w.list(&in_use))]), plan])
+}
+
+/// The planned technologies, those sharing a ring and months named together:
+/// "A, B and C (Pilot, months 3–5)".
+fn grouped(w: &Words, planned: &[&TechnologyAssessment]) -> Vec<String> {
+    let when = |t: &TechnologyAssessment| format!("{}, {}", w.ring(t.adoption_timeline.ring), w.tech_months(t));
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for t in planned {
+        match groups.last_mut() {
+            Some((key, names)) if *key == when(t) => names.push(t.name.to_string()),
+            _ => groups.push((when(t), vec![t.name.to_string()])),
+        }
+    }
+    groups.into_iter().map(|(key, names)| format!("{} ({key})", w.list(&names))).collect()
 }
 
 /// The marketing team's size as answered, if it was.
@@ -137,30 +163,44 @@ pub fn team_size(w: &Words) -> Option<String> {
 }
 
 /// Up to three things to do first: the first gap's action, the first technology in the plan,
-/// the most exposed serious risk; then further gaps and technologies.
+/// the most exposed serious risk; then further gaps and technologies. An action already named
+/// is not named again for another reason.
 pub fn priorities(w: &Words) -> Vec<String> {
-    let mut gap_items: Vec<String> = w.a.readiness.gaps.iter().filter_map(|gap| gap_priority(w, gap)).collect();
-    let mut tech_items: Vec<String> = planned(w).into_iter().filter_map(|t| technology_priority(w, t)).collect();
-    let mut risk_items: Vec<String> =
-        w.a.risks.iter().filter(|r| r.serious).filter_map(|r| risk_priority(w, r)).collect();
+    let mut gap_items: Vec<(String, String)> =
+        w.a.readiness.gaps.iter().filter_map(|gap| gap_priority(w, gap)).collect();
+    let mut tech_items: Vec<(String, String)> =
+        planned(w).into_iter().filter_map(|t| Some((t.id.to_string(), technology_priority(w, t)?))).collect();
+    let mut risk_items: Vec<(String, String)> =
+        w.a.risks
+            .iter()
+            .filter(|r| r.serious)
+            .filter_map(|r| Some((r.action.to_string(), risk_priority(w, r)?)))
+            .collect();
     let in_use_items = w.a.technologies.iter().filter_map(|t| {
         let next = t.adoption_timeline.next_step.as_ref()?;
-        w.fill(&w.text.summary.priority_in_use, &[("technology", &t.name), ("next", next)])
+        let text = w.fill(&w.text.summary.priority_in_use, &[("technology", &t.name), ("next", next)])?;
+        Some((t.id.to_string(), text))
     });
-    let mut out = Vec::new();
-    let firsts: Vec<String> = [&mut gap_items, &mut tech_items, &mut risk_items]
+    let firsts: Vec<(String, String)> = [&mut gap_items, &mut tech_items, &mut risk_items]
         .into_iter()
         .filter(|items| !items.is_empty())
         .map(|items| items.remove(0))
         .collect();
-    out.extend(firsts);
-    out.extend(gap_items.into_iter().chain(tech_items).chain(risk_items).chain(in_use_items));
-    out.dedup();
-    out.truncate(3);
-    out
+    let mut named = std::collections::HashSet::new();
+    firsts
+        .into_iter()
+        .chain(gap_items)
+        .chain(tech_items)
+        .chain(risk_items)
+        .chain(in_use_items)
+        .filter(|(key, _)| named.insert(key.clone()))
+        .map(|(_, text)| text)
+        .take(3)
+        .collect()
 }
 
-fn gap_priority(w: &Words, gap: &str) -> Option<String> {
+/// The first-phase action closing `gap`, keyed by the action's id.
+fn gap_priority(w: &Words, gap: &str) -> Option<(String, String)> {
     let s = &w.text.summary;
     let action = w.a.roadmap.first()?.actions.iter().find(|x| x.gaps.iter().any(|g| g == gap))?;
     let months = w.months(action.months[0], action.months[1]);
@@ -174,11 +214,22 @@ fn gap_priority(w: &Words, gap: &str) -> Option<String> {
         .iter()
         .filter_map(|t| {
             let priority = t.adoption_timeline.priority?;
-            let r = t.business_readiness.requirements.iter().find(|r| r.dimension == gap && r.actual < r.required)?;
-            Some((priority, t, r.required))
+            // Only a technology this gap holds back: one held by a rule, the goals or the
+            // budget stays held when the gap closes.
+            let other_gate = t.adoption_timeline.reasons.iter().any(|r| {
+                matches!(r, Reason::Regulation { .. } | Reason::NoGoal | Reason::LowValue | Reason::OverBudget { .. })
+            });
+            if other_gate {
+                return None;
+            }
+            let required = t.adoption_timeline.reasons.iter().find_map(|r| match r {
+                Reason::Readiness { dimension, required, .. } if dimension == gap => Some(*required),
+                _ => None,
+            })?;
+            Some((priority, t, required))
         })
         .min_by_key(|(priority, _, _)| *priority);
-    match held {
+    let text = match held {
         Some((_, t, required)) => w.fill(
             &s.priority_gap,
             &[
@@ -201,7 +252,8 @@ fn gap_priority(w: &Words, gap: &str) -> Option<String> {
                 ("owner", &owner),
             ],
         ),
-    }
+    };
+    Some((action.id.to_string(), text?))
 }
 
 fn technology_priority(w: &Words, t: &TechnologyAssessment) -> Option<String> {
@@ -232,20 +284,15 @@ fn lower(text: &str) -> String {
     super::lower_first(text)
 }
 
+/// Technologies that are switched on rather than run as projects. A lever is not a quick
+/// win: raising an answer is work, and the levers have their own list.
 fn quick_wins(w: &Words) -> Vec<String> {
     let s = &w.text.summary;
-    let techs =
-        w.a.technologies
-            .iter()
-            .filter(|t| t.adoption_timeline.quick_win && t.adoption_timeline.ring == Ring::Adopt)
-            .filter_map(|t| w.fill(&s.quick_win, &[("technology", &t.name)]));
-    let lever = w.a.levers.first().and_then(|l| {
-        w.fill(
-            &s.quick_lever,
-            &[("prompt", &l.prompt), ("next", &lower(l.next.trim_end_matches('.'))), ("gain", &num(l.gain))],
-        )
-    });
-    techs.chain(lever).collect()
+    w.a.technologies
+        .iter()
+        .filter(|t| t.adoption_timeline.quick_win && t.adoption_timeline.ring == Ring::Adopt)
+        .filter_map(|t| w.fill(&s.quick_win, &[("technology", &t.name)]))
+        .collect()
 }
 
 fn top_risks(w: &Words) -> Block {
@@ -262,7 +309,7 @@ fn top_risks(w: &Words) -> Block {
                     ("risk", &r.title[..]),
                     ("severity", &severity),
                     ("likelihood", &likelihood),
-                    ("owner", &r.owner),
+                    ("owner", &lower(&r.owner)),
                     ("action", &action),
                 ];
                 match w.action_months(&r.action) {
@@ -283,17 +330,6 @@ pub fn severity(w: &Words, r: &RiskEntry) -> String {
         crate::frameworks::Severity::Critical => &s.critical,
     }
     .to_string()
-}
-
-/// Published figures for the technologies in the plan or in use: what not moving forgoes.
-fn cost_of_waiting(w: &Words) -> Vec<String> {
-    let planned = w.a.technologies.iter().filter(|t| t.adoption_timeline.ring.is_planned());
-    let figures = planned
-        .flat_map(|t| t.roi_potential.evidence.iter().filter(|e| e.kind != "prediction" && e.kind != "practice"));
-    let mut items: Vec<String> = figures.filter_map(|e| evidence(w, e)).collect();
-    items.dedup();
-    items.truncate(3);
-    items
 }
 
 pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
@@ -322,17 +358,13 @@ fn watch(w: &Words) -> Vec<String> {
             .filter(|t| t.adoption_timeline.ring == Ring::Assess)
             .map(|t| t.name.to_string())
             .collect();
-    let horizon = w.a.technologies.iter().filter(|t| t.adoption_timeline.ring == Ring::Watch).filter_map(|t| {
-        let signal = lower(t.technology_maturity.signal.as_deref()?);
-        w.fill(&s.watch_horizon, &[("technology", &t.name), ("signal", &signal)])
-    });
     let rules =
         w.a.business
             .regulations
             .iter()
             .filter(|r| !r.in_force)
             .filter_map(|r| w.fill(&s.watch_rule, &[("rule", &r.name), ("date", &w.date(r.applies_from))]));
-    w.fill(&s.watch_assess, &[("technologies", &w.list(&assess))]).into_iter().chain(horizon).chain(rules).collect()
+    w.fill(&s.watch_assess, &[("technologies", &w.list(&assess))]).into_iter().chain(rules).collect()
 }
 
 fn find_out(w: &Words) -> Vec<String> {

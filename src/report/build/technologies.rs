@@ -14,11 +14,9 @@ const RINGS: [Ring; 5] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, R
 pub fn section(w: &Words, explain: bool) -> Section {
     let t = &w.text.technologies;
     let mut blocks = vec![paragraph(t.intro.to_string()), Block::Chart(radar(w)), overview(w)];
-    let detailed: Vec<&TechnologyAssessment> =
-        w.a.technologies
-            .iter()
-            .filter(|x| matches!(x.adoption_timeline.ring, Ring::InUse | Ring::Adopt | Ring::Pilot))
-            .collect();
+    let detailed = in_ring_order(
+        w.a.technologies.iter().filter(|x| matches!(x.adoption_timeline.ring, Ring::Adopt | Ring::Pilot)),
+    );
     if !detailed.is_empty() {
         blocks.push(Block::Heading(t.details.to_string()));
         for tech in detailed {
@@ -72,16 +70,20 @@ fn radar(w: &Words) -> Chart {
     }
 }
 
+/// Innermost ring first, then by start month and priority.
+fn in_ring_order<'a>(techs: impl Iterator<Item = &'a TechnologyAssessment>) -> Vec<&'a TechnologyAssessment> {
+    let mut techs: Vec<&TechnologyAssessment> = techs.collect();
+    techs.sort_by_key(|x| {
+        let timeline = &x.adoption_timeline;
+        (5 - timeline.ring.rank(), timeline.start_month, timeline.priority)
+    });
+    techs
+}
+
 /// Every technology in ring order: where it stands, when it starts and why.
 fn overview(w: &Words) -> Block {
     let t = &w.text.technologies;
-    let order = |x: &&TechnologyAssessment| {
-        let r = x.adoption_timeline.ring;
-        (5 - r.rank(), x.adoption_timeline.start_month, x.adoption_timeline.priority)
-    };
-    let mut techs: Vec<&TechnologyAssessment> = w.a.technologies.iter().collect();
-    techs.sort_by_key(order);
-    let rows = techs
+    let rows = in_ring_order(w.a.technologies.iter())
         .iter()
         .map(|x| {
             let ring = w.ring(x.adoption_timeline.ring);
@@ -139,7 +141,7 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
         ),
         Reason::Readiness { dimension, actual, required } => w.fill(
             &s.readiness,
-            &[("dimension", &w.dimension_prose(dimension)), ("actual", &num(*actual)), ("required", &num(*required))],
+            &[("dimension", &w.dimension_name(dimension)), ("actual", &num(*actual)), ("required", &num(*required))],
         ),
         Reason::Prerequisite { technology } => {
             w.fill(&s.prerequisite, &[("technology", &w.technology_name(technology))])
@@ -163,7 +165,7 @@ fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<
         Some((question, level)) => {
             w.fill(&s.regulation_control, &[("rule", &rule.name), ("question", &question), ("level", &level)])
         }
-        None => w.fill(&s.regulation, &[("rule", &rule.name), ("obligation", &rule.obligation)]),
+        None => w.fill(&s.regulation, &[("rule", &rule.name)]),
     }
 }
 
@@ -171,15 +173,12 @@ fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<
 fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let t = &w.text.technologies;
     let m = &x.technology_maturity;
-    let stage = w.g.stages.get(&m.stage);
-    let meaning = stage.map_or(String::new(), |s| super::lower_first(s.meaning.trim_end_matches('.')));
-    let maturity = w.fill(
-        &t.maturity,
-        &[("stage", &m.stage_name), ("meaning", &meaning), ("date", &w.date(m.judged)), ("basis", &m.basis)],
-    );
     let claim = m
         .guide_window
         .and_then(|[from, to]| w.fill(&t.guide_claim, &[("from", &from.to_string()), ("to", &to.to_string())]));
+    let maturity = w
+        .fill(&t.maturity, &[("stage", &m.stage_name), ("date", &w.date(m.judged)), ("basis", &m.basis)])
+        .map(|m| claim.map_or(m.clone(), |c| format!("{m} {c}")));
     let b = &x.business_readiness;
     let requirements: Vec<String> = b
         .requirements
@@ -219,16 +218,15 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
         .fill(&t.roi, &[("goals", &w.list(&goals)), ("score", &num(x.roi_potential.score))])
         .or_else(|| Some(t.roi_none.to_string()));
     let figures: Vec<String> = x.roi_potential.evidence.iter().filter_map(|e| evidence(w, e)).collect();
-    let risks: Vec<String> =
-        x.risk_factors.risks.iter().map(|r| format!("{} ({})", r.title, num(r.exposure))).collect();
+    let risks: Vec<String> = x
+        .risk_factors
+        .risks
+        .iter()
+        .filter(|r| r.exposure > 0.0)
+        .map(|r| format!("{} ({})", r.title, num(r.exposure)))
+        .collect();
     let risks = w.fill(&t.risk_factors, &[("risks", &w.list(&risks))]);
-    let timeline = match (&x.adoption_timeline.ring, &x.adoption_timeline.next_step) {
-        (Ring::InUse, Some(next)) => w.fill(&t.timeline_in_use, &[("next", next)]),
-        _ => w.fill(
-            &t.timeline,
-            &[("ring", &w.ring(x.adoption_timeline.ring)), ("months", &w.tech_months(x)), ("reasons", &reasons(w, x))],
-        ),
-    };
+    let timeline = w.fill(&t.timeline, &[("ring", &w.ring(x.adoption_timeline.ring)), ("months", &w.tech_months(x))]);
     let rules: Vec<String> = x
         .adoption_timeline
         .obligations
@@ -243,7 +241,7 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
         .collect();
     let rules = w.fill(&t.obligations, &[("rules", &rules.join("; "))]);
     let stale = m.stale.then(|| t.stale.to_string());
-    let items: Vec<String> = [maturity, stale, claim, readiness, complexity, roi]
+    let items: Vec<String> = [maturity, stale, readiness, complexity, roi]
         .into_iter()
         .flatten()
         .chain(figures)
