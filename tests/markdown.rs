@@ -124,7 +124,7 @@ fn hostile_company_names_and_notes_cannot_break_or_inject() {
         }
     }
     // The Markdown backend puts an invisible word joiner after `:` so nothing reads as a link.
-    assert_eq!(title.replace('\u{2060}', ""), format!("AI marketing readiness: {company}"));
+    assert_eq!(title.replace('\u{2060}', ""), format!("{company}: AI marketing readiness"));
     // The notes stay on one line of their table row; no heading was injected.
     let headings_h1 = events
         .iter()
@@ -142,5 +142,5 @@ fn company_name_with_html_entities_and_unicode_round_trips() {
         .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
         .filter_map(|e| if let Event::Text(t) = e { Some(t.to_string()) } else { None })
         .collect();
-    assert_eq!(text.replace('\u{2060}', ""), format!("AI marketing readiness: {company}"));
+    assert_eq!(text.replace('\u{2060}', ""), format!("{company}: AI marketing readiness"));
 }
