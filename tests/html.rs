@@ -6,6 +6,7 @@ mod node;
 mod sample;
 
 use readiness::document::{Document, charts, html};
+use readiness::report::{Section, View, document};
 use std::ffi::OsString;
 
 /// Renders a document to a file kept under the target directory and checks it in Chromium.
@@ -32,6 +33,18 @@ fn check_in_browser(name: &str, document: &Document, max_pages: Option<u32>) {
 #[test]
 fn the_sample_report_opens_offline_draws_every_chart_and_prints_within_twelve_pages() {
     check_in_browser("sample", &sample::sample(), Some(12));
+}
+
+/// The three-person workshop of `examples/workshop/`: its respondents' spider chart is drawn too.
+#[test]
+fn the_workshop_report_opens_offline_and_draws_every_chart() {
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workshop");
+    let files = readiness::workshop::read(&fw, &[dir]).unwrap();
+    let as_of = "2026-11-25".parse().unwrap();
+    let assessment = readiness::workshop::assess(&fw, &files, as_of).unwrap();
+    let view = View { sections: vec![Section::All], explain: false, width: None, colour: false };
+    check_in_browser("workshop", &document(&assessment, &view), None);
 }
 
 #[test]

@@ -10,35 +10,6 @@ fn events(md: &str) -> Vec<Event<'_>> {
     Parser::new_ext(md, Options::ENABLE_TABLES).collect()
 }
 
-/// Unescaped `|` characters in a line (a backslash escapes the next character).
-fn pipes(line: &str) -> usize {
-    let mut count = 0;
-    let mut escaped = false;
-    for c in line.chars() {
-        match (escaped, c) {
-            (true, _) => escaped = false,
-            (false, '\\') => escaped = true,
-            (false, '|') => count += 1,
-            _ => {}
-        }
-    }
-    count
-}
-
-/// Every line of every table has as many cell separators as its header.
-fn assert_tables_are_rectangular(md: &str) {
-    let mut header: Option<usize> = None;
-    for (n, line) in md.lines().enumerate() {
-        if line.starts_with('|') {
-            let count = pipes(line);
-            let expected = *header.get_or_insert(count);
-            assert_eq!(count, expected, "line {} has {count} separators, its table {expected}: {line}", n + 1);
-        } else {
-            header = None;
-        }
-    }
-}
-
 fn markdown_for(company: &str, notes: &str) -> String {
     let text = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
     let quoted = |s: &str| toml::Value::String(s.to_string()).to_string();

@@ -38,6 +38,44 @@ pub struct ReportText {
     pub catalog: CatalogText,
     pub appendix: AppendixText,
     pub methodology: MethodologyText,
+    pub workshop: WorkshopText,
+    pub notes: NotesText,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotesText {
+    pub respondent: Text,
+    pub note: Text,
+    pub evidence: Text,
+    pub note_alone: Text,
+    pub evidence_alone: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopText {
+    pub title: Text,
+    pub intro: Text,
+    pub respondent: Text,
+    pub overall: Text,
+    pub chart: Text,
+    pub chart_alt: Text,
+    pub combined: Text,
+    pub band: Text,
+    pub dimension: Text,
+    pub overall_row: Text,
+    pub answered_row: Text,
+    pub answered_value: Text,
+    pub dont_know: Text,
+    pub not_asked: Text,
+    pub discuss: Text,
+    pub discuss_intro: Text,
+    pub discuss_spread: Text,
+    pub said: Text,
+    pub nothing_to_discuss: Text,
+    pub by_respondent: Text,
+    pub respondent_level: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]

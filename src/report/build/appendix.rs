@@ -2,7 +2,7 @@
 //! and the sources cited.
 
 use super::summary::source;
-use super::{Words, left, list_block, paragraph, table, wide};
+use super::{Words, left, list_block, notes, paragraph, table, wide, workshop};
 use crate::assessment::SourceRef;
 use crate::document::{Block, Section};
 
@@ -51,7 +51,11 @@ fn answers(w: &Words) -> Vec<Block> {
             }
             _ => w.answer(x.answer, top, x.asked),
         };
-        vec![x.prompt.to_string(), w.dimension_name(&x.dimension), answer]
+        let answer = match workshop::by_respondent(w, &x.question) {
+            Some(levels) => format!("{answer} {levels}"),
+            None => answer,
+        };
+        vec![x.prompt.to_string(), w.dimension_name(&x.dimension), notes::after(w, answer, [&x.question[..]])]
     });
     let rows = context.chain(readiness).collect();
     vec![table(None, vec![wide(&t.question), left(&t.dimension), wide(&t.answer)], rows)]

@@ -4,12 +4,14 @@
 
 mod appendix;
 mod compare;
+mod notes;
 mod readiness;
 mod risks;
 mod roadmap;
 mod skills;
 mod summary;
 mod technologies;
+mod workshop;
 
 use super::{Section as Part, View};
 use crate::answers::Answer;
@@ -35,6 +37,10 @@ pub fn document(a: &Assessment, view: &View) -> Document {
     for (part, build) in parts {
         if view.shows(part) {
             sections.push(build(&w, view.explain));
+            // The respondents' views follow the readiness they combine to.
+            if part == Part::Readiness {
+                sections.extend(workshop::section(&w));
+            }
         }
     }
     sections.extend(appendix::sections(&w));

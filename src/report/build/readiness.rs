@@ -1,7 +1,7 @@
 //! Readiness by dimension: the spider chart with the range unknown answers leave open, the
 //! table beside it (same numbers), the levers, the responsible-AI principles, the benchmark.
 
-use super::{Words, left, list_block, new_section, num, paragraph, right, table};
+use super::{Words, left, list_block, new_section, notes, num, paragraph, right, table};
 use crate::document::{Band, Block, Chart, ChartKind, Section, Series};
 
 pub fn section(w: &Words, explain: bool) -> Section {
@@ -84,7 +84,7 @@ fn levers(w: &Words) -> Block {
                     ("gain", &num(l.gain)),
                     ("next", &l.next),
                 ];
-                w.fill(&t.lever, &values)
+                w.fill(&t.lever, &values).map(|text| notes::after(w, text, [&l.question[..]]))
             })
             .collect();
     list_block(items, true).unwrap_or_else(|| paragraph(t.no_levers.to_string()))

@@ -2,7 +2,7 @@
 //! each), why each is raised, and the rules in scope.
 
 use super::summary::severity;
-use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
+use super::{Words, left, list_block, new_section, notes, num, paragraph, right, table, wide};
 use crate::assessment::RiskEntry;
 use crate::document::{Block, Chart, ChartKind, Section};
 use crate::frameworks::Severity;
@@ -136,7 +136,8 @@ fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
         .collect();
     let escalated = w.fill(&w.text.risks.escalated_by, &[("rules", &w.list(&rules))]);
     let detail = w.fill(&w.text.risks.detail, &values)?;
-    Some(format!("{}: {detail}{}", r.title, escalated.map(|e| format!(" {e}")).unwrap_or_default()))
+    let text = format!("{}: {detail}{}", r.title, escalated.map(|e| format!(" {e}")).unwrap_or_default());
+    Some(notes::after(w, text, r.evidence.iter().map(|e| &e.question[..])))
 }
 
 fn rules(w: &Words) -> Vec<Block> {
