@@ -116,9 +116,7 @@ pub struct AppendixText {
     pub answers: Text,
     pub sources: Text,
     pub question: Text,
-    pub dimension: Text,
     pub answer: Text,
-    pub context: Text,
     pub source: Text,
     pub author: Text,
     pub source_date: Text,
@@ -234,7 +232,6 @@ pub struct RisksText {
     pub rule_cell: Text,
     pub rule: Text,
     pub obligation: Text,
-    pub in_force: Text,
     pub from_date: Text,
 }
 
@@ -260,7 +257,6 @@ pub struct RoadmapText {
     pub why_technologies: Text,
     pub why_plan: Text,
     pub starting: Text,
-    pub nothing_starts: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -329,10 +325,8 @@ pub struct TechnologiesText {
     pub obligations: Text,
     pub held: Text,
     pub trends: Text,
-    pub trend: Text,
     pub category: Text,
-    pub trend_technologies: Text,
-    pub trend_description: Text,
+    pub trend_item: Text,
     pub models: Text,
     pub models_intro: Text,
     pub model: Text,
@@ -367,10 +361,8 @@ pub struct ReadinessText {
     pub lever: Text,
     pub no_levers: Text,
     pub principles: Text,
-    pub principle: Text,
-    pub principle_status: Text,
-    pub weak: Text,
-    pub sound: Text,
+    pub principles_weak: Text,
+    pub principles_sound: Text,
     pub benchmark: Text,
     pub benchmark_intro: Text,
     pub percentile: Text,

@@ -153,7 +153,7 @@ fn spans(spans: &[Span]) -> String {
 }
 
 /// A table whose columns share the width by what they hold: prose columns four parts,
-/// numbers one, others two.
+/// numbers one and a half (room for a one-word header such as "Exposure"), others two.
 fn table(out: &mut String, table: &Table) {
     out.push_str("<table>");
     if let Some(caption) = &table.caption {
@@ -161,7 +161,7 @@ fn table(out: &mut String, table: &Table) {
     }
     let weight = |wide: bool, align: Align| match (wide, align) {
         (true, _) => 4.0,
-        (false, Align::Right) => 1.0,
+        (false, Align::Right) => 1.5,
         (false, Align::Left) => 2.0,
     };
     let total: f64 = table.columns.iter().map(|c| weight(c.wide, c.align)).sum();

@@ -38,7 +38,7 @@ fn methodology(w: &Words) -> Vec<Block> {
 
 fn answers(w: &Words) -> Vec<Block> {
     let t = &w.text.appendix;
-    let context = w.a.context.iter().map(|c| vec![c.prompt.to_string(), t.context.to_string(), c.value.to_string()]);
+    let context = w.a.context.iter().map(|c| vec![c.prompt.to_string(), c.value.to_string()]);
     let readiness = w.a.answers.iter().map(|x| {
         let contribution =
             w.a.readiness.dimensions.iter().flat_map(|d| &d.contributions).find(|c| c.question == x.question);
@@ -55,10 +55,10 @@ fn answers(w: &Words) -> Vec<Block> {
             Some(levels) => format!("{answer} {levels}"),
             None => answer,
         };
-        vec![x.prompt.to_string(), w.dimension_name(&x.dimension), notes::after(w, answer, [&x.question[..]])]
+        vec![x.prompt.to_string(), notes::after(w, answer, [&x.question[..]])]
     });
     let rows = context.chain(readiness).collect();
-    vec![table(None, vec![wide(&t.question), left(&t.dimension), wide(&t.answer)], rows)]
+    vec![table(None, vec![left(&t.question), wide(&t.answer)], rows)]
 }
 
 /// Every source the report cites, once, in the order first cited.

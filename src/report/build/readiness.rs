@@ -90,14 +90,15 @@ fn levers(w: &Words) -> Block {
     list_block(items, true).unwrap_or_else(|| paragraph(t.no_levers.to_string()))
 }
 
+/// The principles in two sentences, the weak ones first: a table of six rows would say no more.
 fn principles(w: &Words) -> Block {
     let t = &w.text.readiness;
-    let rows =
-        w.a.ethics
-            .iter()
-            .map(|p| vec![p.name.to_string(), num(p.score), if p.weak { &t.weak } else { &t.sound }.to_string()])
-            .collect();
-    table(None, vec![left(&t.principle), right(&t.score), left(&t.principle_status)], rows)
+    let named = |weak: bool| -> Vec<String> {
+        w.a.ethics.iter().filter(|p| p.weak == weak).map(|p| format!("{} {}", p.name, num(p.score))).collect()
+    };
+    let weak = w.fill(&t.principles_weak, &[("principles", &w.list(&named(true)))]);
+    let sound = w.fill(&t.principles_sound, &[("principles", &w.list(&named(false)))]);
+    paragraph([weak, sound].into_iter().flatten().collect::<Vec<_>>().join(" "))
 }
 
 fn benchmark(w: &Words) -> Vec<Block> {

@@ -18,7 +18,8 @@ pub fn section(w: &Words, _explain: bool) -> Section {
         blocks.push(Block::Chart(heat_map(w)));
         blocks.push(register(w));
         blocks.push(Block::Heading(t.details.to_string()));
-        blocks.extend(list_block(w.a.risks.iter().filter(|r| r.serious).filter_map(|r| detail(w, r)).collect(), false));
+        let explained = w.a.risks.iter().filter(|r| r.serious || !r.escalated_by.is_empty());
+        blocks.extend(list_block(explained.filter_map(|r| detail(w, r)).collect(), false));
     }
     blocks.extend(rules(w));
     new_section("risks", &t.title, blocks)
@@ -76,13 +77,12 @@ fn register(w: &Words) -> Block {
         w.a.risks
             .iter()
             .map(|r| {
+                // The rules are named in the risk's detail below; the cell only flags them.
                 let sev = severity(w, r);
-                let rules: Vec<String> = r
-                    .escalated_by
-                    .iter()
-                    .filter_map(|id| w.a.business.regulations.iter().find(|x| &x.id == id).map(|x| x.name.to_string()))
-                    .collect();
-                let severity = w.fill(&t.escalated, &[("severity", &sev), ("rules", &w.list(&rules))]).unwrap_or(sev);
+                let severity = match r.escalated_by.is_empty() {
+                    true => sev,
+                    false => w.fill(&t.escalated, &[("severity", &sev)]).unwrap_or(sev),
+                };
                 let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or(String::new(), |l| l.to_string());
                 let action = w.action_title(&r.action);
                 let mitigation = match w.action_months(&r.action) {
@@ -149,17 +149,12 @@ fn rules(w: &Words) -> Vec<Block> {
     let rows = rules
         .iter()
         .map(|r| {
-            let applies = if r.in_force {
-                t.in_force.to_string()
-            } else {
-                w.fill(&t.from_date, &[("date", &w.date(r.applies_from))]).unwrap_or_default()
-            };
-            let rule = [("rule", &r.name[..]), ("citation", &r.citation), ("applies", &applies)];
-            vec![
-                w.fill(&t.rule_cell, &rule).unwrap_or_else(|| r.name.to_string()),
-                r.obligation.to_string(),
-                w.technology_names(&r.technologies),
-            ]
+            let rule = [("rule", &r.name[..]), ("citation", &r.citation)];
+            let mut cell = w.fill(&t.rule_cell, &rule).unwrap_or_else(|| r.name.to_string());
+            if !r.in_force {
+                cell.push_str(&w.fill(&t.from_date, &[("date", &w.date(r.applies_from))]).unwrap_or_default());
+            }
+            vec![cell, r.obligation.to_string(), w.technology_names(&r.technologies)]
         })
         .collect();
     let columns = vec![left(&t.rule), wide(&t.obligation), left(&w.text.technologies.technology)];

@@ -86,7 +86,7 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
         .map(|x| format!("{} ({}, {})", x.name, w.ring(x.adoption_timeline.ring), w.tech_months(x)))
         .collect();
     let starting = w.fill(&t.starting, &[("technologies", &w.list(&starting))]);
-    blocks.push(paragraph(starting.unwrap_or_else(|| t.nothing_starts.to_string())));
+    blocks.extend(starting.map(paragraph));
     blocks
 }
 

@@ -3,7 +3,7 @@
 //! trends and predictive models that bear on the stated goals.
 
 use super::summary::evidence;
-use super::{Words, left, new_section, num, paragraph, right, table, wide};
+use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
 use crate::assessment::{Reason, TechnologyAssessment};
 use crate::document::{Block, Chart, ChartKind, RadarItem, Section, Span};
 use crate::frameworks::{Cost, Ring};
@@ -180,9 +180,11 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
         .fill(&t.maturity, &[("stage", &m.stage_name), ("date", &w.date(m.judged)), ("basis", &m.basis)])
         .map(|m| claim.map_or(m.clone(), |c| format!("{m} {c}")));
     let b = &x.business_readiness;
+    // Only the requirements it misses: the ones it meets would only lengthen the line.
     let requirements: Vec<String> = b
         .requirements
         .iter()
+        .filter(|r| r.actual < r.required)
         .filter_map(|r| {
             w.fill(
                 &t.requirement,
@@ -205,7 +207,7 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
             ],
         )
     } else {
-        w.fill(&t.business_readiness_met, &[("requirements", &requirements)])
+        Some(t.business_readiness_met.to_string())
     };
     let cost = match x.implementation_complexity.cost {
         Cost::Low => &w.text.costs.low,
@@ -259,23 +261,24 @@ fn titled_list(title: &str, items: Vec<String>) -> Block {
 
 fn trends(w: &Words) -> Vec<Block> {
     let t = &w.text.technologies;
-    if w.a.trends.is_empty() {
-        return Vec::new();
-    }
     let category = |id: &str| w.g.sectors.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.name.to_string());
-    let rows =
+    let items: Vec<String> =
         w.a.trends
             .iter()
-            .map(|x| {
-                vec![
-                    format!("{} ({})", x.name, category(&x.category)),
-                    x.description.to_string(),
-                    w.technology_names(&x.technologies),
-                ]
+            .filter_map(|x| {
+                let values = [
+                    ("trend", &x.name[..]),
+                    ("category", &category(&x.category)),
+                    ("description", x.description.trim_end_matches('.')),
+                    ("technologies", &w.technology_names(&x.technologies)),
+                ];
+                w.fill(&t.trend_item, &values)
             })
             .collect();
-    let columns = vec![left(&t.trend), wide(&t.trend_description), left(&t.trend_technologies)];
-    vec![Block::Heading(t.trends.to_string()), table(None, columns, rows)]
+    match list_block(items, false) {
+        Some(list) => vec![Block::Heading(t.trends.to_string()), list],
+        None => Vec::new(),
+    }
 }
 
 fn models(w: &Words) -> Vec<Block> {
