@@ -2,6 +2,7 @@
 //! variant of it, and `tests/browser/check-html.mjs` fails on any request, console error or
 //! script, on too few drawn charts, on content wider than A4 in print, or on too many A4 pages.
 
+mod common;
 mod node;
 mod sample;
 
@@ -14,12 +15,17 @@ fn check_in_browser(name: &str, document: &Document, max_pages: Option<u32>) {
     if !node::ready(true) {
         return;
     }
-    let dir = node::keep_dir();
-    let file = dir.join(format!("{name}.html"));
+    let file = node::keep_dir().join(format!("{name}.html"));
     std::fs::write(&file, html::render(document)).unwrap();
+    check_file(name, &file, charts(document).count(), max_pages);
+}
+
+/// Checks an HTML file in Chromium, keeping a screenshot of its first page and its A4 PDF.
+fn check_file(name: &str, file: &std::path::Path, charts: usize, max_pages: Option<u32>) {
+    let dir = node::keep_dir();
     let screenshot = dir.join(format!("{name}-first-page.png"));
     let pdf = dir.join(format!("{name}.pdf"));
-    let mut args: Vec<OsString> = vec![file.into(), "--charts".into(), charts(document).count().to_string().into()];
+    let mut args: Vec<OsString> = vec![file.into(), "--charts".into(), charts.to_string().into()];
     args.extend(["--screenshot".into(), screenshot.clone().into(), "--pdf".into(), pdf.into()]);
     if let Some(pages) = max_pages {
         args.extend(["--max-pages".into(), pages.to_string().into()]);
@@ -45,6 +51,27 @@ fn the_workshop_report_opens_offline_and_draws_every_chart() {
     let assessment = readiness::workshop::assess(&fw, &files, as_of).unwrap();
     let view = View { sections: vec![Section::All], explain: false, width: None, colour: false };
     check_in_browser("workshop", &document(&assessment, &view), None);
+}
+
+/// What a consultant hands over: each example's report, as `assess --format html` writes it,
+/// opens offline, draws its four charts (spider, radar, gantt, heat map) and prints on at most
+/// 16 A4 pages; so does the small shop's report under a hostile company name.
+#[test]
+fn every_example_report_opens_offline_draws_its_charts_and_prints_within_sixteen_pages() {
+    if !node::ready(true) {
+        return;
+    }
+    let dir = node::keep_dir();
+    let hostile = common::hostile_example(&dir);
+    let mut inputs: Vec<(String, std::path::PathBuf)> =
+        common::EXAMPLES.iter().map(|e| (e.trim_end_matches(".toml").to_string(), common::example(e))).collect();
+    inputs.push(("hostile-company".to_string(), hostile));
+    for (name, answers) in inputs {
+        let file = dir.join(format!("{name}.html"));
+        let path = file.to_str().unwrap();
+        common::assess_file(&answers, &["--format", "html", "--output", path]);
+        check_file(&name, &file, 4, Some(16));
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! length aside) reports nothing and every Mermaid block parses with Mermaid's own parser, for
 //! the sample report and for one whose every text is hostile.
 
+mod common;
 mod node;
 mod sample;
 
@@ -24,6 +25,32 @@ fn sample_and_hostile_reports_pass_markdownlint_and_mermaid() {
     let output = check(&[&sample, &hostile]);
     assert!(output.status.success(), "{}", node::describe(&output));
     assert!(node::describe(&output).contains("6 mermaid diagram(s) parsed"), "{}", node::describe(&output));
+}
+
+/// Each example's Markdown report, and the small shop's under a hostile company name, as
+/// `assess --format markdown` writes them: lint-clean, and its two Mermaid charts (spider and
+/// gantt) parse.
+#[test]
+fn every_example_report_passes_markdownlint_and_mermaid() {
+    if !node::ready(false) {
+        return;
+    }
+    let dir = node::keep_dir();
+    let hostile = common::hostile_example(&dir);
+    let mut inputs: Vec<std::path::PathBuf> = common::EXAMPLES.iter().map(|e| common::example(e)).collect();
+    inputs.push(hostile);
+    let files: Vec<std::path::PathBuf> = inputs
+        .iter()
+        .map(|answers| {
+            let file = dir.join(answers.file_name().unwrap()).with_extension("md");
+            common::assess_file(answers, &["--format", "markdown", "--output", file.to_str().unwrap()]);
+            file
+        })
+        .collect();
+    let output = check(&files.iter().map(|f| f.as_path()).collect::<Vec<_>>());
+    let said = node::describe(&output);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains(&format!("{} mermaid diagram(s) parsed", 2 * files.len())), "{said}");
 }
 
 /// The checker must reject what the tools reject, or the test above proves nothing.

@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const A4_HEIGHT_PX = Math.floor((297 / 25.4) * 96);
-/** The text area of an A4 page with the report's 16 mm side margins. */
-const A4_TEXT_WIDTH_PX = Math.floor(((210 - 2 * 16) / 25.4) * 96);
-/** The text area's height, with the report's 18 mm top and bottom margins. */
-const A4_TEXT_HEIGHT_PX = Math.floor(((297 - 2 * 18) / 25.4) * 96);
+/** The text area of an A4 page with the report's 14 mm side margins. */
+const A4_TEXT_WIDTH_PX = Math.floor(((210 - 2 * 14) / 25.4) * 96);
+/** The text area's height, with the report's 15 mm top and bottom margins. */
+const A4_TEXT_HEIGHT_PX = Math.floor(((297 - 2 * 15) / 25.4) * 96);
 
 function parseArgs(argv) {
   const args = { file: null, charts: null, maxPages: null, screenshot: null, pdf: null };

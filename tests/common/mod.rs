@@ -16,12 +16,30 @@ pub fn example(name: &str) -> PathBuf {
 
 pub const EXAMPLES: [&str; 3] = ["small-ecommerce.toml", "b2b-software.toml", "large-retailer-gdpr.toml"];
 
-/// Runs `assess` on an example with extra arguments and returns stdout.
-pub fn assess(name: &str, extra: &[&str]) -> String {
-    let out =
-        bin().arg("assess").arg("--answers").arg(example(name)).args(["--as-of", AS_OF]).args(extra).output().unwrap();
+/// A hostile company name: Markdown, HTML, Mermaid and link syntax, ending in a full stop.
+pub const HOSTILE_COMPANY: &str =
+    "Evil | Co *bold* _x_ <script>alert(1)</script> [l](javascript:alert(1)) `c` %%{init}%% # & Co.";
+
+/// The small shop's answer file with the company renamed to [`HOSTILE_COMPANY`], in `dir`.
+pub fn hostile_example(dir: &std::path::Path) -> PathBuf {
+    let text = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
+    let text = text.replace("company = \"Fernhill Tea Co.\"", &format!("company = '{HOSTILE_COMPANY}'"));
+    assert!(text.contains("Evil"), "the example names its company as expected");
+    let path = dir.join("hostile-company.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Runs `assess` on an answer file with extra arguments and returns stdout.
+pub fn assess_file(path: &std::path::Path, extra: &[&str]) -> String {
+    let out = bin().arg("assess").arg("--answers").arg(path).args(["--as-of", AS_OF]).args(extra).output().unwrap();
     assert!(out.status.success(), "assess failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs `assess` on an example with extra arguments and returns stdout.
+pub fn assess(name: &str, extra: &[&str]) -> String {
+    assess_file(&example(name), extra)
 }
 
 pub fn assess_json(name: &str) -> serde_json::Value {

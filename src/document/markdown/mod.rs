@@ -15,8 +15,20 @@ pub fn render(document: &Document) -> String {
     let mut md = Markdown::default();
     md.block(format!("# {}", heading(&document.title)));
     let meta = &document.meta;
-    md.block(format!("**{}** · {}", inline(&meta.client).trim(), inline(&meta.date)));
-    md.block(line_start(inline(&meta.headline)));
+    // A catalogue has no client, date or headline: no line for them then.
+    let client = inline(&meta.client).trim().to_string();
+    let byline: Vec<String> =
+        [(!client.is_empty()).then(|| format!("**{client}**")), Some(inline(&meta.date).trim().to_string())]
+            .into_iter()
+            .flatten()
+            .filter(|part| !part.is_empty())
+            .collect();
+    if !byline.is_empty() {
+        md.block(byline.join(" · "));
+    }
+    if !meta.headline.trim().is_empty() {
+        md.block(line_start(inline(&meta.headline)));
+    }
     md.blocks(&document.cover);
     for section in &document.sections {
         md.block(format!("## {}", heading(&section.title)));

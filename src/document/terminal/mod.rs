@@ -35,12 +35,15 @@ pub fn render(document: &Document, options: Options) -> String {
             .map(|l| painter.paint(&l, Style::Title)),
     );
     let meta = &document.meta;
-    for line in [&meta.client, &meta.date] {
+    // A catalogue has no client, date or headline: no lines for them then.
+    for line in [&meta.client, &meta.date].into_iter().filter(|l| !l.trim().is_empty()) {
         out.extend(wrap(&[Span::plain(line.as_str())], width, "", "", painter));
     }
     out.push(String::new());
-    out.extend(wrap(&[Span::strong(meta.headline.as_str())], width, "", "", painter));
-    out.push(String::new());
+    if !meta.headline.trim().is_empty() {
+        out.extend(wrap(&[Span::strong(meta.headline.as_str())], width, "", "", painter));
+        out.push(String::new());
+    }
     blocks(&mut out, &document.cover, width, painter);
     for section in &document.sections {
         out.push(painter.paint(&rule(&section.title, width), Style::Strong));

@@ -43,6 +43,14 @@ fn grid(table: &Table, width: usize, painter: Painter) -> Option<Vec<String>> {
         }
         if column.wide {
             target.set_constraint(ColumnConstraint::LowerBoundary(Width::Percentage((60 / wide).min(40))));
+        } else {
+            // Room for the longest word, so a narrow column never splits one ("Technolog|y");
+            // when that cannot fit, the rows are stacked instead.
+            let words = std::iter::once(column.header.clone())
+                .chain(table.rows.iter().filter_map(|row| row.get(i).map(|cell| plain_text(cell))));
+            let longest = words.flat_map(|t| t.split_whitespace().map(columns).max()).max().unwrap_or(0);
+            let padded = u16::try_from(longest.min(24) + 2).unwrap_or(u16::MAX);
+            target.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(padded)));
         }
     }
     let lines: Vec<String> = grid.lines().collect();

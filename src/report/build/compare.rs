@@ -27,7 +27,8 @@ pub fn document(c: &Comparison) -> Document {
         ],
     )
     .unwrap_or_default();
-    let blocks = vec![paragraph(intro.clone()), Block::Chart(chart(c, text)), dimensions(c, text)];
+    // The overall move is the headline; the section goes straight to the dimensions.
+    let blocks = vec![Block::Chart(chart(c, text)), dimensions(c, text)];
     let mut sections = vec![new_section("dimensions", &t.dimensions, blocks)];
     sections.push(new_section("technologies", &t.technologies, technologies(c, text)));
     sections.push(new_section("risks", &t.risks, risks(c, text)));

@@ -173,12 +173,7 @@ fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<
 fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let t = &w.text.technologies;
     let m = &x.technology_maturity;
-    let claim = m
-        .guide_window
-        .and_then(|[from, to]| w.fill(&t.guide_claim, &[("from", &from.to_string()), ("to", &to.to_string())]));
-    let maturity = w
-        .fill(&t.maturity, &[("stage", &m.stage_name), ("date", &w.date(m.judged)), ("basis", &m.basis)])
-        .map(|m| claim.map_or(m.clone(), |c| format!("{m} {c}")));
+    let maturity = w.fill(&t.maturity, &[("stage", &m.stage_name), ("date", &w.date(m.judged)), ("basis", &m.basis)]);
     let b = &x.business_readiness;
     // Only the requirements it misses: the ones it meets would only lengthen the line.
     let requirements: Vec<String> = b
@@ -228,26 +223,20 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
         .map(|r| format!("{} ({})", r.title, num(r.exposure)))
         .collect();
     let risks = w.fill(&t.risk_factors, &[("risks", &w.list(&risks))]);
-    let timeline = w.fill(&t.timeline, &[("ring", &w.ring(x.adoption_timeline.ring)), ("months", &w.tech_months(x))]);
     let rules: Vec<String> = x
         .adoption_timeline
         .obligations
         .iter()
-        .filter_map(|id| {
-            w.a.business
-                .regulations
-                .iter()
-                .find(|r| &r.id == id)
-                .map(|r| format!("{} ({})", r.name, r.obligation.trim_end_matches('.')))
-        })
+        .filter_map(|id| w.a.business.regulations.iter().find(|r| &r.id == id).map(|r| r.name.to_string()))
         .collect();
+    // What each rule obliges is in the rules table under Risks.
     let rules = w.fill(&t.obligations, &[("rules", &rules.join("; "))]);
     let stale = m.stale.then(|| t.stale.to_string());
     let items: Vec<String> = [maturity, stale, readiness, complexity, roi]
         .into_iter()
         .flatten()
         .chain(figures)
-        .chain([risks, timeline, rules].into_iter().flatten())
+        .chain([risks, rules].into_iter().flatten())
         .collect();
     titled_list(&x.name, items)
 }
@@ -269,7 +258,6 @@ fn trends(w: &Words) -> Vec<Block> {
                 let values = [
                     ("trend", &x.name[..]),
                     ("category", &category(&x.category)),
-                    ("description", x.description.trim_end_matches('.')),
                     ("technologies", &w.technology_names(&x.technologies)),
                 ];
                 w.fill(&t.trend_item, &values)
