@@ -303,7 +303,7 @@ fn the_review_keeps_the_cursor_on_the_changed_answer_and_sums_up() {
             100.0 * dim.weight / dim_total * q.weight / in_dim
         })
         .sum();
-    let expected = format!("{n} of {n} answered · 3 don't know · confidence {:.0}%", 100.0 - open, n = total(&fw));
+    let expected = format!("{n} of {n} answered · 3 don't know · completeness {:.0}%", 100.0 - open, n = total(&fw));
     assert_eq!(review.summary, expected);
 }
 

@@ -149,13 +149,13 @@ fn review(
     }
 }
 
-/// "38 of 38 answered · 2 don't know · confidence 94%".
+/// "38 of 38 answered · 2 don't know · completeness 94%": what the report calls completeness.
 fn summary(fw: &Frameworks, steps: &[Step], answers: &Answers) -> String {
     let answered = steps.iter().filter(|s| s.is_answered(answers)).count();
     let dont_know = answers.readiness.values().filter(|a| **a == Answer::DontKnow).count()
         + answers.context.values().filter(|v| **v == ContextValue::DontKnow).count();
     format!(
-        "{answered} of {} answered · {dont_know} don't know · confidence {:.0}%",
+        "{answered} of {} answered · {dont_know} don't know · completeness {:.0}%",
         steps.len(),
         confidence(fw, answers)
     )
