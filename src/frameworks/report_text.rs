@@ -76,6 +76,8 @@ pub struct WorkshopText {
     pub nothing_to_discuss: Text,
     pub by_respondent: Text,
     pub respondent_level: Text,
+    pub summary: Text,
+    pub summary_agreed: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -433,5 +435,6 @@ pub struct CoverText {
     pub confidence_complete: Text,
     pub plan: Text,
     pub plan_value: Text,
+    pub plan_none: Text,
     pub plan_note: Text,
 }

@@ -35,9 +35,10 @@ pub fn cover(w: &Words) -> Vec<Block> {
         },
         KeyFigure {
             label: c.plan.to_string(),
-            value: w
-                .fill(&c.plan_value, &[("adopt", &count(Ring::Adopt)), ("pilot", &count(Ring::Pilot))])
-                .unwrap_or_default(),
+            value: match (count(Ring::Adopt).as_str(), count(Ring::Pilot).as_str()) {
+                ("0", "0") => c.plan_none.to_string(),
+                (adopt, pilot) => w.fill(&c.plan_value, &[("adopt", adopt), ("pilot", pilot)]).unwrap_or_default(),
+            },
             note: if in_use > 0 {
                 w.fill(&c.plan_note, &[("in_use", &in_use.to_string())]).unwrap_or_default()
             } else {
@@ -140,7 +141,7 @@ fn plan(w: &Words) -> Option<Block> {
             None => w.fill(&s.plan_unknown_team, &values),
         }
     };
-    sentences([w.fill(&s.in_use, &[("in_use", &w.list(&in_use))]), plan])
+    sentences([w.fill(&s.in_use, &[("in_use", &w.list(&in_use))]), plan, super::workshop::summary(w)])
 }
 
 /// The planned technologies, those sharing a ring and months named together:

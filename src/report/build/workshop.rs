@@ -25,6 +25,22 @@ fn label(w: &Words, r: &WorkshopRespondent) -> String {
     w.fill(&w.text.workshop.respondent, &[("name", &r.name), ("role", role)]).unwrap_or_else(|| r.name.to_string())
 }
 
+/// For the executive summary: who answered, and the disagreement worth most points.
+pub fn summary(w: &Words) -> Option<String> {
+    let ws = w.a.workshop.as_ref().filter(|ws| ws.respondents.len() > 1)?;
+    let t = &w.text.workshop;
+    let names: Vec<String> = ws.respondents.iter().map(|r| r.name.to_string()).collect();
+    let values = [("count", ws.respondents.len().to_string()), ("respondents", w.list(&names))];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    match ws.discuss.first() {
+        Some(q) => {
+            let more = [("question", q.prompt.trim_end_matches('?')), ("points", &num(q.points))];
+            w.fill(&t.summary, &[&values[..], &more[..]].concat())
+        }
+        None => w.fill(&t.summary_agreed, &values),
+    }
+}
+
 fn intro(w: &Words, ws: &Workshop) -> Option<String> {
     let who: Vec<String> = ws.respondents.iter().map(|r| label(w, r)).collect();
     let count = ws.respondents.len().to_string();
