@@ -40,7 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Template { output, force, data } => template(output.as_deref(), force, &data),
         Command::Validate { files, data } => validate(&files, &data),
         Command::Catalog { kind, format, data } => {
-            print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None), colour(None)))?;
+            print(&crate::catalog::render(load(&data)?, kind, format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Frameworks(FrameworksCommand::Export { dir, force }) => export(&dir, force),
@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Merge { inputs, output, data } => merge(&inputs, output.as_deref(), &data),
         Command::Schema { kind, data } => {
             let schema = match kind {
-                SchemaKind::Answers => crate::schema::answers(&load(&data)?),
+                SchemaKind::Answers => crate::schema::answers(load(&data)?),
                 SchemaKind::Report => crate::schema::report(),
             };
             print(&report::to_json(&schema))?;
@@ -131,8 +131,10 @@ fn batch(
     Err(problems.into())
 }
 
-fn load(data: &DataArgs) -> Result<Frameworks, InputError> {
-    Frameworks::load(data.frameworks.as_deref())
+/// The frameworks, for the rest of the run: never freed, since the process ends soon after
+/// and freeing their thousands of strings would only cost time.
+fn load(data: &DataArgs) -> Result<&'static Frameworks, InputError> {
+    Frameworks::load(data.frameworks.as_deref()).map(|fw| &*Box::leak(Box::new(fw)))
 }
 
 /// Scores the answer files named (directories expanded): one file on its own, several as the
@@ -240,6 +242,8 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         let written = args.output.as_deref().map(|path| (path, args.format));
         crate::ask::hand_over(&assessment, finished, &view, written)?;
     }
+    // Not freed, like the frameworks: the process is about to end.
+    std::mem::forget(assessment);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -299,7 +303,7 @@ fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn check(dir: &Path) -> anyhow::Result<ExitCode> {
-    let fw = Frameworks::from_dir(dir)?;
+    let fw = &*Box::leak(Box::new(Frameworks::from_dir(dir)?));
     let summary = format!(
         "ok: {} ({} technologies, {} readiness questions in {} dimensions, {} risks, {} skills)\n",
         printable(&dir.display().to_string()),

@@ -22,6 +22,11 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 /// non-blocking, so a FIFO with no writer cannot hang the tool, and its type is read from the
 /// opened file, so it cannot change between the check and the read.
 pub fn open_regular(path: &Path, max: u64) -> Result<File, String> {
+    open_sized(path, max).map(|(file, _)| file)
+}
+
+/// [`open_regular`], with the file's size when opened.
+fn open_sized(path: &Path, max: u64) -> Result<(File, u64), String> {
     let cannot = |e: std::io::Error| format!("cannot read {}: {}", shown_path(path), io_reason(&e));
     let file = open_nonblocking(path).map_err(cannot)?;
     let metadata = file.metadata().map_err(cannot)?;
@@ -31,7 +36,7 @@ pub fn open_regular(path: &Path, max: u64) -> Result<File, String> {
     if metadata.len() > max {
         return Err(format!("{} is larger than the {} limit for this input", shown_path(path), size(max)));
     }
-    Ok(file)
+    Ok((file, metadata.len()))
 }
 
 #[cfg(unix)]
@@ -47,8 +52,10 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
 
 /// Reads a UTF-8 text file of at most [`MAX_INPUT_BYTES`].
 pub fn read_limited(path: &Path) -> Result<String, String> {
-    let file = open_regular(path, MAX_INPUT_BYTES)?;
-    let mut bytes = Vec::new();
+    let (file, len) = open_sized(path, MAX_INPUT_BYTES)?;
+    // Room for the whole file and the byte that shows it reached its end: one `read` for the
+    // content and one that returns nothing, instead of a dozen as the buffer grows.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
     // The file may grow after it was measured: never read more than the limit and one byte.
     file.take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
