@@ -111,14 +111,15 @@ fn batch(
     data: &DataArgs,
 ) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
-    let files = portfolio::answer_files(inputs)?;
-    let framework_files = framework_files(data);
-    refuse_overwriting_inputs(output, files.iter().chain(&framework_files).map(PathBuf::as_path))?;
+    // Walks the directories once more only when an output file is named and exists.
+    let files = portfolio::walk(inputs).filter_map(Result::ok);
+    refuse_overwriting_inputs(output, files.chain(framework_files(data)))?;
     // A run that scores nothing fails inside the writer, so a previous output stays as it was.
     let outcome = with_writer(output, |out| {
-        let outcome = portfolio::run(&fw, &files, options, out)?;
+        let outcome = portfolio::run(fw, portfolio::walk(inputs), options, out)?;
         if outcome.scored == 0 {
-            eprint_lossy(&format!("batch: none of the {} files could be scored; nothing was written:\n", files.len()));
+            let failed = outcome.failed.len();
+            eprint_lossy(&format!("batch: none of the {failed} files could be scored; nothing was written:\n"));
             return Err(outcome
                 .problems
                 .into_error()
