@@ -3,13 +3,14 @@
 //! customised directory given with `--frameworks`.
 
 mod check;
+mod index;
 mod model;
 mod report_text;
 
 pub use model::*;
 
 use crate::error::{Diagnostic, InputError, Location, plain_message, shown_path};
-use crate::limits::read_limited;
+use crate::limits::{MAX_FRAMEWORK_BYTES, read_at_most};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use std::path::Path;
@@ -77,7 +78,7 @@ impl Frameworks {
         let mut files = Vec::new();
         for (name, _) in BUILTIN {
             let path = dir.join(name);
-            match read_limited(&path) {
+            match read_at_most(&path, MAX_FRAMEWORK_BYTES) {
                 Ok(text) => files.push(DataFile { name: path.display().to_string(), text: Cow::Owned(text) }),
                 Err(e) => problems.push(Diagnostic::new(e.to_string()).in_file(&path.display().to_string())),
             }
@@ -136,6 +137,7 @@ impl Frameworks {
             trends,
             technologies,
             report,
+            index: Default::default(),
         };
         frameworks.checked(&files)
     }
@@ -147,40 +149,44 @@ impl Frameworks {
         postcard::from_bytes(&bytes).expect("and deserializes")
     }
 
+    fn index(&self) -> &index::Index {
+        self.index.get_or_init(|| index::Index::of(self))
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questionnaire.questions.iter().find(|q| q.id == id)
+        self.index().questions.get(id).map(|&i| &self.questionnaire.questions[i])
     }
 
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
-        self.questionnaire.dimensions.iter().find(|d| d.id == id)
+        self.index().dimensions.get(id).map(|&i| &self.questionnaire.dimensions[i])
     }
 
     pub fn context_question(&self, id: &str) -> Option<&ContextQuestion> {
-        self.questionnaire.context.iter().find(|q| q.id == id)
+        self.index().context.get(id).map(|&i| &self.questionnaire.context[i])
     }
 
     pub fn context_with_role(&self, role: ContextRole) -> Option<&ContextQuestion> {
-        self.questionnaire.context.iter().find(|q| q.role == Some(role))
+        self.index().roles.get(&role).map(|&i| &self.questionnaire.context[i])
     }
 
     pub fn technology(&self, id: &str) -> Option<&Technology> {
-        self.technologies.technologies.iter().find(|t| t.id == id)
+        self.index().technologies.get(id).map(|&i| &self.technologies.technologies[i])
     }
 
     pub fn risk(&self, id: &str) -> Option<&Risk> {
-        self.risks.risks.iter().find(|r| r.id == id)
+        self.index().risks.get(id).map(|&i| &self.risks.risks[i])
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.sources.iter().find(|s| s.id == id)
+        self.index().sources.get(id).map(|&i| &self.sources.sources[i])
     }
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
-        self.roadmap.phases.iter().find(|p| p.id == id)
+        self.index().phases.get(id).map(|&i| &self.roadmap.phases[i])
     }
 
     pub fn stage(&self, id: &str) -> Option<&Stage> {
-        self.scoring.stages.iter().find(|s| s.id == id)
+        self.index().stages.get(id).map(|&i| &self.scoring.stages[i])
     }
 
     /// The data of a ring; every ring is present once checked.
@@ -189,11 +195,12 @@ impl Frameworks {
     }
 
     pub fn risk_category(&self, id: &str) -> Option<&RiskCategory> {
-        self.risks.categories.iter().find(|c| c.id == id)
+        self.index().risk_categories.get(id).map(|&i| &self.risks.categories[i])
     }
 
     pub fn action(&self, id: &str) -> Option<(&Phase, &Action)> {
-        self.roadmap.phases.iter().find_map(|p| p.actions.iter().find(|a| a.id == id).map(|a| (p, a)))
+        let &(p, a) = self.index().actions.get(id)?;
+        Some((&self.roadmap.phases[p], &self.roadmap.phases[p].actions[a]))
     }
 
     /// The name of a dimension, or its id if unknown (cannot happen after checking).

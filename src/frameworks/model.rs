@@ -157,6 +157,9 @@ pub struct Frameworks {
     pub trends: Trends,
     pub technologies: Technologies,
     pub report: ReportText,
+    /// Positions by id, for the look-ups in `frameworks/mod.rs`.
+    #[serde(skip)]
+    pub(crate) index: std::sync::OnceLock<super::index::Index>,
 }
 
 // ----- sources.toml -----
@@ -219,7 +222,7 @@ pub struct Dimension {
 }
 
 /// What the scoring needs a context question for; at most one question has each role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextRole {
     Company,
