@@ -4,9 +4,27 @@
 
 use super::model::{ContextRole, Frameworks, Text};
 use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The index of a [`Frameworks`], built on its first look-up. A clone starts without one, so
+/// a copy that is then changed is never read through the index of the original.
+#[derive(Debug, Default)]
+pub struct LazyIndex(OnceLock<Index>);
+
+impl Clone for LazyIndex {
+    fn clone(&self) -> LazyIndex {
+        LazyIndex::default()
+    }
+}
+
+impl LazyIndex {
+    pub fn of<'a>(&'a self, fw: &Frameworks) -> &'a Index {
+        self.0.get_or_init(|| Index::of(fw))
+    }
+}
 
 /// Positions in the lists of [`Frameworks`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct Index {
     pub questions: HashMap<Text, usize>,
     pub dimensions: HashMap<Text, usize>,
@@ -20,6 +38,11 @@ pub struct Index {
     pub stages: HashMap<Text, usize>,
     /// Phase, and position within it.
     pub actions: HashMap<Text, (usize, usize)>,
+    pub regulations: HashMap<Text, usize>,
+    /// The first trend that lists each technology.
+    pub trend_of: HashMap<Text, usize>,
+    /// The sum of the weights of each dimension's questions.
+    pub question_weights: HashMap<Text, f64>,
 }
 
 /// Each key with its position; the first wins when one repeats, as a search from the start
@@ -50,6 +73,14 @@ impl Index {
             actions: positions(fw.roadmap.phases.iter().enumerate().flat_map(|(p, phase)| {
                 phase.actions.iter().enumerate().map(move |(a, action)| (action.id.clone(), (p, a)))
             })),
+            regulations: ids(fw.regulations.regulations.iter().map(|x| &x.id).collect()),
+            trend_of: positions(fw.trends.trends.iter().enumerate().flat_map(|(i, trend)| {
+                trend.technologies.iter().map(move |t| (t.clone(), i))
+            })),
+            question_weights: q.questions.iter().fold(HashMap::new(), |mut sums, question| {
+                *sums.entry(question.dimension.clone()).or_default() += question.weight;
+                sums
+            }),
         }
     }
 }

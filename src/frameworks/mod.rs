@@ -150,7 +150,7 @@ impl Frameworks {
     }
 
     fn index(&self) -> &index::Index {
-        self.index.get_or_init(|| index::Index::of(self))
+        self.index.of(self)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -203,6 +203,20 @@ impl Frameworks {
         Some((&self.roadmap.phases[p], &self.roadmap.phases[p].actions[a]))
     }
 
+    pub fn regulation(&self, id: &str) -> Option<&Regulation> {
+        self.index().regulations.get(id).map(|&i| &self.regulations.regulations[i])
+    }
+
+    /// The first trend that lists a technology.
+    pub fn trend_of(&self, technology: &str) -> Option<&Trend> {
+        self.index().trend_of.get(technology).map(|&i| &self.trends.trends[i])
+    }
+
+    /// The sum of the weights of a dimension's questions.
+    pub fn question_weight(&self, dimension: &str) -> f64 {
+        self.index().question_weights.get(dimension).copied().unwrap_or_default()
+    }
+
     /// The name of a dimension, or its id if unknown (cannot happen after checking).
     pub fn dimension_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.dimension(id).map_or(id, |d| d.name.as_str())
@@ -243,6 +257,70 @@ mod tests {
         if let Some(problems) = check::check(&fw, &builtin_files()) {
             panic!("the built-in frameworks fail their own check:\n{problems}");
         }
+    }
+
+    /// Every look-up through the index finds what a scan from the start of the list finds, for
+    /// every id and for one that is not there.
+    #[test]
+    fn lookups_by_id_find_what_a_scan_finds() {
+        let fw = Frameworks::builtin().unwrap();
+        let q = &fw.questionnaire;
+        let same = |a: Option<&Text>, b: Option<&Text>| assert_eq!(a, b);
+        for id in q.questions.iter().map(|x| x.id.as_str()).chain(["missing"]) {
+            same(fw.question(id).map(|x| &x.id), q.questions.iter().find(|x| x.id == id).map(|x| &x.id));
+        }
+        for id in q.dimensions.iter().map(|x| x.id.as_str()).chain(["missing"]) {
+            same(fw.dimension(id).map(|x| &x.id), q.dimensions.iter().find(|x| x.id == id).map(|x| &x.id));
+            let weight: f64 = q.questions.iter().filter(|x| x.dimension == id).map(|x| x.weight).sum();
+            assert_eq!(fw.question_weight(id), weight, "{id}");
+        }
+        for c in &q.context {
+            same(fw.context_question(&c.id).map(|x| &x.id), Some(&c.id));
+            if let Some(role) = c.role {
+                same(fw.context_with_role(role).map(|x| &x.id), Some(&c.id));
+            }
+        }
+        for t in &fw.technologies.technologies {
+            same(fw.technology(&t.id).map(|x| &x.id), Some(&t.id));
+            let trend = fw.trends.trends.iter().find(|trend| trend.technologies.contains(&t.id));
+            same(fw.trend_of(&t.id).map(|x| &x.id), trend.map(|x| &x.id));
+        }
+        for r in &fw.risks.risks {
+            same(fw.risk(&r.id).map(|x| &x.id), Some(&r.id));
+        }
+        for c in &fw.risks.categories {
+            same(fw.risk_category(&c.id).map(|x| &x.id), Some(&c.id));
+        }
+        for s in &fw.sources.sources {
+            same(fw.source(&s.id).map(|x| &x.id), Some(&s.id));
+        }
+        for r in &fw.regulations.regulations {
+            same(fw.regulation(&r.id).map(|x| &x.id), Some(&r.id));
+        }
+        for s in &fw.scoring.stages {
+            same(fw.stage(&s.id).map(|x| &x.id), Some(&s.id));
+        }
+        for p in &fw.roadmap.phases {
+            same(fw.phase(&p.id).map(|x| &x.id), Some(&p.id));
+            for a in &p.actions {
+                let (phase, action) = fw.action(&a.id).unwrap();
+                assert_eq!((&phase.id, &action.id), (&p.id, &a.id));
+            }
+        }
+        let missing = [fw.technology("missing").is_none(), fw.risk("missing").is_none(), fw.action("missing").is_none()];
+        assert_eq!(missing, [true; 3]);
+    }
+
+    /// With an id repeated, the first entry is the one found, as a scan would (the check
+    /// reports the repeat; until then nothing may change which entry is used).
+    #[test]
+    fn a_repeated_id_finds_its_first_entry() {
+        let mut fw = Frameworks::builtin().unwrap();
+        let mut copy = fw.technologies.technologies[0].clone();
+        copy.name = "A second entry".into();
+        fw.technologies.technologies.push(copy);
+        let id = fw.technologies.technologies[0].id.clone();
+        assert_eq!(fw.technology(&id).unwrap().name, fw.technologies.technologies[0].name);
     }
 
     /// The compiled form must hold exactly what parsing the TOML gives.

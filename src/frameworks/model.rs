@@ -159,7 +159,7 @@ pub struct Frameworks {
     pub report: ReportText,
     /// Positions by id, for the look-ups in `frameworks/mod.rs`.
     #[serde(skip)]
-    pub(crate) index: std::sync::OnceLock<super::index::Index>,
+    pub(crate) index: super::index::LazyIndex,
 }
 
 // ----- sources.toml -----

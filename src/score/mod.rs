@@ -20,7 +20,7 @@ use crate::date::Date;
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Ring, Text};
 use placement::Gate;
 use risk::Exposure;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Scores a set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
@@ -38,7 +38,8 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     for t in technologies.iter_mut() {
         t.risk_factors = risk::factors(fw, &exposures, &t.id);
     }
-    Placer { fw, business: &business, answers, exposures: &exposures, gates }.place_all(&mut technologies);
+    let positions = technologies.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+    Placer { fw, business: &business, answers, exposures: &exposures, gates, positions }.place_all(&mut technologies);
     let risks = risk::register(fw, &business, &exposures, &technologies, answers);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies);
     let roadmap = roadmap::plan(fw, &business, &readiness.gaps, &technologies, &risks);
@@ -73,6 +74,8 @@ struct Placer<'a> {
     answers: &'a Answers,
     exposures: &'a [Exposure<'a>],
     gates: Vec<Vec<Gate>>,
+    /// Where each technology sits in the list being placed.
+    positions: HashMap<Text, usize>,
 }
 
 impl Placer<'_> {
@@ -90,7 +93,7 @@ impl Placer<'_> {
         done[i] = true;
         let prerequisites = techs[i].adoption_timeline.prerequisites.clone();
         let indices: Vec<usize> =
-            prerequisites.iter().filter_map(|id| techs.iter().position(|t| &t.id == id)).collect();
+            prerequisites.iter().filter_map(|id| self.positions.get(id).copied()).collect();
         for &j in &indices {
             self.place(techs, done, j);
         }
