@@ -2,6 +2,7 @@
 //! with its line and column, so one run shows them all.
 
 use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent};
+use std::cell::OnceCell;
 use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, is_control_or_bidi, quote};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use serde::Deserialize;
@@ -45,7 +46,7 @@ const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
-    let mut reader = Reader { fw, file, lines: LineIndex::new(text), problems: Problems::default() };
+    let mut reader = Reader { fw, file, text, lines: OnceCell::new(), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());
     let (readiness, notes) = reader.readiness(&raw.answers);
     let answers = Answers {
@@ -68,7 +69,9 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
 struct Reader<'a> {
     fw: &'a Frameworks,
     file: &'a str,
-    lines: LineIndex<'a>,
+    text: &'a str,
+    /// Built for the first problem: a file without any does not pay for it.
+    lines: OnceCell<LineIndex<'a>>,
     problems: Problems,
 }
 
@@ -80,10 +83,11 @@ impl<'a> Reader<'a> {
         span: std::ops::Range<usize>,
         describe: impl FnOnce() -> (String, Option<String>),
     ) -> Option<T> {
-        let (file, lines) = (self.file, &self.lines);
+        let (file, text, lines) = (self.file, self.text, &self.lines);
         self.problems.push(span.start, || {
             let (message, help) = describe();
-            let mut d = Diagnostic::new(message).at(Some(lines.locate(file, span)));
+            let location = lines.get_or_init(|| LineIndex::new(text)).locate(file, span);
+            let mut d = Diagnostic::new(message).at(Some(location));
             d.help = help;
             d
         });

@@ -15,7 +15,7 @@ use crate::app::read_answers;
 use crate::date::Date;
 use crate::error::{InputError, Problems, shown_path};
 use crate::frameworks::Frameworks;
-use crate::score::assess;
+use crate::score::scores;
 use clap::ValueEnum;
 use std::fs::ReadDir;
 use std::io::Write;
@@ -176,5 +176,5 @@ fn score_chunk(copies: &[Frameworks], chunk: &[PathBuf], as_of: Date) -> Vec<Res
 
 fn score_file(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Row, InputError> {
     let answers = read_answers(fw, path, Completeness::Complete)?;
-    Ok(Row::of(&path.display().to_string(), &assess(fw, &answers, as_of), fw))
+    Ok(Row::of(&path.display().to_string(), fw, &answers, &scores(fw, &answers, as_of)))
 }
