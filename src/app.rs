@@ -48,7 +48,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare { old, new, format, as_of, data } => {
             let fw = load(&data)?;
             let as_of = as_of.unwrap_or_else(Date::today);
-            let (before, after) = (load_assessment(&fw, &old, as_of)?, load_assessment(&fw, &new, as_of)?);
+            let (before, after) = (load_assessment(fw, &old, as_of)?, load_assessment(fw, &new, as_of)?);
             compare::check_comparable((&old, &before), (&new, &after))?;
             print(&compare::render(&compare::compare(&before, &after), format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
@@ -153,14 +153,14 @@ fn merge(inputs: &[PathBuf], output: Option<&Path>, data: &DataArgs) -> anyhow::
     let fw = load(data)?;
     let paths = portfolio::answer_files(inputs)?;
     refuse_overwriting_inputs(output, paths.iter().map(PathBuf::as_path))?;
-    let files = workshop::read(&fw, &paths)?;
+    let files = workshop::read(fw, &paths)?;
     if files.len() < 2 {
         let d = Diagnostic::new(format!("merge combines two or more respondents' answer files; {} given", files.len()))
             .help("name each respondent's file, or the directory holding them");
         return Err(InputError::new(vec![d]).into());
     }
-    let combined = workshop::combine(&fw, &files)?;
-    emit(&workshop::consensus_file(&fw, &combined)?, output)?;
+    let combined = workshop::combine(fw, &files)?;
+    emit(&workshop::consensus_file(fw, &combined)?, output)?;
     if let Some(path) = output {
         eprintln!("Consensus of {} respondents written to {}", files.len(), std::path::absolute(path)?.display());
     }
@@ -185,7 +185,7 @@ fn template(output: Option<&Path>, force: bool, data: &DataArgs) -> anyhow::Resu
             return Err(InputError::new(vec![d]).into());
         }
     }
-    emit(&answers::render_template(&fw), output)?;
+    emit(&answers::render_template(fw), output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -203,12 +203,12 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let fw = load(&args.data)?;
     let as_of = args.as_of.unwrap_or_else(Date::today);
     let (mut assessment, live) = if !args.answers.is_empty() && !args.interactive {
-        (assess_files(&fw, &args.answers, as_of)?, None)
+        (assess_files(fw, &args.answers, as_of)?, None)
     } else {
         need_terminal()?;
         if let Some(dir) = &args.workshop {
-            match crate::ask::run_workshop(&fw, &args, dir)? {
-                WorkshopEnd::Score => (assess_files(&fw, std::slice::from_ref(dir), as_of)?, None),
+            match crate::ask::run_workshop(fw, &args, dir)? {
+                WorkshopEnd::Score => (assess_files(fw, std::slice::from_ref(dir), as_of)?, None),
                 WorkshopEnd::Later => return Ok(ExitCode::SUCCESS),
                 WorkshopEnd::Stopped => return Ok(ExitCode::from(130)),
             }
@@ -218,8 +218,8 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
                     InputError::message("--interactive completes one answer file; name only one --answers").into()
                 );
             }
-            match crate::ask::interview(&fw, &args)? {
-                Some(finished) => (score::assess(&fw, &finished.answers, as_of), Some(finished)),
+            match crate::ask::interview(fw, &args)? {
+                Some(finished) => (score::assess(fw, &finished.answers, as_of), Some(finished)),
                 None => return Ok(ExitCode::from(130)),
             }
         }
@@ -275,7 +275,7 @@ fn validate(files: &[PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
     let mut problems = crate::error::Problems::default();
     for path in files {
-        match read_answers(&fw, path, Completeness::Complete) {
+        match read_answers(fw, path, Completeness::Complete) {
             Ok(answers) => {
                 print(&format!("ok: {} ({} answers)\n", printable(&path.display().to_string()), answers.count()))?
             }

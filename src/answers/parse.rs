@@ -2,10 +2,10 @@
 //! with its line and column, so one run shows them all.
 
 use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent};
-use std::cell::OnceCell;
 use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, is_control_or_bidi, quote};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 use toml::{Spanned, Value};
 
@@ -79,9 +79,9 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
 fn without_comment_lines(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     // Whole-text scans that vectorise; a byte loop that stops early costs more than the parse.
-    let control = bytes.iter().fold(false, |found, &b| {
-        found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f)
-    });
+    let control = bytes
+        .iter()
+        .fold(false, |found, &b| found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f));
     let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
     let multi_line = memchr::memmem::find(bytes, b"\"\"\"").is_some() || memchr::memmem::find(bytes, b"'''").is_some();
     if control || lone_cr || multi_line {

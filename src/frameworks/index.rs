@@ -74,9 +74,13 @@ impl Index {
                 phase.actions.iter().enumerate().map(move |(a, action)| (action.id.clone(), (p, a)))
             })),
             regulations: ids(fw.regulations.regulations.iter().map(|x| &x.id).collect()),
-            trend_of: positions(fw.trends.trends.iter().enumerate().flat_map(|(i, trend)| {
-                trend.technologies.iter().map(move |t| (t.clone(), i))
-            })),
+            trend_of: positions(
+                fw.trends
+                    .trends
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, trend)| trend.technologies.iter().map(move |t| (t.clone(), i))),
+            ),
             question_weights: q.questions.iter().fold(HashMap::new(), |mut sums, question| {
                 *sums.entry(question.dimension.clone()).or_default() += question.weight;
                 sums

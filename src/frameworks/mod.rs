@@ -307,7 +307,8 @@ mod tests {
                 assert_eq!((&phase.id, &action.id), (&p.id, &a.id));
             }
         }
-        let missing = [fw.technology("missing").is_none(), fw.risk("missing").is_none(), fw.action("missing").is_none()];
+        let missing =
+            [fw.technology("missing").is_none(), fw.risk("missing").is_none(), fw.action("missing").is_none()];
         assert_eq!(missing, [true; 3]);
     }
 

@@ -37,9 +37,7 @@ fn context_cell(answers: &Answers, q: &ContextQuestion) -> Option<Cell> {
     let value = answers.context.get(&q.id).map(|v| display_context(q, v));
     match q.kind {
         ContextKind::Choice => Some(Cell::Text(value.unwrap_or_default())),
-        ContextKind::Number => {
-            Some(value.and_then(|v| v.parse().ok()).map_or(Cell::Text(String::new()), Cell::Number))
-        }
+        ContextKind::Number => Some(value.and_then(|v| v.parse().ok()).map_or(Cell::Text(String::new()), Cell::Number)),
         ContextKind::Text | ContextKind::Multi => None,
     }
 }

@@ -109,8 +109,7 @@ impl Placer<'_> {
         }
         done[i] = true;
         let prerequisites = techs[i].adoption_timeline.prerequisites.clone();
-        let indices: Vec<usize> =
-            prerequisites.iter().filter_map(|id| self.positions.get(id).copied()).collect();
+        let indices: Vec<usize> = prerequisites.iter().filter_map(|id| self.positions.get(id).copied()).collect();
         for &j in &indices {
             self.place(techs, done, j);
         }
