@@ -14,6 +14,10 @@ mod date;
 #[path = "src/frameworks/report_text.rs"]
 mod report_text;
 
+#[allow(dead_code)]
+#[path = "src/frameworks/index.rs"]
+mod index;
+
 use model::Text;
 
 use serde::de::DeserializeOwned;
@@ -29,6 +33,7 @@ fn main() {
     println!("cargo::rerun-if-changed=src/frameworks/model.rs");
     println!("cargo::rerun-if-changed=src/date.rs");
     println!("cargo::rerun-if-changed=src/frameworks/report_text.rs");
+    println!("cargo::rerun-if-changed=src/frameworks/index.rs");
     let compiled = model::Frameworks {
         sources: parse("sources.toml"),
         questionnaire: parse("questionnaire.toml"),
@@ -42,6 +47,7 @@ fn main() {
         trends: parse("trends.toml"),
         technologies: parse("technologies.toml"),
         report: parse("report.toml"),
+        index: Default::default(),
     };
     let bytes = postcard::to_stdvec(&compiled).expect("the model serializes");
     let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("frameworks.postcard");

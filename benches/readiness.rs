@@ -1,12 +1,14 @@
-//! In-process costs: loading the built-in frameworks, parsing an answer file, scoring one
-//! assessment and rendering each format. `cargo bench`; figures in the README.
+//! In-process costs: loading the built-in frameworks (and parsing and checking them as a
+//! `--frameworks` directory is), parsing an answer file, scoring one assessment and one batch
+//! row, and rendering each format (JSON: serialising the assessment, wording and all).
+//! `cargo bench`; figures in the README.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
-use readiness::frameworks::Frameworks;
+use readiness::frameworks::{BUILTIN, DataFile, Frameworks};
 use readiness::report::{Format, Section, View, render};
-use readiness::score::assess;
+use readiness::score::{assess, scores};
 use std::hint::black_box;
 
 const EXAMPLE: &str = include_str!("../examples/b2b-software.toml");
@@ -19,10 +21,15 @@ fn benches(c: &mut Criterion) {
     let view = View { sections: vec![Section::All], explain: false, width: Some(100), colour: false };
 
     c.bench_function("load built-in frameworks", |b| b.iter(|| black_box(Frameworks::builtin().unwrap())));
+    let files = || BUILTIN.iter().map(|(name, text)| DataFile { name: name.to_string(), text: (*text).into() });
+    c.bench_function("parse and check the frameworks TOML", |b| {
+        b.iter(|| black_box(Frameworks::from_files(files().collect()).unwrap()))
+    });
     c.bench_function("parse answer file", |b| {
         b.iter(|| black_box(parse(&fw, "b2b-software.toml", black_box(EXAMPLE), Completeness::Complete).unwrap()))
     });
     c.bench_function("score one assessment", |b| b.iter(|| black_box(assess(&fw, black_box(&answers), as_of))));
+    c.bench_function("score one batch row", |b| b.iter(|| black_box(scores(&fw, black_box(&answers), as_of))));
     let formats = [
         ("render json", Format::Json),
         ("render markdown", Format::Markdown),

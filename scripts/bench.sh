@@ -1,64 +1,114 @@
 #!/usr/bin/env bash
-# Whole-process figures for the README, each against a baseline measured in the same run:
-#   1. one scripted assessment (`assess --format json`) against `true`;
-#   2. `batch` on 10,000 generated answer files against `cat` of the same files;
-#   3. peak resident memory of both, from /usr/bin/time -v.
-# Installs hyperfine and GNU time from Debian if missing. Usage: scripts/bench.sh [FILES]
+# Whole-process figures for README.md ("Performance"), each against a baseline measured in
+# the same rounds:
+#   1. one `assess` of examples/small-ecommerce.toml (json, markdown, html) against a hello
+#      world built with the same release profile (scripts/hello, a workspace member);
+#   2. `batch` of 10,000 commented answer files against `cat` of the same files;
+#   3. peak resident memory (GNU time): `assess` in each format, `batch` of 1k, 10k, 100k files;
+#   4. growth with the built-in frameworks scaled 10x, 30x and 100x: `frameworks check` and
+#      `assess`, with the exponent of a least-squares fit of log time on log size.
+# The commands are interleaved: each round runs every command of a comparison (hyperfine's
+# runs of one command follow each other within a round), and a figure is the median of the
+# rounds' medians, shown with the range of the rounds as a measure of noise.
+# Installs hyperfine and GNU time from Debian if missing. Usage: scripts/bench.sh [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-files=${1:-10000}
+rounds=${1:-10}
 
 need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need hyperfine hyperfine
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
-cargo build --release --quiet
+cargo build --release --quiet -p readiness -p hello
 bin=$PWD/target/release/readiness
+hello=$PWD/target/release/hello
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A portfolio: the small shop's context with readiness levels from a fixed pseudo-random
-# sequence, one compact answer file per client.
-python3 - "$work/portfolio" "$files" <<'PY'
-import os, sys, tomllib
-out, n = sys.argv[1], int(sys.argv[2])
-os.makedirs(out)
-example = open("examples/small-ecommerce.toml").read()
-context, _ = example.split("\n[answers]\n")
-context = "\n".join(l for l in context.splitlines() if l.strip() and not l.startswith("#"))
-questions = list(tomllib.loads(example)["answers"])
-state = 88172645463325252
-for i in range(n):
-    lines = [context.replace("Fernhill Tea Co.", f"Client {i:05}"), "[answers]"]
-    for q in questions:
-        state ^= (state << 13) & (2**64 - 1); state ^= state >> 7; state ^= (state << 17) & (2**64 - 1)
-        value = '"dont_know"' if state % 11 == 0 else str(state % 5)
-        lines.append(f"{q} = {value}")
-    open(f"{out}/client-{i:05}.toml", "w").write("\n".join(lines) + "\n")
-PY
+# Runs hyperfine ROUNDS times over the same commands, one JSON file per round.
+rounds() {
+    local name=$1 runs=$2
+    shift 2
+    for r in $(seq "$rounds"); do
+        hyperfine "${opts[@]}" --runs "$runs" --export-json "$work/$name-$r.json" "$@" >/dev/null 2>&1
+    done
+}
 
-example=examples/b2b-software.toml
-echo "== one scripted assessment against true"
-hyperfine -N --warmup 50 --runs 500 --export-json "$work/one.json" \
-    'true' "$bin assess --answers $example --format json --as-of 2026-11-25" >/dev/null
-python3 - "$work/one.json" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-t, a = r[0]["mean"] * 1e3, r[1]["mean"] * 1e3
-print(f"true {t:.2f} ms, assess {a:.2f} ms: {a / t:.2f}x")
+# The median over rounds of each command's median time, and its ratio to the first command.
+ratios() {
+    python3 - "$work" "$1" "$rounds" <<'PY'
+import json, statistics, sys
+work, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rounds = [json.load(open(f"{work}/{name}-{r}.json"))["results"] for r in range(1, n + 1)]
+base = [r[0]["median"] for r in rounds]
+for i, result in enumerate(rounds[0]):
+    times = [r[i]["median"] for r in rounds]
+    ratio = [t / b for t, b in zip(times, base)]
+    label = result["command"].replace(work, "DIR")
+    print(f"  {statistics.median(times) * 1e3:9.2f} ms  {statistics.median(ratio):5.2f}x"
+          f"  (rounds {min(ratio):.2f}-{max(ratio):.2f}x)  {label}")
 PY
-/usr/bin/time -v "$bin" assess --answers "$example" --format json --as-of 2026-11-25 2>&1 >/dev/null \
-    | awk '/Maximum resident/ { printf "assess peak RSS %.1f MiB\n", $6 / 1024 }'
+}
 
-echo "== batch of $files answer files against cat of the same files"
-hyperfine --warmup 1 --runs 5 --export-json "$work/batch.json" \
-    "cat $work/portfolio/*.toml" "$bin batch $work/portfolio --format csv --as-of 2026-11-25" >/dev/null
-python3 - "$work/batch.json" "$files" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-n = int(sys.argv[2])
-c, b = r[0]["mean"], r[1]["mean"]
-print(f"cat {c * 1e3:.0f} ms, batch {b * 1e3:.0f} ms: {b / c:.2f}x, {n / b:,.0f} assessments/s")
+rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f MiB", $1 / 1024 }'; }
+
+assess="$bin assess --answers examples/small-ecommerce.toml --as-of 2026-11-25 --format"
+echo "== one assess against hello world (same profile), $rounds rounds of 40 runs"
+opts=(-N --warmup 5)
+rounds one 40 "$hello" "$assess json" "$assess markdown" "$assess html"
+ratios one
+for format in json markdown html; do
+    echo "  peak RSS assess --format $format: $(rss $assess $format)"
+done
+echo "  peak RSS hello world: $(rss "$hello")"
+
+python3 scripts/portfolio.py 10000 "$work/p10k"
+mkdir "$work/p1k" "$work/p100k"
+python3 - "$work" <<'PY'
+import os, sys
+work = sys.argv[1]
+names = sorted(os.listdir(f"{work}/p10k"))
+for i, name in enumerate(names[:1000]):
+    os.link(f"{work}/p10k/{name}", f"{work}/p1k/{name}")
+# 100,000 names for the memory figure: hard links to the 10,000 files.
+for i in range(100000):
+    os.link(f"{work}/p10k/{names[i % len(names)]}", f"{work}/p100k/client-{i:06}.toml")
 PY
-/usr/bin/time -v "$bin" batch "$work/portfolio" --format csv --as-of 2026-11-25 2>&1 >/dev/null \
-    | awk '/Maximum resident/ { printf "batch peak RSS %.1f MiB\n", $6 / 1024 }'
+batch="$bin batch --format csv --as-of 2026-11-25"
+echo "== batch of 10,000 commented answer files against cat, $((rounds / 2)) rounds of 2 runs"
+opts=(--warmup 1)
+rounds=$((rounds / 2)) rounds batch 2 "cat $work/p10k/*.toml" "$batch $work/p10k"
+rounds=$((rounds / 2)) ratios batch
+for n in 1k 10k 100k; do
+    echo "  peak RSS batch of $n files: $(rss $batch "$work/p$n")"
+done
+
+echo "== growth with the size of the frameworks, $rounds rounds of 3 runs"
+for k in 1 10 30 100; do
+    python3 scripts/scale_frameworks.py $k "$work/fw$k" "$work/fw$k.toml"
+done
+opts=(-N --warmup 1)
+for what in check assess; do
+    cmds=()
+    for k in 1 10 30 100; do
+        if [ $what = check ]; then
+            cmds+=("$bin frameworks check $work/fw$k")
+        else
+            cmds+=("$bin assess --frameworks $work/fw$k --answers $work/fw$k.toml --format json --as-of 2026-11-25")
+        fi
+    done
+    rounds "grow-$what" 3 "${cmds[@]}"
+    ratios "grow-$what"
+    python3 - "$work" "grow-$what" "$rounds" <<'PY'
+import json, math, statistics, sys
+work, name, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rounds = [json.load(open(f"{work}/{name}-{r}.json"))["results"] for r in range(1, n + 1)]
+sizes = [10, 30, 100]
+times = [statistics.median(r[i]["median"] for r in rounds) for i in (1, 2, 3)]
+xs, ys = [math.log(s) for s in sizes], [math.log(t) for t in times]
+mx, my = statistics.mean(xs), statistics.mean(ys)
+slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+print(f"  exponent (log-log fit over 10x, 30x, 100x): {slope:.2f}")
+PY
+done
+echo "  peak RSS assess with 100x frameworks: $(rss $bin assess --frameworks "$work/fw100" --answers "$work/fw100.toml" --format json --as-of 2026-11-25)"

@@ -40,7 +40,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Template { output, force, data } => template(output.as_deref(), force, &data),
         Command::Validate { files, data } => validate(&files, &data),
         Command::Catalog { kind, format, data } => {
-            print(&crate::catalog::render(&load(&data)?, kind, format, table_width(None), colour(None)))?;
+            print(&crate::catalog::render(load(&data)?, kind, format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Frameworks(FrameworksCommand::Export { dir, force }) => export(&dir, force),
@@ -48,7 +48,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Compare { old, new, format, as_of, data } => {
             let fw = load(&data)?;
             let as_of = as_of.unwrap_or_else(Date::today);
-            let (before, after) = (load_assessment(&fw, &old, as_of)?, load_assessment(&fw, &new, as_of)?);
+            let (before, after) = (load_assessment(fw, &old, as_of)?, load_assessment(fw, &new, as_of)?);
             compare::check_comparable((&old, &before), (&new, &after))?;
             print(&compare::render(&compare::compare(&before, &after), format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Merge { inputs, output, data } => merge(&inputs, output.as_deref(), &data),
         Command::Schema { kind, data } => {
             let schema = match kind {
-                SchemaKind::Answers => crate::schema::answers(&load(&data)?),
+                SchemaKind::Answers => crate::schema::answers(load(&data)?),
                 SchemaKind::Report => crate::schema::report(),
             };
             print(&report::to_json(&schema))?;
@@ -111,14 +111,15 @@ fn batch(
     data: &DataArgs,
 ) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
-    let files = portfolio::answer_files(inputs)?;
-    let framework_files = framework_files(data);
-    refuse_overwriting_inputs(output, files.iter().chain(&framework_files).map(PathBuf::as_path))?;
+    // Walks the directories once more only when an output file is named and exists.
+    let files = portfolio::walk(inputs).filter_map(Result::ok);
+    refuse_overwriting_inputs(output, files.chain(framework_files(data)))?;
     // A run that scores nothing fails inside the writer, so a previous output stays as it was.
     let outcome = with_writer(output, |out| {
-        let outcome = portfolio::run(&fw, &files, options, out)?;
+        let outcome = portfolio::run(fw, portfolio::walk(inputs), options, out)?;
         if outcome.scored == 0 {
-            eprint_lossy(&format!("batch: none of the {} files could be scored; nothing was written:\n", files.len()));
+            let failed = outcome.failed.len();
+            eprint_lossy(&format!("batch: none of the {failed} files could be scored; nothing was written:\n"));
             return Err(outcome
                 .problems
                 .into_error()
@@ -131,8 +132,10 @@ fn batch(
     Err(problems.into())
 }
 
-fn load(data: &DataArgs) -> Result<Frameworks, InputError> {
-    Frameworks::load(data.frameworks.as_deref())
+/// The frameworks, for the rest of the run: never freed, since the process ends soon after
+/// and freeing their thousands of strings would only cost time.
+fn load(data: &DataArgs) -> Result<&'static Frameworks, InputError> {
+    Frameworks::load(data.frameworks.as_deref()).map(|fw| &*Box::leak(Box::new(fw)))
 }
 
 /// Scores the answer files named (directories expanded): one file on its own, several as the
@@ -150,14 +153,14 @@ fn merge(inputs: &[PathBuf], output: Option<&Path>, data: &DataArgs) -> anyhow::
     let fw = load(data)?;
     let paths = portfolio::answer_files(inputs)?;
     refuse_overwriting_inputs(output, paths.iter().map(PathBuf::as_path))?;
-    let files = workshop::read(&fw, &paths)?;
+    let files = workshop::read(fw, &paths)?;
     if files.len() < 2 {
         let d = Diagnostic::new(format!("merge combines two or more respondents' answer files; {} given", files.len()))
             .help("name each respondent's file, or the directory holding them");
         return Err(InputError::new(vec![d]).into());
     }
-    let combined = workshop::combine(&fw, &files)?;
-    emit(&workshop::consensus_file(&fw, &combined)?, output)?;
+    let combined = workshop::combine(fw, &files)?;
+    emit(&workshop::consensus_file(fw, &combined)?, output)?;
     if let Some(path) = output {
         eprintln!("Consensus of {} respondents written to {}", files.len(), std::path::absolute(path)?.display());
     }
@@ -182,7 +185,7 @@ fn template(output: Option<&Path>, force: bool, data: &DataArgs) -> anyhow::Resu
             return Err(InputError::new(vec![d]).into());
         }
     }
-    emit(&answers::render_template(&fw), output)?;
+    emit(&answers::render_template(fw), output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -200,12 +203,12 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let fw = load(&args.data)?;
     let as_of = args.as_of.unwrap_or_else(Date::today);
     let (mut assessment, live) = if !args.answers.is_empty() && !args.interactive {
-        (assess_files(&fw, &args.answers, as_of)?, None)
+        (assess_files(fw, &args.answers, as_of)?, None)
     } else {
         need_terminal()?;
         if let Some(dir) = &args.workshop {
-            match crate::ask::run_workshop(&fw, &args, dir)? {
-                WorkshopEnd::Score => (assess_files(&fw, std::slice::from_ref(dir), as_of)?, None),
+            match crate::ask::run_workshop(fw, &args, dir)? {
+                WorkshopEnd::Score => (assess_files(fw, std::slice::from_ref(dir), as_of)?, None),
                 WorkshopEnd::Later => return Ok(ExitCode::SUCCESS),
                 WorkshopEnd::Stopped => return Ok(ExitCode::from(130)),
             }
@@ -215,8 +218,8 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
                     InputError::message("--interactive completes one answer file; name only one --answers").into()
                 );
             }
-            match crate::ask::interview(&fw, &args)? {
-                Some(finished) => (score::assess(&fw, &finished.answers, as_of), Some(finished)),
+            match crate::ask::interview(fw, &args)? {
+                Some(finished) => (score::assess(fw, &finished.answers, as_of), Some(finished)),
                 None => return Ok(ExitCode::from(130)),
             }
         }
@@ -240,6 +243,8 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         let written = args.output.as_deref().map(|path| (path, args.format));
         crate::ask::hand_over(&assessment, finished, &view, written)?;
     }
+    // Not freed, like the frameworks: the process is about to end.
+    std::mem::forget(assessment);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -270,7 +275,7 @@ fn validate(files: &[PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
     let mut problems = crate::error::Problems::default();
     for path in files {
-        match read_answers(&fw, path, Completeness::Complete) {
+        match read_answers(fw, path, Completeness::Complete) {
             Ok(answers) => {
                 print(&format!("ok: {} ({} answers)\n", printable(&path.display().to_string()), answers.count()))?
             }
@@ -299,7 +304,7 @@ fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn check(dir: &Path) -> anyhow::Result<ExitCode> {
-    let fw = Frameworks::from_dir(dir)?;
+    let fw = &*Box::leak(Box::new(Frameworks::from_dir(dir)?));
     let summary = format!(
         "ok: {} ({} technologies, {} readiness questions in {} dimensions, {} risks, {} skills)\n",
         printable(&dir.display().to_string()),

@@ -10,6 +10,10 @@ use std::path::Path;
 /// The largest input file accepted: answer files and framework files are a few kilobytes.
 pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
 
+/// The largest frameworks data file accepted: a customised framework a hundred times the
+/// size of the built-in one (whose largest file is under 30 KiB) still fits.
+pub const MAX_FRAMEWORK_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The largest portfolio `assess --benchmark` reads: a `batch --format jsonl` row is about
 /// 500 bytes, so this holds half a million assessments. It is read a line at a time.
 pub const MAX_PORTFOLIO_BYTES: u64 = 256 * 1024 * 1024;
@@ -22,6 +26,11 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 /// non-blocking, so a FIFO with no writer cannot hang the tool, and its type is read from the
 /// opened file, so it cannot change between the check and the read.
 pub fn open_regular(path: &Path, max: u64) -> Result<File, String> {
+    open_sized(path, max).map(|(file, _)| file)
+}
+
+/// [`open_regular`], with the file's size when opened.
+fn open_sized(path: &Path, max: u64) -> Result<(File, u64), String> {
     let cannot = |e: std::io::Error| format!("cannot read {}: {}", shown_path(path), io_reason(&e));
     let file = open_nonblocking(path).map_err(cannot)?;
     let metadata = file.metadata().map_err(cannot)?;
@@ -31,7 +40,7 @@ pub fn open_regular(path: &Path, max: u64) -> Result<File, String> {
     if metadata.len() > max {
         return Err(format!("{} is larger than the {} limit for this input", shown_path(path), size(max)));
     }
-    Ok(file)
+    Ok((file, metadata.len()))
 }
 
 #[cfg(unix)]
@@ -47,14 +56,21 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
 
 /// Reads a UTF-8 text file of at most [`MAX_INPUT_BYTES`].
 pub fn read_limited(path: &Path) -> Result<String, String> {
-    let file = open_regular(path, MAX_INPUT_BYTES)?;
-    let mut bytes = Vec::new();
+    read_at_most(path, MAX_INPUT_BYTES)
+}
+
+/// Reads a UTF-8 text file of at most `max` bytes.
+pub fn read_at_most(path: &Path, max: u64) -> Result<String, String> {
+    let (file, len) = open_sized(path, max)?;
+    // Room for the whole file and the byte that shows it reached its end: one `read` for the
+    // content and one that returns nothing, instead of a dozen as the buffer grows.
+    let mut bytes = Vec::with_capacity(len as usize + 1);
     // The file may grow after it was measured: never read more than the limit and one byte.
-    file.take(MAX_INPUT_BYTES + 1)
+    file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read {}: {}", shown_path(path), io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(format!("{} is larger than the {} limit for this input", shown_path(path), size(MAX_INPUT_BYTES)));
+    if bytes.len() as u64 > max {
+        return Err(format!("{} is larger than the {} limit for this input", shown_path(path), size(max)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();

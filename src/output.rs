@@ -247,13 +247,14 @@ fn cannot(what: &str, path: &Path) -> String {
 
 /// Refuses an output that is one of the inputs (the same file under any name: a symbolic
 /// link or a hard link to it, or the same path), before anything is read or written.
-pub fn refuse_overwriting_inputs<'a>(
+pub fn refuse_overwriting_inputs(
     output: Option<&Path>,
-    inputs: impl IntoIterator<Item = &'a Path>,
+    inputs: impl IntoIterator<Item = impl AsRef<Path>>,
 ) -> Result<(), InputError> {
     let Some(output) = output else { return Ok(()) };
     let Some(out) = identity(output) else { return Ok(()) };
     for input in inputs {
+        let input = input.as_ref();
         if identity(input).is_some_and(|id| id == out) {
             let same =
                 if input == output { String::new() } else { format!(" (the same file as {})", shown_path(input)) };

@@ -5,6 +5,7 @@ use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent};
 use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, is_control_or_bidi, quote};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use serde::Deserialize;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 use toml::{Spanned, Value};
 
@@ -44,8 +45,10 @@ const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 /// line index, and only the first [`crate::error::MAX_DIAGNOSTICS`] are built.
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let stripped = without_comment_lines(text);
+    let text = stripped.as_deref().unwrap_or(text);
     let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
-    let mut reader = Reader { fw, file, lines: LineIndex::new(text), problems: Problems::default() };
+    let mut reader = Reader { fw, file, text, lines: OnceCell::new(), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());
     let (readiness, notes) = reader.readiness(&raw.answers);
     let answers = Answers {
@@ -65,10 +68,48 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     }
 }
 
+/// The text with its whole-line comments emptied, line breaks kept, so every other line, and
+/// every line and column number, stays as it was; `None` to parse the text as it is. A
+/// commented answer file is mostly comments, which the TOML parser checks at about 12
+/// instructions a byte: a quarter of the work of `batch`, a tenth of one `assess`.
+///
+/// Not done when a multi-line string may hold a line starting with `#`, nor when the text
+/// holds a control character (a carriage return not before a line feed), which the parser
+/// must report.
+fn without_comment_lines(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    // Whole-text scans that vectorise; a byte loop that stops early costs more than the parse.
+    let control = bytes
+        .iter()
+        .fold(false, |found, &b| found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f));
+    let lone_cr = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    let multi_line = memchr::memmem::find(bytes, b"\"\"\"").is_some() || memchr::memmem::find(bytes, b"'''").is_some();
+    if control || lone_cr || multi_line {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1);
+    for end in ends.chain((!text.ends_with('\n')).then_some(text.len())) {
+        let line = &text[start..end];
+        start = end;
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        if content.trim_start_matches([' ', '\t']).starts_with('#') {
+            out.push_str(&line[content.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
 struct Reader<'a> {
     fw: &'a Frameworks,
     file: &'a str,
-    lines: LineIndex<'a>,
+    text: &'a str,
+    /// Built for the first problem: a file without any does not pay for it.
+    lines: OnceCell<LineIndex<'a>>,
     problems: Problems,
 }
 
@@ -80,10 +121,11 @@ impl<'a> Reader<'a> {
         span: std::ops::Range<usize>,
         describe: impl FnOnce() -> (String, Option<String>),
     ) -> Option<T> {
-        let (file, lines) = (self.file, &self.lines);
+        let (file, text, lines) = (self.file, self.text, &self.lines);
         self.problems.push(span.start, || {
             let (message, help) = describe();
-            let mut d = Diagnostic::new(message).at(Some(lines.locate(file, span)));
+            let location = lines.get_or_init(|| LineIndex::new(text)).locate(file, span);
+            let mut d = Diagnostic::new(message).at(Some(location));
             d.help = help;
             d
         });
@@ -399,4 +441,21 @@ fn options_help(q: &ContextQuestion) -> String {
     let ids = q.options.iter().map(|o| o.id.as_str()).collect::<Vec<_>>().join(", ");
     let dont_know = if q.allow_dont_know { format!(", or \"{DONT_KNOW}\"") } else { String::new() };
     format!("options: {ids}{dont_know}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_line_comments_are_emptied_and_nothing_else_moves() {
+        let text = "# head\r\nquestionnaire = 2 # kept\n  # indented\n\n[answers]\na = 1\n#last";
+        let stripped = without_comment_lines(text).unwrap();
+        assert_eq!(stripped, "\r\nquestionnaire = 2 # kept\n\n\n[answers]\na = 1\n");
+        assert_eq!(stripped.matches('\n').count(), text.matches('\n').count(), "every line break stays");
+        assert_eq!(without_comment_lines("a = \"\"\"\n# text\n\"\"\"\n"), None, "a multi-line string");
+        assert_eq!(without_comment_lines("a = '''\n# text\n'''\n"), None, "a multi-line literal string");
+        assert_eq!(without_comment_lines("# bell \u{7}\na = 1\n"), None, "a control character for the parser");
+        assert_eq!(without_comment_lines("# a\rb\na = 1\n"), None, "a carriage return alone, for the parser");
+    }
 }

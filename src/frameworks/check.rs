@@ -5,7 +5,7 @@
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
 use crate::answers::DONT_KNOW;
 use crate::error::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, is_control_or_bidi, number};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 const SOURCES: usize = 0;
 const QUESTIONNAIRE: usize = 1;
@@ -42,22 +42,47 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     (!c.problems.is_empty()).then_some(InputError { diagnostics: c.problems, omitted: c.omitted })
 }
 
+/// Ids a reference may point to: in file order, for suggestions, and as a set, so checking a
+/// reference costs the same however many entries a customised framework has.
+#[derive(Default)]
+struct Known<'a> {
+    order: Vec<&'a str>,
+    set: HashSet<&'a str>,
+}
+
+impl<'a> FromIterator<&'a str> for Known<'a> {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(ids: I) -> Known<'a> {
+        let order: Vec<&str> = ids.into_iter().collect();
+        Known { set: order.iter().copied().collect(), order }
+    }
+}
+
+impl<'a> Known<'a> {
+    fn contains(&self, id: &str) -> bool {
+        self.set.contains(id)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.order.iter().copied()
+    }
+}
+
 /// The ids each kind of reference may point to.
 struct Ids<'a> {
-    sources: Vec<&'a str>,
-    dimensions: Vec<&'a str>,
-    questions: Vec<&'a str>,
-    goals: Vec<&'a str>,
-    regions: Vec<&'a str>,
-    industries: Vec<&'a str>,
-    appetites: Vec<&'a str>,
-    scales: Vec<&'a str>,
-    stages: Vec<&'a str>,
-    risk_categories: Vec<&'a str>,
-    actions: Vec<&'a str>,
-    risks: Vec<&'a str>,
-    skills: Vec<&'a str>,
-    technologies: Vec<&'a str>,
+    sources: Known<'a>,
+    dimensions: Known<'a>,
+    questions: Known<'a>,
+    goals: Known<'a>,
+    regions: Known<'a>,
+    industries: Known<'a>,
+    appetites: Known<'a>,
+    scales: Known<'a>,
+    stages: Known<'a>,
+    risk_categories: Known<'a>,
+    actions: Known<'a>,
+    risks: Known<'a>,
+    skills: Known<'a>,
+    technologies: Known<'a>,
 }
 
 impl<'a> Ids<'a> {
@@ -79,7 +104,7 @@ impl<'a> Ids<'a> {
             regions: options(ContextRole::Regions),
             industries: options(ContextRole::Industry),
             appetites: options(ContextRole::RiskAppetite),
-            scales,
+            scales: scales.into_iter().collect(),
             stages: fw.scoring.stages.iter().map(|s| s.id.as_str()).collect(),
             risk_categories: fw.risks.categories.iter().map(|c| c.id.as_str()).collect(),
             actions: fw.roadmap.phases.iter().flat_map(|p| p.actions.iter().map(|a| a.id.as_str())).collect(),
@@ -161,7 +186,7 @@ impl Checker<'_> {
         entry: &str,
         what: &str,
         refs: impl IntoIterator<Item = &'r Text>,
-        known: &[&str],
+        known: &Known,
     ) {
         self.refs_at(file, Place::Entry(entry), what, refs, known);
     }
@@ -173,11 +198,11 @@ impl Checker<'_> {
         place: Place,
         what: &str,
         refs: impl IntoIterator<Item = &'r Text>,
-        known: &[&str],
+        known: &Known,
     ) {
         for id in refs {
-            if !known.contains(&id.as_str()) {
-                let help = did_you_mean(id, known.iter().copied());
+            if !known.contains(id) {
+                let help = did_you_mean(id, known.iter());
                 let needles = [format!("\"{id}\""), format!("{id} =")];
                 let message = format!("`{}` refers to unknown {what} `{id}`", place.name());
                 self.within(file, place, &needles, message).help = help;
@@ -469,7 +494,7 @@ fn check_stages(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             continue;
         }
         c.refs(SCORING, &stage.id, "risk appetite", stage.ceiling.keys(), &ids.appetites);
-        for appetite in &ids.appetites {
+        for appetite in ids.appetites.iter() {
             if !stage.ceiling.keys().any(|k| k == appetite) {
                 c.entry(SCORING, &stage.id, format!("stage `{}` has no ceiling for appetite `{appetite}`", stage.id));
             }
@@ -536,8 +561,8 @@ fn check_placement(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     }
     let value = &fw.scoring.value;
     c.refs_at(SCORING, Place::Key("stage_weight"), "stage", value.stage_weight.keys(), &ids.stages);
-    for stage in &ids.stages {
-        match value.stage_weight.get(*stage) {
+    for stage in ids.stages.iter() {
+        match value.stage_weight.get(stage) {
             Some(w) if (0.0..=1.0).contains(w) => {}
             _ => {
                 c.at(SCORING, "stage_weight", format!("stage_weight for `{stage}` must be given, 0 to 1"));
@@ -608,7 +633,7 @@ fn check_regulations(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
 fn check_risks(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     for category in &fw.risks.categories {
         c.refs(RISKS, &category.id, "company scale", category.owner.keys(), &ids.scales);
-        for scale in &ids.scales {
+        for scale in ids.scales.iter() {
             if !category.owner.keys().any(|k| k == scale) {
                 c.entry(
                     RISKS,
@@ -627,7 +652,7 @@ fn check_risks(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
 }
 
 fn check_skills(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
-    let categories: Vec<&str> = fw.skills.categories.iter().map(|x| x.id.as_str()).collect();
+    let categories: Known = fw.skills.categories.iter().map(|x| x.id.as_str()).collect();
     if fw.skills.levels.is_empty() {
         c.at(SKILLS, "levels", "skills.toml must name at least one level".into());
     }
@@ -694,7 +719,7 @@ fn check_ethics_models_trends(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         c.refs(MODELS, &m.id, "source", [&m.source], &ids.sources);
         c.range(MODELS, &m.id, "accuracy_target", m.accuracy_target, 0.0, 100.0);
     }
-    let categories: Vec<&str> = fw.trends.categories.iter().map(|x| x.id.as_str()).collect();
+    let categories: Known = fw.trends.categories.iter().map(|x| x.id.as_str()).collect();
     for t in &fw.trends.trends {
         c.refs(TRENDS, &t.id, "trend category", [&t.category], &categories);
         c.refs(TRENDS, &t.id, "technology", &t.technologies, &ids.technologies);
@@ -708,7 +733,9 @@ fn check_ethics_models_trends(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
 }
 
 fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
-    let kinds: Vec<&str> = fw.scoring.evidence_kinds.iter().map(|k| k.id.as_str()).collect();
+    let kinds: Known = fw.scoring.evidence_kinds.iter().map(|k| k.id.as_str()).collect();
+    let in_trends: HashSet<&str> =
+        fw.trends.trends.iter().flat_map(|trend| trend.technologies.iter().map(Text::as_str)).collect();
     for t in &fw.technologies.technologies {
         if t.guide_window.is_some_and(|[from, to]| from > to) {
             c.entry(TECHNOLOGIES, &t.id, format!("`{}`: guide_window starts after it ends", t.id));
@@ -744,7 +771,7 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             c.refs(TECHNOLOGIES, &t.id, "evidence kind", [&e.kind], &kinds);
             c.refs(TECHNOLOGIES, &t.id, "industry", &e.industries, &ids.industries);
         }
-        if !fw.trends.trends.iter().any(|trend| trend.technologies.contains(&t.id)) {
+        if !in_trends.contains(t.id.as_str()) {
             c.entry(TECHNOLOGIES, &t.id, format!("`{}` belongs to no trend in trends.toml", t.id));
         }
     }
@@ -761,34 +788,40 @@ fn prerequisite_cycle(fw: &Frameworks) -> Vec<String> {
         Open,
         Done,
     }
-    fn visit(
-        fw: &Frameworks,
-        id: &str,
-        marks: &mut BTreeMap<String, Mark>,
-        stack: &mut Vec<String>,
+    type Prerequisites<'a> = HashMap<&'a str, &'a [Text]>;
+    fn visit<'a>(
+        prerequisites: &Prerequisites<'a>,
+        id: &'a str,
+        marks: &mut HashMap<&'a str, Mark>,
+        stack: &mut Vec<&'a str>,
     ) -> Option<Vec<String>> {
         match marks.get(id).copied().unwrap_or(Mark::New) {
             Mark::Done => return None,
             Mark::Open => {
-                let from = stack.iter().position(|s| s == id).unwrap_or(0);
-                return Some(stack[from..].to_vec());
+                let from = stack.iter().position(|s| *s == id).unwrap_or(0);
+                return Some(stack[from..].iter().map(|s| s.to_string()).collect());
             }
             Mark::New => {}
         }
-        marks.insert(id.to_string(), Mark::Open);
-        stack.push(id.to_string());
-        for prerequisite in fw.technology(id).map(|t| t.prerequisites.as_slice()).unwrap_or_default() {
-            if let Some(cycle) = visit(fw, prerequisite, marks, stack) {
+        marks.insert(id, Mark::Open);
+        stack.push(id);
+        for prerequisite in prerequisites.get(id).copied().unwrap_or_default() {
+            if let Some(cycle) = visit(prerequisites, prerequisite, marks, stack) {
                 return Some(cycle);
             }
         }
         stack.pop();
-        marks.insert(id.to_string(), Mark::Done);
+        marks.insert(id, Mark::Done);
         None
     }
-    let mut marks = BTreeMap::new();
-    for t in &fw.technologies.technologies {
-        if let Some(cycle) = visit(fw, &t.id, &mut marks, &mut Vec::new()) {
+    let technologies = &fw.technologies.technologies;
+    let mut prerequisites = Prerequisites::with_capacity(technologies.len());
+    for t in technologies {
+        prerequisites.entry(t.id.as_str()).or_insert(t.prerequisites.as_slice());
+    }
+    let mut marks = HashMap::with_capacity(technologies.len());
+    for t in technologies {
+        if let Some(cycle) = visit(&prerequisites, &t.id, &mut marks, &mut Vec::new()) {
             return cycle;
         }
     }

@@ -3,13 +3,14 @@
 //! customised directory given with `--frameworks`.
 
 mod check;
+mod index;
 mod model;
 mod report_text;
 
 pub use model::*;
 
 use crate::error::{Diagnostic, InputError, Location, plain_message, shown_path};
-use crate::limits::read_limited;
+use crate::limits::{MAX_FRAMEWORK_BYTES, read_at_most};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use std::path::Path;
@@ -39,20 +40,12 @@ pub struct DataFile {
 /// The built-in frameworks as `build.rs` compiled them from the same TOML.
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frameworks.postcard"));
 
-/// The built-in data files, for diagnostics and `frameworks export`.
-fn builtin_files() -> Vec<DataFile> {
-    BUILTIN
-        .iter()
-        .map(|(name, text)| DataFile { name: format!("frameworks/{name} (built in)"), text: Cow::Borrowed(text) })
-        .collect()
-}
-
 impl Frameworks {
-    /// The frameworks compiled into the binary: deserialized from the form `build.rs` made,
-    /// then checked like any other frameworks.
+    /// The frameworks compiled into the binary, deserialized from the form `build.rs` made. Not
+    /// checked here: the test `builtin_frameworks_pass_the_check` checks them at build time, so
+    /// no start pays for it. Never fails; a `Result` so it stands in for [`Frameworks::from_dir`].
     pub fn builtin() -> Result<Frameworks, InputError> {
-        let frameworks: Frameworks = postcard::from_bytes(COMPILED).expect("build.rs compiles the same model");
-        frameworks.checked(&builtin_files())
+        Ok(postcard::from_bytes(COMPILED).expect("build.rs compiles the same model"))
     }
 
     /// The frameworks, if every cross-reference and range holds; else every problem found.
@@ -85,7 +78,7 @@ impl Frameworks {
         let mut files = Vec::new();
         for (name, _) in BUILTIN {
             let path = dir.join(name);
-            match read_limited(&path) {
+            match read_at_most(&path, MAX_FRAMEWORK_BYTES) {
                 Ok(text) => files.push(DataFile { name: path.display().to_string(), text: Cow::Owned(text) }),
                 Err(e) => problems.push(Diagnostic::new(e.to_string()).in_file(&path.display().to_string())),
             }
@@ -144,6 +137,7 @@ impl Frameworks {
             trends,
             technologies,
             report,
+            index: Default::default(),
         };
         frameworks.checked(&files)
     }
@@ -155,40 +149,44 @@ impl Frameworks {
         postcard::from_bytes(&bytes).expect("and deserializes")
     }
 
+    fn index(&self) -> &index::Index {
+        self.index.of(self)
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questionnaire.questions.iter().find(|q| q.id == id)
+        self.index().questions.get(id).map(|&i| &self.questionnaire.questions[i])
     }
 
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
-        self.questionnaire.dimensions.iter().find(|d| d.id == id)
+        self.index().dimensions.get(id).map(|&i| &self.questionnaire.dimensions[i])
     }
 
     pub fn context_question(&self, id: &str) -> Option<&ContextQuestion> {
-        self.questionnaire.context.iter().find(|q| q.id == id)
+        self.index().context.get(id).map(|&i| &self.questionnaire.context[i])
     }
 
     pub fn context_with_role(&self, role: ContextRole) -> Option<&ContextQuestion> {
-        self.questionnaire.context.iter().find(|q| q.role == Some(role))
+        self.index().roles.get(&role).map(|&i| &self.questionnaire.context[i])
     }
 
     pub fn technology(&self, id: &str) -> Option<&Technology> {
-        self.technologies.technologies.iter().find(|t| t.id == id)
+        self.index().technologies.get(id).map(|&i| &self.technologies.technologies[i])
     }
 
     pub fn risk(&self, id: &str) -> Option<&Risk> {
-        self.risks.risks.iter().find(|r| r.id == id)
+        self.index().risks.get(id).map(|&i| &self.risks.risks[i])
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.sources.iter().find(|s| s.id == id)
+        self.index().sources.get(id).map(|&i| &self.sources.sources[i])
     }
 
     pub fn phase(&self, id: &str) -> Option<&Phase> {
-        self.roadmap.phases.iter().find(|p| p.id == id)
+        self.index().phases.get(id).map(|&i| &self.roadmap.phases[i])
     }
 
     pub fn stage(&self, id: &str) -> Option<&Stage> {
-        self.scoring.stages.iter().find(|s| s.id == id)
+        self.index().stages.get(id).map(|&i| &self.scoring.stages[i])
     }
 
     /// The data of a ring; every ring is present once checked.
@@ -197,11 +195,26 @@ impl Frameworks {
     }
 
     pub fn risk_category(&self, id: &str) -> Option<&RiskCategory> {
-        self.risks.categories.iter().find(|c| c.id == id)
+        self.index().risk_categories.get(id).map(|&i| &self.risks.categories[i])
     }
 
     pub fn action(&self, id: &str) -> Option<(&Phase, &Action)> {
-        self.roadmap.phases.iter().find_map(|p| p.actions.iter().find(|a| a.id == id).map(|a| (p, a)))
+        let &(p, a) = self.index().actions.get(id)?;
+        Some((&self.roadmap.phases[p], &self.roadmap.phases[p].actions[a]))
+    }
+
+    pub fn regulation(&self, id: &str) -> Option<&Regulation> {
+        self.index().regulations.get(id).map(|&i| &self.regulations.regulations[i])
+    }
+
+    /// The first trend that lists a technology.
+    pub fn trend_of(&self, technology: &str) -> Option<&Trend> {
+        self.index().trend_of.get(technology).map(|&i| &self.trends.trends[i])
+    }
+
+    /// The sum of the weights of a dimension's questions.
+    pub fn question_weight(&self, dimension: &str) -> f64 {
+        self.index().question_weights.get(dimension).copied().unwrap_or_default()
     }
 
     /// The name of a dimension, or its id if unknown (cannot happen after checking).
@@ -228,6 +241,88 @@ pub fn toml_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagn
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The built-in data files, named for diagnostics.
+    fn builtin_files() -> Vec<DataFile> {
+        BUILTIN
+            .iter()
+            .map(|(name, text)| DataFile { name: format!("frameworks/{name} (built in)"), text: Cow::Borrowed(text) })
+            .collect()
+    }
+
+    /// The built-in frameworks are not checked when the tool starts; this is where they are.
+    #[test]
+    fn builtin_frameworks_pass_the_check() {
+        let fw = Frameworks::builtin().unwrap();
+        if let Some(problems) = check::check(&fw, &builtin_files()) {
+            panic!("the built-in frameworks fail their own check:\n{problems}");
+        }
+    }
+
+    /// Every look-up through the index finds what a scan from the start of the list finds, for
+    /// every id and for one that is not there.
+    #[test]
+    fn lookups_by_id_find_what_a_scan_finds() {
+        let fw = Frameworks::builtin().unwrap();
+        let q = &fw.questionnaire;
+        let same = |a: Option<&Text>, b: Option<&Text>| assert_eq!(a, b);
+        for id in q.questions.iter().map(|x| x.id.as_str()).chain(["missing"]) {
+            same(fw.question(id).map(|x| &x.id), q.questions.iter().find(|x| x.id == id).map(|x| &x.id));
+        }
+        for id in q.dimensions.iter().map(|x| x.id.as_str()).chain(["missing"]) {
+            same(fw.dimension(id).map(|x| &x.id), q.dimensions.iter().find(|x| x.id == id).map(|x| &x.id));
+            let weight: f64 = q.questions.iter().filter(|x| x.dimension == id).map(|x| x.weight).sum();
+            assert_eq!(fw.question_weight(id), weight, "{id}");
+        }
+        for c in &q.context {
+            same(fw.context_question(&c.id).map(|x| &x.id), Some(&c.id));
+            if let Some(role) = c.role {
+                same(fw.context_with_role(role).map(|x| &x.id), Some(&c.id));
+            }
+        }
+        for t in &fw.technologies.technologies {
+            same(fw.technology(&t.id).map(|x| &x.id), Some(&t.id));
+            let trend = fw.trends.trends.iter().find(|trend| trend.technologies.contains(&t.id));
+            same(fw.trend_of(&t.id).map(|x| &x.id), trend.map(|x| &x.id));
+        }
+        for r in &fw.risks.risks {
+            same(fw.risk(&r.id).map(|x| &x.id), Some(&r.id));
+        }
+        for c in &fw.risks.categories {
+            same(fw.risk_category(&c.id).map(|x| &x.id), Some(&c.id));
+        }
+        for s in &fw.sources.sources {
+            same(fw.source(&s.id).map(|x| &x.id), Some(&s.id));
+        }
+        for r in &fw.regulations.regulations {
+            same(fw.regulation(&r.id).map(|x| &x.id), Some(&r.id));
+        }
+        for s in &fw.scoring.stages {
+            same(fw.stage(&s.id).map(|x| &x.id), Some(&s.id));
+        }
+        for p in &fw.roadmap.phases {
+            same(fw.phase(&p.id).map(|x| &x.id), Some(&p.id));
+            for a in &p.actions {
+                let (phase, action) = fw.action(&a.id).unwrap();
+                assert_eq!((&phase.id, &action.id), (&p.id, &a.id));
+            }
+        }
+        let missing =
+            [fw.technology("missing").is_none(), fw.risk("missing").is_none(), fw.action("missing").is_none()];
+        assert_eq!(missing, [true; 3]);
+    }
+
+    /// With an id repeated, the first entry is the one found, as a scan would (the check
+    /// reports the repeat; until then nothing may change which entry is used).
+    #[test]
+    fn a_repeated_id_finds_its_first_entry() {
+        let mut fw = Frameworks::builtin().unwrap();
+        let mut copy = fw.technologies.technologies[0].clone();
+        copy.name = "A second entry".into();
+        fw.technologies.technologies.push(copy);
+        let id = fw.technologies.technologies[0].id.clone();
+        assert_eq!(fw.technology(&id).unwrap().name, fw.technologies.technologies[0].name);
+    }
 
     /// The compiled form must hold exactly what parsing the TOML gives.
     #[test]

@@ -7,9 +7,30 @@ use std::collections::BTreeMap;
 /// Text from the frameworks. Shared rather than copied: an assessment quotes a great deal of
 /// it (ids, descriptions, mitigations, learning paths), and a shared string clones without
 /// allocating. Behaves as a `str` for reading, comparing and map look-ups.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Text(std::sync::Arc<str>);
+
+/// Straight from the borrowed text into the shared string: one allocation, where serde's own
+/// `Arc<str>` goes through a `String` and a `Box<str>` (a fifth of loading the built-in
+/// frameworks went there).
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_str<E>(self, s: &str) -> Result<Text, E> {
+                Ok(Text::from(s))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
 
 /// A plain string in JSON Schemas: how it is stored in memory is no concern of consumers.
 impl schemars::JsonSchema for Text {
@@ -136,6 +157,9 @@ pub struct Frameworks {
     pub trends: Trends,
     pub technologies: Technologies,
     pub report: ReportText,
+    /// Positions by id, for the look-ups in `frameworks/mod.rs`.
+    #[serde(skip)]
+    pub(crate) index: super::index::LazyIndex,
 }
 
 // ----- sources.toml -----
@@ -198,7 +222,7 @@ pub struct Dimension {
 }
 
 /// What the scoring needs a context question for; at most one question has each role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ContextRole {
     Company,

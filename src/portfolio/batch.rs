@@ -1,6 +1,12 @@
 //! `readiness batch`: scores answer files in parallel, in chunks, writing each row as soon as
 //! its chunk is done, so memory does not grow with the number of files (the Markdown summary
 //! keeps only the numeric columns). Rows come out in input order whatever the thread timing.
+//!
+//! Directories are read as the files are scored, not listed first, so no list of names grows
+//! with the portfolio either. Their files come in the order the file system lists them, not
+//! sorted: sorting needs every name at once, and nothing downstream needs an order (each row
+//! names its file; the summary and `--benchmark` do not depend on order). A directory read
+//! twice gives the same order.
 
 use super::row::Row;
 use super::summary::Summary;
@@ -9,8 +15,9 @@ use crate::app::read_answers;
 use crate::date::Date;
 use crate::error::{InputError, Problems, shown_path};
 use crate::frameworks::Frameworks;
-use crate::score::assess;
+use crate::score::scores;
 use clap::ValueEnum;
+use std::fs::ReadDir;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -46,38 +53,83 @@ pub struct BatchOutcome {
     pub problems: Problems,
 }
 
-/// The answer files named: files as given, directories expanded to their `*.toml` files (in
-/// any case: `.TOML` too) in name order. A directory with none is an error.
+/// The answer files named, in name order: see [`walk`]. For the few files of a workshop.
 pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| InputError::message(format!("cannot list {}: {e}", shown_path(path))))?;
-            let is_toml = |p: &Path| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("toml"));
-            let mut found: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| is_toml(p)).collect();
-            if found.is_empty() {
-                return Err(InputError::message(format!("{} holds no answer files (*.toml)", shown_path(path))));
-            }
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
+        let mut found = walk(std::slice::from_ref(path)).collect::<Result<Vec<_>, _>>()?;
+        found.sort();
+        files.extend(found);
     }
     Ok(files)
 }
 
-/// Scores every file and writes the rows (or, for Markdown, the summary) to `out`.
-pub fn run(fw: &Frameworks, files: &[PathBuf], options: Options, out: &mut dyn Write) -> anyhow::Result<BatchOutcome> {
+/// The answer files named, found as they are needed: files as given, directories expanded to
+/// their `*.toml` files (in any case: `.TOML` too) in the order the file system lists them.
+/// A directory with none, or that cannot be read, is an error.
+pub fn walk(paths: &[PathBuf]) -> Walk<'_> {
+    Walk { paths: paths.iter(), dir: None }
+}
+
+/// See [`walk`].
+pub struct Walk<'a> {
+    paths: std::slice::Iter<'a, PathBuf>,
+    /// The directory being read, and whether it has given an answer file yet.
+    dir: Option<(&'a Path, ReadDir, bool)>,
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Result<PathBuf, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let is_toml = |p: &PathBuf| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("toml"));
+        loop {
+            if let Some((dir, entries, found)) = &mut self.dir {
+                if let Some(path) = entries.by_ref().flatten().map(|e| e.path()).find(is_toml) {
+                    *found = true;
+                    return Some(Ok(path));
+                }
+                let (dir, found) = (*dir, *found);
+                self.dir = None;
+                if !found {
+                    return Some(Err(InputError::message(format!(
+                        "{} holds no answer files (*.toml)",
+                        shown_path(dir)
+                    ))));
+                }
+            }
+            let path = self.paths.next()?;
+            if !path.is_dir() {
+                return Some(Ok(path.clone()));
+            }
+            match std::fs::read_dir(path) {
+                Ok(entries) => self.dir = Some((path, entries, false)),
+                Err(e) => return Some(Err(InputError::message(format!("cannot list {}: {e}", shown_path(path))))),
+            }
+        }
+    }
+}
+
+/// Scores every file and writes the rows (or, for Markdown, the summary) to `out`; a file
+/// that cannot be found (a directory that cannot be read) ends the run with its error.
+pub fn run(
+    fw: &Frameworks,
+    mut files: impl Iterator<Item = Result<PathBuf, InputError>>,
+    options: Options,
+    out: &mut dyn Write,
+) -> anyhow::Result<BatchOutcome> {
     let Options { format, as_of, keep_formulas } = options;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let copies: Vec<Frameworks> = (0..threads).map(|_| fw.unshared_copy()).collect();
     let mut outcome = BatchOutcome::default();
     let mut summary = Summary::default();
     let mut header_written = false;
-    for chunk in files.chunks(CHUNK) {
-        for (path, result) in chunk.iter().zip(score_chunk(&copies, chunk, as_of)) {
+    loop {
+        let chunk = files.by_ref().take(CHUNK).collect::<Result<Vec<_>, _>>()?;
+        if chunk.is_empty() {
+            break;
+        }
+        for (path, result) in chunk.iter().zip(score_chunk(&copies, &chunk, as_of)) {
             match result {
                 Ok(row) => {
                     outcome.scored += 1;
@@ -94,7 +146,7 @@ pub fn run(fw: &Frameworks, files: &[PathBuf], options: Options, out: &mut dyn W
                 }
                 Err(e) => {
                     outcome.problems.append(e);
-                    outcome.failed.push(path.clone());
+                    outcome.failed.push(path.to_path_buf());
                 }
             }
         }
@@ -124,5 +176,5 @@ fn score_chunk(copies: &[Frameworks], chunk: &[PathBuf], as_of: Date) -> Vec<Res
 
 fn score_file(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Row, InputError> {
     let answers = read_answers(fw, path, Completeness::Complete)?;
-    Ok(Row::of(&path.display().to_string(), &assess(fw, &answers, as_of), fw))
+    Ok(Row::of(&path.display().to_string(), fw, &answers, &scores(fw, &answers, as_of)))
 }

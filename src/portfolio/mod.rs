@@ -7,6 +7,6 @@ mod benchmark;
 mod row;
 mod summary;
 
-pub use batch::{BatchFormat, BatchOutcome, Options, answer_files, run};
+pub use batch::{BatchFormat, BatchOutcome, Options, Walk, answer_files, run, walk};
 pub use benchmark::{Benchmark, benchmark};
 pub use row::{Row, is_reserved_column};

@@ -1,9 +1,10 @@
 //! One assessment as a flat row with a fixed column order, written as CSV or JSON Lines from
 //! the same list of cells so the two never disagree.
 
-use crate::assessment::Assessment;
+use crate::answers::Answers;
 use crate::error::{is_unsafe_char, printable_line};
-use crate::frameworks::{ContextKind, ContextQuestion, Frameworks};
+use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks};
+use crate::score::{Scores, display_context};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -32,33 +33,37 @@ pub fn is_reserved_column(id: &str) -> bool {
 
 /// A column for each context question with one value per business (a single choice or a
 /// number), taken from the questionnaire so a customised one brings its own columns.
-fn context_cell(a: &Assessment, q: &ContextQuestion) -> Option<Cell> {
-    let value = a.context.iter().find(|c| c.id == q.id).map(|c| c.value.as_str());
+fn context_cell(answers: &Answers, q: &ContextQuestion) -> Option<Cell> {
+    let value = answers.context.get(&q.id).map(|v| display_context(q, v));
     match q.kind {
-        ContextKind::Choice => Some(Cell::Text(value.unwrap_or_default().to_string())),
+        ContextKind::Choice => Some(Cell::Text(value.unwrap_or_default())),
         ContextKind::Number => Some(value.and_then(|v| v.parse().ok()).map_or(Cell::Text(String::new()), Cell::Number)),
         ContextKind::Text | ContextKind::Multi => None,
     }
 }
 
 impl Row {
-    pub fn of(file: &str, a: &Assessment, fw: &Frameworks) -> Row {
+    /// The row of one file's answers and their scores.
+    pub fn of(file: &str, fw: &Frameworks, answers: &Answers, s: &Scores) -> Row {
         let text = |s: &str| Cell::Text(s.to_string());
-        let mut cells = vec![("file".to_string(), text(file)), ("company".to_string(), text(&a.company))];
-        cells.extend(fw.questionnaire.context.iter().filter_map(|q| Some((q.id.to_string(), context_cell(a, q)?))));
+        let company = answers.text_for(fw, ContextRole::Company);
+        let mut cells = vec![("file".to_string(), text(file)), ("company".to_string(), text(company))];
+        cells.extend(
+            fw.questionnaire.context.iter().filter_map(|q| Some((q.id.to_string(), context_cell(answers, q)?))),
+        );
         cells.extend([
-            ("overall".to_string(), Cell::Number(a.readiness.overall)),
-            ("tier".to_string(), text(&a.readiness.tier.id)),
-            ("confidence".to_string(), Cell::Number(a.readiness.confidence)),
+            ("overall".to_string(), Cell::Number(s.readiness.overall)),
+            ("tier".to_string(), text(&s.readiness.tier.id)),
+            ("confidence".to_string(), Cell::Number(s.readiness.confidence)),
         ]);
         cells.extend(
-            a.readiness.dimensions.iter().map(|d| (format!("{DIMENSION_PREFIX}{}", d.id), Cell::Number(d.score))),
+            s.readiness.dimensions.iter().map(|d| (format!("{DIMENSION_PREFIX}{}", d.id), Cell::Number(d.score))),
         );
         for ring in &fw.scoring.rings {
-            let count = a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring.id).count();
+            let count = s.technologies.iter().filter(|t| t.adoption_timeline.ring == ring.id).count();
             cells.push((format!("{RING_PREFIX}{}", ring.id.id()), Cell::Count(count)));
         }
-        cells.push(("top_risk".to_string(), Cell::Text(a.risks.first().map_or(String::new(), |r| r.id.to_string()))));
+        cells.push(("top_risk".to_string(), Cell::Text(s.risks.first().map_or(String::new(), |r| r.id.to_string()))));
         Row(cells)
     }
 
@@ -144,6 +149,41 @@ fn escape_unsafe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row scored without the report's parts says what the full assessment says.
+    #[test]
+    fn a_row_agrees_with_the_full_assessment() {
+        let fw = Frameworks::builtin().unwrap();
+        let as_of = crate::date::Date::new(2026, 11, 25).unwrap();
+        for example in ["b2b-software", "large-retailer-gdpr", "small-ecommerce"] {
+            let path = format!("{}/examples/{example}.toml", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            let answers = crate::answers::parse(&fw, &path, &text, crate::answers::Completeness::Complete).unwrap();
+            let row = Row::of(&path, &fw, &answers, &crate::score::scores(&fw, &answers, as_of));
+            let a = crate::score::assess(&fw, &answers, as_of);
+            let cell = |name: &str| row.0.iter().find(|(n, _)| n == name).map(|(_, c)| c.clone()).unwrap();
+            assert_eq!(cell("company"), Cell::Text(a.company.to_string()));
+            assert_eq!(cell("overall"), Cell::Number(a.readiness.overall));
+            assert_eq!(cell("tier"), Cell::Text(a.readiness.tier.id.to_string()));
+            assert_eq!(cell("confidence"), Cell::Number(a.readiness.confidence));
+            assert_eq!(cell("top_risk"), Cell::Text(a.risks[0].id.to_string()), "{example}");
+            for d in &a.readiness.dimensions {
+                assert_eq!(cell(&format!("{DIMENSION_PREFIX}{}", d.id)), Cell::Number(d.score));
+            }
+            for ring in &fw.scoring.rings {
+                let count = a.technologies.iter().filter(|t| t.adoption_timeline.ring == ring.id).count();
+                assert_eq!(cell(&format!("{RING_PREFIX}{}", ring.id.id())), Cell::Count(count), "{example}");
+            }
+            for c in &a.context {
+                let kind = fw.context_question(&c.id).unwrap().kind;
+                match kind {
+                    ContextKind::Choice => assert_eq!(cell(&c.id), Cell::Text(c.value.to_string())),
+                    ContextKind::Number => assert_eq!(cell(&c.id), Cell::Number(c.value.parse().unwrap())),
+                    ContextKind::Text | ContextKind::Multi => {}
+                }
+            }
+        }
+    }
 
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {

@@ -20,26 +20,11 @@ use crate::date::Date;
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Ring, Text};
 use placement::Gate;
 use risk::Exposure;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Scores a set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
-    let business = context::resolve(fw, answers, as_of);
-    let mut readiness = readiness::score(fw, answers);
-    let dimensions: BTreeMap<Text, f64> = readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect();
-    let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of);
-    let gates = placement::context_gates(fw, &business, &mut technologies);
-    let in_view: Vec<&Text> = technologies
-        .iter()
-        .filter(|t| t.adoption_timeline.priority.is_some() || business.in_use.contains(&t.id))
-        .map(|t| &t.id)
-        .collect();
-    let exposures = risk::evaluate_all(fw, &business, answers, &in_view);
-    for t in technologies.iter_mut() {
-        t.risk_factors = risk::factors(fw, &exposures, &t.id);
-    }
-    Placer { fw, business: &business, answers, exposures: &exposures, gates }.place_all(&mut technologies);
-    let risks = risk::register(fw, &business, &exposures, &technologies, answers);
+    let Scores { business, mut readiness, technologies, risks } = scores(fw, answers, as_of);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies);
     let roadmap = roadmap::plan(fw, &business, &readiness.gaps, &technologies, &risks);
     Assessment {
@@ -66,6 +51,39 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     }
 }
 
+/// The scores of an assessment without the parts only a report shows (priority gaps,
+/// roadmap, skills, levers, methodology and the rest): what a `batch` row holds. Those parts
+/// were a fifth of the work of a batch.
+pub struct Scores {
+    pub business: Business,
+    /// Without its priority gaps, which only the roadmap needs.
+    pub readiness: crate::assessment::Readiness,
+    pub technologies: Vec<TechnologyAssessment>,
+    pub risks: Vec<crate::assessment::RiskEntry>,
+}
+
+/// See [`Scores`].
+pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
+    let business = context::resolve(fw, answers, as_of);
+    let readiness = readiness::score(fw, answers);
+    let dimensions: BTreeMap<Text, f64> = readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect();
+    let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of);
+    let gates = placement::context_gates(fw, &business, &mut technologies);
+    let in_view: Vec<&Text> = technologies
+        .iter()
+        .filter(|t| t.adoption_timeline.priority.is_some() || business.in_use.contains(&t.id))
+        .map(|t| &t.id)
+        .collect();
+    let exposures = risk::evaluate_all(fw, &business, answers, &in_view);
+    for t in technologies.iter_mut() {
+        t.risk_factors = risk::factors(fw, &exposures, &t.id);
+    }
+    let positions = technologies.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+    Placer { fw, business: &business, answers, exposures: &exposures, gates, positions }.place_all(&mut technologies);
+    let risks = risk::register(fw, &business, &exposures, &technologies, answers);
+    Scores { business, readiness, technologies, risks }
+}
+
 /// Places every technology after its prerequisites.
 struct Placer<'a> {
     fw: &'a Frameworks,
@@ -73,6 +91,8 @@ struct Placer<'a> {
     answers: &'a Answers,
     exposures: &'a [Exposure<'a>],
     gates: Vec<Vec<Gate>>,
+    /// Where each technology sits in the list being placed.
+    positions: HashMap<Text, usize>,
 }
 
 impl Placer<'_> {
@@ -89,8 +109,7 @@ impl Placer<'_> {
         }
         done[i] = true;
         let prerequisites = techs[i].adoption_timeline.prerequisites.clone();
-        let indices: Vec<usize> =
-            prerequisites.iter().filter_map(|id| techs.iter().position(|t| &t.id == id)).collect();
+        let indices: Vec<usize> = prerequisites.iter().filter_map(|id| self.positions.get(id).copied()).collect();
         for &j in &indices {
             self.place(techs, done, j);
         }

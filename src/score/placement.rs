@@ -99,7 +99,7 @@ pub fn rules_touching<'a>(
         .regulations
         .iter()
         .filter(move |r| r.technologies.iter().any(|t| t == id))
-        .filter_map(|r| fw.regulations.regulations.iter().find(|x| x.id == r.id))
+        .filter_map(|r| fw.regulation(&r.id))
 }
 
 /// Rules whose control is not shown by the answers cap the technologies they touch.

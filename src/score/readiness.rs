@@ -18,9 +18,8 @@ pub fn answer_of(answers: &Answers, q: &Question) -> (Answer, bool) {
 fn dimension_weights(fw: &Frameworks, dimension: &str) -> (f64, f64) {
     let dims = &fw.questionnaire.dimensions;
     let total: f64 = dims.iter().map(|d| d.weight).sum();
-    let share = dims.iter().find(|d| d.id == dimension).map_or(0.0, |d| d.weight / total);
-    let questions = fw.questionnaire.questions.iter().filter(|q| q.dimension == dimension).map(|q| q.weight);
-    (share, questions.sum())
+    let share = fw.dimension(dimension).map_or(0.0, |d| d.weight / total);
+    (share, fw.question_weight(dimension))
 }
 
 /// Points of overall readiness one question is worth between its lowest and top level.

@@ -21,7 +21,7 @@ fn glossary(fw: &Frameworks, business: &Business) -> Glossary {
     let controls = business
         .regulations
         .iter()
-        .filter_map(|r| fw.regulations.regulations.iter().find(|x| x.id == r.id)?.control.as_ref())
+        .filter_map(|r| fw.regulation(&r.id)?.control.as_ref())
         .filter_map(|c| fw.question(&c.question));
     Glossary {
         tiers: fw.scoring.tiers.iter().map(|t| t.id.clone()).collect(),

@@ -47,7 +47,7 @@ fn evaluate<'a>(
     let escalated_by: Vec<Text> = business
         .regulations
         .iter()
-        .filter_map(|r| fw.regulations.regulations.iter().find(|x| x.id == r.id))
+        .filter_map(|r| fw.regulation(&r.id))
         .filter(|r| r.escalates.contains(&risk.id))
         .filter(|r| r.technologies.iter().any(|t| in_view.contains(&t) && carries(t)))
         .map(|r| r.id.clone())

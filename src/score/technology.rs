@@ -45,8 +45,7 @@ pub fn assess_all(
 
 /// The category of the first trend that lists the technology (checked to exist).
 fn sector(fw: &Frameworks, t: &Technology) -> Text {
-    let trend = fw.trends.trends.iter().find(|trend| trend.technologies.contains(&t.id));
-    trend.map(|trend| trend.category.clone()).unwrap_or_default()
+    fw.trend_of(&t.id).map(|trend| trend.category.clone()).unwrap_or_default()
 }
 
 /// The stage judged from evidence; the date only decides whether the judgement is due for a
