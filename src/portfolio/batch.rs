@@ -1,6 +1,6 @@
 //! `readiness batch`: scores answer files in parallel, in chunks, writing each row as soon as
-//! its chunk is done, so memory does not grow with the number of files (the Markdown summary
-//! keeps only the numeric columns). Rows come out in input order whatever the thread timing.
+//! its chunk is done, so memory does not grow with the number of files (the summary keeps
+//! only the numeric columns). Rows come out in input order whatever the thread timing.
 
 use super::row::Row;
 use super::summary::Summary;
@@ -20,8 +20,12 @@ pub enum BatchFormat {
     Csv,
     /// One JSON object per line
     Jsonl,
-    /// A portfolio summary with the distribution of every score
+    /// A portfolio summary with the distribution of every score, for the terminal
+    Table,
+    /// The portfolio summary in Markdown
     Markdown,
+    /// The portfolio summary as one self-contained HTML file
+    Html,
 }
 
 /// Files scored per round of parallel work: enough to keep every core busy, few enough that
@@ -44,6 +48,8 @@ pub struct BatchOutcome {
     pub failed: Vec<PathBuf>,
     /// Why, as far as the first problems go: memory does not grow with the failures.
     pub problems: Problems,
+    /// The numbers of the portfolio summary, for the summary formats.
+    pub summary: Summary,
 }
 
 /// The answer files named: files as given, directories expanded to their `*.toml` files (in
@@ -68,13 +74,13 @@ pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     Ok(files)
 }
 
-/// Scores every file and writes the rows (or, for Markdown, the summary) to `out`.
+/// Scores every file and writes the rows to `out`, or, for a summary format, adds them up in
+/// the outcome's summary.
 pub fn run(fw: &Frameworks, files: &[PathBuf], options: Options, out: &mut dyn Write) -> anyhow::Result<BatchOutcome> {
     let Options { format, as_of, keep_formulas } = options;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let copies: Vec<Frameworks> = (0..threads).map(|_| fw.unshared_copy()).collect();
     let mut outcome = BatchOutcome::default();
-    let mut summary = Summary::default();
     let mut header_written = false;
     for chunk in files.chunks(CHUNK) {
         for (path, result) in chunk.iter().zip(score_chunk(&copies, chunk, as_of)) {
@@ -89,7 +95,7 @@ pub fn run(fw: &Frameworks, files: &[PathBuf], options: Options, out: &mut dyn W
                             out.write_all(row.csv(keep_formulas).as_bytes())?;
                         }
                         BatchFormat::Jsonl => out.write_all(row.json_line().as_bytes())?,
-                        BatchFormat::Markdown => summary.add(&row),
+                        BatchFormat::Table | BatchFormat::Markdown | BatchFormat::Html => outcome.summary.add(&row),
                     }
                 }
                 Err(e) => {
@@ -98,10 +104,6 @@ pub fn run(fw: &Frameworks, files: &[PathBuf], options: Options, out: &mut dyn W
                 }
             }
         }
-    }
-    if format == BatchFormat::Markdown {
-        let failed: Vec<String> = outcome.failed.iter().map(|path| path.display().to_string()).collect();
-        out.write_all(summary.markdown(fw, &failed).as_bytes())?;
     }
     out.flush()?;
     Ok(outcome)
