@@ -1,10 +1,10 @@
 //! The portfolio summary of `readiness batch` as a document: how many files were scored, the
 //! spread of every score (a spider chart of the dimension medians and the table of the same
-//! numbers), the count per tier, and, as an appendix, the files that could not be scored.
+//! numbers), the count per tier, and the files that could not be scored.
 
 use super::{date_in, left, list_block, new_section, num, paragraph, right, table, wide};
 use crate::date::Date;
-use crate::document::{Band, Block, Chart, ChartKind, Document, Meta, Section, Series};
+use crate::document::{Band, Block, Chart, ChartKind, Document, Meta, Series};
 use crate::frameworks::{ContextKind, Frameworks, PortfolioText};
 use crate::portfolio::{Distribution, Measure, Summary};
 use crate::words::{fill, list};
@@ -23,16 +23,15 @@ pub fn document(fw: &Frameworks, summary: &Summary, failed: &[PathBuf], as_of: D
         fill(&t.scored, &[("scored", &scored), ("files", &files)]).map(paragraph).into_iter().collect();
     blocks.extend(chart(fw, summary));
     blocks.push(scores(fw, summary));
-    blocks.extend(context(fw, summary));
     blocks.extend([Block::Heading(t.tiers.to_string()), tiers(fw, summary)]);
-    // One section, so the summary prints on as few pages as it fills; the failures follow
-    // as an appendix.
-    let mut sections = vec![new_section("scores", &t.scores, blocks)];
+    blocks.extend(context(fw, summary));
     if !failed.is_empty() {
         let names = failed.iter().map(|path| path.display().to_string()).collect();
-        let blocks = [paragraph(t.failed_intro.to_string())].into_iter().chain(list_block(names, false)).collect();
-        sections.push(Section { appendix: true, ..new_section("failed", &t.failed, blocks) });
+        blocks.extend([Block::Heading(t.failed.to_string()), paragraph(t.failed_intro.to_string())]);
+        blocks.extend(list_block(names, false));
     }
+    // One section: in print each section starts a page, and the summary is short.
+    let sections = vec![new_section("portfolio", &t.scores, blocks)];
     Document {
         title: t.title.to_string(),
         meta: Meta {
