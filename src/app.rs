@@ -125,11 +125,37 @@ fn batch(
                 .into_error()
                 .map_or_else(|| anyhow::anyhow!("nothing was scored"), Into::into));
         }
+        if let Some(summary) = portfolio_summary(fw, &outcome, options, output) {
+            out.write_all(summary.as_bytes())?;
+            out.flush()?;
+        }
         Ok(outcome)
     })?;
     let Some(problems) = outcome.problems.into_error() else { return Ok(ExitCode::SUCCESS) };
     eprint_lossy(&format!("batch: {} scored, {} could not be scored:\n", outcome.scored, outcome.failed.len()));
     Err(problems.into())
+}
+
+/// The portfolio summary in the format asked for, or `None` for the row formats (written as
+/// the files are scored).
+fn portfolio_summary(
+    fw: &Frameworks,
+    outcome: &portfolio::BatchOutcome,
+    options: portfolio::Options,
+    output: Option<&Path>,
+) -> Option<String> {
+    use crate::document::{html, markdown, terminal};
+    use portfolio::BatchFormat;
+    let document = || report::portfolio_document(fw, &outcome.summary, &outcome.failed, options.as_of);
+    Some(match options.format {
+        BatchFormat::Csv | BatchFormat::Jsonl => return None,
+        BatchFormat::Table => {
+            let options = terminal::Options { width: table_width(output), colour: colour(output) };
+            terminal::render(&document(), options)
+        }
+        BatchFormat::Markdown => markdown::render(&document()),
+        BatchFormat::Html => html::render(&document()),
+    })
 }
 
 /// The frameworks, for the rest of the run: never freed, since the process ends soon after

@@ -18,6 +18,7 @@ Examples:
   readiness catalog technologies                 browse the built-in data
   readiness compare acme-2026-q1.toml acme-2026-q3.toml
   readiness batch clients/ --format csv --output portfolio.csv
+  readiness batch clients/ --format html --output portfolio.html
   readiness assess --answers workshop/           one business, one answer file per respondent
   readiness merge workshop/ --output consensus.toml";
 

@@ -74,6 +74,13 @@ fn every_example_report_opens_offline_draws_its_charts_and_prints_within_sixteen
     }
 }
 
+/// `readiness batch --format html`: the chart of the dimension medians is drawn, and the failed
+/// file's name, full of markup, runs nothing.
+#[test]
+fn the_portfolio_summary_opens_offline_draws_its_chart_and_prints_within_three_pages() {
+    check_in_browser("portfolio", &sample::portfolio(), Some(3));
+}
+
 #[test]
 fn a_hostile_report_runs_no_script_and_loads_nothing() {
     check_in_browser("hostile", &sample::hostile(), None);

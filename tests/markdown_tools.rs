@@ -53,6 +53,20 @@ fn every_example_report_passes_markdownlint_and_mermaid() {
     assert!(said.contains(&format!("{} mermaid diagram(s) parsed", 2 * files.len())), "{said}");
 }
 
+/// `readiness batch --format markdown`: its spider chart parses, and a failed file's name full
+/// of Markdown and Mermaid syntax is only text.
+#[test]
+fn the_portfolio_summary_passes_markdownlint_and_mermaid() {
+    if !node::ready(false) {
+        return;
+    }
+    let file = node::keep_dir().join("portfolio.md");
+    std::fs::write(&file, markdown::render(&sample::portfolio())).unwrap();
+    let output = check(&[&file]);
+    assert!(output.status.success(), "{}", node::describe(&output));
+    assert!(node::describe(&output).contains("1 mermaid diagram(s) parsed"), "{}", node::describe(&output));
+}
+
 /// The checker must reject what the tools reject, or the test above proves nothing.
 #[test]
 fn the_checker_rejects_lint_errors_and_broken_diagrams() {

@@ -68,11 +68,15 @@ fn compare_names_the_changes_made_between_two_answer_files() {
             entry["technologies"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
         assert!(carriers.iter().any(|t| moved_in.contains(t)), "{opened} opened without a newly planned technology");
     }
-    // Of the old report's three levers (data collection, data quality, martech stack), only
-    // data quality was raised; the AI strategy answer rose too, but it was not a lever.
+    // Exactly the old report's levers among the answers raised were acted on.
+    let raised = ["consent_management", "bias_review", "accountability", "data_quality", "ai_strategy"];
+    let old = assess_file(&example("b2b-software.toml"));
+    let levers = old["levers"].as_array().unwrap().iter().map(|l| l["question"].as_str().unwrap());
+    let expected: Vec<&str> = levers.filter(|q| raised.contains(q)).collect();
     let acted: Vec<&str> =
         c["levers_acted_on"].as_array().unwrap().iter().map(|l| l["question"].as_str().unwrap()).collect();
-    assert_eq!(acted, ["data_quality"]);
+    assert!(!expected.is_empty(), "the improvement raises a lever");
+    assert_eq!(acted, expected);
     // The ethical-reasoning evidence (bias review) improved, so its gap narrowed.
     let ethics = c["skills"]
         .as_array()
@@ -191,8 +195,9 @@ fn batch_jsonl_and_markdown_describe_the_same_portfolio() {
     overall.sort_by(f64::total_cmp);
     let md = bin().args(["batch", "--format", "markdown", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
-    assert!(md.contains("40 assessments scored, 0 files failed."));
-    let line = md.lines().find(|l| l.starts_with("| overall |")).expect("an overall row");
+    let words = readiness::frameworks::Frameworks::builtin().unwrap().report.portfolio;
+    assert!(md.contains(&words.scored.replace("{scored}", "40").replace("{files}", "40")), "{md}");
+    let line = md.lines().find(|l| l.starts_with(&format!("| {} |", words.overall))).expect("an overall row");
     let cells: Vec<&str> = line.split('|').map(str::trim).collect();
     // The summary shows figures rounded once, to one decimal, as every view does.
     assert_eq!(cells[2], readiness::report::num(overall[0]), "min");
@@ -263,8 +268,9 @@ fn batch_markdown_lists_the_files_it_could_not_score() {
     let out = bin().args(["batch", "--format", "markdown", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("5 assessments scored, 2 files failed."), "{md}");
-    let failed = md.split_once("## Files that could not be scored").expect("a failures section").1;
+    let words = readiness::frameworks::Frameworks::builtin().unwrap().report.portfolio;
+    assert!(md.contains(&words.scored.replace("{scored}", "5").replace("{files}", "7")), "{md}");
+    let failed = md.split_once(&format!("### {}", words.failed)).expect("a failures heading").1;
     assert!(failed.contains("broken-level.toml") && failed.contains("broken-syntax.toml"), "{failed}");
     assert_eq!(failed.lines().filter(|l| l.starts_with("- ")).count(), 2, "each failed file once");
 }
@@ -293,4 +299,205 @@ fn a_malformed_portfolio_line_is_an_input_error_naming_its_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("holds no assessments"));
+}
+
+// ----- The portfolio summary of the examples, with a hostile file name, in every view -----
+
+/// A broken answer file whose name is full of Markdown and HTML syntax. A file name cannot hold
+/// `/`, so the tag stays open: were it passed through, the HTML would not even parse.
+const HOSTILE: &str = "x|<b>y<b>*z* [l](u) `c` _w_.toml";
+
+/// The three examples and the hostile file, in a directory of their own.
+fn examples_and_a_hostile_file() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for name in EXAMPLES {
+        std::fs::copy(example(name), dir.path().join(name)).unwrap();
+    }
+    std::fs::write(dir.path().join(HOSTILE), "[context\ncompany = 1").unwrap();
+    dir
+}
+
+fn batch_summary(dir: &Path, format: &str) -> String {
+    let out = bin().args(["batch", "--format", format, "--as-of", AS_OF]).arg(dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "the hostile file fails, and the exit code says so");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3 scored, 1 could not be scored"));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The linearly interpolated quantile (R's default, type 7) of sorted values.
+fn quantile(sorted: &[f64], p: f64) -> f64 {
+    let h = (sorted.len() - 1) as f64 * p;
+    let below = sorted[h.floor() as usize];
+    below + (h - h.floor()) * (sorted[h.ceil() as usize] - below)
+}
+
+/// What the summary must show, worked out from each example's own JSON report: rows of a
+/// label and its min, Q1, median, Q3, max and mean, and every tier's name with its count.
+struct Expected {
+    scores: Vec<Vec<String>>,
+    tiers: Vec<Vec<String>>,
+    scored: String,
+}
+
+fn expected() -> Expected {
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    let words = &fw.report.portfolio;
+    let reports: Vec<serde_json::Value> = EXAMPLES.iter().map(|name| assess_json(name)).collect();
+    let row = |label: &str, of: &dyn Fn(&serde_json::Value) -> f64| {
+        let mut values: Vec<f64> = reports.iter().map(|r| of(&r["readiness"])).collect();
+        values.sort_by(f64::total_cmp);
+        let mean = values.iter().sum::<f64>() / values.len() as f64;
+        let figures = [0.0, 0.25, 0.5, 0.75, 1.0].map(|p| quantile(&values, p)).into_iter().chain([mean]);
+        [label.to_string()].into_iter().chain(figures.map(readiness::report::num)).collect()
+    };
+    let mut scores = vec![row(&words.overall, &|r| r["overall"].as_f64().unwrap())];
+    for d in &fw.questionnaire.dimensions {
+        let score = |r: &serde_json::Value| {
+            let found = r["dimensions"].as_array().unwrap().iter().find(|x| x["id"] == d.id.as_str());
+            found.expect("every report scores every dimension")["score"].as_f64().unwrap()
+        };
+        scores.push(row(&d.name, &score));
+    }
+    let tiers: Vec<Vec<String>> = fw
+        .scoring
+        .tiers
+        .iter()
+        .map(|t| {
+            let count = reports.iter().filter(|r| r["readiness"]["tier"]["id"] == t.id.as_str()).count();
+            vec![t.name.to_string(), count.to_string()]
+        })
+        .collect();
+    assert!(tiers.iter().filter(|t| t[1] != "0").count() >= 2, "the examples span tiers, so counts can be wrong");
+    let scored = words.scored.replace("{scored}", "3").replace("{files}", "4");
+    Expected { scores, tiers, scored }
+}
+
+/// Every row of the score and tier tables as expected, found among the tables shown.
+fn assert_tables_show(tables: &[Vec<Vec<String>>], expected: &Expected, view: &str) {
+    let rows: Vec<&Vec<String>> = tables.iter().flatten().collect();
+    let find = |label: &str| {
+        let found = rows.iter().find(|r| r.first().map(String::as_str) == Some(label));
+        found.unwrap_or_else(|| panic!("{view}: no row {label} in {rows:?}"))
+    };
+    for want in &expected.scores {
+        assert_eq!(&find(&want[0])[..7], &want[..], "{view}: the distribution of {}", want[0]);
+    }
+    for want in &expected.tiers {
+        assert_eq!(&find(&want[0])[..2], &want[..], "{view}: the count in tier {}", want[0]);
+    }
+}
+
+/// The tables of a Markdown document as parsed: rows of cell texts, the header row first.
+fn markdown_tables(md: &str) -> Vec<Vec<Vec<String>>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut in_table = false;
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        let table = tables.last_mut();
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                in_table = true;
+                tables.push(Vec::new());
+            }
+            Event::End(TagEnd::Table) => in_table = false,
+            Event::Start(Tag::TableHead | Tag::TableRow) => table.unwrap().push(Vec::new()),
+            Event::Start(Tag::TableCell) => table.unwrap().last_mut().unwrap().push(String::new()),
+            Event::Text(text) if in_table => table.unwrap().last_mut().unwrap().last_mut().unwrap().push_str(&text),
+            _ => {}
+        }
+    }
+    tables
+}
+
+fn node_text(node: roxmltree::Node) -> String {
+    node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
+}
+
+#[test]
+fn the_markdown_summary_of_the_examples_has_their_numbers_and_shows_a_hostile_file_name_as_text() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let dir = examples_and_a_hostile_file();
+    let expected = expected();
+    let md = batch_summary(dir.path(), "markdown");
+    assert!(md.contains(&expected.scored), "{md}");
+    assert_tables_show(&markdown_tables(&md), &expected, "markdown");
+    assert_tables_are_rectangular(&md);
+    let events: Vec<Event> = Parser::new_ext(&md, Options::ENABLE_TABLES).collect();
+    for event in &events {
+        let injected = matches!(event, Event::Html(_) | Event::InlineHtml(_) | Event::Code(_))
+            || matches!(event, Event::Start(Tag::Link { .. } | Tag::Emphasis));
+        assert!(!injected, "the file name added markup: {event:?}\n{md}");
+    }
+    // The failed file is one list item whose text is its path, every character as written.
+    let mut items: Vec<String> = Vec::new();
+    let mut in_item = false;
+    for event in &events {
+        match event {
+            Event::Start(Tag::Item) => {
+                in_item = true;
+                items.push(String::new());
+            }
+            Event::End(TagEnd::Item) => in_item = false,
+            Event::Text(text) if in_item => items.last_mut().unwrap().push_str(text),
+            _ => {}
+        }
+    }
+    let shown = dir.path().join(HOSTILE).display().to_string();
+    assert_eq!(items.iter().map(|i| i.replace('\u{2060}', "")).collect::<Vec<_>>(), [shown]);
+}
+
+#[test]
+fn the_html_summary_of_the_examples_has_their_numbers_a_chart_and_no_injected_element() {
+    let dir = examples_and_a_hostile_file();
+    let expected = expected();
+    let html = batch_summary(dir.path(), "html");
+    let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+    let tree = roxmltree::Document::parse_with_options(&html, options).expect("well-formed");
+    for node in tree.descendants().filter(|n| n.is_element()) {
+        let name = node.tag_name().name();
+        assert!(!matches!(name, "b" | "script" | "a" | "img" | "code" | "em"), "<{name}> was injected");
+    }
+    let tables: Vec<Vec<Vec<String>>> = tree
+        .descendants()
+        .filter(|n| n.has_tag_name("table"))
+        .map(|t| {
+            let rows = t.descendants().filter(|n| n.has_tag_name("tr"));
+            rows.map(|r| r.children().filter(|c| c.is_element()).map(node_text).collect()).collect()
+        })
+        .collect();
+    assert_tables_show(&tables, &expected, "html");
+    assert!(node_text(tree.root_element()).contains(&expected.scored));
+    let words = readiness::frameworks::Frameworks::builtin().unwrap().report.portfolio;
+    let heading = tree.descendants().find(|n| n.has_tag_name("h3") && node_text(*n) == words.failed.as_str());
+    let list = heading.expect("a failures heading").next_siblings().find(|n| n.has_tag_name("ul"));
+    let items: Vec<String> = list.expect("the failed files").children().map(node_text).collect();
+    assert_eq!(items, [dir.path().join(HOSTILE).display().to_string()], "the failed file, as written");
+    // The chart of the dimension medians is drawn, titled and described.
+    let svgs: Vec<_> = tree.descendants().filter(|n| n.has_tag_name("svg")).collect();
+    assert_eq!(svgs.len(), 1, "one chart");
+    let title = svgs[0].children().find(|c| c.has_tag_name("title")).map(node_text);
+    assert_eq!(title.as_deref(), Some(words.chart.as_str()));
+    let median = &expected.scores[1][3];
+    let desc = svgs[0].children().find(|c| c.has_tag_name("desc")).map(node_text).unwrap_or_default();
+    assert!(desc.contains(&format!("{} {median}", expected.scores[1][0])), "the text alternative: {desc}");
+}
+
+#[test]
+fn the_terminal_summary_of_the_examples_fits_the_width_and_has_their_numbers() {
+    let dir = examples_and_a_hostile_file();
+    let expected = expected();
+    let table = batch_summary(dir.path(), "table");
+    let bad = table.chars().find(|c| readiness::error::is_unsafe_char(*c) && *c != '\n');
+    assert_eq!(bad, None, "nothing from a file name drives the terminal");
+    // Piped output is laid out at 100 columns; the grid's rows split on its column rules.
+    for line in table.lines() {
+        assert!(line.chars().count() <= 100, "wider than 100 columns: {line}");
+    }
+    let tables: Vec<Vec<String>> = table
+        .lines()
+        .filter(|l| l.starts_with('│'))
+        .map(|l| l.trim_matches('│').split('┆').map(|c| c.trim().to_string()).collect())
+        .collect();
+    assert_tables_show(&[tables], &expected, "terminal");
+    assert!(table.contains(&expected.scored) && table.contains(HOSTILE));
 }

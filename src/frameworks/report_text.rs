@@ -40,6 +40,38 @@ pub struct ReportText {
     pub methodology: MethodologyText,
     pub workshop: WorkshopText,
     pub notes: NotesText,
+    pub portfolio: PortfolioText,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PortfolioText {
+    pub title: Text,
+    pub client: Text,
+    pub headline: Text,
+    pub scores: Text,
+    pub scored: Text,
+    pub chart: Text,
+    pub chart_alt: Text,
+    pub chart_value: Text,
+    pub band: Text,
+    pub score: Text,
+    pub overall: Text,
+    pub confidence: Text,
+    pub min: Text,
+    pub q1: Text,
+    pub median: Text,
+    pub q3: Text,
+    pub max: Text,
+    pub mean: Text,
+    pub context: Text,
+    pub question: Text,
+    pub tiers: Text,
+    pub tier: Text,
+    pub assessments: Text,
+    pub share: Text,
+    pub failed: Text,
+    pub failed_intro: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]

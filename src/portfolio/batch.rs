@@ -1,6 +1,6 @@
 //! `readiness batch`: scores answer files in parallel, in chunks, writing each row as soon as
-//! its chunk is done, so memory does not grow with the number of files (the Markdown summary
-//! keeps only the numeric columns). Rows come out in input order whatever the thread timing.
+//! its chunk is done, so memory does not grow with the number of files (the summary keeps
+//! only the numeric columns). Rows come out in input order whatever the thread timing.
 //!
 //! Directories are read as the files are scored, not listed first, so no list of names grows
 //! with the portfolio either. Their files come in the order the file system lists them, not
@@ -27,8 +27,12 @@ pub enum BatchFormat {
     Csv,
     /// One JSON object per line
     Jsonl,
-    /// A portfolio summary with the distribution of every score
+    /// A portfolio summary with the distribution of every score, for the terminal
+    Table,
+    /// The portfolio summary in Markdown
     Markdown,
+    /// The portfolio summary as one self-contained HTML file
+    Html,
 }
 
 /// Files scored per round of parallel work: enough to keep every core busy, few enough that
@@ -51,6 +55,8 @@ pub struct BatchOutcome {
     pub failed: Vec<PathBuf>,
     /// Why, as far as the first problems go: memory does not grow with the failures.
     pub problems: Problems,
+    /// The numbers of the portfolio summary, for the summary formats.
+    pub summary: Summary,
 }
 
 /// The answer files named, in name order: see [`walk`]. For the few files of a workshop.
@@ -110,8 +116,9 @@ impl Iterator for Walk<'_> {
     }
 }
 
-/// Scores every file and writes the rows (or, for Markdown, the summary) to `out`; a file
-/// that cannot be found (a directory that cannot be read) ends the run with its error.
+/// Scores every file and writes the rows to `out`, or, for a summary format, adds them up in
+/// the outcome's summary; a file that cannot be found (a directory that cannot be read) ends
+/// the run with its error.
 pub fn run(
     fw: &Frameworks,
     mut files: impl Iterator<Item = Result<PathBuf, InputError>>,
@@ -122,7 +129,6 @@ pub fn run(
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let copies: Vec<Frameworks> = (0..threads).map(|_| fw.unshared_copy()).collect();
     let mut outcome = BatchOutcome::default();
-    let mut summary = Summary::default();
     let mut header_written = false;
     loop {
         let chunk = files.by_ref().take(CHUNK).collect::<Result<Vec<_>, _>>()?;
@@ -141,7 +147,7 @@ pub fn run(
                             out.write_all(row.csv(keep_formulas).as_bytes())?;
                         }
                         BatchFormat::Jsonl => out.write_all(row.json_line().as_bytes())?,
-                        BatchFormat::Markdown => summary.add(&row),
+                        BatchFormat::Table | BatchFormat::Markdown | BatchFormat::Html => outcome.summary.add(&row),
                     }
                 }
                 Err(e) => {
@@ -150,10 +156,6 @@ pub fn run(
                 }
             }
         }
-    }
-    if format == BatchFormat::Markdown {
-        let failed: Vec<String> = outcome.failed.iter().map(|path| path.display().to_string()).collect();
-        out.write_all(summary.markdown(fw, &failed).as_bytes())?;
     }
     out.flush()?;
     Ok(outcome)

@@ -1,6 +1,6 @@
 //! Many assessments at once: `readiness batch` scores a portfolio of answer files into rows
-//! for CSV, JSON Lines or a Markdown summary, and `assess --benchmark` places one business
-//! among such rows.
+//! for CSV or JSON Lines, or into the numbers of a portfolio summary, and `assess --benchmark`
+//! places one business among such rows.
 
 mod batch;
 mod benchmark;
@@ -10,3 +10,4 @@ mod summary;
 pub use batch::{BatchFormat, BatchOutcome, Options, Walk, answer_files, run, walk};
 pub use benchmark::{Benchmark, benchmark};
 pub use row::{Row, is_reserved_column};
+pub use summary::{Distribution, Measure, Summary};

@@ -1,11 +1,8 @@
-//! The portfolio summary: the distribution of every score across the assessments scored.
+//! The numbers of the portfolio summary: the distribution of every numeric column across the
+//! assessments scored, and the count per tier. `crate::report` turns them into a document.
 
-use super::row::{Cell, Row};
-use crate::frameworks::Frameworks;
-use crate::report::num;
-use crate::report::{markdown_escape as esc, markdown_header, markdown_row};
+use super::row::{Cell, DIMENSION_PREFIX, Row};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 /// The numeric columns of every row, and the count per tier.
 #[derive(Debug, Default)]
@@ -13,6 +10,28 @@ pub struct Summary {
     columns: Vec<(String, Vec<f64>)>,
     tiers: BTreeMap<String, usize>,
     count: usize,
+}
+
+/// A numeric column of the rows.
+#[derive(Debug, Clone, Copy)]
+pub enum Measure<'a> {
+    Overall,
+    Confidence,
+    /// A dimension's score, by the dimension's id.
+    Dimension(&'a str),
+    /// A context question answered with a number, by its id.
+    Context(&'a str),
+}
+
+/// How one column's values spread: the five quartile points and the mean.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Distribution {
+    pub min: f64,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    pub max: f64,
+    pub mean: f64,
 }
 
 impl Summary {
@@ -29,32 +48,30 @@ impl Summary {
         }
     }
 
-    pub fn markdown(&self, fw: &Frameworks, failed: &[String]) -> String {
-        let mut out = String::from("# AI marketing readiness: portfolio summary\n\n");
-        let _ = writeln!(out, "{} assessments scored, {} files failed.\n", self.count, failed.len());
-        markdown_header(&mut out, &["Score", "Min", "Q1", "Median", "Q3", "Max", "Mean"]);
-        for (name, values) in &self.columns {
-            let label =
-                name.strip_prefix(super::row::DIMENSION_PREFIX).map_or(name.as_str(), |id| fw.dimension_name(id));
-            let mut sorted = values.clone();
-            sorted.sort_by(f64::total_cmp);
-            let mean = sorted.iter().sum::<f64>() / sorted.len() as f64;
-            let quantiles = [0.0, 0.25, 0.5, 0.75, 1.0].map(|p| num(quantile(&sorted, p)));
-            markdown_row(&mut out, &[&[esc(label)], &quantiles[..], &[num(mean)]].concat());
-        }
-        out.push('\n');
-        markdown_header(&mut out, &["Tier", "Assessments"]);
-        for tier in &fw.scoring.tiers {
-            let count = self.tiers.get(tier.id.as_str()).copied().unwrap_or(0);
-            markdown_row(&mut out, &[esc(&tier.name), count.to_string()]);
-        }
-        if !failed.is_empty() {
-            out.push_str("\n## Files that could not be scored\n\n");
-            for file in failed {
-                let _ = writeln!(out, "- {}", esc(&crate::error::printable_line(file)));
-            }
-        }
-        out
+    /// Assessments added.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// Assessments in the tier with this id.
+    pub fn in_tier(&self, id: &str) -> usize {
+        self.tiers.get(id).copied().unwrap_or(0)
+    }
+
+    /// The distribution of a measure, if any row had a number for it.
+    pub fn distribution(&self, measure: Measure) -> Option<Distribution> {
+        let column = match measure {
+            Measure::Overall => "overall".to_string(),
+            Measure::Confidence => "confidence".to_string(),
+            Measure::Dimension(id) => format!("{DIMENSION_PREFIX}{id}"),
+            Measure::Context(id) => id.to_string(),
+        };
+        let (_, values) = self.columns.iter().find(|(name, _)| *name == column)?;
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        let q = |p| quantile(&sorted, p);
+        let mean = sorted.iter().sum::<f64>() / sorted.len() as f64;
+        Some(Distribution { min: q(0.0), q1: q(0.25), median: q(0.5), q3: q(0.75), max: q(1.0), mean })
     }
 }
 
@@ -70,7 +87,7 @@ fn quantile(sorted: &[f64], p: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::quantile;
+    use super::*;
 
     #[test]
     fn quantiles_interpolate() {
@@ -80,5 +97,20 @@ mod tests {
             (10.0, 20.0, 30.0, 50.0)
         );
         assert_eq!(quantile(&[10.0, 20.0], 0.5), 15.0);
+    }
+
+    #[test]
+    fn a_distribution_is_of_its_own_column_in_any_order() {
+        let row = |overall: f64, tier: &str| {
+            Row(vec![("overall".into(), Cell::Number(overall)), ("tier".into(), Cell::Text(tier.into()))])
+        };
+        let mut summary = Summary::default();
+        for (overall, tier) in [(70.0, "ready"), (10.0, "not_prepared"), (40.0, "developing"), (80.0, "ready")] {
+            summary.add(&row(overall, tier));
+        }
+        let d = summary.distribution(Measure::Overall).unwrap();
+        assert_eq!((d.min, d.q1, d.median, d.q3, d.max, d.mean), (10.0, 32.5, 55.0, 72.5, 80.0, 50.0));
+        assert_eq!((summary.count(), summary.in_tier("ready"), summary.in_tier("leading")), (4, 2, 0));
+        assert_eq!(summary.distribution(Measure::Dimension("data")), None);
     }
 }

@@ -1,13 +1,12 @@
 //! Views of one [`Assessment`]: the report is built once as a neutral document
 //! ([`build::document`]) and laid out by the terminal, Markdown or HTML backend; JSON is the
 //! assessment itself. Every view takes every word and figure from the assessment, so a saved
-//! JSON report renders again, byte for byte, without the frameworks.
+//! JSON report renders again, byte for byte, without the frameworks. The comparison of two
+//! assessments and the summary of a portfolio are built as documents here too.
 
 mod build;
-mod text;
 
-pub use build::{compare_document, document, num};
-pub use text::{markdown_escape, markdown_header, markdown_row, new_table, terminal};
+pub use build::{compare_document, document, num, portfolio_document};
 
 use crate::assessment::Assessment;
 use crate::document::{html, markdown, terminal as term};

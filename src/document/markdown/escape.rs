@@ -3,6 +3,7 @@
 
 use crate::document::Span;
 use crate::document::layout::is_bidi_override;
+use crate::error::is_unsafe_char;
 
 /// Characters that start or end inline markup in CommonMark, a GitHub extension (tables,
 /// strikethrough, math) or pandoc (attributes); each is backslash-escaped.
@@ -14,8 +15,8 @@ const MARKUP: &[char] = &['\\', '`', '*', '_', '[', ']', '|', '~', '$', '#', '{'
 const JOINER: char = '\u{2060}';
 
 /// Text escaped for inline Markdown: markup characters backslash-escaped, HTML entity-encoded,
-/// mentions, emoji codes and links broken, line breaks and tabs flattened, controls and
-/// bidirectional overrides replaced.
+/// mentions, emoji codes and links broken, line breaks and tabs flattened, controls,
+/// bidirectional overrides and invisible characters replaced.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let flat: String = text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
@@ -33,7 +34,9 @@ pub fn inline(text: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if c.is_control() || is_bidi_override(c) => out.push('\u{FFFD}'),
+            // Controls, bidi overrides and invisible characters: what a terminal showing the
+            // Markdown would obey or hide.
+            c if is_unsafe_char(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
         // A space run would be kept by Markdown only to end a line with a hard break.
@@ -142,6 +145,7 @@ mod tests {
         );
         assert_eq!(inline("line\nbreak  \t wide"), "line break wide");
         assert_eq!(inline("$x$ ~~y~~ [z](u)"), "\\$x\\$ \\~\\~y\\~\\~ \\[z\\](u)");
+        assert_eq!(inline("a\u{1b}b\u{202e}c\u{200b}d\u{2060}e"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 mod appendix;
 mod compare;
 mod notes;
+mod portfolio;
 mod readiness;
 mod risks;
 mod roadmap;
@@ -22,6 +23,7 @@ use crate::frameworks::{ReportText, Ring, Text};
 use crate::words::{fill, list};
 
 pub use compare::document as compare_document;
+pub use portfolio::document as portfolio_document;
 
 /// The report document for a view of an assessment.
 pub fn document(a: &Assessment, view: &View) -> Document {
