@@ -354,6 +354,9 @@ pub struct RiskEntry {
     pub action: Text,
     pub reason: Text,
     pub mitigation: Text,
+    /// The evidence shows controls in place: `reason` says what risk remains.
+    #[serde(default)]
+    pub residual: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -532,6 +535,9 @@ pub struct ModelRef {
     /// Mean score (0-100) of the answers that show whether the data it needs exists.
     pub data_score: f64,
     pub source: SourceRef,
+    /// The measure to hold the model to (the right one for its family, not plain accuracy).
+    #[serde(default)]
+    pub metric: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -49,11 +49,11 @@ fn compare_names_the_changes_made_between_two_answer_files() {
     }
     let overall = c["new"]["overall"].as_f64().unwrap() - c["old"]["overall"].as_f64().unwrap();
     assert!((c["overall_delta"].as_f64().unwrap() - overall).abs() < 0.051 && overall > 0.0);
-    // Bias review and accountability answered well make unfair targeting far less likely; a
-    // risk opens only with a technology the better answers now put in the plan.
-    let changed = c["risks_changed"].as_array().unwrap();
-    let bias = changed.iter().find(|r| r["id"] == "biased_targeting").expect("bias exposure changed");
-    assert!(bias["delta"].as_f64().unwrap() < 0.0, "{bias}");
+    // Bias review and accountability answered well make unfair targeting far less likely (56.3
+    // to 9.4): below the exposure at which a risk is raised, so it closes; a risk opens only
+    // with a technology the better answers now put in the plan.
+    let closed = c["risks_closed"].as_array().unwrap();
+    assert!(closed.iter().any(|r| r["id"] == "biased_targeting"), "{closed:?}");
     let later = assess_file(&improved_b2b(dir.path()));
     let moved_in: Vec<&str> = c["technologies"]
         .as_array()
@@ -108,11 +108,10 @@ fn compare_reads_json_reports_and_renders_table_and_markdown() {
         .arg(&new_json)
         .assert()
         .success()
-        .stdout(predicate::str::contains("Targeting or offers that treat groups of customers unfairly: less exposed"));
+        .stdout(predicate::str::contains("Closed: Targeting or offers that treat groups of customers unfairly"));
     bin().args(["compare", "--format", "markdown"]).arg(&old_json).arg(&new_json).assert().success().stdout(
-        predicate::str::contains("## Technologies that moved").and(predicate::str::contains(
-            "Targeting or offers that treat groups of customers unfairly: less exposed, 56.3 to 9.4",
-        )),
+        predicate::str::contains("## Technologies that moved")
+            .and(predicate::str::contains("Closed: Targeting or offers that treat groups of customers unfairly")),
     );
     std::fs::write(&new_json, "{ not json").unwrap();
     bin().arg("compare").arg(&old_json).arg(&new_json).assert().code(2).stderr(predicate::str::contains("new.json:1:"));

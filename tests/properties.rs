@@ -334,3 +334,114 @@ proptest! {
         prop_assert_eq!(held, expected);
     }
 }
+
+/// The share of its top level that an answer reaches; unknown counts as none.
+fn share_of(answers: &Answers, question: &str) -> f64 {
+    let q = fw().question(question).unwrap();
+    let level = answers.readiness.get(question).and_then(|a| a.level()).unwrap_or(0.0);
+    level / f64::from(q.max_level())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn an_action_already_done_is_planned_only_when_something_needs_it(b in business()) {
+        let given = answers(&b);
+        let a = assess(fw(), &given, as_of());
+        let at = fw().scoring.risk.controls_in_place_at;
+        for action in a.roadmap.iter().flat_map(|p| &p.actions) {
+            let (_, spec) = fw().action(&action.id).unwrap();
+            let done = !spec.evidence.is_empty() && spec.evidence.iter().all(|q| share_of(&given, q) >= at);
+            prop_assert!(
+                !done || !action.risks.is_empty() || !action.technologies.is_empty(),
+                "{} is planned though the answers show it done and nothing needs it", action.id
+            );
+        }
+    }
+
+    #[test]
+    fn foundation_work_beyond_what_the_plan_waits_for_never_exceeds_the_teams_capacity(b in business()) {
+        let a = assess(fw(), &answers(&b), as_of());
+        let foundation: Vec<&str> = fw().roadmap.phases[0].actions.iter().map(|x| x.id.as_str()).collect();
+        let months: Vec<[u32; 2]> = a
+            .roadmap
+            .iter()
+            .flat_map(|p| &p.actions)
+            .filter(|x| foundation.contains(&x.id.as_str()))
+            .map(|x| x.months)
+            .collect();
+        // Work a planned technology waits for keeps its month; the rest fill the capacity left.
+        let waited_for = a.roadmap[0].actions.iter().filter(|x| !x.risks.is_empty() || !x.technologies.is_empty()).count();
+        for month in 1..=12 {
+            let running = months.iter().filter(|m| m[0] <= month && month <= m[1]).count();
+            prop_assert!(running <= a.business.capacity.max(waited_for), "{} foundation actions in month {}", running, month);
+        }
+        for phase in &a.roadmap {
+            for x in &phase.actions {
+                prop_assert!(phase.months[0] <= x.months[0] && x.months[0] <= phase.months[1], "{} listed in {}", x.id, phase.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_capacity_reason_names_only_technologies_placed_ahead_in_adopt_or_pilot(b in business()) {
+        let a = assess(fw(), &answers(&b), as_of());
+        let ring = |id: &Text| a.technologies.iter().find(|t| &t.id == id).unwrap().adoption_timeline.ring;
+        for t in &a.technologies {
+            for reason in &t.adoption_timeline.reasons {
+                if let readiness::assessment::Reason::Capacity { ahead, .. } = reason {
+                    for id in ahead {
+                        prop_assert!(ring(id).is_planned(), "{} names {} ({:?}) as taking a place", t.id, id, ring(id));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_technology_waiting_for_a_control_starts_after_the_action_that_puts_it_in_place(b in business()) {
+        let given = answers(&b);
+        let a = assess(fw(), &given, as_of());
+        for t in a.technologies.iter().filter(|t| t.adoption_timeline.ring.is_planned()) {
+            for r in a.business.regulations.iter().filter(|r| r.technologies.contains(&t.id)) {
+                let rule = fw().regulations.regulations.iter().find(|x| x.id == r.id).unwrap();
+                let Some(control) = &rule.control else { continue };
+                let Some(action) = &control.action else { continue };
+                let met = given.readiness.get(&control.question).and_then(|x| x.level()).is_some_and(|l| l >= f64::from(control.level));
+                if met {
+                    continue;
+                }
+                let planned = a.roadmap.iter().flat_map(|p| &p.actions).find(|x| &x.id == action);
+                prop_assert!(planned.is_some(), "{} waits for {} which is not in the roadmap", t.id, action);
+                let end = planned.unwrap().months[1];
+                prop_assert!(t.adoption_timeline.start_month.unwrap() > end, "{} starts before {} ends", t.id, action);
+            }
+        }
+    }
+
+    #[test]
+    fn a_risk_with_its_controls_in_place_gives_the_residual_reason_and_is_not_serious(b in business()) {
+        let given = answers(&b);
+        let a = assess(fw(), &given, as_of());
+        let at = fw().scoring.risk.controls_in_place_at;
+        for r in &a.risks {
+            let spec = fw().risks.risks.iter().find(|x| x.id == r.id).unwrap();
+            let in_place = spec.evidence.iter().all(|q| share_of(&given, q) >= at);
+            prop_assert_eq!(r.residual, in_place, "{}", &r.id);
+            prop_assert_eq!(&r.reason, if in_place { &spec.residual } else { &spec.reason });
+            prop_assert!(!(in_place && r.serious), "{} is serious with its controls in place", &r.id);
+            prop_assert!(r.exposure >= fw().scoring.risk.raise_from);
+        }
+    }
+
+    #[test]
+    fn nobody_is_told_the_data_protection_officer_delivers(b in business()) {
+        let a = assess(fw(), &answers(&b), as_of());
+        let owners = a.risks.iter().map(|r| &r.owner).chain(a.roadmap.iter().flat_map(|p| p.actions.iter().map(|x| &x.owner)));
+        for owner in owners {
+            let lower = owner.to_lowercase();
+            prop_assert!(!lower.contains("data protection officer") || lower.contains("data protection officer consulted"), "owner: {}", owner);
+        }
+    }
+}

@@ -612,8 +612,16 @@ fn check_regulations(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         c.refs(f, &rule.id, "technology", &rule.technologies, &ids.technologies);
         c.not_empty(f, &rule.id, "technologies", &rule.technologies);
         c.refs(f, &rule.id, "risk", &rule.escalates, &ids.risks);
+        c.refs(
+            f,
+            &rule.id,
+            "technology",
+            &rule.escalates_via,
+            &rule.technologies.iter().map(|t| t.as_str()).collect::<Known>(),
+        );
         if let Some(control) = &rule.control {
             c.refs(f, &rule.id, "question", [&control.question], &ids.questions);
+            c.refs(f, &rule.id, "action", control.action.iter(), &ids.actions);
             if let Some(q) = fw.question(&control.question) {
                 c.range(f, &rule.id, "level", f64::from(control.level), 0.0, f64::from(q.max_level()));
             }
@@ -700,6 +708,7 @@ fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             c.refs(ROADMAP, &action.id, "dimension", &action.for_gaps, &ids.dimensions);
             c.refs(ROADMAP, &action.id, "technology", &action.for_technologies, &ids.technologies);
             c.refs(ROADMAP, &action.id, "risk category", [&action.owner], &ids.risk_categories);
+            c.refs(ROADMAP, &action.id, "question", &action.evidence, &ids.questions);
             c.range(ROADMAP, &action.id, "months", f64::from(action.months), 1.0, f64::from(end - start + 1));
         }
     }

@@ -324,6 +324,7 @@ pub struct Scoring {
     pub rings: Vec<RingSpec>,
     pub placement: PlacementRules,
     pub capacity: Vec<CapacityBand>,
+    pub pace: PaceRules,
     pub value: ValueRules,
     pub complexity: ComplexityRules,
     pub risk: RiskRules,
@@ -458,6 +459,23 @@ pub struct PlacementRules {
     pub quick_win_complexity: u8,
 }
 
+/// How many pilots start together, by the score of the dimension that carries change.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaceRules {
+    pub dimension: Text,
+    #[serde(rename = "band")]
+    pub bands: Vec<PaceBand>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaceBand {
+    /// The dimension score from which this band applies.
+    pub from: f64,
+    pub pilots_at_once: usize,
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CapacityBand {
@@ -494,6 +512,10 @@ pub struct ComplexityRules {
 pub struct RiskRules {
     pub severity: SeverityWeights,
     pub serious_likelihood: f64,
+    /// A risk less exposed than this is not raised.
+    pub raise_from: f64,
+    /// Every evidence answer at this share of its top level or above shows controls in place.
+    pub controls_in_place_at: f64,
     pub likelihood: Vec<LikelihoodBand>,
 }
 
@@ -560,6 +582,9 @@ pub struct Regulation {
     pub ceiling: Option<Ring>,
     #[serde(default)]
     pub escalates: Vec<Text>,
+    /// The touched technologies whose use triggers the escalation; empty for all of them.
+    #[serde(default)]
+    pub escalates_via: Vec<Text>,
 }
 
 /// The answer that shows an obligation is met.
@@ -568,6 +593,8 @@ pub struct Regulation {
 pub struct Control {
     pub question: Text,
     pub level: u8,
+    /// The roadmap action that puts the control in place; a touched technology starts after it.
+    pub action: Option<Text>,
 }
 
 // ----- risks.toml -----
@@ -634,6 +661,8 @@ pub struct Risk {
     #[serde(default)]
     pub for_rings: Vec<Ring>,
     pub reason: Text,
+    /// Why it is still raised when the evidence shows controls in place: what remains.
+    pub residual: Text,
     /// The roadmap action that carries out the mitigation.
     pub mitigated_by: Text,
     pub mitigation: Text,
@@ -712,6 +741,12 @@ pub struct Action {
     pub months: u32,
     /// The risk category whose owner leads it.
     pub owner: Text,
+    /// Questions that show the work is done: with every one at `controls_in_place_at` or
+    /// above, the action is left out unless a technology in the plan needs it.
+    #[serde(default)]
+    pub evidence: Vec<Text>,
+    /// The description for a business that already runs every technology the action serves.
+    pub in_use_description: Option<Text>,
 }
 
 // ----- ethics.toml, models.toml, trends.toml -----
@@ -752,6 +787,8 @@ pub struct PredictiveModel {
     pub output: Text,
     /// Percent.
     pub accuracy_target: f64,
+    /// The measure a data lead would hold this model family to, in place of plain accuracy.
+    pub metric: Text,
     /// Questions whose answers show whether the data exists.
     pub data_needed: Vec<Text>,
     pub source: Text,

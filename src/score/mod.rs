@@ -20,13 +20,15 @@ use crate::date::Date;
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Ring, Text};
 use placement::Gate;
 use risk::Exposure;
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
 /// Scores a set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
-    let Scores { business, mut readiness, technologies, risks } = scores(fw, answers, as_of);
-    readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies);
-    let roadmap = roadmap::plan(fw, &business, &readiness.gaps, &technologies, &risks);
+    let Scores { business, mut readiness, technologies, risks, paced } = scores(fw, answers, as_of);
+    let paced = paced.then_some(&fw.scoring.pace.dimension);
+    readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
+    let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
         as_of,
@@ -60,6 +62,8 @@ pub struct Scores {
     pub readiness: crate::assessment::Readiness,
     pub technologies: Vec<TechnologyAssessment>,
     pub risks: Vec<crate::assessment::RiskEntry>,
+    /// Some pilot waits for a later wave, so the pace's dimension is a priority gap.
+    pub paced: bool,
 }
 
 /// See [`Scores`].
@@ -68,20 +72,38 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
     let readiness = readiness::score(fw, answers);
     let dimensions: BTreeMap<Text, f64> = readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect();
     let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of);
-    let gates = placement::context_gates(fw, &business, &mut technologies);
+    let (gates, places) = placement::context_gates(fw, &business, &mut technologies);
+    // A rule escalates a risk only through what the business runs or has room for this year.
     let in_view: Vec<&Text> = technologies
         .iter()
-        .filter(|t| t.adoption_timeline.priority.is_some() || business.in_use.contains(&t.id))
-        .map(|t| &t.id)
+        .zip(&places)
+        .filter(|(t, place)| {
+            let candidate =
+                t.adoption_timeline.priority.is_some() && (place.is_some() || t.adoption_timeline.quick_win);
+            candidate || business.in_use.contains(&t.id)
+        })
+        .map(|(t, _)| &t.id)
         .collect();
     let exposures = risk::evaluate_all(fw, &business, answers, &in_view);
     for t in technologies.iter_mut() {
         t.risk_factors = risk::factors(fw, &exposures, &t.id);
     }
-    let positions = technologies.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-    Placer { fw, business: &business, answers, exposures: &exposures, gates, positions }.place_all(&mut technologies);
+    let placer = Placer {
+        fw,
+        business: &business,
+        answers,
+        exposures: &exposures,
+        gates,
+        positions: technologies.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
+        places,
+        pilots_at_once: placement::pilots_at_once(fw, &dimensions),
+        paced: Cell::new(false),
+    };
+    placer.place_all(&mut technologies);
+    placement::name_only_planned(&mut technologies);
+    let paced = placer.paced.get();
     let risks = risk::register(fw, &business, &exposures, &technologies, answers);
-    Scores { business, readiness, technologies, risks }
+    Scores { business, readiness, technologies, risks, paced }
 }
 
 /// Places every technology after its prerequisites.
@@ -93,6 +115,11 @@ struct Placer<'a> {
     gates: Vec<Vec<Gate>>,
     /// Where each technology sits in the list being placed.
     positions: HashMap<Text, usize>,
+    /// Each candidate's place among the year's initiatives, which sets its pilot wave.
+    places: Vec<Option<usize>>,
+    pilots_at_once: usize,
+    /// Some pilot waits for a later wave.
+    paced: Cell<bool>,
 }
 
 impl Placer<'_> {
@@ -130,8 +157,9 @@ impl Placer<'_> {
         timeline.obligations = placement::rules_touching(self.fw, self.business, &id).map(|r| r.id.clone()).collect();
     }
 
-    /// Every gate, then the months: after prerequisites not yet in use and after the
-    /// mitigation of every serious risk the technology carries.
+    /// Every gate, then the months: after prerequisites not yet in use, after the mitigation of
+    /// every serious risk the technology carries and the actions that put its rules' controls in
+    /// place, and, for a pilot, in its wave.
     fn gated(
         &self,
         techs: &[TechnologyAssessment],
@@ -155,12 +183,36 @@ impl Placer<'_> {
                 self.exposures.iter().find(|e| e.risk.id == r.id).and_then(|e| risk::mitigated_by_month(fw, e));
             earliest = earliest.max(mitigation.map_or(1, |end| end + 1));
         }
+        for action in placement::control_actions(fw, self.business, self.answers, &t.id) {
+            let end = fw.action(action).map(|(phase, a)| phase.months[0] + a.months - 1);
+            earliest = earliest.max(end.map_or(1, |end| end + 1));
+        }
         let (ring, mut reasons) = placement::settle(&gates);
-        let (ring, months, timing) = placement::schedule(fw, ring, earliest);
+        let waved = if ring == Ring::Pilot { self.wave_start(i, earliest) } else { earliest };
+        let (mut ring, mut months, mut timing) = placement::schedule(fw, ring, waved);
+        if waved > earliest && ring != Ring::Pilot {
+            // The wave only delays a pilot: assessed instead, it starts when it otherwise would.
+            (ring, months, _) = placement::schedule(fw, Ring::Assess, earliest);
+            timing = Some(Reason::Timing { month: waved });
+        }
         if let Some(timing) = timing {
             reasons = vec![timing];
         }
         (ring, months, reasons)
+    }
+}
+
+impl Placer<'_> {
+    /// A pilot in a later wave starts a pilot's length after the wave before it.
+    fn wave_start(&self, i: usize, earliest: u32) -> u32 {
+        let spec = self.fw.ring(Ring::Pilot);
+        let wave = self.places[i].map_or(0, |place| place / self.pilots_at_once);
+        if wave == 0 {
+            return earliest;
+        }
+        self.paced.set(true);
+        let first = earliest.max(spec.earliest_month.unwrap_or(1));
+        first.saturating_add(u32::try_from(wave).unwrap_or(u32::MAX).saturating_mul(spec.months.unwrap_or(1)))
     }
 }
 
@@ -188,6 +240,15 @@ fn evidence_score(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> f64
         .map(|q| share(q, readiness::answer_of(answers, q).0))
         .collect();
     if shares.is_empty() { 0.0 } else { 100.0 * shares.iter().sum::<f64>() / shares.len() as f64 }
+}
+
+/// Controls are in place when every named question is answered at the `controls_in_place_at`
+/// share of its top level or above (none named: no evidence, so not in place).
+fn controls_in_place(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> bool {
+    let at = fw.scoring.risk.controls_in_place_at;
+    let mut shares =
+        questions.iter().filter_map(|id| fw.question(id)).map(|q| share(q, readiness::answer_of(answers, q).0));
+    !questions.is_empty() && shares.all(|s| s >= at)
 }
 
 fn context_entries(fw: &Frameworks, answers: &Answers) -> Vec<ContextEntry> {

@@ -13,9 +13,13 @@ use crate::frameworks::{Frameworks, Regulation, Ring, Technology, Text};
 pub type Gate = (Ring, Option<Reason>);
 
 /// The ring allowed by everything about the business except its readiness answers, for every
-/// technology; candidates for the year's initiatives are ranked by value and the places beyond
-/// the team's capacity allow no more than assess.
-pub fn context_gates(fw: &Frameworks, business: &Business, techs: &mut [TechnologyAssessment]) -> Vec<Vec<Gate>> {
+/// technology, and the place each candidate holds among the year's initiatives: candidates are
+/// ranked by value and the places beyond the team's capacity allow no more than assess.
+pub fn context_gates(
+    fw: &Frameworks,
+    business: &Business,
+    techs: &mut [TechnologyAssessment],
+) -> (Vec<Vec<Gate>>, Vec<Option<usize>>) {
     let mut gates: Vec<Vec<Gate>> = fw
         .technologies
         .technologies
@@ -28,19 +32,47 @@ pub fn context_gates(fw: &Frameworks, business: &Business, techs: &mut [Technolo
     // Stable: equal values keep catalogue order.
     candidates.sort_by(|&a, &b| techs[b].roi_potential.value.total_cmp(&techs[a].roi_potential.value));
     let mut placed: Vec<Text> = Vec::new();
+    let mut places = vec![None; techs.len()];
     for (rank, &i) in candidates.iter().enumerate() {
         techs[i].adoption_timeline.priority = Some(rank + 1);
         if is_quick_win(fw, &fw.technologies.technologies[i]) {
             continue;
         }
         if placed.len() < business.capacity {
+            places[i] = Some(placed.len());
             placed.push(techs[i].id.clone());
         } else {
             let reason = Reason::Capacity { priority: rank + 1, capacity: business.capacity, ahead: placed.clone() };
             gates[i].push((Ring::Assess, Some(reason)));
         }
     }
-    gates
+    (gates, places)
+}
+
+/// How many pilots start together at this business (see scoring.toml [pace]).
+pub fn pilots_at_once(fw: &Frameworks, dimensions: &std::collections::BTreeMap<Text, f64>) -> usize {
+    let pace = &fw.scoring.pace;
+    let score = dimensions.get(&pace.dimension).copied().unwrap_or(0.0);
+    pace.bands.iter().rev().find(|b| score >= b.from).map_or(1, |b| b.pilots_at_once).max(1)
+}
+
+/// Capacity reasons name only the technologies ahead that were placed in adopt or pilot; a
+/// capacity reason with none left says nothing true and is dropped when another reason remains.
+pub fn name_only_planned(techs: &mut [TechnologyAssessment]) {
+    let planned: Vec<Text> =
+        techs.iter().filter(|t| t.adoption_timeline.ring.is_planned()).map(|t| t.id.clone()).collect();
+    for t in techs.iter_mut() {
+        let reasons = &mut t.adoption_timeline.reasons;
+        for reason in reasons.iter_mut() {
+            if let Reason::Capacity { ahead, .. } = reason {
+                ahead.retain(|id| planned.contains(id));
+            }
+        }
+        let empty = |r: &Reason| matches!(r, Reason::Capacity { ahead, .. } if ahead.is_empty());
+        if reasons.iter().any(|r| !empty(r)) {
+            reasons.retain(|r| !empty(r));
+        }
+    }
 }
 
 /// Switched on rather than run as a project: takes no place in the team's capacity.
@@ -102,19 +134,42 @@ pub fn rules_touching<'a>(
         .filter_map(|r| fw.regulation(&r.id))
 }
 
+/// Rules touching a technology whose control the answers do not show.
+fn unmet_controls<'a>(
+    fw: &'a Frameworks,
+    business: &'a Business,
+    answers: &'a Answers,
+    id: &'a str,
+) -> impl Iterator<Item = (&'a Regulation, &'a crate::frameworks::Control)> {
+    rules_touching(fw, business, id).filter_map(move |rule| {
+        let control = rule.control.as_ref()?;
+        let level = answers.readiness.get(&control.question).and_then(|a| a.level());
+        let met = level.is_some_and(|l| l >= f64::from(control.level));
+        (!met).then_some((rule, control))
+    })
+}
+
+/// The roadmap actions that put in place a control a technology waits for: it starts after them.
+pub fn control_actions<'a>(
+    fw: &'a Frameworks,
+    business: &'a Business,
+    answers: &'a Answers,
+    id: &'a str,
+) -> impl Iterator<Item = &'a Text> {
+    unmet_controls(fw, business, answers, id).filter_map(|(_, control)| control.action.as_ref())
+}
+
 /// Rules whose control is not shown by the answers cap the technologies they touch.
 pub fn control_gates(fw: &Frameworks, business: &Business, answers: &Answers, id: &str) -> Vec<Gate> {
-    rules_touching(fw, business, id)
-        .filter_map(|rule| {
-            let control = rule.control.as_ref()?;
-            let level = answers.readiness.get(&control.question).and_then(|a| a.level());
-            let met = level.is_some_and(|l| l >= f64::from(control.level));
+    unmet_controls(fw, business, answers, id)
+        .filter_map(|(rule, control)| {
             let reason = Reason::Regulation {
                 regulation: rule.id.clone(),
                 question: Some(control.question.clone()),
                 level: Some(control.level),
             };
-            (!met).then(|| (rule.ceiling.unwrap_or(Ring::Adopt), Some(reason)))
+            let ring = rule.ceiling.unwrap_or(Ring::Adopt);
+            (ring != Ring::Adopt).then_some((ring, Some(reason)))
         })
         .collect()
 }

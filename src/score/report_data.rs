@@ -207,10 +207,11 @@ pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> 
 }
 
 /// The predictive-model catalogue, when a technology that runs such models is in use or
-/// placed anywhere but hold and the horizon watch.
+/// placed in adopt or pilot: predictive work the business runs or plans.
 pub fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<ModelRef> {
     let in_view = techs.iter().any(|t| {
-        fw.models.technologies.contains(&t.id) && !matches!(t.adoption_timeline.ring, Ring::Hold | Ring::Watch)
+        fw.models.technologies.contains(&t.id)
+            && matches!(t.adoption_timeline.ring, Ring::InUse | Ring::Adopt | Ring::Pilot)
     });
     if !in_view {
         return Vec::new();
@@ -226,6 +227,7 @@ pub fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]
             accuracy_target: m.accuracy_target,
             data_score: evidence_score(fw, answers, &m.data_needed),
             source: source_ref(fw.source(&m.source).expect("checked: model sources exist")),
+            metric: m.metric.clone(),
         })
         .collect()
 }

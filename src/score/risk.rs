@@ -1,9 +1,10 @@
 //! The risk register. Every catalogue risk is weighed from the answers that evidence it: its
 //! likelihood is one minus the evidence score, with no threshold; rules in scope make it one
 //! step more severe. It is raised only for a business that runs, or is told to adopt or pilot,
-//! a technology that carries it.
+//! a technology that carries it, and only when exposed enough to manage; with its controls in
+//! place it is raised with the residual reason and is not serious.
 
-use super::evidence_score;
+use super::{controls_in_place, evidence_score};
 use crate::answers::Answers;
 use crate::assessment::{Business, EvidenceAnswer, RiskEntry, RiskFactors, RiskRef, TechnologyAssessment};
 use crate::frameworks::{Frameworks, Ring, Risk, Severity, Text};
@@ -15,6 +16,8 @@ pub struct Exposure<'a> {
     pub likelihood: f64,
     severity: Severity,
     escalated_by: Vec<Text>,
+    /// Every evidence answer shows the controls in place.
+    in_place: bool,
     pub exposure: f64,
     /// High or critical and likely enough to be mitigated before a technology it touches starts.
     pub serious: bool,
@@ -44,23 +47,27 @@ fn evaluate<'a>(
     // A rule raises a risk's severity through a technology it touches that carries the risk.
     let carries =
         |id: &Text| fw.technology(id).is_some_and(|t| t.risks.contains(&risk.id) || !risk.for_rings.is_empty());
+    let triggers =
+        |r: &crate::frameworks::Regulation, t: &Text| r.escalates_via.is_empty() || r.escalates_via.contains(t);
     let escalated_by: Vec<Text> = business
         .regulations
         .iter()
         .filter_map(|r| fw.regulation(&r.id))
         .filter(|r| r.escalates.contains(&risk.id))
-        .filter(|r| r.technologies.iter().any(|t| in_view.contains(&t) && carries(t)))
+        .filter(|r| r.technologies.iter().any(|t| in_view.contains(&t) && carries(t) && triggers(r, t)))
         .map(|r| r.id.clone())
         .collect();
     let severity = if escalated_by.is_empty() { risk.severity } else { risk.severity.escalated() };
+    let in_place = controls_in_place(fw, answers, &risk.evidence);
     Exposure {
         risk,
         evidence_score: score,
         likelihood,
         severity,
         escalated_by,
+        in_place,
         exposure: 10.0 * rules.severity.of(severity) * likelihood,
-        serious: severity >= Severity::High && likelihood >= rules.serious_likelihood,
+        serious: severity >= Severity::High && likelihood >= rules.serious_likelihood && !in_place,
     }
 }
 
@@ -104,7 +111,8 @@ pub fn register(
                 e.risk.for_rings.contains(&ring) || (live(t) && t.risk_factors.risks.iter().any(|r| r.id == e.risk.id))
             };
             let technologies: Vec<Text> = techs.iter().filter(carried).map(|t| t.id.clone()).collect();
-            (!technologies.is_empty() && e.likelihood > 0.0).then(|| entry(fw, business, answers, e, technologies))
+            let exposed = e.likelihood > 0.0 && e.exposure >= fw.scoring.risk.raise_from;
+            (!technologies.is_empty() && exposed).then(|| entry(fw, business, answers, e, technologies))
         })
         .collect();
     entries.sort_by(|a, b| b.exposure.total_cmp(&a.exposure).then_with(|| a.id.cmp(&b.id)));
@@ -129,8 +137,9 @@ fn entry(fw: &Frameworks, business: &Business, answers: &Answers, e: &Exposure, 
         technologies,
         owner: owner(fw, business, &e.risk.category),
         action: e.risk.mitigated_by.clone(),
-        reason: e.risk.reason.clone(),
+        reason: if e.in_place { e.risk.residual.clone() } else { e.risk.reason.clone() },
         mitigation: e.risk.mitigation.clone(),
+        residual: e.in_place,
     }
 }
 

@@ -1,14 +1,22 @@
 //! The roadmap: the gaps to close in priority order, and the three phases with only the
-//! actions, entry criteria and technologies that apply to this business.
+//! actions, entry criteria and technologies that apply to this business. Foundation actions
+//! run no more at once than the team's capacity.
 
+use super::{controls_in_place, placement};
+use crate::answers::Answers;
 use crate::assessment::{PhasePlan, PlannedAction, Readiness, RiskEntry, TechnologyAssessment};
 use crate::frameworks::{Action, Frameworks, Phase, Ring, Text};
 
 /// The gaps to close, first first: dimensions that hold back a candidate technology (one that
 /// serves a stated goal and fits the business) by more than the pilot tolerance, the most
-/// candidate value held back first; then other dimensions below the gap threshold, weakest
-/// first.
-pub fn priority_gaps(fw: &Frameworks, readiness: &Readiness, techs: &[TechnologyAssessment]) -> Vec<Text> {
+/// candidate value held back first; then the dimension whose pace held a pilot back (`paced`);
+/// then other dimensions below the gap threshold, weakest first.
+pub fn priority_gaps(
+    fw: &Frameworks,
+    readiness: &Readiness,
+    techs: &[TechnologyAssessment],
+    paced: Option<&Text>,
+) -> Vec<Text> {
     let tolerance = fw.scoring.placement.pilot_tolerance;
     let held_back = |dimension: &str| -> f64 {
         techs
@@ -31,7 +39,7 @@ pub fn priority_gaps(fw: &Frameworks, readiness: &Readiness, techs: &[Technology
         .collect();
     blocking.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.total_cmp(&b.2)));
     let mut gaps: Vec<Text> = blocking.into_iter().map(|(id, _, _)| id.clone()).collect();
-    for id in &readiness.gaps {
+    for id in paced.into_iter().chain(&readiness.gaps) {
         if !gaps.contains(id) {
             gaps.push(id.clone());
         }
@@ -43,6 +51,7 @@ pub fn priority_gaps(fw: &Frameworks, readiness: &Readiness, techs: &[Technology
 struct Plan<'a> {
     fw: &'a Frameworks,
     business: &'a crate::assessment::Business,
+    answers: &'a Answers,
     gaps: &'a [Text],
     techs: &'a [TechnologyAssessment],
     risks: &'a [RiskEntry],
@@ -53,14 +62,38 @@ impl Plan<'_> {
         self.techs.iter().any(|t| rings.contains(&t.adoption_timeline.ring))
     }
 
-    /// The listed technologies in use, or adopted or piloted from `month` at the latest.
+    /// The listed technologies in use and serving a stated goal, or adopted or piloted from
+    /// `month` at the latest. Scale-up work is not scheduled for a tool that serves no goal.
     fn served(&self, ids: &[Text], month: u32) -> Vec<Text> {
         let live = |t: &&TechnologyAssessment| {
             let timeline = &t.adoption_timeline;
             let planned = timeline.ring.is_planned() && timeline.start_month.is_some_and(|m| m <= month);
-            timeline.ring == Ring::InUse || planned
+            let in_use = timeline.ring == Ring::InUse && !t.roi_potential.goals_served.is_empty();
+            in_use || planned
         };
         self.techs.iter().filter(|t| ids.contains(&t.id)).filter(live).map(|t| t.id.clone()).collect()
+    }
+
+    /// A planned technology's start waits for the action: it puts a control in place for it or
+    /// mitigates a serious risk it carries.
+    fn waited_for_by_a_start(&self, action: &PlannedAction) -> bool {
+        let planned = |t: &&TechnologyAssessment| t.adoption_timeline.ring.is_planned();
+        self.techs.iter().filter(planned).any(|t| {
+            action.technologies.contains(&t.id)
+                || t.risk_factors.risks.iter().any(|r| r.serious && action.risks.contains(&r.id))
+        })
+    }
+
+    /// Planned technologies waiting for the action to put a rule's control in place.
+    fn waiting_for(&self, action: &Action) -> Vec<Text> {
+        self.techs
+            .iter()
+            .filter(|t| t.adoption_timeline.ring.is_planned())
+            .filter(|t| {
+                placement::control_actions(self.fw, self.business, self.answers, &t.id).any(|a| a == &action.id)
+            })
+            .map(|t| t.id.clone())
+            .collect()
     }
 
     /// Serious raised risks the action mitigates: their mitigation must come before the
@@ -69,26 +102,40 @@ impl Plan<'_> {
         self.risks.iter().filter(|r| r.serious && r.action == action.id).map(|r| r.id.clone()).collect()
     }
 
-    /// The action as planned, if it applies: it closes a gap, mitigates a raised risk, or
-    /// serves a technology or ring in the plan (or has no condition at all).
+    /// The action as planned, if it applies: it mitigates a serious raised risk, serves a
+    /// technology in the plan or puts in place a control one waits for; or, unless the answers
+    /// show the work already done, it closes a gap, serves a ring in the plan or has no
+    /// condition at all.
     fn action(&self, phase: &Phase, action: &Action) -> Option<(usize, PlannedAction)> {
         let gaps: Vec<Text> = self.gaps.iter().filter(|g| action.for_gaps.contains(g)).cloned().collect();
         let risks = self.mitigates(action);
-        let technologies = self.served(&action.for_technologies, phase.months[1]);
+        let mut technologies = self.served(&action.for_technologies, phase.months[1]);
+        for id in self.waiting_for(action) {
+            if !technologies.contains(&id) {
+                technologies.push(id);
+            }
+        }
         let unconditional =
             action.for_gaps.is_empty() && action.for_rings.is_empty() && action.for_technologies.is_empty();
-        let applies = unconditional
-            || !gaps.is_empty()
-            || !risks.is_empty()
+        let done = controls_in_place(self.fw, self.answers, &action.evidence);
+        let applies = !risks.is_empty()
             || !technologies.is_empty()
-            || (!action.for_rings.is_empty() && self.has_ring(&action.for_rings));
+            || (!done
+                && (unconditional
+                    || !gaps.is_empty()
+                    || (!action.for_rings.is_empty() && self.has_ring(&action.for_rings))));
+        let in_use = |id: &Text| self.techs.iter().any(|t| &t.id == id && t.adoption_timeline.ring == Ring::InUse);
+        let description = match &action.in_use_description {
+            Some(text) if technologies.iter().any(in_use) => text.clone(),
+            _ => action.description.clone(),
+        };
         let first_gap = gaps.iter().filter_map(|g| self.gaps.iter().position(|x| x == g)).min().unwrap_or(usize::MAX);
         let start = phase.months[0];
         applies.then(|| {
             let planned = PlannedAction {
                 id: action.id.clone(),
                 title: action.title.clone(),
-                description: action.description.clone(),
+                description,
                 months: [start, (start + action.months - 1).min(phase.months[1])],
                 owner: super::risk::owner(self.fw, self.business, &action.owner),
                 gaps,
@@ -105,19 +152,28 @@ impl Plan<'_> {
 pub fn plan(
     fw: &Frameworks,
     business: &crate::assessment::Business,
+    answers: &Answers,
     gaps: &[Text],
     techs: &[TechnologyAssessment],
     risks: &[RiskEntry],
 ) -> Vec<PhasePlan> {
-    let plan = Plan { fw, business, gaps: &gaps[..gaps.len().min(business.capacity)], techs, risks };
-    fw.roadmap
+    let plan = Plan { fw, business, answers, gaps: &gaps[..gaps.len().min(business.capacity)], techs, risks };
+    let mut phases: Vec<PhasePlan> = fw
+        .roadmap
         .phases
         .iter()
-        .map(|phase| {
+        .enumerate()
+        .map(|(index, phase)| {
             let mut actions: Vec<(usize, PlannedAction)> =
                 phase.actions.iter().filter_map(|a| plan.action(phase, a)).collect();
-            // Stable: after the gaps, actions keep the roadmap's order.
-            actions.sort_by_key(|(first_gap, _)| *first_gap);
+            // Stable: the first gap's work first, then work a planned technology waits for, then
+            // the other gaps in order; the rest keep the roadmap's order.
+            actions.sort_by_key(|(first_gap, a)| {
+                (*first_gap != 0, a.risks.is_empty() && a.technologies.is_empty(), *first_gap)
+            });
+            if index == 0 {
+                stagger(&mut actions, business.capacity.max(1), |a| plan.waited_for_by_a_start(a));
+            }
             let mut starting: Vec<&TechnologyAssessment> =
                 techs.iter().filter(|t| t.adoption_timeline.phase.as_ref() == Some(&phase.id)).collect();
             starting.sort_by_key(|t| t.adoption_timeline.start_month);
@@ -135,5 +191,45 @@ pub fn plan(
                 actions: actions.into_iter().map(|(_, a)| a).collect(),
             }
         })
-        .collect()
+        .collect();
+    move_to_starting_phase(&mut phases);
+    phases
+}
+
+/// Starts each action in the first month from which it runs with fewer than `at_once` others.
+/// Work a planned technology waits for (a serious risk's mitigation, a rule's control) keeps
+/// its month: the technology's start was set after it, and it is the plan's own prerequisite.
+fn stagger(actions: &mut [(usize, PlannedAction)], at_once: usize, waited_for: impl Fn(&PlannedAction) -> bool) {
+    let mut running: Vec<[u32; 2]> = actions.iter().filter(|(_, a)| waited_for(a)).map(|(_, a)| a.months).collect();
+    for (_, action) in actions.iter_mut().filter(|(_, a)| !waited_for(a)) {
+        let [mut start, mut end] = action.months;
+        let busy = |m: u32, running: &[[u32; 2]]| running.iter().filter(|r| r[0] <= m && m <= r[1]).count();
+        while (start..=end).any(|m| busy(m, &running) >= at_once) {
+            start += 1;
+            end += 1;
+        }
+        action.months = [start, end.min(12)];
+        running.push([start, end]);
+    }
+}
+
+/// An action staggered past its phase is listed in the phase where it starts, ahead of that
+/// phase's own actions, so each phase lists only the work that starts in it.
+fn move_to_starting_phase(phases: &mut [PhasePlan]) {
+    let mut moved_in = vec![0; phases.len()];
+    for i in 0..phases.len() {
+        let end = phases[i].months[1];
+        let (late, kept): (Vec<PlannedAction>, Vec<PlannedAction>) =
+            std::mem::take(&mut phases[i].actions).into_iter().partition(|a| a.months[0] > end);
+        phases[i].actions = kept;
+        for action in late {
+            let Some(to) =
+                phases.iter().position(|p| p.months[0] <= action.months[0] && action.months[0] <= p.months[1])
+            else {
+                continue; // No month left this year: the team's capacity is spent.
+            };
+            phases[to].actions.insert(moved_in[to], action);
+            moved_in[to] += 1;
+        }
+    }
 }
