@@ -123,6 +123,7 @@ pub struct MethodologyText {
     pub capacity_band: Text,
     pub capacity_last: Text,
     pub ring_months: Text,
+    pub pace_band: Text,
     pub answers: Text,
     pub dimensions: Text,
     pub tiers: Text,
@@ -264,6 +265,7 @@ pub struct RisksText {
     pub escalated_by: Text,
     pub rules: Text,
     pub rule_cell: Text,
+    pub residual: Text,
     pub rule: Text,
     pub obligation: Text,
     pub from_date: Text,
@@ -328,6 +330,7 @@ pub struct ReasonsText {
     pub prerequisite: Text,
     pub timing: Text,
     pub ready: Text,
+    pub waits_for: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -362,7 +365,8 @@ pub struct TechnologiesText {
     pub models: Text,
     pub models_intro: Text,
     pub model: Text,
-    pub algorithms: Text,
+    pub model_cell: Text,
+    pub metric: Text,
     pub accuracy: Text,
     pub data_ready: Text,
     pub data_score: Text,

@@ -131,6 +131,12 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
             item(&m.ring_months, &[("ring", &spec.name), ("first", &first), ("last", &last)])
         })
         .collect();
+    let pace: Vec<String> = s
+        .pace
+        .bands
+        .iter()
+        .map(|b| item(&m.pace_band, &[("pilots", &b.pilots_at_once.to_string()), ("from", &n(b.from))]))
+        .collect();
     let p = &s.placement;
     let sev = &s.risk.severity;
     let texts: [(&Text, Vec<(&str, String)>); 17] = [
@@ -166,9 +172,23 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         (&m.gate_mitigation, vec![("serious", n(s.risk.serious_likelihood)), ("months", list(&months, and))]),
         (
             &m.risks,
-            vec![("low", n(sev.low)), ("medium", n(sev.medium)), ("high", n(sev.high)), ("critical", n(sev.critical))],
+            vec![
+                ("low", n(sev.low)),
+                ("medium", n(sev.medium)),
+                ("high", n(sev.high)),
+                ("critical", n(sev.critical)),
+                ("raise_from", n(s.risk.raise_from)),
+                ("controls", n(s.risk.controls_in_place_at)),
+            ],
         ),
-        (&m.roadmap, vec![]),
+        (
+            &m.roadmap,
+            vec![
+                ("controls", n(s.risk.controls_in_place_at)),
+                ("pace", fw.dimension_name(&s.pace.dimension).to_lowercase()),
+                ("bands", list(&pace, and)),
+            ],
+        ),
         (&m.skills, vec![("levels", fw.skills.levels.len().to_string())]),
         (&m.levers, vec![]),
     ];

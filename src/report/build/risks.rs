@@ -89,14 +89,11 @@ fn register(w: &Words) -> Block {
                     Some(months) => w.fill(&t.scheduled, &[("action", &action), ("months", &months)]),
                     None => w.fill(&t.unscheduled, &[("action", &action)]),
                 };
-                vec![
-                    r.title.to_string(),
-                    severity,
-                    likelihood,
-                    num(r.exposure),
-                    r.owner.to_string(),
-                    mitigation.unwrap_or_default(),
-                ]
+                let title = match r.residual {
+                    true => w.fill(&t.residual, &[("risk", &r.title)]).unwrap_or_else(|| r.title.to_string()),
+                    false => r.title.to_string(),
+                };
+                vec![title, severity, likelihood, num(r.exposure), r.owner.to_string(), mitigation.unwrap_or_default()]
             })
             .collect();
     let columns = vec![

@@ -98,12 +98,27 @@ fn overview(w: &Words) -> Block {
 pub fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
     let timeline = &x.adoption_timeline;
     let mut text: Vec<String> = timeline.reasons.iter().filter_map(|r| reason(w, x, r)).collect();
+    text.extend(waits_for(w, x));
     if timeline.ring == Ring::InUse
         && let Some(next) = &timeline.next_step
     {
         text.push(next.to_string());
     }
     text.join(" ")
+}
+
+/// The planned actions that serve a technology and end before it starts: what it waits for
+/// (a rule's control, a mitigation), so its start month reads as a consequence.
+fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
+    let start = x.adoption_timeline.start_month?;
+    let actions: Vec<String> =
+        w.a.roadmap
+            .iter()
+            .flat_map(|p| &p.actions)
+            .filter(|a| a.months[1] < start && a.technologies.contains(&x.id))
+            .map(|a| a.title.to_string())
+            .collect();
+    w.fill(&w.text.reasons.waits_for, &[("actions", &w.list(&actions))])
 }
 
 fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
@@ -278,15 +293,16 @@ fn models(w: &Words) -> Vec<Block> {
         w.a.models
             .iter()
             .map(|m| {
+                let algorithms = m.algorithms.join(", ");
                 vec![
-                    m.name.to_string(),
-                    m.algorithms.join(", "),
+                    w.fill(&t.model_cell, &[("model", &m.name), ("algorithms", &algorithms)]).unwrap_or_default(),
+                    m.metric.to_string(),
                     format!("{}%", num(m.accuracy_target)),
                     w.fill(&t.data_score, &[("score", &num(m.data_score))]).unwrap_or_default(),
                 ]
             })
             .collect();
-    let columns = vec![left(&t.model), wide(&t.algorithms), right(&t.accuracy), right(&t.data_ready)];
+    let columns = vec![left(&t.model), wide(&t.metric), right(&t.accuracy), right(&t.data_ready)];
     vec![Block::Heading(t.models.to_string()), paragraph(t.models_intro.to_string()), table(None, columns, rows)]
 }
 
