@@ -18,7 +18,7 @@ pub fn section(w: &Words, _explain: bool) -> Section {
         blocks.push(Block::Chart(heat_map(w)));
         blocks.push(register(w));
         blocks.push(Block::Heading(t.details.to_string()));
-        let explained = w.a.risks.iter().filter(|r| r.serious || !r.escalated_by.is_empty());
+        let explained = w.a.risks.iter().filter(|r| !r.residual && (r.serious || !r.escalated_by.is_empty()));
         blocks.extend(list_block(explained.filter_map(|r| detail(w, r)).collect(), false));
     }
     blocks.extend(rules(w));

@@ -215,6 +215,10 @@ fn gap_priority(w: &Words, gap: &str) -> Option<(String, String)> {
         .iter()
         .filter_map(|t| {
             let priority = t.adoption_timeline.priority?;
+            // Within reach: a held technology needs far more than closing one gap.
+            if !matches!(t.adoption_timeline.ring, Ring::Pilot | Ring::Assess) {
+                return None;
+            }
             // Only a technology this gap holds back: one held by a rule, the goals or the
             // budget stays held when the gap closes.
             let other_gate = t.adoption_timeline.reasons.iter().any(|r| {
@@ -292,33 +296,37 @@ fn quick_wins(w: &Words) -> Vec<String> {
     w.a.technologies
         .iter()
         .filter(|t| t.adoption_timeline.quick_win && t.adoption_timeline.ring == Ring::Adopt)
+        // Not quick when it waits for a control or a mitigation to be put in place first.
+        .filter(|t| super::technologies::waits_for(w, t).is_none())
         .filter_map(|t| w.fill(&s.quick_win, &[("technology", &t.name)]))
         .collect()
 }
 
 fn top_risks(w: &Words) -> Block {
     let s = &w.text.summary;
-    let items: Vec<String> =
-        w.a.risks
-            .iter()
-            .take(3)
-            .filter_map(|r| {
-                let severity = severity(w, r);
-                let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or("", |l| l.as_str()).to_lowercase();
-                let action = w.action_title(&r.action);
-                let base = [
-                    ("risk", &r.title[..]),
-                    ("severity", &severity),
-                    ("likelihood", &likelihood),
-                    ("owner", &lower(&r.owner)),
-                    ("action", &action),
-                ];
-                match w.action_months(&r.action) {
-                    Some(months) => w.fill(&s.top_risk, &[&base[..], &[("months", &months[..])]].concat()),
-                    None => w.fill(&s.top_risk_unscheduled, &base),
-                }
-            })
-            .collect();
+    // Risks whose controls are in place come after the others: page one is for what is open.
+    let mut risks: Vec<&RiskEntry> = w.a.risks.iter().collect();
+    risks.sort_by_key(|r| r.residual);
+    let items: Vec<String> = risks
+        .into_iter()
+        .take(3)
+        .filter_map(|r| {
+            let severity = severity(w, r);
+            let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or("", |l| l.as_str()).to_lowercase();
+            let action = w.action_title(&r.action);
+            let base = [
+                ("risk", &r.title[..]),
+                ("severity", &severity),
+                ("likelihood", &likelihood),
+                ("owner", &lower(&r.owner)),
+                ("action", &action),
+            ];
+            match w.action_months(&r.action) {
+                Some(months) => w.fill(&s.top_risk, &[&base[..], &[("months", &months[..])]].concat()),
+                None => w.fill(&s.top_risk_unscheduled, &base),
+            }
+        })
+        .collect();
     list_block(items, false).unwrap_or_else(|| paragraph(s.no_risks.to_string()))
 }
 

@@ -109,7 +109,7 @@ pub fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
 
 /// The planned actions that serve a technology and end before it starts: what it waits for
 /// (a rule's control, a mitigation), so its start month reads as a consequence.
-fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
+pub fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
     let start = x.adoption_timeline.start_month?;
     let actions: Vec<String> =
         w.a.roadmap
