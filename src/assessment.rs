@@ -357,6 +357,10 @@ pub struct RiskEntry {
     /// The evidence shows controls in place: `reason` says what risk remains.
     #[serde(default)]
     pub residual: bool,
+    /// When some of its controls are in place and others are not: the evidence questions that
+    /// fall short, so the report can say which rather than the worst case.
+    #[serde(default)]
+    pub short_of: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

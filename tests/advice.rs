@@ -138,3 +138,30 @@ fn copy_written_with_ai_does_not_escalate_brand_risk_under_the_synthetic_media_r
     let brand = a.risks.iter().find(|r| r.id == "off_brand_content").unwrap();
     assert!(!brand.escalated_by.iter().any(|r| r == "eu_ai_act_synthetic_content"), "{:?}", brand.escalated_by);
 }
+
+/// A risk whose controls are partly in place names the answers that fall short, and only
+/// those: each is below 3 of 4 (the data's `controls_in_place_at`), and at least one other
+/// evidence answer reaches it. Maison Aurore's skills risk: data science 4/4 and skills
+/// development 3/4 are in place; day-to-day AI use at 2/4 is what falls short.
+#[test]
+fn a_risk_with_some_controls_in_place_names_only_the_answers_that_fall_short() {
+    let fw = Frameworks::builtin().unwrap();
+    let at = fw.scoring.risk.controls_in_place_at;
+    for name in ["small-ecommerce", "b2b-software", "large-retailer-gdpr"] {
+        let a = example(name);
+        for r in &a.risks {
+            let share = |q: &str| {
+                let e = r.evidence.iter().find(|e| e.question == q).unwrap();
+                e.answer.level().unwrap_or(0.0) / f64::from(e.max_level)
+            };
+            for q in &r.short_of {
+                assert!(share(q) < at, "{name} {}: {q} is in place", r.id);
+            }
+            if !r.short_of.is_empty() {
+                assert!(r.evidence.iter().any(|e| share(&e.question) >= at), "{name} {}: nothing in place", r.id);
+            }
+        }
+    }
+    let skills = example("large-retailer-gdpr").risks.into_iter().find(|r| r.id == "skills_shortfall").unwrap();
+    assert_eq!(skills.short_of, ["ai_literacy"]);
+}

@@ -266,6 +266,8 @@ pub struct RisksText {
     pub rules: Text,
     pub rule_cell: Text,
     pub residual: Text,
+    pub partly: Text,
+    pub quoted: Text,
     pub rule: Text,
     pub obligation: Text,
     pub from_date: Text,

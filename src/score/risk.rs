@@ -140,7 +140,16 @@ fn entry(fw: &Frameworks, business: &Business, answers: &Answers, e: &Exposure, 
         reason: if e.in_place { e.risk.residual.clone() } else { e.risk.reason.clone() },
         mitigation: e.risk.mitigation.clone(),
         residual: e.in_place,
+        short_of: short_of(fw, answers, &e.risk.evidence),
     }
+}
+
+/// The evidence questions whose controls are not in place, when others are: empty when all
+/// or none are.
+fn short_of(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> Vec<Text> {
+    let (met, short): (Vec<&Text>, Vec<&Text>) =
+        questions.iter().partition(|q| controls_in_place(fw, answers, std::slice::from_ref(*q)));
+    if met.is_empty() { Vec::new() } else { short.into_iter().cloned().collect() }
 }
 
 /// The owner role for a category at this business's scale (the first listed when the size is

@@ -108,21 +108,31 @@ fn register(w: &Words) -> Block {
 }
 
 fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
-    let evidence: Vec<String> = r
-        .evidence
+    let shown = |e: &crate::assessment::EvidenceAnswer| {
+        let prompt =
+            w.a.answers
+                .iter()
+                .find(|x| x.question == e.question)
+                .map_or(e.question.to_string(), |x| x.prompt.to_string());
+        format!("{} {}", prompt.trim_end_matches('?'), w.answer(e.answer, e.max_level, true))
+    };
+    let evidence: Vec<String> = r.evidence.iter().map(shown).collect();
+    // Some controls in place: say which fall short rather than the worst-case reason.
+    let short: Vec<String> = r
+        .short_of
         .iter()
-        .map(|e| {
-            let prompt =
-                w.a.answers
-                    .iter()
-                    .find(|x| x.question == e.question)
-                    .map_or(e.question.to_string(), |x| x.prompt.to_string());
-            let answer = w.answer(e.answer, e.max_level, true);
-            format!("{} {answer}", prompt.trim_end_matches('?'))
-        })
+        .map(|q| w.a.answers.iter().find(|x| &x.question == q).map_or(q.to_string(), |x| x.prompt.to_string()))
         .collect();
+    let reason = match short.is_empty() {
+        true => r.reason.to_string(),
+        false => {
+            let quoted: Vec<String> =
+                short.iter().filter_map(|q| w.fill(&w.text.risks.quoted, &[("text", q)])).collect();
+            w.fill(&w.text.risks.partly, &[("short", &w.list(&quoted))]).unwrap_or_else(|| r.reason.to_string())
+        }
+    };
     let values = [
-        ("reason", &r.reason[..]),
+        ("reason", &reason[..]),
         ("evidence", &evidence.join("; ")),
         ("technologies", &w.technology_names(&r.technologies)),
     ];
