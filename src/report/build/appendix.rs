@@ -55,7 +55,10 @@ fn answers(w: &Words) -> Vec<Block> {
             Some(levels) => format!("{answer} {levels}"),
             None => answer,
         };
-        vec![x.prompt.to_string(), notes::after(w, answer, [&x.question[..]])]
+        // A question the workshop must discuss has its notes in that list already.
+        let discussed = w.a.workshop.as_ref().is_some_and(|ws| ws.discuss.iter().any(|q| q.question == x.question));
+        let answer = if discussed { answer } else { notes::after(w, answer, [&x.question[..]]) };
+        vec![x.prompt.to_string(), answer]
     });
     let rows = context.chain(readiness).collect();
     vec![table(None, vec![left(&t.question), wide(&t.answer)], rows)]
