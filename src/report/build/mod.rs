@@ -130,6 +130,31 @@ impl<'a> Words<'a> {
         self.g.rings.get(&ring).map_or_else(|| ring.id().to_string(), |r| r.name.to_string())
     }
 
+    /// A severity in the report's words ("critical").
+    pub fn severity(&self, severity: crate::frameworks::Severity) -> String {
+        use crate::frameworks::Severity;
+        let words = &self.text.severities;
+        match severity {
+            Severity::Low => &words.low,
+            Severity::Medium => &words.medium,
+            Severity::High => &words.high,
+            Severity::Critical => &words.critical,
+        }
+        .to_string()
+    }
+
+    /// A cost band in the report's words.
+    pub fn cost(&self, cost: crate::frameworks::Cost) -> String {
+        use crate::frameworks::Cost;
+        let words = &self.text.costs;
+        match cost {
+            Cost::Low => &words.low,
+            Cost::Medium => &words.medium,
+            Cost::High => &words.high,
+        }
+        .to_string()
+    }
+
     pub fn action_title(&self, id: &str) -> String {
         self.g.actions.get(id).map_or_else(|| id.to_string(), |t| t.to_string())
     }

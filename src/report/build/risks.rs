@@ -1,7 +1,6 @@
 //! Risks: a heat map of severity by likelihood, the register (owner and mitigating action for
 //! each), why each is raised, and the rules in scope.
 
-use super::summary::severity;
 use super::{Words, left, list_block, new_section, notes, num, paragraph, right, table, wide};
 use crate::assessment::RiskEntry;
 use crate::document::{Block, Chart, ChartKind, Section};
@@ -23,17 +22,6 @@ pub fn section(w: &Words, _explain: bool) -> Section {
     }
     blocks.extend(rules(w));
     new_section("risks", &t.title, blocks)
-}
-
-fn severity_word(w: &Words, s: Severity) -> String {
-    let words = &w.text.severities;
-    match s {
-        Severity::Low => &words.low,
-        Severity::Medium => &words.medium,
-        Severity::High => &words.high,
-        Severity::Critical => &words.critical,
-    }
-    .to_string()
 }
 
 fn heat_map(w: &Words) -> Chart {
@@ -64,7 +52,7 @@ fn heat_map(w: &Words) -> Chart {
         kind: ChartKind::HeatMap {
             row_title: t.severity.to_string(),
             col_title: t.likelihood.to_string(),
-            rows: SEVERITIES.iter().map(|s| severity_word(w, *s)).collect(),
+            rows: SEVERITIES.iter().map(|s| w.severity(*s)).collect(),
             cols: bands.into_iter().map(|(_, name)| name).collect(),
             cells,
         },
@@ -78,7 +66,7 @@ fn register(w: &Words) -> Block {
             .iter()
             .map(|r| {
                 // The rules are named in the risk's detail below; the cell only flags them.
-                let sev = severity(w, r);
+                let sev = w.severity(r.severity);
                 let severity = match r.escalated_by.is_empty() {
                     true => sev,
                     false => w.fill(&t.escalated, &[("severity", &sev)]).unwrap_or(sev),

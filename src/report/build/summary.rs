@@ -311,7 +311,7 @@ fn top_risks(w: &Words) -> Block {
         .into_iter()
         .take(3)
         .filter_map(|r| {
-            let severity = severity(w, r);
+            let severity = w.severity(r.severity);
             let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or("", |l| l.as_str()).to_lowercase();
             let action = w.action_title(&r.action);
             let base = [
@@ -328,17 +328,6 @@ fn top_risks(w: &Words) -> Block {
         })
         .collect();
     list_block(items, false).unwrap_or_else(|| paragraph(s.no_risks.to_string()))
-}
-
-pub fn severity(w: &Words, r: &RiskEntry) -> String {
-    let s = &w.text.severities;
-    match r.severity {
-        crate::frameworks::Severity::Low => &s.low,
-        crate::frameworks::Severity::Medium => &s.medium,
-        crate::frameworks::Severity::High => &s.high,
-        crate::frameworks::Severity::Critical => &s.critical,
-    }
-    .to_string()
 }
 
 pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {

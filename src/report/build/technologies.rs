@@ -6,7 +6,7 @@ use super::summary::evidence;
 use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
 use crate::assessment::{Reason, TechnologyAssessment};
 use crate::document::{Block, Chart, ChartKind, RadarItem, Section, Span};
-use crate::frameworks::{Cost, Ring};
+use crate::frameworks::Ring;
 
 /// The radar's rings, innermost first.
 const RINGS: [Ring; 5] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, Ring::Hold];
@@ -123,11 +123,6 @@ pub fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
 
 fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
     let s = &w.text.reasons;
-    let cost = |c: &Cost| match c {
-        Cost::Low => w.text.costs.low.to_string(),
-        Cost::Medium => w.text.costs.medium.to_string(),
-        Cost::High => w.text.costs.high.to_string(),
-    };
     match r {
         Reason::InUse => Some(s.in_use.to_string()),
         Reason::NotYetUsable => Some(s.not_yet_usable.to_string()),
@@ -141,7 +136,7 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
         Reason::ModerateGoal { fit } => w.fill(&s.moderate_goal, &[("fit", &num(100.0 * fit))]),
         Reason::LowValue => Some(s.low_value.to_string()),
         Reason::OverBudget { cost: c, affords } => {
-            w.fill(&s.over_budget, &[("cost", &cost(c)), ("affords", &cost(affords))])
+            w.fill(&s.over_budget, &[("cost", &w.cost(*c)), ("affords", &w.cost(*affords))])
         }
         Reason::Regulation { regulation, question, level } => {
             regulation_reason(w, regulation, question.as_deref(), *level)
@@ -219,12 +214,8 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     } else {
         Some(t.business_readiness_met.to_string())
     };
-    let cost = match x.implementation_complexity.cost {
-        Cost::Low => &w.text.costs.low,
-        Cost::Medium => &w.text.costs.medium,
-        Cost::High => &w.text.costs.high,
-    };
-    let complexity = w.fill(&t.complexity, &[("score", &num(x.implementation_complexity.score)), ("cost", cost)]);
+    let cost = w.cost(x.implementation_complexity.cost);
+    let complexity = w.fill(&t.complexity, &[("score", &num(x.implementation_complexity.score)), ("cost", &cost)]);
     let goals: Vec<String> = x.roi_potential.goals_served.iter().map(|g| w.goal(g)).collect();
     let roi = w
         .fill(&t.roi, &[("goals", &w.list(&goals)), ("score", &num(x.roi_potential.score))])
