@@ -326,6 +326,9 @@ pub enum Reason {
     Prerequisite { technology: Text },
     /// Prerequisites and mitigations first leave no time to start within its ring's months.
     Timing { month: u32 },
+    /// A pilot in a later wave: the pace dimension's score lets only so many pilots start
+    /// together, so this one starts in `month`.
+    Wave { month: u32, dimension: Text },
     /// Every gate passed.
     Ready,
 }

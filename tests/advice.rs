@@ -3,7 +3,7 @@
 //! staggered by culture, opt-out regimes gated on the opt-out control, residual risk reasons.
 
 use readiness::answers::{Completeness, parse};
-use readiness::assessment::Assessment;
+use readiness::assessment::{Assessment, Reason};
 use readiness::date::Date;
 use readiness::frameworks::{Frameworks, Ring};
 use std::path::PathBuf;
@@ -102,6 +102,12 @@ fn five_pilots_on_a_middling_culture_start_in_waves_and_culture_becomes_the_gap(
     }
     assert_eq!(a.readiness.gaps.first().map(|g| g.as_str()), Some("culture"));
     assert!(action(&a, "test_and_learn").is_some());
+    // A pilot that waits for a later wave says so; the first wave does not.
+    let first = *pilots.iter().min().unwrap();
+    for t in a.technologies.iter().filter(|t| t.adoption_timeline.ring == Ring::Pilot) {
+        let waits = t.adoption_timeline.reasons.iter().any(|r| matches!(r, Reason::Wave { .. }));
+        assert_eq!(waits, t.adoption_timeline.start_month > Some(first), "{}", t.id);
+    }
 }
 
 #[test]

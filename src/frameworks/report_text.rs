@@ -333,6 +333,7 @@ pub struct ReasonsText {
     pub timing: Text,
     pub ready: Text,
     pub waits_for: Text,
+    pub wave: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]

@@ -197,6 +197,8 @@ impl Placer<'_> {
         }
         if let Some(timing) = timing {
             reasons = vec![timing];
+        } else if waved > earliest {
+            reasons.push(Reason::Wave { month: waved, dimension: fw.scoring.pace.dimension.clone() });
         }
         (ring, months, reasons)
     }

@@ -157,6 +157,9 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
             w.fill(&s.prerequisite, &[("technology", &w.technology_name(technology))])
         }
         Reason::Timing { month } => w.fill(&s.timing, &[("month", &month.to_string())]),
+        Reason::Wave { month, dimension } => {
+            w.fill(&s.wave, &[("month", &month.to_string()), ("dimension", &w.dimension_prose(dimension))])
+        }
         Reason::Ready => Some(s.ready.to_string()),
     }
 }
