@@ -115,3 +115,54 @@ fn company_name_with_html_entities_and_unicode_round_trips() {
         .collect();
     assert_eq!(text.replace('\u{2060}', ""), format!("{company}: AI marketing readiness"));
 }
+
+/// Page one never offers as a quick win a technology that waits for a control or mitigation
+/// (Northwind's lookalike audiences wait for the opt-out work), and no two of the three
+/// priorities send the reader to the same action.
+#[test]
+fn quick_wins_are_ungated_and_the_priorities_name_different_actions() {
+    let words = readiness::frameworks::Frameworks::builtin().unwrap().report;
+    let mut waiting_seen = false;
+    for name in EXAMPLES {
+        let a = assess_json(name);
+        let md = assess(name, &["--format", "markdown"]);
+        let names = |ids: Vec<&str>| -> Vec<String> {
+            let techs = a["technologies"].as_array().unwrap();
+            ids.iter()
+                .map(|id| techs.iter().find(|t| t["id"] == *id).unwrap()["name"].as_str().unwrap().into())
+                .collect()
+        };
+        // Technologies served by an action that ends before they start.
+        let waiting: Vec<&str> = a["technologies"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| {
+                let Some(start) = t["adoption_timeline"]["start_month"].as_u64() else { return false };
+                a["roadmap"].as_array().unwrap().iter().flat_map(|p| p["actions"].as_array().unwrap()).any(|x| {
+                    x["months"][1].as_u64().unwrap() < start
+                        && x["technologies"].as_array().unwrap().iter().any(|id| *id == t["id"])
+                })
+            })
+            .map(|t| t["id"].as_str().unwrap())
+            .collect();
+        waiting_seen |= !waiting.is_empty();
+        let quick = common::markdown_list_after(&md, &words.summary.quick_wins);
+        for tech in names(waiting) {
+            assert!(!quick.iter().any(|q| q.contains(&tech)), "{name}: {tech} waits, yet is a quick win");
+        }
+        let actions: Vec<String> = a["roadmap"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|p| p["actions"].as_array().unwrap())
+            .map(|x| x["title"].as_str().unwrap().to_string())
+            .collect();
+        let priorities = common::markdown_list_after(&md, &words.summary.priorities);
+        for action in &actions {
+            let naming = priorities.iter().filter(|p| p.contains(&format!(": {action}, "))).count();
+            assert!(naming <= 1, "{name}: {naming} priorities name {action}: {priorities:?}");
+        }
+    }
+    assert!(waiting_seen, "some example has a technology that waits, or this proves nothing");
+}

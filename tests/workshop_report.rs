@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 use readiness::answers::{Completeness, Note, parse, render};
 use readiness::frameworks::{Frameworks, ReportText};
 use serde_json::Value;
@@ -30,28 +30,6 @@ fn assess_in(inputs: &[&Path], format: &str) -> String {
 
 fn workshop_in(format: &str) -> String {
     assess_in(&[&example("workshop")], format)
-}
-
-/// The text of each item of the first list after the heading `heading`, in order.
-fn markdown_list_after(md: &str, heading: &str) -> Vec<String> {
-    let mut items: Vec<String> = Vec::new();
-    let (mut in_heading, mut heading_text, mut found, mut depth) = (false, String::new(), false, 0);
-    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => (in_heading, heading_text) = (true, String::new()),
-            Event::End(TagEnd::Heading(_)) => {
-                in_heading = false;
-                found |= heading_text == heading;
-            }
-            Event::Text(t) if in_heading => heading_text.push_str(&t),
-            Event::Start(Tag::List(_)) if found => depth += 1,
-            Event::End(TagEnd::List(_)) if found => return items,
-            Event::Start(Tag::Item) if depth > 0 => items.push(String::new()),
-            Event::Text(t) if depth > 0 => items.last_mut().unwrap().push_str(&t),
-            _ => {}
-        }
-    }
-    items
 }
 
 /// The discuss list as the JSON has it: each question's prompt, and each respondent's answer,

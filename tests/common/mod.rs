@@ -122,3 +122,27 @@ pub fn assert_tables_are_rectangular(md: &str) {
         }
     }
 }
+
+/// The text of each item of the first list after the heading `heading`, in order.
+pub fn markdown_list_after(md: &str, heading: &str) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    let (mut in_heading, mut heading_text, mut found, mut depth) = (false, String::new(), false, 0);
+    for event in pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Heading { .. }) => {
+                (in_heading, heading_text) = (true, String::new())
+            }
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Heading(_)) => {
+                in_heading = false;
+                found |= heading_text == heading;
+            }
+            pulldown_cmark::Event::Text(t) if in_heading => heading_text.push_str(&t),
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::List(_)) if found => depth += 1,
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::List(_)) if found => return items,
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Item) if depth > 0 => items.push(String::new()),
+            pulldown_cmark::Event::Text(t) if depth > 0 => items.last_mut().unwrap().push_str(&t),
+            _ => {}
+        }
+    }
+    items
+}
