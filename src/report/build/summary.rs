@@ -124,7 +124,7 @@ fn plan(w: &Words) -> Option<Block> {
         1 => s.initiative.to_string(),
         n => w.fill(&s.initiatives, &[("count", &n.to_string())]).unwrap_or_default(),
     };
-    let list = w.list(&grouped(w, &planned));
+    let list = grouped(w, &planned);
     let plan = if planned.is_empty() {
         Some(s.no_plan.to_string())
     } else {
@@ -144,10 +144,14 @@ fn plan(w: &Words) -> Option<Block> {
     sentences([w.fill(&s.in_use, &[("in_use", &w.list(&in_use))]), plan, super::workshop::summary(w)])
 }
 
-/// The planned technologies, those sharing a ring and months named together:
-/// "A, B and C (Pilot, months 3–5)".
-fn grouped(w: &Words, planned: &[&TechnologyAssessment]) -> Vec<String> {
-    let when = |t: &TechnologyAssessment| format!("{}, {}", w.ring(t.adoption_timeline.ring), w.tech_months(t));
+/// The planned technologies, those sharing a ring and months named together: "A, B (Pilot,
+/// months 3–5); C (Adopt now, months 3–5)". Commas and semicolons, not "and": technology
+/// names hold "and" themselves.
+fn grouped(w: &Words, planned: &[&TechnologyAssessment]) -> String {
+    let when = |t: &TechnologyAssessment| {
+        let ring = w.ring(t.adoption_timeline.ring);
+        w.fill(&w.text.technologies.ring_months, &[("ring", &ring), ("months", &w.tech_months(t))]).unwrap_or(ring)
+    };
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for t in planned {
         match groups.last_mut() {
@@ -155,7 +159,7 @@ fn grouped(w: &Words, planned: &[&TechnologyAssessment]) -> Vec<String> {
             _ => groups.push((when(t), vec![t.name.to_string()])),
         }
     }
-    groups.into_iter().map(|(key, names)| format!("{} ({key})", w.list(&names))).collect()
+    groups.into_iter().map(|(key, names)| format!("{} ({key})", names.join(", "))).collect::<Vec<_>>().join("; ")
 }
 
 /// The marketing team's size as answered, if it was.
