@@ -4,24 +4,34 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Text from the frameworks. Shared rather than copied: an assessment quotes a great deal of
-/// it (ids, descriptions, mitigations, learning paths), and a shared string clones without
-/// allocating. Behaves as a `str` for reading, comparing and map look-ups.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(transparent)]
-pub struct Text(std::sync::Arc<str>);
+/// Text from the frameworks. The built-in text is borrowed from the compiled frameworks in the
+/// binary; text read at run time is shared. Either way an assessment quotes a great deal of it
+/// (ids, descriptions, mitigations, learning paths) without allocating. Behaves as a `str` for
+/// reading, comparing, hashing and map look-ups.
+#[derive(Clone)]
+pub struct Text(Repr);
 
-/// Straight from the borrowed text into the shared string: one allocation, where serde's own
-/// `Arc<str>` goes through a `String` and a `Box<str>` (a fifth of loading the built-in
-/// frameworks went there).
+#[derive(Clone)]
+enum Repr {
+    Builtin(&'static str),
+    Shared(std::sync::Arc<str>),
+}
+
+/// Borrowed when the deserializer lends text from the built-in frameworks (loading them then
+/// allocates no string at all); otherwise one allocation, where serde's own `Arc<str>` goes
+/// through a `String` and a `Box<str>`.
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
         struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
+        impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = Text;
 
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Text, E> {
+                Ok(super::builtin_text(s).map_or_else(|| Text::from(s), |s| Text(Repr::Builtin(s))))
             }
 
             fn visit_str<E>(self, s: &str) -> Result<Text, E> {
@@ -29,6 +39,12 @@ impl<'de> Deserialize<'de> for Text {
             }
         }
         deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
     }
 }
 
@@ -49,7 +65,41 @@ impl schemars::JsonSchema for Text {
 
 impl Text {
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Builtin(s) => s,
+            Repr::Shared(s) => s,
+        }
+    }
+
+    /// Whether the text is borrowed from the built-in frameworks rather than shared.
+    pub fn is_builtin(&self) -> bool {
+        matches!(self.0, Repr::Builtin(_))
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Text) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Text) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
     }
 }
 
@@ -63,73 +113,73 @@ impl std::ops::Deref for Text {
     type Target = str;
 
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl std::borrow::Borrow<str> for Text {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Text {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl std::fmt::Debug for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
+        std::fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
-        Text(s.into())
+        Text(Repr::Shared(s.into()))
     }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
-        Text(s.into())
+        Text(Repr::Shared(s.into()))
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
+        self.as_str() == other
     }
 }
 
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<String> for Text {
     fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
+        self.as_str() == *other
     }
 }
 
 impl PartialEq<Text> for &str {
     fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
+        *self == other.as_str()
     }
 }
 
 impl PartialEq<Text> for String {
     fn eq(&self, other: &Text) -> bool {
-        **self == *other.0
+        *self == other.as_str()
     }
 }
 

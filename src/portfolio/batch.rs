@@ -17,6 +17,7 @@ use crate::error::{InputError, Problems, shown_path};
 use crate::frameworks::Frameworks;
 use crate::score::scores;
 use clap::ValueEnum;
+use std::borrow::Cow;
 use std::fs::ReadDir;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -127,7 +128,7 @@ pub fn run(
 ) -> anyhow::Result<BatchOutcome> {
     let Options { format, as_of, keep_formulas } = options;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let copies: Vec<Frameworks> = (0..threads).map(|_| fw.unshared_copy()).collect();
+    let copies: Vec<_> = (0..threads).map(|_| fw.for_a_thread()).collect();
     let mut outcome = BatchOutcome::default();
     let mut header_written = false;
     loop {
@@ -162,7 +163,7 @@ pub fn run(
 }
 
 /// Scores a chunk on one thread per frameworks copy, results in input order.
-fn score_chunk(copies: &[Frameworks], chunk: &[PathBuf], as_of: Date) -> Vec<Result<Row, InputError>> {
+fn score_chunk(copies: &[Cow<Frameworks>], chunk: &[PathBuf], as_of: Date) -> Vec<Result<Row, InputError>> {
     let per_thread = chunk.len().div_ceil(copies.len());
     std::thread::scope(|scope| {
         let workers: Vec<_> = chunk
