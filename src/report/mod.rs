@@ -11,6 +11,7 @@ pub use build::{compare_document, document, num, portfolio_document};
 use crate::assessment::Assessment;
 use crate::document::{html, markdown, terminal as term};
 use clap::ValueEnum;
+use std::io::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -54,6 +55,20 @@ pub struct View {
 impl View {
     pub fn shows(&self, section: Section) -> bool {
         self.sections.iter().any(|s| *s == section || *s == Section::All)
+    }
+}
+
+/// Writes the view to `out`. JSON is streamed: the assessment with its wording is the largest
+/// output, and building it as one string first costs a tenth of a start in memory touched.
+pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 15, out);
+            serde_json::to_writer_pretty(&mut out, assessment)?;
+            out.write_all(b"\n")?;
+            out.flush()
+        }
+        _ => out.write_all(render(assessment, format, view).as_bytes()),
     }
 }
 
