@@ -3,7 +3,9 @@
 //! loading.
 
 use super::model::{ContextRole, Frameworks, Text};
-use std::collections::HashMap;
+// Ids are short and come from our own data or a validated answer file: a fast hash, not a
+// flood-resistant one (SipHash was a tenth of `batch`).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The index of a [`Frameworks`], built on its first look-up. A clone starts without one, so
@@ -48,7 +50,7 @@ pub struct Index {
 /// Each key with its position; the first wins when one repeats, as a search from the start
 /// would find (the check reports the repeat).
 fn positions<K: std::hash::Hash + Eq, V>(entries: impl Iterator<Item = (K, V)>) -> HashMap<K, V> {
-    let mut map = HashMap::with_capacity(entries.size_hint().0);
+    let mut map = HashMap::with_capacity_and_hasher(entries.size_hint().0, Default::default());
     for (key, value) in entries {
         map.entry(key).or_insert(value);
     }
@@ -81,7 +83,7 @@ impl Index {
                     .enumerate()
                     .flat_map(|(i, trend)| trend.technologies.iter().map(move |t| (t.clone(), i))),
             ),
-            question_weights: q.questions.iter().fold(HashMap::new(), |mut sums, question| {
+            question_weights: q.questions.iter().fold(HashMap::default(), |mut sums, question| {
                 *sums.entry(question.dimension.clone()).or_default() += question.weight;
                 sums
             }),

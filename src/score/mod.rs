@@ -20,8 +20,9 @@ use crate::date::Date;
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Ring, Text};
 use placement::Gate;
 use risk::Exposure;
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Scores a set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
