@@ -269,6 +269,9 @@ fn is_invisible_format(c: char) -> bool {
 /// Whether a character may not be shown as it is: controls (C0, DEL and C1, which start
 /// escape sequences), line and paragraph separators, and invisible format characters.
 pub fn is_unsafe_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_invisible_format(c)
 }
 

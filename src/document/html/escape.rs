@@ -16,6 +16,7 @@ pub fn text(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
             '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_ascii_graphic() || c == ' ' => out.push(c),
             c if replaced(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }

@@ -19,15 +19,18 @@ const JOINER: char = '\u{2060}';
 /// bidirectional overrides and invisible characters replaced.
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    let flat: String = text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).collect();
-    let mut chars = flat.chars().peekable();
+    let mut chars = text.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }).peekable();
     while let Some(c) = chars.next() {
         match c {
+            // Most of the text, first: no rule applies to a letter or digit.
+            c if c.is_ascii_alphanumeric() => out.push(c),
             // Only `&` before a name or `#` could start an entity.
             '&' if chars.peek().is_some_and(|n| n.is_alphanumeric() || *n == '#') => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '.' if out.to_ascii_lowercase().ends_with("www") => out.push_str("\\."),
+            '.' if out.len() >= 3 && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www") => {
+                out.push_str("\\.")
+            }
             '@' => out.extend(['@', JOINER]),
             ':' if chars.peek().is_some_and(|n| n.is_alphanumeric() || *n == '/') => out.extend([':', JOINER]),
             c if MARKUP.contains(&c) => {
