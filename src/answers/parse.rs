@@ -45,8 +45,16 @@ const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 /// line index, and only the first [`crate::error::MAX_DIAGNOSTICS`] are built.
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let stripped = without_comment_lines(text);
-    let text = stripped.as_deref().unwrap_or(text);
+    // A commented answer file is mostly comments, which the TOML parser reads at about 12
+    // instructions a byte. A file is read first without them; one with a problem is read
+    // again as written, so every problem points at its own line and column.
+    if let Some(Ok(answers)) = without_comment_lines(text).map(|short| read(fw, file, &short, completeness)) {
+        return Ok(answers);
+    }
+    read(fw, file, text, completeness)
+}
+
+fn read(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
     let mut reader = Reader { fw, file, text, lines: OnceCell::new(), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());
@@ -68,14 +76,10 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     }
 }
 
-/// The text with its whole-line comments emptied, line breaks kept, so every other line, and
-/// every line and column number, stays as it was; `None` to parse the text as it is. A
-/// commented answer file is mostly comments, which the TOML parser checks at about 12
-/// instructions a byte: a quarter of the work of `batch`, a tenth of one `assess`.
-///
-/// Not done when a multi-line string may hold a line starting with `#`, nor when the text
-/// holds a control character (a carriage return not before a line feed), which the parser
-/// must report.
+/// The text without its blank and whole-line comment lines, which mean nothing to TOML outside
+/// a multi-line string; `None` when it may hold one (a line starting with `#` could be its
+/// text), or a character the parser must report (a control, a carriage return not before a
+/// line feed): such a file is read as written.
 fn without_comment_lines(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     // Whole-text scans that vectorise; a byte loop that stops early costs more than the parse.
@@ -87,17 +91,14 @@ fn without_comment_lines(text: &str) -> Option<String> {
     if control || lone_cr || multi_line {
         return None;
     }
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', bytes).map(|i| i + 1);
     for end in ends.chain((!text.ends_with('\n')).then_some(text.len())) {
         let line = &text[start..end];
         start = end;
-        let content = line.strip_suffix('\n').unwrap_or(line);
-        let content = content.strip_suffix('\r').unwrap_or(content);
-        if content.trim_start_matches([' ', '\t']).starts_with('#') {
-            out.push_str(&line[content.len()..]);
-        } else {
+        let content = line.trim_start_matches([' ', '\t']);
+        if !(content.starts_with('#') || content.trim_end_matches(['\r', '\n']).is_empty()) {
             out.push_str(line);
         }
     }
@@ -341,7 +342,7 @@ impl<'a> Reader<'a> {
 
     fn answer(&mut self, q: &Question, value: &Value, span: std::ops::Range<usize>) -> Option<Answer> {
         let max = q.max_level();
-        let expected = format!("a level from 0 to {max} or \"{DONT_KNOW}\"");
+        let expected = || format!("a level from 0 to {max} or \"{DONT_KNOW}\"");
         match value {
             Value::Integer(n) if (0..=i64::from(max)).contains(n) => Some(Answer::Level(*n as u8)),
             // A decimal is a level between two anchored ones, as a workshop's consensus holds.
@@ -349,13 +350,13 @@ impl<'a> Reader<'a> {
             Value::String(s) if s == DONT_KNOW => Some(Answer::DontKnow),
             Value::Integer(_) | Value::Float(_) => self.problem(span, || {
                 let help = format!("the levels of `{}` run from 0 ({}) to {max}", q.id, q.levels[0]);
-                (format!("`{}` is {value}, expected {expected}", q.id), Some(help))
+                (format!("`{}` is {value}, expected {}", q.id, expected()), Some(help))
             }),
             Value::String(s) => self.problem(span, || {
-                (format!("`{}` is \"{}\", expected {expected}", q.id, clip(s)), did_you_mean(s, [DONT_KNOW]))
+                (format!("`{}` is \"{}\", expected {}", q.id, clip(s), expected()), did_you_mean(s, [DONT_KNOW]))
             }),
             other => {
-                self.problem(span, || (format!("`{}` is {}, expected {expected}", q.id, a(other.type_str())), None))
+                self.problem(span, || (format!("`{}` is {}, expected {}", q.id, a(other.type_str()), expected()), None))
             }
         }
     }
@@ -448,14 +449,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn whole_line_comments_are_emptied_and_nothing_else_moves() {
-        let text = "# head\r\nquestionnaire = 2 # kept\n  # indented\n\n[answers]\na = 1\n#last";
-        let stripped = without_comment_lines(text).unwrap();
-        assert_eq!(stripped, "\r\nquestionnaire = 2 # kept\n\n\n[answers]\na = 1\n");
-        assert_eq!(stripped.matches('\n').count(), text.matches('\n').count(), "every line break stays");
+    fn comment_and_blank_lines_are_dropped_and_nothing_else() {
+        let text = "# head\r\nquestionnaire = 2 # kept\n  # indented\n\n \t\r\n[answers]\na = 1\n#last";
+        assert_eq!(without_comment_lines(text).unwrap(), "questionnaire = 2 # kept\n[answers]\na = 1\n");
+        assert_eq!(without_comment_lines("a = 1").unwrap(), "a = 1", "a last line without a line break");
         assert_eq!(without_comment_lines("a = \"\"\"\n# text\n\"\"\"\n"), None, "a multi-line string");
         assert_eq!(without_comment_lines("a = '''\n# text\n'''\n"), None, "a multi-line literal string");
         assert_eq!(without_comment_lines("# bell \u{7}\na = 1\n"), None, "a control character for the parser");
         assert_eq!(without_comment_lines("# a\rb\na = 1\n"), None, "a carriage return alone, for the parser");
+    }
+
+    #[test]
+    fn a_problem_after_comments_points_at_its_own_line() {
+        let fw = Frameworks::builtin().unwrap();
+        let example = include_str!("../../examples/small-ecommerce.toml");
+        let (at, line) = example.lines().enumerate().find(|(_, l)| l.starts_with("data_quality")).unwrap();
+        assert!(example.lines().take(at).filter(|l| l.trim_start().starts_with('#')).count() > 10);
+        let broken = example.replacen(line, "data_quality = 9", 1);
+        let error = parse(&fw, "x.toml", &broken, Completeness::Complete).unwrap_err().to_string();
+        assert!(error.contains(&format!("x.toml:{}:", at + 1)), "{error}");
     }
 }
