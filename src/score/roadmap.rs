@@ -6,6 +6,7 @@ use super::{controls_in_place, placement};
 use crate::answers::Answers;
 use crate::assessment::{PhasePlan, PlannedAction, Readiness, RiskEntry, TechnologyAssessment};
 use crate::frameworks::{Action, Frameworks, Phase, Ring, Text};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The gaps to close, first first: dimensions that hold back a candidate technology (one that
 /// serves a stated goal and fits the business) by more than the pilot tolerance, the most
@@ -55,6 +56,11 @@ struct Plan<'a> {
     gaps: &'a [Text],
     techs: &'a [TechnologyAssessment],
     risks: &'a [RiskEntry],
+    /// Planned technologies by the action that puts in place a control they wait for.
+    waiting: HashMap<&'a Text, Vec<Text>>,
+    /// The planned technologies, and the serious risks they carry.
+    planned: HashSet<&'a Text>,
+    serious_when_planned: HashSet<&'a Text>,
 }
 
 impl Plan<'_> {
@@ -77,23 +83,13 @@ impl Plan<'_> {
     /// A planned technology's start waits for the action: it puts a control in place for it or
     /// mitigates a serious risk it carries.
     fn waited_for_by_a_start(&self, action: &PlannedAction) -> bool {
-        let planned = |t: &&TechnologyAssessment| t.adoption_timeline.ring.is_planned();
-        self.techs.iter().filter(planned).any(|t| {
-            action.technologies.contains(&t.id)
-                || t.risk_factors.risks.iter().any(|r| r.serious && action.risks.contains(&r.id))
-        })
+        action.technologies.iter().any(|id| self.planned.contains(id))
+            || action.risks.iter().any(|id| self.serious_when_planned.contains(id))
     }
 
     /// Planned technologies waiting for the action to put a rule's control in place.
     fn waiting_for(&self, action: &Action) -> Vec<Text> {
-        self.techs
-            .iter()
-            .filter(|t| t.adoption_timeline.ring.is_planned())
-            .filter(|t| {
-                placement::control_actions(self.fw, self.business, self.answers, &t.id).any(|a| a == &action.id)
-            })
-            .map(|t| t.id.clone())
-            .collect()
+        self.waiting.get(&action.id).cloned().unwrap_or_default()
     }
 
     /// Serious raised risks the action mitigates: their mitigation must come before the
@@ -157,7 +153,21 @@ pub fn plan(
     techs: &[TechnologyAssessment],
     risks: &[RiskEntry],
 ) -> Vec<PhasePlan> {
-    let plan = Plan { fw, business, answers, gaps: &gaps[..gaps.len().min(business.capacity)], techs, risks };
+    let mut waiting: HashMap<&Text, Vec<Text>> = HashMap::default();
+    for t in techs.iter().filter(|t| t.adoption_timeline.ring.is_planned()) {
+        for action in placement::control_actions(fw, business, answers, &t.id) {
+            let ids = waiting.entry(action).or_default();
+            if ids.last() != Some(&t.id) {
+                ids.push(t.id.clone());
+            }
+        }
+    }
+    let planned_techs = techs.iter().filter(|t| t.adoption_timeline.ring.is_planned());
+    let planned = planned_techs.clone().map(|t| &t.id).collect();
+    let serious_when_planned =
+        planned_techs.flat_map(|t| &t.risk_factors.risks).filter(|r| r.serious).map(|r| &r.id).collect();
+    let gaps = &gaps[..gaps.len().min(business.capacity)];
+    let plan = Plan { fw, business, answers, gaps, techs, risks, waiting, planned, serious_when_planned };
     let mut phases: Vec<PhasePlan> = fw
         .roadmap
         .phases
