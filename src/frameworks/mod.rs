@@ -346,4 +346,20 @@ mod tests {
         let json = |fw: &Frameworks| serde_json::to_string(fw).unwrap();
         assert_eq!(json(&compiled), json(&parsed));
     }
+
+    /// Built-in text is borrowed from the binary, so threads share it as it is; text parsed
+    /// from files is shared, so each thread of a batch takes a copy of frameworks read from them.
+    #[test]
+    fn builtin_text_is_borrowed_and_only_parsed_frameworks_are_copied_for_a_thread() {
+        let compiled = Frameworks::builtin().unwrap();
+        let parsed = Frameworks::from_files(builtin_files()).unwrap();
+        let texts = |fw: &Frameworks| fw.technologies.technologies.iter().map(|t| t.name.clone()).collect::<Vec<_>>();
+        assert!(texts(&compiled).iter().all(Text::is_builtin));
+        assert!(!texts(&parsed).iter().any(Text::is_builtin));
+        assert!(matches!(compiled.for_a_thread(), Cow::Borrowed(_)));
+        let copy = parsed.for_a_thread();
+        assert!(matches!(copy, Cow::Owned(_)));
+        assert_eq!(texts(&copy), texts(&parsed), "the copy holds the same text");
+        assert!(!texts(&copy).iter().any(Text::is_builtin));
+    }
 }
