@@ -188,7 +188,12 @@ impl Frameworks {
     }
 
     pub fn risk(&self, id: &str) -> Option<&Risk> {
-        self.index().risks.get(id).map(|&i| &self.risks.risks[i])
+        self.risk_position(id).map(|i| &self.risks.risks[i])
+    }
+
+    /// Where a risk sits in the catalogue, for lists kept in catalogue order.
+    pub fn risk_position(&self, id: &str) -> Option<usize> {
+        self.index().risks.get(id).copied()
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

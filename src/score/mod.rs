@@ -8,6 +8,7 @@ mod readiness;
 mod report_data;
 mod risk;
 mod roadmap;
+mod rules;
 mod skills;
 mod technology;
 
@@ -73,7 +74,8 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
     let readiness = readiness::score(fw, answers);
     let dimensions: BTreeMap<Text, f64> = readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect();
     let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of);
-    let (gates, places) = placement::context_gates(fw, &business, &mut technologies);
+    let rules = rules::Rules::new(fw, &business, answers);
+    let (gates, places) = placement::context_gates(fw, &business, &rules, &mut technologies);
     // A rule escalates a risk only through what the business runs or has room for this year.
     let in_view: Vec<&Text> = technologies
         .iter()
@@ -85,14 +87,14 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
         })
         .map(|(t, _)| &t.id)
         .collect();
-    let exposures = risk::evaluate_all(fw, &business, answers, &in_view);
+    let exposures = risk::evaluate_all(fw, &rules, answers, &in_view);
     for t in technologies.iter_mut() {
         t.risk_factors = risk::factors(fw, &exposures, &t.id);
     }
     let placer = Placer {
         fw,
         business: &business,
-        answers,
+        rules: &rules,
         exposures: &exposures,
         gates,
         positions: technologies.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
@@ -111,7 +113,7 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
 struct Placer<'a> {
     fw: &'a Frameworks,
     business: &'a Business,
-    answers: &'a Answers,
+    rules: &'a rules::Rules<'a>,
     exposures: &'a [Exposure<'a>],
     gates: Vec<Vec<Gate>>,
     /// Where each technology sits in the list being placed.
@@ -155,7 +157,7 @@ impl Placer<'_> {
         timeline.phase = timeline.start_month.and_then(|m| placement::phase_of_month(self.fw, m));
         timeline.reasons = reasons;
         timeline.next_step = if in_use { self.fw.technology(&id).and_then(|t| t.in_use_next.clone()) } else { None };
-        timeline.obligations = placement::rules_touching(self.fw, self.business, &id).map(|r| r.id.clone()).collect();
+        timeline.obligations = self.rules.touching(&id).map(|r| r.id.clone()).collect();
     }
 
     /// Every gate, then the months: after prerequisites not yet in use, after the mitigation of
@@ -170,7 +172,7 @@ impl Placer<'_> {
         let fw = self.fw;
         let t = &techs[i];
         let mut gates = self.gates[i].clone();
-        gates.extend(placement::control_gates(fw, self.business, self.answers, &t.id));
+        gates.extend(self.rules.control_gates(&t.id));
         gates.push(placement::readiness_gate(fw, t));
         let mut earliest = 1;
         for &j in prerequisites.iter().filter(|&&j| techs[j].adoption_timeline.ring != Ring::InUse) {
@@ -180,11 +182,10 @@ impl Placer<'_> {
             earliest = earliest.max(before.start_month.map_or(u32::MAX, |m| m + lag));
         }
         for r in &t.risk_factors.risks {
-            let mitigation =
-                self.exposures.iter().find(|e| e.risk.id == r.id).and_then(|e| risk::mitigated_by_month(fw, e));
+            let mitigation = risk::exposure_to(fw, self.exposures, &r.id).and_then(|e| risk::mitigated_by_month(fw, e));
             earliest = earliest.max(mitigation.map_or(1, |end| end + 1));
         }
-        for action in placement::control_actions(fw, self.business, self.answers, &t.id) {
+        for action in self.rules.control_actions(&t.id) {
             let end = fw.action(action).map(|(phase, a)| phase.months[0] + a.months - 1);
             earliest = earliest.max(end.map_or(1, |end| end + 1));
         }

@@ -4,10 +4,11 @@
 //! budget, rules, team capacity) come first; then readiness, prerequisites, and the time
 //! needed to mitigate serious risks before the start.
 
+use super::rules::Rules;
 use super::technology::goal_fit;
-use crate::answers::Answers;
 use crate::assessment::{Business, Reason, TechnologyAssessment};
-use crate::frameworks::{Frameworks, Regulation, Ring, Technology, Text};
+use crate::frameworks::{Frameworks, Ring, Technology, Text};
+use rustc_hash::FxHashSet as HashSet;
 
 /// A gate's verdict: the best ring it allows, and why when that is not adopt.
 pub type Gate = (Ring, Option<Reason>);
@@ -18,6 +19,7 @@ pub type Gate = (Ring, Option<Reason>);
 pub fn context_gates(
     fw: &Frameworks,
     business: &Business,
+    rules: &Rules,
     techs: &mut [TechnologyAssessment],
 ) -> (Vec<Vec<Gate>>, Vec<Option<usize>>) {
     let mut gates: Vec<Vec<Gate>> = fw
@@ -25,7 +27,7 @@ pub fn context_gates(
         .technologies
         .iter()
         .zip(techs.iter())
-        .map(|(t, assessed)| own_gates(fw, business, t, assessed.roi_potential.value))
+        .map(|(t, assessed)| own_gates(fw, business, rules, t, assessed.roi_potential.value))
         .collect();
     let mut candidates: Vec<usize> =
         (0..techs.len()).filter(|&i| !is_in_use(business, &techs[i].id) && ceiling(&gates[i]).is_planned()).collect();
@@ -59,7 +61,7 @@ pub fn pilots_at_once(fw: &Frameworks, dimensions: &std::collections::BTreeMap<T
 /// Capacity reasons name only the technologies ahead that were placed in adopt or pilot; a
 /// capacity reason with none left says nothing true and is dropped when another reason remains.
 pub fn name_only_planned(techs: &mut [TechnologyAssessment]) {
-    let planned: Vec<Text> =
+    let planned: HashSet<Text> =
         techs.iter().filter(|t| t.adoption_timeline.ring.is_planned()).map(|t| t.id.clone()).collect();
     for t in techs.iter_mut() {
         let reasons = &mut t.adoption_timeline.reasons;
@@ -89,7 +91,7 @@ fn ceiling(gates: &[Gate]) -> Ring {
 }
 
 /// Stage and appetite, goals, budget, and the rules in scope that cap a technology outright.
-fn own_gates(fw: &Frameworks, business: &Business, t: &Technology, value: f64) -> Vec<Gate> {
+fn own_gates(fw: &Frameworks, business: &Business, rules: &Rules, t: &Technology, value: f64) -> Vec<Gate> {
     let stage = fw.stage(&t.stage.stage).expect("checked: stages exist");
     if stage.horizon_watch {
         return vec![(Ring::Watch, Some(Reason::NotYetUsable))];
@@ -100,13 +102,13 @@ fn own_gates(fw: &Frameworks, business: &Business, t: &Technology, value: f64) -
     if t.pilot_first {
         gates.push((Ring::Pilot, Some(Reason::PilotFirst)));
     }
-    let rules = &fw.scoring.placement;
+    let placement = &fw.scoring.placement;
     let fit = goal_fit(t, &business.goals);
-    if fit < rules.serves_goal_at {
+    if fit < placement.serves_goal_at {
         gates.push((Ring::Hold, Some(Reason::NoGoal)));
-    } else if value < rules.assess_min_value {
+    } else if value < placement.assess_min_value {
         gates.push((Ring::Hold, Some(Reason::LowValue)));
-    } else if fit < rules.adopt_goal_at && !is_quick_win(fw, t) {
+    } else if fit < placement.adopt_goal_at && !is_quick_win(fw, t) {
         gates.push((Ring::Pilot, Some(Reason::ModerateGoal { fit })));
     }
     if t.cost > business.affords {
@@ -114,64 +116,11 @@ fn own_gates(fw: &Frameworks, business: &Business, t: &Technology, value: f64) -
         let ring = if steps > 1 { Ring::Hold } else { Ring::Assess };
         gates.push((ring, Some(Reason::OverBudget { cost: t.cost, affords: business.affords })));
     }
-    for rule in rules_touching(fw, business, &t.id).filter(|r| r.control.is_none()) {
+    for rule in rules.touching(&t.id).filter(|r| r.control.is_none()) {
         let reason = Reason::Regulation { regulation: rule.id.clone(), question: None, level: None };
         gates.push((rule.ceiling.unwrap_or(Ring::Adopt), Some(reason)));
     }
     gates
-}
-
-/// Rules in scope for this business that touch a technology.
-pub fn rules_touching<'a>(
-    fw: &'a Frameworks,
-    business: &'a Business,
-    id: &'a str,
-) -> impl Iterator<Item = &'a Regulation> {
-    business
-        .regulations
-        .iter()
-        .filter(move |r| r.technologies.iter().any(|t| t == id))
-        .filter_map(|r| fw.regulation(&r.id))
-}
-
-/// Rules touching a technology whose control the answers do not show.
-fn unmet_controls<'a>(
-    fw: &'a Frameworks,
-    business: &'a Business,
-    answers: &'a Answers,
-    id: &'a str,
-) -> impl Iterator<Item = (&'a Regulation, &'a crate::frameworks::Control)> {
-    rules_touching(fw, business, id).filter_map(move |rule| {
-        let control = rule.control.as_ref()?;
-        let level = answers.readiness.get(&control.question).and_then(|a| a.level());
-        let met = level.is_some_and(|l| l >= f64::from(control.level));
-        (!met).then_some((rule, control))
-    })
-}
-
-/// The roadmap actions that put in place a control a technology waits for: it starts after them.
-pub fn control_actions<'a>(
-    fw: &'a Frameworks,
-    business: &'a Business,
-    answers: &'a Answers,
-    id: &'a str,
-) -> impl Iterator<Item = &'a Text> {
-    unmet_controls(fw, business, answers, id).filter_map(|(_, control)| control.action.as_ref())
-}
-
-/// Rules whose control is not shown by the answers cap the technologies they touch.
-pub fn control_gates(fw: &Frameworks, business: &Business, answers: &Answers, id: &str) -> Vec<Gate> {
-    unmet_controls(fw, business, answers, id)
-        .filter_map(|(rule, control)| {
-            let reason = Reason::Regulation {
-                regulation: rule.id.clone(),
-                question: Some(control.question.clone()),
-                level: Some(control.level),
-            };
-            let ring = rule.ceiling.unwrap_or(Ring::Adopt);
-            (ring != Ring::Adopt).then_some((ring, Some(reason)))
-        })
-        .collect()
 }
 
 /// The ring readiness allows: how far the weakest required dimension falls short.

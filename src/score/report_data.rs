@@ -11,6 +11,7 @@ use crate::assessment::{
 };
 use crate::frameworks::{ContextRole, Frameworks, Ring, Text};
 use crate::words::{fill, list};
+use rustc_hash::FxHashSet as HashSet;
 
 pub fn report_data(fw: &Frameworks, business: &Business) -> ReportData {
     ReportData { text: fw.report.clone(), glossary: glossary(fw, business), methodology: methodology(fw) }
@@ -205,16 +206,17 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
 /// goal. What already runs is the client's present, not a trend to brief them on.
 pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
     let touched = |ring: Ring| matches!(ring, Ring::Adopt | Ring::Pilot | Ring::Assess);
-    let serving = |id: &Text| {
-        techs
-            .iter()
-            .any(|t| &t.id == id && !t.roi_potential.goals_served.is_empty() && touched(t.adoption_timeline.ring))
-    };
+    let serving: HashSet<&Text> = techs
+        .iter()
+        .filter(|t| !t.roi_potential.goals_served.is_empty() && touched(t.adoption_timeline.ring))
+        .map(|t| &t.id)
+        .collect();
     fw.trends
         .trends
         .iter()
         .filter_map(|trend| {
-            let technologies: Vec<Text> = trend.technologies.iter().filter(|id| serving(id)).cloned().collect();
+            let technologies: Vec<Text> =
+                trend.technologies.iter().filter(|id| serving.contains(id)).cloned().collect();
             (!technologies.is_empty()).then(|| TrendRef {
                 id: trend.id.clone(),
                 name: trend.name.clone(),

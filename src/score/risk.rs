@@ -4,10 +4,12 @@
 //! a technology that carries it, and only when exposed enough to manage; with its controls in
 //! place it is raised with the residual reason and is not serious.
 
+use super::rules::Rules;
 use super::{controls_in_place, evidence_score};
 use crate::answers::Answers;
 use crate::assessment::{Business, EvidenceAnswer, RiskEntry, RiskFactors, RiskRef, TechnologyAssessment};
 use crate::frameworks::{Frameworks, Ring, Risk, Severity, Text};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A catalogue risk weighed against this business.
 pub struct Exposure<'a> {
@@ -25,23 +27,19 @@ pub struct Exposure<'a> {
 
 /// Every catalogue risk weighed; `in_view` are the technologies in use or among the year's
 /// candidates (decided by the context alone), through which a rule can make a risk more severe.
-pub fn evaluate_all<'a>(
-    fw: &'a Frameworks,
-    business: &Business,
-    answers: &Answers,
-    in_view: &[&Text],
-) -> Vec<Exposure<'a>> {
-    fw.risks.risks.iter().map(|risk| evaluate(fw, business, answers, risk, in_view)).collect()
+pub fn evaluate_all<'a>(fw: &'a Frameworks, rules: &Rules, answers: &Answers, in_view: &[&Text]) -> Vec<Exposure<'a>> {
+    let in_view: HashSet<&str> = in_view.iter().map(|t| t.as_str()).collect();
+    fw.risks.risks.iter().map(|risk| evaluate(fw, rules, answers, risk, &in_view)).collect()
 }
 
 fn evaluate<'a>(
     fw: &'a Frameworks,
-    business: &Business,
+    rules: &Rules,
     answers: &Answers,
     risk: &'a Risk,
-    in_view: &[&Text],
+    in_view: &HashSet<&str>,
 ) -> Exposure<'a> {
-    let rules = &fw.scoring.risk;
+    let scoring = &fw.scoring.risk;
     let score = evidence_score(fw, answers, &risk.evidence);
     let likelihood = 1.0 - score / 100.0;
     // A rule raises a risk's severity through a technology it touches that carries the risk.
@@ -49,12 +47,9 @@ fn evaluate<'a>(
         |id: &Text| fw.technology(id).is_some_and(|t| t.risks.contains(&risk.id) || !risk.for_rings.is_empty());
     let triggers =
         |r: &crate::frameworks::Regulation, t: &Text| r.escalates_via.is_empty() || r.escalates_via.contains(t);
-    let escalated_by: Vec<Text> = business
-        .regulations
-        .iter()
-        .filter_map(|r| fw.regulation(&r.id))
-        .filter(|r| r.escalates.contains(&risk.id))
-        .filter(|r| r.technologies.iter().any(|t| in_view.contains(&t) && carries(t) && triggers(r, t)))
+    let escalated_by: Vec<Text> = rules
+        .escalating(&risk.id)
+        .filter(|r| r.technologies.iter().any(|t| in_view.contains(t.as_str()) && carries(t) && triggers(r, t)))
         .map(|r| r.id.clone())
         .collect();
     let severity = if escalated_by.is_empty() { risk.severity } else { risk.severity.escalated() };
@@ -66,9 +61,14 @@ fn evaluate<'a>(
         severity,
         escalated_by,
         in_place,
-        exposure: 10.0 * rules.severity.of(severity) * likelihood,
-        serious: severity >= Severity::High && likelihood >= rules.serious_likelihood && !in_place,
+        exposure: 10.0 * scoring.severity.of(severity) * likelihood,
+        serious: severity >= Severity::High && likelihood >= scoring.serious_likelihood && !in_place,
     }
+}
+
+/// The exposure to a catalogue risk: `exposures` holds one for each, in catalogue order.
+pub fn exposure_to<'e, 'a>(fw: &Frameworks, exposures: &'e [Exposure<'a>], id: &str) -> Option<&'e Exposure<'a>> {
+    fw.risk_position(id).map(|i| &exposures[i])
 }
 
 /// The month the mitigation of a serious risk ends; none for a risk that is not serious.
@@ -83,7 +83,7 @@ pub fn factors(fw: &Frameworks, exposures: &[Exposure], technology: &str) -> Ris
     let risks: Vec<RiskRef> = t
         .risks
         .iter()
-        .filter_map(|id| exposures.iter().find(|e| &e.risk.id == id))
+        .filter_map(|id| exposure_to(fw, exposures, id))
         .map(|e| RiskRef {
             id: e.risk.id.clone(),
             title: e.risk.title.clone(),
@@ -102,21 +102,54 @@ pub fn register(
     techs: &[TechnologyAssessment],
     answers: &Answers,
 ) -> Vec<RiskEntry> {
-    let live = |t: &&TechnologyAssessment| matches!(t.adoption_timeline.ring, Ring::InUse | Ring::Adopt | Ring::Pilot);
+    let carriers = Carriers::of(techs);
     let mut entries: Vec<RiskEntry> = exposures
         .iter()
         .filter_map(|e| {
-            let carried = |t: &&TechnologyAssessment| {
-                let ring = t.adoption_timeline.ring;
-                e.risk.for_rings.contains(&ring) || (live(t) && t.risk_factors.risks.iter().any(|r| r.id == e.risk.id))
-            };
-            let technologies: Vec<Text> = techs.iter().filter(carried).map(|t| t.id.clone()).collect();
+            let technologies: Vec<Text> = carriers.of_risk(e.risk).map(|i| techs[i].id.clone()).collect();
             let exposed = e.likelihood > 0.0 && e.exposure >= fw.scoring.risk.raise_from;
             (!technologies.is_empty() && exposed).then(|| entry(fw, business, answers, e, technologies))
         })
         .collect();
     entries.sort_by(|a, b| b.exposure.total_cmp(&a.exposure).then_with(|| a.id.cmp(&b.id)));
     entries
+}
+
+/// The technologies that carry each risk, by position: those in a ring the risk names (its
+/// `for_rings`) and those in use or planned whose risk factors list it.
+struct Carriers<'a> {
+    by_ring: HashMap<Ring, Vec<usize>>,
+    listing: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Carriers<'a> {
+    fn of(techs: &'a [TechnologyAssessment]) -> Self {
+        let mut by_ring: HashMap<Ring, Vec<usize>> = HashMap::default();
+        let mut listing: HashMap<&str, Vec<usize>> = HashMap::default();
+        for (i, t) in techs.iter().enumerate() {
+            let ring = t.adoption_timeline.ring;
+            by_ring.entry(ring).or_default().push(i);
+            if matches!(ring, Ring::InUse | Ring::Adopt | Ring::Pilot) {
+                for r in &t.risk_factors.risks {
+                    let carriers = listing.entry(r.id.as_str()).or_default();
+                    if carriers.last() != Some(&i) {
+                        carriers.push(i);
+                    }
+                }
+            }
+        }
+        Carriers { by_ring, listing }
+    }
+
+    /// Positions of the technologies carrying a risk, in catalogue order.
+    fn of_risk(&self, risk: &Risk) -> impl Iterator<Item = usize> {
+        let in_ring = risk.for_rings.iter().filter_map(|ring| self.by_ring.get(ring)).flatten();
+        let mut found: Vec<usize> =
+            in_ring.chain(self.listing.get(risk.id.as_str()).into_iter().flatten()).copied().collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter()
+    }
 }
 
 fn entry(fw: &Frameworks, business: &Business, answers: &Answers, e: &Exposure, technologies: Vec<Text>) -> RiskEntry {

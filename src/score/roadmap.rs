@@ -2,7 +2,8 @@
 //! actions, entry criteria and technologies that apply to this business. Foundation actions
 //! run no more at once than the team's capacity.
 
-use super::{controls_in_place, placement};
+use super::controls_in_place;
+use super::rules::Rules;
 use crate::answers::Answers;
 use crate::assessment::{PhasePlan, PlannedAction, Readiness, RiskEntry, TechnologyAssessment};
 use crate::frameworks::{Action, Frameworks, Phase, Ring, Text};
@@ -55,17 +56,22 @@ struct Plan<'a> {
     answers: &'a Answers,
     gaps: &'a [Text],
     techs: &'a [TechnologyAssessment],
-    risks: &'a [RiskEntry],
     /// Planned technologies by the action that puts in place a control they wait for.
     waiting: HashMap<&'a Text, Vec<Text>>,
     /// The planned technologies, and the serious risks they carry.
     planned: HashSet<&'a Text>,
     serious_when_planned: HashSet<&'a Text>,
+    /// Where each technology sits in `techs`.
+    positions: HashMap<&'a Text, usize>,
+    /// The rings some technology is in.
+    rings: HashSet<Ring>,
+    /// Serious raised risks by the action that mitigates them.
+    serious_by_action: HashMap<&'a Text, Vec<Text>>,
 }
 
 impl Plan<'_> {
     fn has_ring(&self, rings: &[Ring]) -> bool {
-        self.techs.iter().any(|t| rings.contains(&t.adoption_timeline.ring))
+        rings.iter().any(|ring| self.rings.contains(ring))
     }
 
     /// The listed technologies in use and serving a stated goal, or adopted or piloted from
@@ -77,7 +83,10 @@ impl Plan<'_> {
             let in_use = timeline.ring == Ring::InUse && !t.roi_potential.goals_served.is_empty();
             in_use || planned
         };
-        self.techs.iter().filter(|t| ids.contains(&t.id)).filter(live).map(|t| t.id.clone()).collect()
+        let mut listed: Vec<usize> = ids.iter().filter_map(|id| self.positions.get(id).copied()).collect();
+        listed.sort_unstable();
+        listed.dedup();
+        listed.into_iter().map(|i| &self.techs[i]).filter(live).map(|t| t.id.clone()).collect()
     }
 
     /// A planned technology's start waits for the action: it puts a control in place for it or
@@ -95,7 +104,7 @@ impl Plan<'_> {
     /// Serious raised risks the action mitigates: their mitigation must come before the
     /// technologies they touch start. Other raised risks name the action but do not schedule it.
     fn mitigates(&self, action: &Action) -> Vec<Text> {
-        self.risks.iter().filter(|r| r.serious && r.action == action.id).map(|r| r.id.clone()).collect()
+        self.serious_by_action.get(&action.id).cloned().unwrap_or_default()
     }
 
     /// The action as planned, if it applies: it mitigates a serious raised risk, serves a
@@ -120,7 +129,8 @@ impl Plan<'_> {
                 && (unconditional
                     || !gaps.is_empty()
                     || (!action.for_rings.is_empty() && self.has_ring(&action.for_rings))));
-        let in_use = |id: &Text| self.techs.iter().any(|t| &t.id == id && t.adoption_timeline.ring == Ring::InUse);
+        let in_use =
+            |id: &Text| self.positions.get(id).is_some_and(|&i| self.techs[i].adoption_timeline.ring == Ring::InUse);
         let description = match &action.in_use_description {
             Some(text) if technologies.iter().any(in_use) => text.clone(),
             _ => action.description.clone(),
@@ -153,9 +163,10 @@ pub fn plan(
     techs: &[TechnologyAssessment],
     risks: &[RiskEntry],
 ) -> Vec<PhasePlan> {
+    let rules = Rules::new(fw, business, answers);
     let mut waiting: HashMap<&Text, Vec<Text>> = HashMap::default();
     for t in techs.iter().filter(|t| t.adoption_timeline.ring.is_planned()) {
-        for action in placement::control_actions(fw, business, answers, &t.id) {
+        for action in rules.control_actions(&t.id) {
             let ids = waiting.entry(action).or_default();
             if ids.last() != Some(&t.id) {
                 ids.push(t.id.clone());
@@ -167,7 +178,23 @@ pub fn plan(
     let serious_when_planned =
         planned_techs.flat_map(|t| &t.risk_factors.risks).filter(|r| r.serious).map(|r| &r.id).collect();
     let gaps = &gaps[..gaps.len().min(business.capacity)];
-    let plan = Plan { fw, business, answers, gaps, techs, risks, waiting, planned, serious_when_planned };
+    let mut serious_by_action: HashMap<&Text, Vec<Text>> = HashMap::default();
+    for r in risks.iter().filter(|r| r.serious) {
+        serious_by_action.entry(&r.action).or_default().push(r.id.clone());
+    }
+    let plan = Plan {
+        fw,
+        business,
+        answers,
+        gaps,
+        techs,
+        waiting,
+        planned,
+        serious_when_planned,
+        positions: techs.iter().enumerate().map(|(i, t)| (&t.id, i)).collect(),
+        rings: techs.iter().map(|t| t.adoption_timeline.ring).collect(),
+        serious_by_action,
+    };
     let mut phases: Vec<PhasePlan> = fw
         .roadmap
         .phases
@@ -210,16 +237,52 @@ pub fn plan(
 /// Work a planned technology waits for (a serious risk's mitigation, a rule's control) keeps
 /// its month: the technology's start was set after it, and it is the plan's own prerequisite.
 fn stagger(actions: &mut [(usize, PlannedAction)], at_once: usize, waited_for: impl Fn(&PlannedAction) -> bool) {
-    let mut running: Vec<[u32; 2]> = actions.iter().filter(|(_, a)| waited_for(a)).map(|(_, a)| a.months).collect();
+    let mut running = Running { counts: Vec::new(), at_once, open_from: 1 };
+    for (_, action) in actions.iter().filter(|(_, a)| waited_for(a)) {
+        running.add(action.months);
+    }
     for (_, action) in actions.iter_mut().filter(|(_, a)| !waited_for(a)) {
-        let [mut start, mut end] = action.months;
-        let busy = |m: u32, running: &[[u32; 2]]| running.iter().filter(|r| r[0] <= m && m <= r[1]).count();
-        while (start..=end).any(|m| busy(m, &running) >= at_once) {
-            start += 1;
-            end += 1;
-        }
+        let [start, end] = action.months;
+        let start = running.first_room(start, end - start + 1);
+        let end = start + (end - action.months[0]);
         action.months = [start, end.min(12)];
-        running.push([start, end]);
+        running.add([start, end]);
+    }
+}
+
+/// How many actions run in each month, as they are placed.
+struct Running {
+    counts: Vec<usize>,
+    at_once: usize,
+    /// Every month from 1 to this one's predecessor is full (months count from 1).
+    open_from: u32,
+}
+
+impl Running {
+    fn full(&self, month: u32) -> bool {
+        self.counts.get(month as usize).is_some_and(|&n| n >= self.at_once)
+    }
+
+    fn add(&mut self, [start, end]: [u32; 2]) {
+        if self.counts.len() <= end as usize {
+            self.counts.resize(end as usize + 1, 0);
+        }
+        for month in start..=end {
+            self.counts[month as usize] += 1;
+        }
+        while self.full(self.open_from) {
+            self.open_from += 1;
+        }
+    }
+
+    /// The first month from `start` that begins a run of `months` months with room in each.
+    /// A run that holds a full month cannot start at or before it, so the search jumps past it.
+    fn first_room(&self, start: u32, months: u32) -> u32 {
+        let mut start = start.max(self.open_from);
+        while let Some(full) = (start..start + months).find(|&m| self.full(m)) {
+            start = full + 1;
+        }
+        start
     }
 }
 
@@ -240,6 +303,54 @@ fn move_to_starting_phase(phases: &mut [PhasePlan]) {
             };
             phases[to].actions.insert(moved_in[to], action);
             moved_in[to] += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What `stagger` must give, computed the plain way: each action slides a month at a time
+    /// until no month of it has `at_once` others running.
+    fn month_by_month(windows: &[([u32; 2], bool)], at_once: usize) -> Vec<[u32; 2]> {
+        let mut running: Vec<[u32; 2]> = windows.iter().filter(|(_, waited)| *waited).map(|(m, _)| *m).collect();
+        let busy = |m: u32, running: &[[u32; 2]]| running.iter().filter(|r| r[0] <= m && m <= r[1]).count();
+        let mut placed = Vec::new();
+        for &([mut start, mut end], waited) in windows {
+            if !waited {
+                while (start..=end).any(|m| busy(m, &running) >= at_once) {
+                    start += 1;
+                    end += 1;
+                }
+                running.push([start, end]);
+            }
+            placed.push([start, end.min(12)]);
+        }
+        placed
+    }
+
+    fn action(months: [u32; 2], waited: bool) -> (usize, PlannedAction) {
+        let risks = if waited { vec![Text::from("a serious risk")] } else { Vec::new() };
+        let (id, title, description, owner) = Default::default();
+        let action =
+            PlannedAction { id, title, description, months, owner, gaps: Vec::new(), risks, technologies: Vec::new() };
+        (0, action)
+    }
+
+    proptest! {
+        #[test]
+        fn stagger_places_each_action_where_sliding_month_by_month_would(
+            windows in prop::collection::vec((1u32..=12, 0u32..4, any::<bool>()), 0..40),
+            at_once in 1usize..4,
+        ) {
+            let windows: Vec<([u32; 2], bool)> =
+                windows.into_iter().map(|(start, extra, waited)| ([start, (start + extra).min(12)], waited)).collect();
+            let mut actions: Vec<(usize, PlannedAction)> = windows.iter().map(|&(m, w)| action(m, w)).collect();
+            stagger(&mut actions, at_once, |a| !a.risks.is_empty());
+            let placed: Vec<[u32; 2]> = actions.iter().map(|(_, a)| a.months).collect();
+            prop_assert_eq!(placed, month_by_month(&windows, at_once));
         }
     }
 }

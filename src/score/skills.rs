@@ -7,17 +7,22 @@ use super::evidence_score;
 use crate::answers::Answers;
 use crate::assessment::{Business, SkillGap, TechnologyAssessment};
 use crate::frameworks::{Frameworks, Ring, Text};
+use rustc_hash::FxHashMap as HashMap;
 
 pub fn gaps(fw: &Frameworks, answers: &Answers, business: &Business, techs: &[TechnologyAssessment]) -> Vec<SkillGap> {
     let top_level = fw.skills.levels.len() as f64;
-    let requirers = requirements(fw, business, techs);
+    let requirements = requirements(fw, business, techs);
+    let mut by_skill: HashMap<&Text, Vec<&(Text, Text, u8)>> = HashMap::default();
+    for requirement in &requirements {
+        by_skill.entry(&requirement.0).or_default().push(requirement);
+    }
     let mut gaps: Vec<SkillGap> = fw
         .skills
         .skills
         .iter()
         .map(|skill| {
             let current = top_level * evidence_score(fw, answers, &skill.evidence) / 100.0;
-            let needs: Vec<&(Text, Text, u8)> = requirers.iter().filter(|(s, _, _)| s == &skill.id).collect();
+            let needs = by_skill.get(&skill.id).map_or(&[][..], Vec::as_slice);
             let required = needs.iter().map(|(_, _, level)| *level).max().unwrap_or(0);
             SkillGap {
                 id: skill.id.clone(),

@@ -1,0 +1,90 @@
+//! The rules in scope for a business, indexed for the questions scoring asks of every
+//! technology and every risk.
+
+use super::placement::Gate;
+use crate::answers::Answers;
+use crate::assessment::{Business, Reason};
+use crate::frameworks::{Frameworks, Regulation, Ring, Text};
+use rustc_hash::FxHashMap as HashMap;
+
+/// The rules in scope for a business, looked up by the technology they touch and the risk they
+/// escalate: each technology and each risk asks, and a rule names only a few of either.
+pub struct Rules<'a> {
+    fw: &'a Frameworks,
+    business: &'a Business,
+    answers: &'a Answers,
+    /// Positions in `business.regulations`, in its order.
+    touching: HashMap<&'a str, Vec<usize>>,
+    escalating: HashMap<&'a str, Vec<usize>>,
+}
+
+impl<'a> Rules<'a> {
+    pub fn new(fw: &'a Frameworks, business: &'a Business, answers: &'a Answers) -> Self {
+        let mut touching = HashMap::default();
+        let mut escalating = HashMap::default();
+        for (i, r) in business.regulations.iter().enumerate() {
+            add(&mut touching, &r.technologies, i);
+            if let Some(rule) = fw.regulation(&r.id) {
+                add(&mut escalating, &rule.escalates, i);
+            }
+        }
+        Rules { fw, business, answers, touching, escalating }
+    }
+
+    /// Rules in scope for this business that touch a technology.
+    pub fn touching(&self, id: &str) -> impl Iterator<Item = &'a Regulation> {
+        self.found(&self.touching, id)
+    }
+
+    /// Rules in scope for this business that make a risk one step more severe.
+    pub fn escalating(&self, risk: &str) -> impl Iterator<Item = &'a Regulation> {
+        self.found(&self.escalating, risk)
+    }
+
+    fn found(&self, map: &HashMap<&'a str, Vec<usize>>, key: &str) -> impl Iterator<Item = &'a Regulation> {
+        let (fw, business) = (self.fw, self.business);
+        let positions = map.get(key).map_or(&[][..], Vec::as_slice);
+        positions.iter().filter_map(move |&i| fw.regulation(&business.regulations[i].id))
+    }
+
+    /// Rules touching a technology whose control the answers do not show.
+    fn unmet_controls(&self, id: &str) -> impl Iterator<Item = (&'a Regulation, &'a crate::frameworks::Control)> {
+        let answers = self.answers;
+        self.touching(id).filter_map(move |rule| {
+            let control = rule.control.as_ref()?;
+            let level = answers.readiness.get(&control.question).and_then(|a| a.level());
+            let met = level.is_some_and(|l| l >= f64::from(control.level));
+            (!met).then_some((rule, control))
+        })
+    }
+
+    /// The roadmap actions that put in place a control a technology waits for: it starts after them.
+    pub fn control_actions(&self, id: &str) -> impl Iterator<Item = &'a Text> {
+        self.unmet_controls(id).filter_map(|(_, control)| control.action.as_ref())
+    }
+
+    /// Rules whose control is not shown by the answers cap the technologies they touch.
+    pub fn control_gates(&self, id: &str) -> Vec<Gate> {
+        self.unmet_controls(id)
+            .filter_map(|(rule, control)| {
+                let reason = Reason::Regulation {
+                    regulation: rule.id.clone(),
+                    question: Some(control.question.clone()),
+                    level: Some(control.level),
+                };
+                let ring = rule.ceiling.unwrap_or(Ring::Adopt);
+                (ring != Ring::Adopt).then_some((ring, Some(reason)))
+            })
+            .collect()
+    }
+}
+
+/// Adds rule `i` under each key it names, once.
+fn add<'a>(map: &mut HashMap<&'a str, Vec<usize>>, keys: &'a [Text], i: usize) {
+    for key in keys {
+        let rules = map.entry(key.as_str()).or_default();
+        if rules.last() != Some(&i) {
+            rules.push(i);
+        }
+    }
+}
