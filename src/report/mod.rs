@@ -5,6 +5,7 @@
 //! assessments and the summary of a portfolio are built as documents here too.
 
 mod build;
+mod json;
 
 pub use build::{compare_document, document, num, portfolio_document};
 
@@ -64,7 +65,7 @@ pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn
     match format {
         Format::Json => {
             let mut out = std::io::BufWriter::with_capacity(1 << 15, out);
-            serde_json::to_writer_pretty(&mut out, assessment)?;
+            json::write_pretty(&mut out, assessment)?;
             out.write_all(b"\n")?;
             out.flush()
         }
@@ -85,7 +86,8 @@ pub fn render(assessment: &Assessment, format: Format, view: &View) -> String {
 
 /// Pretty JSON with a trailing newline.
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let mut json = serde_json::to_string_pretty(value).expect("assessment values always serialize");
-    json.push('\n');
-    json
+    let mut json = Vec::new();
+    json::write_pretty(&mut json, value).expect("assessment values always serialize");
+    json.push(b'\n');
+    String::from_utf8(json).expect("serde_json writes UTF-8")
 }
