@@ -125,13 +125,13 @@ fn own_gates(fw: &Frameworks, business: &Business, rules: &Rules, t: &Technology
 
 /// The ring readiness allows: how far the weakest required dimension falls short.
 pub fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment) -> Gate {
-    let rules = &fw.scoring.placement;
+    let placement = &fw.scoring.placement;
     let shortfall = t.business_readiness.shortfall;
-    let ring = if shortfall <= rules.adopt_tolerance {
+    let ring = if shortfall <= placement.adopt_tolerance {
         Ring::Adopt
-    } else if shortfall <= rules.pilot_tolerance {
+    } else if shortfall <= placement.pilot_tolerance {
         Ring::Pilot
-    } else if shortfall <= rules.assess_tolerance {
+    } else if shortfall <= placement.assess_tolerance {
         Ring::Assess
     } else {
         Ring::Hold

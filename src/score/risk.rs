@@ -68,7 +68,7 @@ fn evaluate<'a>(
 
 /// The exposure to a catalogue risk: `exposures` holds one for each, in catalogue order.
 pub fn exposure_to<'e, 'a>(fw: &Frameworks, exposures: &'e [Exposure<'a>], id: &str) -> Option<&'e Exposure<'a>> {
-    fw.risk_position(id).map(|i| &exposures[i])
+    fw.risk_position(id).and_then(|i| exposures.get(i))
 }
 
 /// The month the mitigation of a serious risk ends; none for a risk that is not serious.

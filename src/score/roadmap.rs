@@ -242,9 +242,9 @@ fn stagger(actions: &mut [(usize, PlannedAction)], at_once: usize, waited_for: i
         running.add(action.months);
     }
     for (_, action) in actions.iter_mut().filter(|(_, a)| !waited_for(a)) {
-        let [start, end] = action.months;
-        let start = running.first_room(start, end - start + 1);
-        let end = start + (end - action.months[0]);
+        let [from, to] = action.months;
+        let start = running.first_room(from, to - from + 1);
+        let end = start + (to - from);
         action.months = [start, end.min(12)];
         running.add([start, end]);
     }
@@ -276,7 +276,8 @@ impl Running {
     }
 
     /// The first month from `start` that begins a run of `months` months with room in each.
-    /// A run that holds a full month cannot start at or before it, so the search jumps past it.
+    /// When the run from `start` holds a full month, so does every run starting from there up
+    /// to that month, so the search jumps past it.
     fn first_room(&self, start: u32, months: u32) -> u32 {
         let mut start = start.max(self.open_from);
         while let Some(full) = (start..start + months).find(|&m| self.full(m)) {

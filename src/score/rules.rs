@@ -13,7 +13,7 @@ pub struct Rules<'a> {
     fw: &'a Frameworks,
     business: &'a Business,
     answers: &'a Answers,
-    /// Positions in `business.regulations`, in its order.
+    /// Both maps hold positions in `business.regulations`, in its order.
     touching: HashMap<&'a str, Vec<usize>>,
     escalating: HashMap<&'a str, Vec<usize>>,
 }
