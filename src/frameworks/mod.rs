@@ -184,7 +184,12 @@ impl Frameworks {
     }
 
     pub fn technology(&self, id: &str) -> Option<&Technology> {
-        self.index().technologies.get(id).map(|&i| &self.technologies.technologies[i])
+        self.technology_position(id).map(|i| &self.technologies.technologies[i])
+    }
+
+    /// Where a technology sits in the catalogue, for lists kept in catalogue order.
+    pub fn technology_position(&self, id: &str) -> Option<usize> {
+        self.index().technologies.get(id).copied()
     }
 
     pub fn risk(&self, id: &str) -> Option<&Risk> {

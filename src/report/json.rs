@@ -7,9 +7,10 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 use std::io::{self, Write};
 
-/// Writes `value` as pretty JSON.
-pub fn write_pretty<W: Write, T: Serialize + ?Sized>(out: W, value: &T) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(out, Pretty::default()))
+/// Writes `value` as pretty JSON and a line break.
+pub fn write_pretty<W: Write, T: Serialize + ?Sized>(mut out: W, value: &T) -> io::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Pretty::default()))?;
+    out.write_all(b"\n")
 }
 
 /// A comma, a line break and up to 32 levels of indent (64 spaces); deeper lines add the rest.
@@ -102,7 +103,7 @@ mod tests {
         let mut value = json!({"text": "a \"quoted\"\nline", "n": 1.5, "empty": [], "none": {}, "list": [1, [], {}]});
         for depth in 0..40 {
             value = json!({"depth": depth, "inner": [value, {"k": null}], "e": {}});
-            assert_eq!(pretty(&value), serde_json::to_string_pretty(&value).unwrap(), "at depth {depth}");
+            assert_eq!(pretty(&value), serde_json::to_string_pretty(&value).unwrap() + "\n", "at depth {depth}");
         }
     }
 
@@ -116,6 +117,6 @@ mod tests {
         let assessment = crate::score::assess(&fw, &answers, as_of);
         let mut out = Vec::new();
         write_pretty(&mut out, &assessment).unwrap();
-        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&assessment).unwrap());
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&assessment).unwrap() + "\n");
     }
 }

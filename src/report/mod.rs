@@ -66,7 +66,6 @@ pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn
         Format::Json => {
             let mut out = std::io::BufWriter::with_capacity(1 << 15, out);
             json::write_pretty(&mut out, assessment)?;
-            out.write_all(b"\n")?;
             out.flush()
         }
         _ => out.write_all(render(assessment, format, view).as_bytes()),
@@ -88,6 +87,5 @@ pub fn render(assessment: &Assessment, format: Format, view: &View) -> String {
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut json = Vec::new();
     json::write_pretty(&mut json, value).expect("assessment values always serialize");
-    json.push(b'\n');
     String::from_utf8(json).expect("serde_json writes UTF-8")
 }

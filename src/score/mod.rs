@@ -97,7 +97,6 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
         rules: &rules,
         exposures: &exposures,
         gates,
-        positions: technologies.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect(),
         places,
         pilots_at_once: placement::pilots_at_once(fw, &dimensions),
         paced: Cell::new(false),
@@ -116,8 +115,6 @@ struct Placer<'a> {
     rules: &'a rules::Rules<'a>,
     exposures: &'a [Exposure<'a>],
     gates: Vec<Vec<Gate>>,
-    /// Where each technology sits in the list being placed.
-    positions: HashMap<Text, usize>,
     /// Each candidate's place among the year's initiatives, which sets its pilot wave.
     places: Vec<Option<usize>>,
     pilots_at_once: usize,
@@ -139,7 +136,7 @@ impl Placer<'_> {
         }
         done[i] = true;
         let prerequisites = techs[i].adoption_timeline.prerequisites.clone();
-        let indices: Vec<usize> = prerequisites.iter().filter_map(|id| self.positions.get(id).copied()).collect();
+        let indices: Vec<usize> = prerequisites.iter().filter_map(|id| self.fw.technology_position(id)).collect();
         for &j in &indices {
             self.place(techs, done, j);
         }
@@ -280,6 +277,15 @@ pub fn level_description(q: &Question, answer: Answer) -> Text {
     match answer {
         Answer::Level(level) => q.levels[usize::from(level)].clone(),
         Answer::DontKnow | Answer::Between(_) => Text::default(),
+    }
+}
+
+/// Adds `value` to the group of `key` unless it is the last one there: groups filled in order
+/// hold each value once, in the order first added.
+fn group_once<K: Eq + std::hash::Hash, V: PartialEq>(groups: &mut HashMap<K, Vec<V>>, key: K, value: V) {
+    let group = groups.entry(key).or_default();
+    if group.last() != Some(&value) {
+        group.push(value);
     }
 }
 

@@ -131,10 +131,7 @@ impl<'a> Carriers<'a> {
             by_ring.entry(ring).or_default().push(i);
             if matches!(ring, Ring::InUse | Ring::Adopt | Ring::Pilot) {
                 for r in &t.risk_factors.risks {
-                    let carriers = listing.entry(r.id.as_str()).or_default();
-                    if carriers.last() != Some(&i) {
-                        carriers.push(i);
-                    }
+                    super::group_once(&mut listing, r.id.as_str(), i);
                 }
             }
         }

@@ -61,8 +61,6 @@ struct Plan<'a> {
     /// The planned technologies, and the serious risks they carry.
     planned: HashSet<&'a Text>,
     serious_when_planned: HashSet<&'a Text>,
-    /// Where each technology sits in `techs`.
-    positions: HashMap<&'a Text, usize>,
     /// The rings some technology is in.
     rings: HashSet<Ring>,
     /// Serious raised risks by the action that mitigates them.
@@ -70,6 +68,11 @@ struct Plan<'a> {
 }
 
 impl Plan<'_> {
+    /// A technology's assessment: `techs` holds one for each, in catalogue order.
+    fn technology(&self, id: &str) -> Option<&TechnologyAssessment> {
+        self.fw.technology_position(id).and_then(|i| self.techs.get(i))
+    }
+
     fn has_ring(&self, rings: &[Ring]) -> bool {
         rings.iter().any(|ring| self.rings.contains(ring))
     }
@@ -83,10 +86,10 @@ impl Plan<'_> {
             let in_use = timeline.ring == Ring::InUse && !t.roi_potential.goals_served.is_empty();
             in_use || planned
         };
-        let mut listed: Vec<usize> = ids.iter().filter_map(|id| self.positions.get(id).copied()).collect();
+        let mut listed: Vec<usize> = ids.iter().filter_map(|id| self.fw.technology_position(id)).collect();
         listed.sort_unstable();
         listed.dedup();
-        listed.into_iter().map(|i| &self.techs[i]).filter(live).map(|t| t.id.clone()).collect()
+        listed.into_iter().filter_map(|i| self.techs.get(i)).filter(live).map(|t| t.id.clone()).collect()
     }
 
     /// A planned technology's start waits for the action: it puts a control in place for it or
@@ -129,8 +132,7 @@ impl Plan<'_> {
                 && (unconditional
                     || !gaps.is_empty()
                     || (!action.for_rings.is_empty() && self.has_ring(&action.for_rings))));
-        let in_use =
-            |id: &Text| self.positions.get(id).is_some_and(|&i| self.techs[i].adoption_timeline.ring == Ring::InUse);
+        let in_use = |id: &Text| self.technology(id).is_some_and(|t| t.adoption_timeline.ring == Ring::InUse);
         let description = match &action.in_use_description {
             Some(text) if technologies.iter().any(in_use) => text.clone(),
             _ => action.description.clone(),
@@ -167,10 +169,7 @@ pub fn plan(
     let mut waiting: HashMap<&Text, Vec<Text>> = HashMap::default();
     for t in techs.iter().filter(|t| t.adoption_timeline.ring.is_planned()) {
         for action in rules.control_actions(&t.id) {
-            let ids = waiting.entry(action).or_default();
-            if ids.last() != Some(&t.id) {
-                ids.push(t.id.clone());
-            }
+            super::group_once(&mut waiting, action, t.id.clone());
         }
     }
     let planned_techs = techs.iter().filter(|t| t.adoption_timeline.ring.is_planned());
@@ -191,7 +190,6 @@ pub fn plan(
         waiting,
         planned,
         serious_when_planned,
-        positions: techs.iter().enumerate().map(|(i, t)| (&t.id, i)).collect(),
         rings: techs.iter().map(|t| t.adoption_timeline.ring).collect(),
         serious_by_action,
     };

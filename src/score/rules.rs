@@ -82,9 +82,49 @@ impl<'a> Rules<'a> {
 /// Adds rule `i` under each key it names, once.
 fn add<'a>(map: &mut HashMap<&'a str, Vec<usize>>, keys: &'a [Text], i: usize) {
     for key in keys {
-        let rules = map.entry(key.as_str()).or_default();
-        if rules.last() != Some(&i) {
-            rules.push(i);
+        super::group_once(map, key.as_str(), i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Completeness, parse};
+
+    /// The index gives what a scan of the business's rules in order gives, for every
+    /// technology and every risk of every example.
+    #[test]
+    fn finds_what_a_scan_of_the_rules_in_scope_finds() {
+        let fw = Frameworks::builtin().unwrap();
+        let as_of = crate::date::Date::new(2026, 11, 25).unwrap();
+        let examples = [
+            include_str!("../../examples/small-ecommerce.toml"),
+            include_str!("../../examples/b2b-software.toml"),
+            include_str!("../../examples/large-retailer-gdpr.toml"),
+        ];
+        let mut found = 0;
+        for example in examples {
+            let answers = parse(&fw, "example.toml", example, Completeness::Complete).unwrap();
+            let business = super::super::context::resolve(&fw, &answers, as_of);
+            let rules = Rules::new(&fw, &business, &answers);
+            let in_scope = || business.regulations.iter().filter_map(|r| Some((r, fw.regulation(&r.id)?)));
+            let ids = |rules: &mut dyn Iterator<Item = &Regulation>| rules.map(|r| r.id.clone()).collect::<Vec<_>>();
+            for t in &fw.technologies.technologies {
+                let scanned = in_scope().filter(|(r, _)| r.technologies.contains(&t.id)).map(|(_, rule)| rule);
+                assert_eq!(ids(&mut rules.touching(&t.id)), ids(&mut scanned.into_iter()), "touching {}", t.id);
+                found += rules.touching(&t.id).count();
+            }
+            for risk in &fw.risks.risks {
+                let scanned = in_scope().map(|(_, rule)| rule).filter(|rule| rule.escalates.contains(&risk.id));
+                assert_eq!(
+                    ids(&mut rules.escalating(&risk.id)),
+                    ids(&mut scanned.into_iter()),
+                    "escalating {}",
+                    risk.id
+                );
+                found += rules.escalating(&risk.id).count();
+            }
         }
+        assert!(found > 0, "the examples have rules in scope");
     }
 }
