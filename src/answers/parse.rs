@@ -106,22 +106,23 @@ fn without_comment_lines(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// Where `byte` occurs in `haystack`. On x86-64 the search uses SSE2, which every x86-64 CPU
-/// has, rather than memchr's run-time choice of AVX2: making that choice asks the CPU through
-/// CPUID, once a process, which a virtual machine traps at about 6 µs a call.
-#[cfg(target_arch = "x86_64")]
+/// Where `byte` occurs in `haystack`. On x86-64 the search uses SSE2 rather than memchr's
+/// run-time choice of AVX2: making that choice asks the CPU through CPUID, once a process,
+/// which a virtual machine traps at about 6 µs a call.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 fn positions(byte: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let one = memchr::arch::x86_64::sse2::memchr::One::new(byte);
+    // SAFETY: the build enables SSE2 (as every x86-64 Rust target does), so the CPU running
+    // it has SSE2: the condition `One::new` checks, answered at compile time.
+    let one = unsafe { memchr::arch::x86_64::sse2::memchr::One::new_unchecked(byte) };
     let mut from = 0;
     std::iter::from_fn(move || {
-        let rest = haystack.get(from..)?;
-        let at = from + one.as_ref().map_or_else(|| rest.iter().position(|&b| b == byte), |one| one.find(rest))?;
+        let at = from + one.find(haystack.get(from..)?)?;
         from = at + 1;
         Some(at)
     })
 }
 
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 fn positions(byte: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
     memchr::memchr_iter(byte, haystack)
 }

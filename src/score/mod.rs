@@ -289,6 +289,15 @@ fn group_once<K: Eq + std::hash::Hash, V: PartialEq>(groups: &mut HashMap<K, Vec
     }
 }
 
+/// Catalogue positions in catalogue order, each once: lists of technologies and risks are
+/// kept in the catalogue's order whatever order they were found in.
+fn in_catalogue_order(positions: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut positions: Vec<usize> = positions.collect();
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+}
+
 /// The note and evidence the answers give for question `q`.
 pub fn note_of(answers: &Answers, q: &Question) -> (Option<Text>, Option<Text>) {
     let note = answers.notes.get(&q.id);
@@ -312,4 +321,13 @@ fn answer_entries(fw: &Frameworks, answers: &Answers) -> Vec<AnswerEntry> {
         }
     };
     fw.questionnaire.questions.iter().map(entry).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn positions_come_in_catalogue_order_each_once() {
+        assert_eq!(super::in_catalogue_order([3, 1, 3, 0, 1].into_iter()), vec![0, 1, 3]);
+        assert_eq!(super::in_catalogue_order(std::iter::empty()), Vec::<usize>::new());
+    }
 }

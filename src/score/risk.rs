@@ -141,11 +141,8 @@ impl<'a> Carriers<'a> {
     /// Positions of the technologies carrying a risk, in catalogue order.
     fn of_risk(&self, risk: &Risk) -> impl Iterator<Item = usize> {
         let in_ring = risk.for_rings.iter().filter_map(|ring| self.by_ring.get(ring)).flatten();
-        let mut found: Vec<usize> =
-            in_ring.chain(self.listing.get(risk.id.as_str()).into_iter().flatten()).copied().collect();
-        found.sort_unstable();
-        found.dedup();
-        found.into_iter()
+        let listing = self.listing.get(risk.id.as_str()).into_iter().flatten();
+        super::in_catalogue_order(in_ring.chain(listing).copied()).into_iter()
     }
 }
 

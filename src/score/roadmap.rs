@@ -86,9 +86,7 @@ impl Plan<'_> {
             let in_use = timeline.ring == Ring::InUse && !t.roi_potential.goals_served.is_empty();
             in_use || planned
         };
-        let mut listed: Vec<usize> = ids.iter().filter_map(|id| self.fw.technology_position(id)).collect();
-        listed.sort_unstable();
-        listed.dedup();
+        let listed = super::in_catalogue_order(ids.iter().filter_map(|id| self.fw.technology_position(id)));
         listed.into_iter().filter_map(|i| self.techs.get(i)).filter(live).map(|t| t.id.clone()).collect()
     }
 
