@@ -21,6 +21,7 @@
 
 mod edit;
 mod parse;
+mod plain;
 mod write;
 
 pub use edit::update;

@@ -1,7 +1,7 @@
 //! Reading an answer file against the questionnaire. Every problem in the file is collected
 //! with its line and column, so one run shows them all.
 
-use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent};
+use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, plain};
 use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, is_control_or_bidi, quote};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use serde::Deserialize;
@@ -17,20 +17,21 @@ pub enum Completeness {
     Partial,
 }
 
-type SpannedTable = BTreeMap<Spanned<String>, Spanned<Value>>;
+pub(super) type SpannedTable = BTreeMap<Spanned<String>, Spanned<Value>>;
 
-#[derive(Deserialize)]
+/// An answer file's tables, as TOML holds them, before they are checked.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawFile {
+pub(super) struct RawFile {
     /// The questionnaire version the file was written against; files from before versions
     /// were recorded are version 1.
-    questionnaire: Option<Spanned<i64>>,
+    pub questionnaire: Option<Spanned<i64>>,
     #[serde(default)]
-    respondent: SpannedTable,
+    pub respondent: SpannedTable,
     #[serde(default)]
-    context: SpannedTable,
+    pub context: SpannedTable,
     #[serde(default)]
-    answers: SpannedTable,
+    pub answers: SpannedTable,
 }
 
 /// Longest free-text answer accepted; a company name or note, not a document.
@@ -45,17 +46,12 @@ const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 /// line index, and only the first [`crate::error::MAX_DIAGNOSTICS`] are built.
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // A commented answer file is mostly comments, which the TOML parser reads at about 12
-    // instructions a byte. A file is read first without them; one with a problem is read
-    // again as written, so every problem points at its own line and column.
-    if let Some(Ok(answers)) = without_comment_lines(text).map(|short| read(fw, file, &short, completeness)) {
-        return Ok(answers);
-    }
-    read(fw, file, text, completeness)
-}
-
-fn read(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?;
+    // Most files are in the plain form the plain reader knows; `toml` reads the others and
+    // explains their syntax errors.
+    let raw = match plain::read(text) {
+        Some(raw) => raw,
+        None => toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?,
+    };
     let mut reader = Reader { fw, file, text, lines: OnceCell::new(), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());
     let (readiness, notes) = reader.readiness(&raw.answers);
@@ -74,57 +70,6 @@ fn read(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> 
         None => Ok(answers),
         Some(problems) => Err(problems),
     }
-}
-
-/// The text without its blank and whole-line comment lines, which mean nothing to TOML outside
-/// a multi-line string; `None` when it may hold one (a line starting with `#` could be its
-/// text), or a character the parser must report (a control, a carriage return not before a
-/// line feed): such a file is read as written.
-fn without_comment_lines(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    // Whole-text scans that vectorise; a byte loop that stops early costs more than the parse.
-    let control = bytes
-        .iter()
-        .fold(false, |found, &b| found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f));
-    let lone_cr = positions(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
-    let multi_line = [b'"', b'\''].into_iter().any(|q| positions(q, bytes).any(|i| bytes[i..].starts_with(&[q; 3])));
-    if control || lone_cr || multi_line {
-        return None;
-    }
-    // Room for the whole text: growing the copy line by line cost more than the copy itself.
-    let mut out = String::with_capacity(text.len());
-    let mut start = 0;
-    let ends = positions(b'\n', bytes).map(|i| i + 1);
-    for end in ends.chain((!text.ends_with('\n')).then_some(text.len())) {
-        let line = &text[start..end];
-        start = end;
-        let content = line.trim_start_matches([' ', '\t']);
-        if !(content.starts_with('#') || content.trim_end_matches(['\r', '\n']).is_empty()) {
-            out.push_str(line);
-        }
-    }
-    Some(out)
-}
-
-/// Where `byte` occurs in `haystack`. On x86-64 the search uses SSE2 rather than memchr's
-/// run-time choice of AVX2: making that choice asks the CPU through CPUID, once a process,
-/// which a virtual machine traps at about 6 µs a call.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-fn positions(byte: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    // SAFETY: the build enables SSE2 (as every x86-64 Rust target does), so the CPU running
-    // it has SSE2: the condition `One::new` checks, answered at compile time.
-    let one = unsafe { memchr::arch::x86_64::sse2::memchr::One::new_unchecked(byte) };
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let at = from + one.find(haystack.get(from..)?)?;
-        from = at + 1;
-        Some(at)
-    })
-}
-
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-fn positions(byte: u8, haystack: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(byte, haystack)
 }
 
 struct Reader<'a> {
@@ -469,43 +414,6 @@ fn options_help(q: &ContextQuestion) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn comment_and_blank_lines_are_dropped_and_nothing_else() {
-        let text = "# head\r\nquestionnaire = 2 # kept\n  # indented\n\n \t\r\n[answers]\na = 1\n#last";
-        assert_eq!(without_comment_lines(text).unwrap(), "questionnaire = 2 # kept\n[answers]\na = 1\n");
-        assert_eq!(without_comment_lines("a = 1").unwrap(), "a = 1", "a last line without a line break");
-        assert_eq!(without_comment_lines("a = \"\"\"\n# text\n\"\"\"\n"), None, "a multi-line string");
-        assert_eq!(without_comment_lines("a = '''\n# text\n'''\n"), None, "a multi-line literal string");
-        assert_eq!(without_comment_lines("# bell \u{7}\na = 1\n"), None, "a control character for the parser");
-        assert_eq!(without_comment_lines("# a\rb\na = 1\n"), None, "a carriage return alone, for the parser");
-    }
-
-    proptest::proptest! {
-        /// Mostly filler, so occurrences fall both close together and more than one of the
-        /// vector search's 64-byte rounds apart, and in its unaligned tail.
-        #[test]
-        fn positions_are_every_place_the_byte_occurs(
-            haystack in proptest::collection::vec(
-                proptest::prop_oneof![30 => proptest::strategy::Just(b'a'), 1 => proptest::sample::select(b"\n\r\"'#".to_vec())],
-                0..400,
-            ),
-            byte in proptest::sample::select(b"\n\r\"'".to_vec()),
-        ) {
-            let expected: Vec<usize> = (0..haystack.len()).filter(|&i| haystack[i] == byte).collect();
-            proptest::prop_assert_eq!(positions(byte, &haystack).collect::<Vec<_>>(), expected);
-        }
-    }
-
-    #[test]
-    fn a_triple_quote_anywhere_is_a_multi_line_string() {
-        for (at, quote) in (0..70).flat_map(|at| [(at, '"'), (at, '\'')]) {
-            let text = format!("{}{}", "a".repeat(at), quote.to_string().repeat(3));
-            assert_eq!(without_comment_lines(&text), None, "{quote} at byte {at}");
-            let two_and_one = format!("{}{quote}{quote} {quote}", "a".repeat(at));
-            assert!(without_comment_lines(&two_and_one).is_some(), "{quote} at byte {at}");
-        }
-    }
 
     #[test]
     fn a_problem_after_comments_points_at_its_own_line() {
