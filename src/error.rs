@@ -283,9 +283,13 @@ pub fn printable(text: &str) -> String {
 }
 
 /// Like [`printable`], for text that must stay on one line (a file name, a company name):
-/// line breaks and tabs are replaced too.
-pub fn printable_line(text: &str) -> String {
-    text.chars().map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c }).collect()
+/// line breaks and tabs are replaced too. Borrowed when there is nothing to replace, as for
+/// nearly every cell of a batch.
+pub fn printable_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return text.into();
+    }
+    text.chars().map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
 }
 
 /// A path for a message: in backticks, with unsafe characters replaced.

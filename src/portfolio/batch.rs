@@ -8,7 +8,7 @@
 //! names its file; the summary and `--benchmark` do not depend on order). A directory read
 //! twice gives the same order.
 
-use super::row::Row;
+use super::row::{Columns, Row};
 use super::summary::Summary;
 use crate::answers::Completeness;
 use crate::app::read_answers;
@@ -129,26 +129,32 @@ pub fn run(
     let Options { format, as_of, keep_formulas } = options;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let copies: Vec<_> = (0..threads).map(|_| fw.for_a_thread()).collect();
+    let columns = Columns::of(fw);
     let mut outcome = BatchOutcome::default();
     let mut header_written = false;
+    let mut line = String::new();
     loop {
         let chunk = files.by_ref().take(CHUNK).collect::<Result<Vec<_>, _>>()?;
         if chunk.is_empty() {
             break;
         }
-        for (path, result) in chunk.iter().zip(score_chunk(&copies, &chunk, as_of)) {
+        for (path, result) in chunk.iter().zip(score_chunk(&copies, &columns, &chunk, as_of)) {
             match result {
                 Ok(row) => {
                     outcome.scored += 1;
                     match format {
                         BatchFormat::Csv => {
                             if !std::mem::replace(&mut header_written, true) {
-                                out.write_all(row.csv_header(keep_formulas).as_bytes())?;
+                                out.write_all(columns.csv_header(keep_formulas).as_bytes())?;
                             }
-                            out.write_all(row.csv(keep_formulas).as_bytes())?;
+                            line.clear();
+                            columns.csv(&row, keep_formulas, &mut line);
+                            out.write_all(line.as_bytes())?;
                         }
-                        BatchFormat::Jsonl => out.write_all(row.json_line().as_bytes())?,
-                        BatchFormat::Table | BatchFormat::Markdown | BatchFormat::Html => outcome.summary.add(&row),
+                        BatchFormat::Jsonl => out.write_all(columns.json_line(&row).as_bytes())?,
+                        BatchFormat::Table | BatchFormat::Markdown | BatchFormat::Html => {
+                            outcome.summary.add(&columns, &row)
+                        }
                     }
                 }
                 Err(e) => {
@@ -163,21 +169,26 @@ pub fn run(
 }
 
 /// Scores a chunk on one thread per frameworks copy, results in input order.
-fn score_chunk(copies: &[Cow<Frameworks>], chunk: &[PathBuf], as_of: Date) -> Vec<Result<Row, InputError>> {
+fn score_chunk(
+    copies: &[Cow<Frameworks>],
+    columns: &Columns,
+    chunk: &[PathBuf],
+    as_of: Date,
+) -> Vec<Result<Row, InputError>> {
     let per_thread = chunk.len().div_ceil(copies.len());
     std::thread::scope(|scope| {
         let workers: Vec<_> = chunk
             .chunks(per_thread)
             .zip(copies)
             .map(|(part, fw)| {
-                scope.spawn(move || part.iter().map(|path| score_file(fw, path, as_of)).collect::<Vec<_>>())
+                scope.spawn(move || part.iter().map(|path| score_file(fw, columns, path, as_of)).collect::<Vec<_>>())
             })
             .collect();
         workers.into_iter().flat_map(|w| w.join().expect("scoring does not panic")).collect()
     })
 }
 
-fn score_file(fw: &Frameworks, path: &Path, as_of: Date) -> Result<Row, InputError> {
+fn score_file(fw: &Frameworks, columns: &Columns, path: &Path, as_of: Date) -> Result<Row, InputError> {
     let answers = read_answers(fw, path, Completeness::Complete)?;
-    Ok(Row::of(&path.display().to_string(), fw, &answers, &scores(fw, &answers, as_of)))
+    Ok(columns.row(&path.display().to_string(), fw, &answers, &scores(fw, &answers, as_of)))
 }

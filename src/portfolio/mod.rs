@@ -9,5 +9,5 @@ mod summary;
 
 pub use batch::{BatchFormat, BatchOutcome, Options, Walk, answer_files, run, walk};
 pub use benchmark::{Benchmark, benchmark};
-pub use row::{Row, is_reserved_column};
+pub use row::{Columns, Row, is_reserved_column};
 pub use summary::{Distribution, Measure, Summary};

@@ -1,10 +1,12 @@
 //! One assessment as a flat row with a fixed column order, written as CSV or JSON Lines from
-//! the same list of cells so the two never disagree.
+//! the same list of cells so the two never disagree. The columns come from the frameworks and
+//! are worked out once a batch ([`Columns`]); a row holds only its cells.
 
 use crate::answers::Answers;
 use crate::error::{is_unsafe_char, printable_line};
-use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks};
+use crate::frameworks::{ContextKind, ContextRole, Frameworks, Ring};
 use crate::score::{Scores, display_context};
+use std::fmt::Write;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -13,9 +15,9 @@ pub enum Cell {
     Count(usize),
 }
 
-/// Column names and values, in column order.
+/// One assessment's cells, in the order of its [`Columns`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row(pub Vec<(String, Cell)>);
+pub struct Row(pub Vec<Cell>);
 
 /// Prefix of the dimension score columns (`dim_data`), which the benchmark reads back.
 pub const DIMENSION_PREFIX: &str = "dim_";
@@ -31,96 +33,146 @@ pub fn is_reserved_column(id: &str) -> bool {
     FIXED_COLUMNS.contains(&id) || id.starts_with(DIMENSION_PREFIX) || id.starts_with(RING_PREFIX)
 }
 
-/// A column for each context question with one value per business (a single choice or a
-/// number), taken from the questionnaire so a customised one brings its own columns.
-fn context_cell(answers: &Answers, q: &ContextQuestion) -> Option<Cell> {
-    let value = answers.context.get(&q.id).map(|v| display_context(q, v));
-    match q.kind {
-        ContextKind::Choice => Some(Cell::Text(value.unwrap_or_default())),
-        ContextKind::Number => Some(value.and_then(|v| v.parse().ok()).map_or(Cell::Text(String::new()), Cell::Number)),
-        ContextKind::Text | ContextKind::Multi => None,
-    }
+/// Where a column's value comes from. Positions are in the frameworks' lists, which every
+/// thread's copy of the frameworks shares.
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    File,
+    Company,
+    /// A context question with one value per business (a single choice or a number), so a
+    /// customised questionnaire brings its own columns.
+    Context(usize),
+    Overall,
+    Tier,
+    Confidence,
+    Dimension(usize),
+    Ring(Ring),
+    TopRisk,
 }
 
-impl Row {
+/// The names of a portfolio's columns and where each value comes from.
+#[derive(Debug)]
+pub struct Columns(Vec<(String, Source)>);
+
+impl Columns {
+    pub fn of(fw: &Frameworks) -> Columns {
+        let named = |name: &str, source| (name.to_string(), source);
+        let mut columns = vec![named("file", Source::File), named("company", Source::Company)];
+        let context = fw.questionnaire.context.iter().enumerate();
+        columns.extend(
+            context
+                .filter(|(_, q)| matches!(q.kind, ContextKind::Choice | ContextKind::Number))
+                .map(|(i, q)| named(&q.id, Source::Context(i))),
+        );
+        columns.extend([named("overall", Source::Overall), named("tier", Source::Tier)]);
+        columns.push(named("confidence", Source::Confidence));
+        let dimensions = fw.questionnaire.dimensions.iter().enumerate();
+        columns.extend(dimensions.map(|(i, d)| (format!("{DIMENSION_PREFIX}{}", d.id), Source::Dimension(i))));
+        columns.extend(fw.scoring.rings.iter().map(|r| (format!("{RING_PREFIX}{}", r.id.id()), Source::Ring(r.id))));
+        columns.push(named("top_risk", Source::TopRisk));
+        Columns(columns)
+    }
+
     /// The row of one file's answers and their scores.
-    pub fn of(file: &str, fw: &Frameworks, answers: &Answers, s: &Scores) -> Row {
-        let text = |s: &str| Cell::Text(s.to_string());
-        let company = answers.text_for(fw, ContextRole::Company);
-        let mut cells = vec![("file".to_string(), text(file)), ("company".to_string(), text(company))];
-        cells.extend(
-            fw.questionnaire.context.iter().filter_map(|q| Some((q.id.to_string(), context_cell(answers, q)?))),
-        );
-        cells.extend([
-            ("overall".to_string(), Cell::Number(s.readiness.overall)),
-            ("tier".to_string(), text(&s.readiness.tier.id)),
-            ("confidence".to_string(), Cell::Number(s.readiness.confidence)),
-        ]);
-        cells.extend(
-            s.readiness.dimensions.iter().map(|d| (format!("{DIMENSION_PREFIX}{}", d.id), Cell::Number(d.score))),
-        );
-        for ring in &fw.scoring.rings {
-            let count = s.technologies.iter().filter(|t| t.adoption_timeline.ring == ring.id).count();
-            cells.push((format!("{RING_PREFIX}{}", ring.id.id()), Cell::Count(count)));
-        }
-        cells.push(("top_risk".to_string(), Cell::Text(s.risks.first().map_or(String::new(), |r| r.id.to_string()))));
-        Row(cells)
+    pub fn row(&self, file: &str, fw: &Frameworks, answers: &Answers, s: &Scores) -> Row {
+        Row(self.0.iter().map(|(_, source)| cell(*source, file, fw, answers, s)).collect())
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(name, _)| name.as_str())
     }
 
     pub fn csv_header(&self, keep_formulas: bool) -> String {
-        let names: Vec<String> = self.0.iter().map(|(name, _)| csv_field(name, keep_formulas)).collect();
-        names.join(",") + "\n"
+        let mut line = String::new();
+        for (i, name) in self.names().enumerate() {
+            line += if i == 0 { "" } else { "," };
+            csv_field(name, keep_formulas, &mut line);
+        }
+        line + "\n"
     }
 
-    pub fn csv(&self, keep_formulas: bool) -> String {
-        let cells: Vec<String> = self
-            .0
-            .iter()
-            .map(|(_, cell)| match cell {
-                Cell::Text(text) => csv_field(text, keep_formulas),
-                Cell::Number(n) => n.to_string(),
-                Cell::Count(n) => n.to_string(),
-            })
-            .collect();
-        cells.join(",") + "\n"
+    /// The row as one CSV line, added to `line`.
+    pub fn csv(&self, row: &Row, keep_formulas: bool, line: &mut String) {
+        for (i, cell) in row.0.iter().enumerate() {
+            line.push_str(if i == 0 { "" } else { "," });
+            match cell {
+                Cell::Text(text) => csv_field(text, keep_formulas, line),
+                Cell::Number(n) => write!(line, "{n}").expect("writing to a String"),
+                Cell::Count(n) => write!(line, "{n}").expect("writing to a String"),
+            }
+        }
+        line.push('\n');
     }
 
     /// One JSON object on one line, keys in column order. Characters that could drive a
     /// terminal are written as `\u` escapes, so the line is inert and still exact.
-    pub fn json_line(&self) -> String {
+    pub fn json_line(&self, row: &Row) -> String {
         let fields: Vec<String> = self
-            .0
-            .iter()
+            .names()
+            .zip(&row.0)
             .map(|(name, cell)| {
                 let value = match cell {
                     Cell::Text(text) => serde_json::Value::from(text.as_str()),
                     Cell::Number(n) => serde_json::Value::from(*n),
                     Cell::Count(n) => serde_json::Value::from(*n),
                 };
-                format!("{}:{value}", serde_json::Value::from(name.as_str()))
+                format!("{}:{value}", serde_json::Value::from(name))
             })
             .collect();
         format!("{{{}}}\n", escape_unsafe(&fields.join(",")))
     }
 
-    /// The numeric columns, for the portfolio summary.
-    pub fn numbers(&self) -> impl Iterator<Item = (&str, f64)> {
-        self.0.iter().filter_map(|(name, cell)| match cell {
-            Cell::Number(n) => Some((name.as_str(), *n)),
+    /// The numeric columns of a row, for the portfolio summary.
+    pub fn numbers<'r>(&'r self, row: &'r Row) -> impl Iterator<Item = (&'r str, f64)> {
+        self.names().zip(&row.0).filter_map(|(name, cell)| match cell {
+            Cell::Number(n) => Some((name, *n)),
             _ => None,
         })
     }
+
+    /// A row's value in the column of this name.
+    pub fn get<'r>(&self, row: &'r Row, name: &str) -> Option<&'r Cell> {
+        self.names().position(|n| n == name).map(|i| &row.0[i])
+    }
 }
 
-/// A CSV field: characters that could drive a terminal replaced (a row is one line), a
-/// leading formula character neutralised unless `keep_formulas`, and RFC 4180 quoting.
-fn csv_field(text: &str, keep_formulas: bool) -> String {
-    let mut text = printable_line(text);
-    let neutralise = !keep_formulas && is_formula(&text);
-    if neutralise {
-        text.insert(0, '\'');
+fn cell(source: Source, file: &str, fw: &Frameworks, answers: &Answers, s: &Scores) -> Cell {
+    match source {
+        Source::File => Cell::Text(file.to_string()),
+        Source::Company => Cell::Text(answers.text_for(fw, ContextRole::Company).to_string()),
+        Source::Context(i) => {
+            let q = &fw.questionnaire.context[i];
+            let value = answers.context.get(&q.id).map(|v| display_context(q, v));
+            match q.kind {
+                ContextKind::Number => {
+                    value.and_then(|v| v.parse().ok()).map_or(Cell::Text(String::new()), Cell::Number)
+                }
+                _ => Cell::Text(value.unwrap_or_default()),
+            }
+        }
+        Source::Overall => Cell::Number(s.readiness.overall),
+        Source::Tier => Cell::Text(s.readiness.tier.id.to_string()),
+        Source::Confidence => Cell::Number(s.readiness.confidence),
+        Source::Dimension(i) => Cell::Number(s.readiness.dimensions[i].score),
+        Source::Ring(ring) => Cell::Count(s.technologies.iter().filter(|t| t.adoption_timeline.ring == ring).count()),
+        Source::TopRisk => Cell::Text(s.risks.first().map_or(String::new(), |r| r.id.to_string())),
     }
-    if neutralise || text.contains([',', '"']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
+}
+
+/// A CSV field, added to `line`: characters that could drive a terminal replaced (a row is
+/// one line), a leading formula character neutralised unless `keep_formulas`, and RFC 4180
+/// quoting.
+fn csv_field(text: &str, keep_formulas: bool, line: &mut String) {
+    let text = printable_line(text);
+    let neutralise = !keep_formulas && is_formula(&text);
+    if neutralise || text.contains([',', '"']) {
+        line.push('"');
+        line.push_str(if neutralise { "'" } else { "" });
+        line.push_str(&text.replace('"', "\"\""));
+        line.push('"');
+    } else {
+        line.push_str(&text);
+    }
 }
 
 /// Whether a spreadsheet would take the cell for a formula (OWASP, "CSV Injection"): it
@@ -159,9 +211,11 @@ mod tests {
             let path = format!("{}/examples/{example}.toml", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap();
             let answers = crate::answers::parse(&fw, &path, &text, crate::answers::Completeness::Complete).unwrap();
-            let row = Row::of(&path, &fw, &answers, &crate::score::scores(&fw, &answers, as_of));
+            let columns = Columns::of(&fw);
+            let row = columns.row(&path, &fw, &answers, &crate::score::scores(&fw, &answers, as_of));
+            assert_eq!(row.0.len(), columns.names().count());
             let a = crate::score::assess(&fw, &answers, as_of);
-            let cell = |name: &str| row.0.iter().find(|(n, _)| n == name).map(|(_, c)| c.clone()).unwrap();
+            let cell = |name: &str| columns.get(&row, name).cloned().unwrap();
             assert_eq!(cell("company"), Cell::Text(a.company.to_string()));
             assert_eq!(cell("overall"), Cell::Number(a.readiness.overall));
             assert_eq!(cell("tier"), Cell::Text(a.readiness.tier.id.to_string()));
@@ -183,6 +237,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn csv_field(text: &str, keep_formulas: bool) -> String {
+        let mut field = String::new();
+        super::csv_field(text, keep_formulas, &mut field);
+        field
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The numbers of the portfolio summary: the distribution of every numeric column across the
 //! assessments scored, and the count per tier. `crate::report` turns them into a document.
 
-use super::row::{Cell, DIMENSION_PREFIX, Row};
+use super::row::{Cell, Columns, DIMENSION_PREFIX, Row};
 use std::collections::BTreeMap;
 
 /// The numeric columns of every row, and the count per tier.
@@ -35,15 +35,15 @@ pub struct Distribution {
 }
 
 impl Summary {
-    pub fn add(&mut self, row: &Row) {
+    pub fn add(&mut self, columns: &Columns, row: &Row) {
         self.count += 1;
-        for (name, value) in row.numbers() {
+        for (name, value) in columns.numbers(row) {
             match self.columns.iter_mut().find(|(n, _)| n == name) {
                 Some((_, values)) => values.push(value),
                 None => self.columns.push((name.to_string(), vec![value])),
             }
         }
-        if let Some((_, Cell::Text(tier))) = row.0.iter().find(|(name, _)| name == "tier") {
+        if let Some(Cell::Text(tier)) = columns.get(row, "tier") {
             *self.tiers.entry(tier.clone()).or_default() += 1;
         }
     }
@@ -101,12 +101,18 @@ mod tests {
 
     #[test]
     fn a_distribution_is_of_its_own_column_in_any_order() {
+        let columns = Columns::of(&crate::frameworks::Frameworks::builtin().unwrap());
         let row = |overall: f64, tier: &str| {
-            Row(vec![("overall".into(), Cell::Number(overall)), ("tier".into(), Cell::Text(tier.into()))])
+            let cell = |name: &str| match name {
+                "overall" => Cell::Number(overall),
+                "tier" => Cell::Text(tier.into()),
+                _ => Cell::Text(String::new()),
+            };
+            Row(columns.names().map(cell).collect())
         };
         let mut summary = Summary::default();
         for (overall, tier) in [(70.0, "ready"), (10.0, "not_prepared"), (40.0, "developing"), (80.0, "ready")] {
-            summary.add(&row(overall, tier));
+            summary.add(&columns, &row(overall, tier));
         }
         let d = summary.distribution(Measure::Overall).unwrap();
         assert_eq!((d.min, d.q1, d.median, d.q3, d.max, d.mean), (10.0, 32.5, 55.0, 72.5, 80.0, 50.0));

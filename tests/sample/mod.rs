@@ -307,11 +307,12 @@ pub fn portfolio() -> Document {
     let as_of = "2026-11-25".parse().unwrap();
     let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut summary = readiness::portfolio::Summary::default();
+    let columns = readiness::portfolio::Columns::of(&fw);
     for name in ["small-ecommerce.toml", "b2b-software.toml", "large-retailer-gdpr.toml"] {
         let answers =
             readiness::read_answers(&fw, &examples.join(name), readiness::answers::Completeness::Complete).unwrap();
         let scores = readiness::score::scores(&fw, &answers, as_of);
-        summary.add(&readiness::portfolio::Row::of(name, &fw, &answers, &scores));
+        summary.add(&columns, &columns.row(name, &fw, &answers, &scores));
     }
     let failed = [std::path::PathBuf::from("clients/x|<b>y<b>*z* [l](u) `c` %%{init}%% @team.toml")];
     readiness::report::portfolio_document(&fw, &summary, &failed, as_of)
