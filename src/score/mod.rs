@@ -135,7 +135,7 @@ impl Placer<'_> {
             return;
         }
         done[i] = true;
-        let prerequisites = techs[i].adoption_timeline.prerequisites.clone();
+        let prerequisites = &techs[i].adoption_timeline.prerequisites;
         let indices: Vec<usize> = prerequisites.iter().filter_map(|id| self.fw.technology_position(id)).collect();
         for &j in &indices {
             self.place(techs, done, j);
@@ -168,8 +168,7 @@ impl Placer<'_> {
     ) -> (Ring, Option<(u32, u32)>, Vec<Reason>) {
         let fw = self.fw;
         let t = &techs[i];
-        let mut gates = self.gates[i].clone();
-        gates.extend(self.rules.control_gates(&t.id));
+        let mut gates = self.rules.control_gates(&t.id);
         gates.push(placement::readiness_gate(fw, t));
         let mut earliest = 1;
         for &j in prerequisites.iter().filter(|&&j| techs[j].adoption_timeline.ring != Ring::InUse) {
@@ -186,7 +185,7 @@ impl Placer<'_> {
             let end = fw.action(action).map(|(phase, a)| phase.months[0] + a.months - 1);
             earliest = earliest.max(end.map_or(1, |end| end + 1));
         }
-        let (ring, mut reasons) = placement::settle(&gates);
+        let (ring, mut reasons) = placement::settle(self.gates[i].iter().chain(&gates));
         let waved = if ring == Ring::Pilot { self.wave_start(i, earliest) } else { earliest };
         let (mut ring, mut months, mut timing) = placement::schedule(fw, ring, waved);
         if waved > earliest && ring != Ring::Pilot {

@@ -86,8 +86,8 @@ fn is_in_use(business: &Business, id: &str) -> bool {
     business.in_use.iter().any(|t| t == id)
 }
 
-fn ceiling(gates: &[Gate]) -> Ring {
-    gates.iter().fold(Ring::Adopt, |ring, (gate, _)| ring.min(*gate))
+fn ceiling<'g>(gates: impl IntoIterator<Item = &'g Gate>) -> Ring {
+    gates.into_iter().fold(Ring::Adopt, |ring, (gate, _)| ring.min(*gate))
 }
 
 /// Stage and appetite, goals, budget, and the rules in scope that cap a technology outright.
@@ -150,12 +150,12 @@ pub fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment) -> Gate {
 }
 
 /// The final ring from all gates, with the reasons of the gates that set it.
-pub fn settle(gates: &[Gate]) -> (Ring, Vec<Reason>) {
-    let ring = ceiling(gates);
+pub fn settle<'g>(gates: impl Iterator<Item = &'g Gate> + Clone) -> (Ring, Vec<Reason>) {
+    let ring = ceiling(gates.clone());
     let reasons: Vec<Reason> = if ring == Ring::Adopt {
         vec![Reason::Ready]
     } else {
-        gates.iter().filter(|(gate, _)| *gate == ring).filter_map(|(_, reason)| reason.clone()).collect()
+        gates.filter(|(gate, _)| *gate == ring).filter_map(|(_, reason)| reason.clone()).collect()
     };
     (ring, reasons)
 }
