@@ -8,7 +8,7 @@ use crate::compare;
 use crate::date::Date;
 use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
-use crate::limits::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
+use crate::limits::{MAX_INPUT_BYTES, MAX_PORTFOLIO_BYTES, open_regular, read_into, read_limited};
 use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_atomic};
 use crate::portfolio;
 use crate::report::{self, View};
@@ -217,8 +217,19 @@ fn template(output: Option<&Path>, force: bool, data: &DataArgs) -> anyhow::Resu
 
 /// Reads and validates an answer file.
 pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) -> Result<Answers, InputError> {
-    let text = read_limited(path).map_err(InputError::message)?;
-    answers::parse(fw, &path.display().to_string(), &text, completeness)
+    read_answers_into(fw, path, completeness, &mut Vec::new())
+}
+
+/// [`read_answers`], reading the file into `buffer`, which a caller reading many files keeps
+/// from one to the next.
+pub fn read_answers_into(
+    fw: &Frameworks,
+    path: &Path,
+    completeness: Completeness,
+    buffer: &mut Vec<u8>,
+) -> Result<Answers, InputError> {
+    let text = read_into(path, MAX_INPUT_BYTES, buffer).map_err(InputError::message)?;
+    answers::parse(fw, &path.display().to_string(), text, completeness)
 }
 
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {

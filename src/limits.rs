@@ -61,25 +61,39 @@ pub fn read_limited(path: &Path) -> Result<String, String> {
 
 /// Reads a UTF-8 text file of at most `max` bytes.
 pub fn read_at_most(path: &Path, max: u64) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    read_bytes(path, max, &mut bytes)?;
+    String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error()))
+}
+
+/// [`read_at_most`] into `buffer`, which a caller reading many files keeps from one to the
+/// next rather than allocating it again.
+pub fn read_into<'b>(path: &Path, max: u64, buffer: &'b mut Vec<u8>) -> Result<&'b str, String> {
+    read_bytes(path, max, buffer)?;
+    std::str::from_utf8(buffer).map_err(|e| not_utf8(path, buffer, e))
+}
+
+/// Replaces the content of `buffer` with the file's.
+fn read_bytes(path: &Path, max: u64, buffer: &mut Vec<u8>) -> Result<(), String> {
     let (file, len) = open_sized(path, max)?;
-    // Room for the whole file and the byte that shows it reached its end: one `read` for the
-    // content and one that returns nothing, instead of a dozen as the buffer grows.
-    let mut bytes = Vec::with_capacity(len as usize + 1);
+    buffer.clear();
+    // Room for the whole file and the byte that shows it reached its end, so the buffer is
+    // not reallocated as it fills.
+    buffer.reserve(len as usize + 1);
     // The file may grow after it was measured: never read more than the limit and one byte.
     file.take(max + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(buffer)
         .map_err(|e| format!("cannot read {}: {}", shown_path(path), io_reason(&e)))?;
-    if bytes.len() as u64 > max {
+    if buffer.len() as u64 > max {
         return Err(format!("{} is larger than the {} limit for this input", shown_path(path), size(max)));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        format!(
-            "{} is not UTF-8 text: invalid byte on line {line} (byte offset {at}); save it as UTF-8",
-            shown_path(path)
-        )
-    })
+    Ok(())
+}
+
+fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error) -> String {
+    let at = e.valid_up_to();
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    format!("{} is not UTF-8 text: invalid byte on line {line} (byte offset {at}); save it as UTF-8", shown_path(path))
 }
 
 /// The lines of `reader`, each of at most `max` bytes; a longer line ends the reading with an
