@@ -8,7 +8,7 @@ use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
 use readiness::frameworks::{BUILTIN, DataFile, Frameworks};
 use readiness::report::{Format, Section, View, render};
-use readiness::score::{assess, scores};
+use readiness::score::{Detail, assess, scores};
 use std::hint::black_box;
 
 const EXAMPLE: &str = include_str!("../examples/b2b-software.toml");
@@ -29,7 +29,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(parse(&fw, "b2b-software.toml", black_box(EXAMPLE), Completeness::Complete).unwrap()))
     });
     c.bench_function("score one assessment", |b| b.iter(|| black_box(assess(&fw, black_box(&answers), as_of))));
-    c.bench_function("score one batch row", |b| b.iter(|| black_box(scores(&fw, black_box(&answers), as_of))));
+    c.bench_function("score one batch row", |b| {
+        b.iter(|| black_box(scores(&fw, black_box(&answers), as_of, Detail::Row)))
+    });
     let formats = [
         ("render json", Format::Json),
         ("render markdown", Format::Markdown),

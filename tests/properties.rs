@@ -6,7 +6,7 @@ use readiness::answers::{Answer, Answers, ContextValue, Note};
 use readiness::assessment::Assessment;
 use readiness::date::Date;
 use readiness::frameworks::{ContextRole, Frameworks, Ring, Text};
-use readiness::score::assess;
+use readiness::score::{Detail, assess};
 use readiness::workshop::AnswerFile;
 use std::sync::OnceLock;
 
@@ -245,6 +245,25 @@ proptest! {
         let first = serde_json::to_string(&assess(fw(), &given, as_of())).unwrap();
         let second = serde_json::to_string(&assess(fw(), &given.clone(), as_of())).unwrap();
         prop_assert_eq!(first, second);
+    }
+
+    /// A batch row works out less than a report (no evidence, one risk of the register), and
+    /// says the same: readiness, every technology's ring and months, the most exposed risk.
+    #[test]
+    fn a_rows_scores_agree_with_the_full_assessment(b in business()) {
+        let given = answers(&b);
+        let full = assess(fw(), &given, as_of());
+        let row = readiness::score::scores(fw(), &given, as_of(), Detail::Row);
+        prop_assert_eq!(row.readiness.overall, full.readiness.overall);
+        prop_assert_eq!(&row.readiness.tier.id, &full.readiness.tier.id);
+        prop_assert_eq!(row.readiness.confidence, full.readiness.confidence);
+        let timeline = |t: &readiness::assessment::TechnologyAssessment| {
+            (t.id.clone(), t.adoption_timeline.ring, t.adoption_timeline.start_month)
+        };
+        let rings: Vec<_> = row.technologies.iter().map(timeline).collect();
+        prop_assert_eq!(rings, full.technologies.iter().map(timeline).collect::<Vec<_>>());
+        prop_assert_eq!(row.risks.len(), full.risks.len().min(1));
+        prop_assert_eq!(row.risks.first(), full.risks.first());
     }
 }
 

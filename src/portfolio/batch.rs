@@ -11,11 +11,11 @@
 use super::row::{Columns, Row};
 use super::summary::Summary;
 use crate::answers::Completeness;
-use crate::app::read_answers;
+use crate::app::read_answers_into;
 use crate::date::Date;
 use crate::error::{InputError, Problems, shown_path};
 use crate::frameworks::Frameworks;
-use crate::score::scores;
+use crate::score::{Detail, scores};
 use clap::ValueEnum;
 use std::borrow::Cow;
 use std::fs::ReadDir;
@@ -181,14 +181,23 @@ fn score_chunk(
             .chunks(per_thread)
             .zip(copies)
             .map(|(part, fw)| {
-                scope.spawn(move || part.iter().map(|path| score_file(fw, columns, path, as_of)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    let mut buffer = Vec::new();
+                    part.iter().map(|path| score_file(fw, columns, path, as_of, &mut buffer)).collect::<Vec<_>>()
+                })
             })
             .collect();
         workers.into_iter().flat_map(|w| w.join().expect("scoring does not panic")).collect()
     })
 }
 
-fn score_file(fw: &Frameworks, columns: &Columns, path: &Path, as_of: Date) -> Result<Row, InputError> {
-    let answers = read_answers(fw, path, Completeness::Complete)?;
-    Ok(columns.row(&path.display().to_string(), fw, &answers, &scores(fw, &answers, as_of)))
+fn score_file(
+    fw: &Frameworks,
+    columns: &Columns,
+    path: &Path,
+    as_of: Date,
+    buffer: &mut Vec<u8>,
+) -> Result<Row, InputError> {
+    let answers = read_answers_into(fw, path, Completeness::Complete, buffer)?;
+    Ok(columns.row(&path.display().to_string(), fw, &answers, &scores(fw, &answers, as_of, Detail::Row)))
 }

@@ -212,7 +212,12 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             let answers = crate::answers::parse(&fw, &path, &text, crate::answers::Completeness::Complete).unwrap();
             let columns = Columns::of(&fw);
-            let row = columns.row(&path, &fw, &answers, &crate::score::scores(&fw, &answers, as_of));
+            let row = columns.row(
+                &path,
+                &fw,
+                &answers,
+                &crate::score::scores(&fw, &answers, as_of, crate::score::Detail::Row),
+            );
             assert_eq!(row.0.len(), columns.names().count());
             let a = crate::score::assess(&fw, &answers, as_of);
             let cell = |name: &str| columns.get(&row, name).cloned().unwrap();

@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 
 /// Scores a set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
-    let Scores { business, mut readiness, technologies, risks, paced } = scores(fw, answers, as_of);
+    let Scores { business, mut readiness, technologies, risks, paced } = scores(fw, answers, as_of, Detail::Report);
     let paced = paced.then_some(&fw.scoring.pace.dimension);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
@@ -55,6 +55,16 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     }
 }
 
+/// How much of the scores to work out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Everything a report shows.
+    Report,
+    /// What a `batch` row holds: the technologies without their evidence, and of the risk
+    /// register only the most exposed risk.
+    Row,
+}
+
 /// The scores of an assessment without the parts only a report shows (priority gaps,
 /// roadmap, skills, levers, methodology and the rest): what a `batch` row holds. Those parts
 /// were a fifth of the work of a batch.
@@ -68,12 +78,12 @@ pub struct Scores {
     pub paced: bool,
 }
 
-/// See [`Scores`].
-pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
+/// See [`Scores`] and [`Detail`].
+pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date, detail: Detail) -> Scores {
     let business = context::resolve(fw, answers, as_of);
     let readiness = readiness::score(fw, answers);
     let dimensions: BTreeMap<Text, f64> = readiness.dimensions.iter().map(|d| (d.id.clone(), d.score)).collect();
-    let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of);
+    let mut technologies = technology::assess_all(fw, &business, &dimensions, as_of, detail);
     let rules = rules::Rules::new(fw, &business, answers);
     let (gates, places) = placement::context_gates(fw, &business, &rules, &mut technologies);
     // A rule escalates a risk only through what the business runs or has room for this year.
@@ -104,7 +114,7 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date) -> Scores {
     placer.place_all(&mut technologies);
     placement::name_only_planned(&mut technologies);
     let paced = placer.paced.get();
-    let risks = risk::register(fw, &business, &exposures, &technologies, answers);
+    let risks = risk::register(fw, &business, &exposures, &technologies, answers, detail);
     Scores { business, readiness, technologies, risks, paced }
 }
 

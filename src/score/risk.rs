@@ -4,6 +4,7 @@
 //! a technology that carries it, and only when exposed enough to manage; with its controls in
 //! place it is raised with the residual reason and is not serious.
 
+use super::Detail;
 use super::rules::Rules;
 use super::{controls_in_place, evidence_score};
 use crate::answers::Answers;
@@ -101,18 +102,24 @@ pub fn register(
     exposures: &[Exposure],
     techs: &[TechnologyAssessment],
     answers: &Answers,
+    detail: Detail,
 ) -> Vec<RiskEntry> {
     let carriers = Carriers::of(techs);
-    let mut entries: Vec<RiskEntry> = exposures
+    let mut raised: Vec<(&Exposure, Vec<usize>)> = exposures
         .iter()
         .filter_map(|e| {
-            let technologies: Vec<Text> = carriers.of_risk(e.risk).map(|i| techs[i].id.clone()).collect();
+            let carried: Vec<usize> = carriers.of_risk(e.risk).collect();
             let exposed = e.likelihood > 0.0 && e.exposure >= fw.scoring.risk.raise_from;
-            (!technologies.is_empty() && exposed).then(|| entry(fw, business, answers, e, technologies))
+            (!carried.is_empty() && exposed).then_some((e, carried))
         })
         .collect();
-    entries.sort_by(|a, b| b.exposure.total_cmp(&a.exposure).then_with(|| a.id.cmp(&b.id)));
-    entries
+    raised.sort_by(|(a, _), (b, _)| b.exposure.total_cmp(&a.exposure).then_with(|| a.risk.id.cmp(&b.risk.id)));
+    raised.truncate(if detail == Detail::Row { 1 } else { raised.len() });
+    let entry = |(e, carried): (&Exposure, Vec<usize>)| {
+        let technologies = carried.into_iter().map(|i| techs[i].id.clone()).collect();
+        entry(fw, business, answers, e, technologies)
+    };
+    raised.into_iter().map(entry).collect()
 }
 
 /// The technologies that carry each risk, by position: those in a ring the risk names (its

@@ -2,6 +2,7 @@
 //! readiness, implementation complexity and ROI potential. Risk factors and the adoption
 //! timeline need every technology at once and are filled in by `risk` and `placement`.
 
+use super::Detail;
 use super::context::source_ref;
 use crate::assessment::*;
 use crate::date::Date;
@@ -13,6 +14,7 @@ pub fn assess_all(
     business: &Business,
     dims: &BTreeMap<Text, f64>,
     as_of: Date,
+    detail: Detail,
 ) -> Vec<TechnologyAssessment> {
     fw.technologies
         .technologies
@@ -25,7 +27,7 @@ pub fn assess_all(
             technology_maturity: maturity(fw, t, as_of),
             business_readiness: business_readiness(fw, t, dims),
             implementation_complexity: complexity(fw, t, dims),
-            roi_potential: roi(fw, t, business),
+            roi_potential: roi(fw, t, business, detail),
             risk_factors: RiskFactors { score: 0.0, risks: Vec::new() },
             adoption_timeline: AdoptionTimeline {
                 ring: crate::frameworks::Ring::Hold,
@@ -99,9 +101,9 @@ fn complexity(fw: &Frameworks, t: &Technology, dims: &BTreeMap<Text, f64>) -> Co
     Complexity { score: base - relief, base: t.complexity, relief, cost: t.cost }
 }
 
-/// Fit to the stated goals, the value that ranks candidates, and the evidence that applies to
-/// this business's industry.
-fn roi(fw: &Frameworks, t: &Technology, business: &Business) -> RoiPotential {
+/// Fit to the stated goals, the value that ranks candidates, and for a report the evidence
+/// that applies to this business's industry.
+fn roi(fw: &Frameworks, t: &Technology, business: &Business, detail: Detail) -> RoiPotential {
     let fit = goal_fit(t, &business.goals);
     let mut served: Vec<(&Text, f64)> = business
         .goals
@@ -113,6 +115,7 @@ fn roi(fw: &Frameworks, t: &Technology, business: &Business) -> RoiPotential {
     let evidence = t
         .evidence
         .iter()
+        .filter(|_| detail == Detail::Report)
         .filter(|e| e.industries.is_empty() || business.industry.as_ref().is_some_and(|i| e.industries.contains(i)))
         .map(|e| EvidenceRef {
             claim: e.claim.clone(),

@@ -311,7 +311,7 @@ pub fn portfolio() -> Document {
     for name in ["small-ecommerce.toml", "b2b-software.toml", "large-retailer-gdpr.toml"] {
         let answers =
             readiness::read_answers(&fw, &examples.join(name), readiness::answers::Completeness::Complete).unwrap();
-        let scores = readiness::score::scores(&fw, &answers, as_of);
+        let scores = readiness::score::scores(&fw, &answers, as_of, readiness::score::Detail::Row);
         summary.add(&columns, &columns.row(name, &fw, &answers, &scores));
     }
     let failed = [std::path::PathBuf::from("clients/x|<b>y<b>*z* [l](u) `c` %%{init}%% @team.toml")];
