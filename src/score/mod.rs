@@ -178,6 +178,8 @@ impl Placer<'_> {
     ) -> (Ring, Option<(u32, u32)>, Vec<Reason>) {
         let fw = self.fw;
         let t = &techs[i];
+        // The gates of the business's context were worked out once for all (`self.gates`);
+        // these depend on the answers and on the technologies placed before this one.
         let mut gates = self.rules.control_gates(&t.id);
         gates.push(placement::readiness_gate(fw, t));
         let mut earliest = 1;
