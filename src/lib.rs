@@ -21,6 +21,8 @@ pub mod portfolio;
 pub mod report;
 pub mod schema;
 pub mod score;
+#[cfg(test)]
+mod testing;
 pub mod words;
 pub mod workshop;
 

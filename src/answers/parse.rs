@@ -418,7 +418,7 @@ mod tests {
     #[test]
     fn a_problem_after_comments_points_at_its_own_line() {
         let fw = Frameworks::builtin().unwrap();
-        let example = include_str!("../../examples/small-ecommerce.toml");
+        let example = crate::testing::example("small-ecommerce");
         let (at, line) = example.lines().enumerate().find(|(_, l)| l.starts_with("data_quality")).unwrap();
         assert!(example.lines().take(at).filter(|l| l.trim_start().starts_with('#')).count() > 10);
         let broken = example.replacen(line, "data_quality = 9", 1);

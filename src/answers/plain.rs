@@ -38,7 +38,10 @@ pub(super) fn read(text: &str) -> Option<RawFile> {
             Some(b'[') => {
                 let name = line.header()?;
                 // A table opened twice is an error for `toml` to explain.
-                (!opened.contains(&name)).then(|| opened.push(name))?;
+                if opened.contains(&name) {
+                    return None;
+                }
+                opened.push(name);
                 table = Some(name);
             }
             Some(_) => {
@@ -94,8 +97,11 @@ fn raw_table(raw: &mut RawFile, table: Table) -> &mut SpannedTable {
 /// The only key before the first header: `questionnaire`, a whole number.
 fn set_version(raw: &mut RawFile, key: Spanned<String>, value: Spanned<Value>) -> Option<()> {
     let (span, Value::Integer(version)) = (value.span(), value.into_inner()) else { return None };
-    (key.get_ref() == "questionnaire" && raw.questionnaire.is_none())
-        .then(|| raw.questionnaire = Some(Spanned::new(span, version)))
+    if key.get_ref() != "questionnaire" || raw.questionnaire.is_some() {
+        return None;
+    }
+    raw.questionnaire = Some(Spanned::new(span, version));
+    Some(())
 }
 
 /// Adds a key that is not there yet.

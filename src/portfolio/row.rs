@@ -201,25 +201,19 @@ fn escape_unsafe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::as_of;
 
     /// A row scored without the report's parts says what the full assessment says.
     #[test]
     fn a_row_agrees_with_the_full_assessment() {
         let fw = Frameworks::builtin().unwrap();
-        let as_of = crate::date::Date::new(2026, 11, 25).unwrap();
-        for example in ["b2b-software", "large-retailer-gdpr", "small-ecommerce"] {
-            let path = format!("{}/examples/{example}.toml", env!("CARGO_MANIFEST_DIR"));
-            let text = std::fs::read_to_string(&path).unwrap();
-            let answers = crate::answers::parse(&fw, &path, &text, crate::answers::Completeness::Complete).unwrap();
-            let columns = Columns::of(&fw);
-            let row = columns.row(
-                &path,
-                &fw,
-                &answers,
-                &crate::score::scores(&fw, &answers, as_of, crate::score::Detail::Row),
-            );
+        let columns = Columns::of(&fw);
+        for (example, answers) in crate::testing::example_answers(&fw) {
+            let scores = crate::score::scores(&fw, &answers, as_of(), crate::score::Detail::Row);
+            let row = columns.row(example, &fw, &answers, &scores);
             assert_eq!(row.0.len(), columns.names().count());
-            let a = crate::score::assess(&fw, &answers, as_of);
+            assert_eq!(columns.get(&row, "file"), Some(&Cell::Text(example.to_string())));
+            let a = crate::score::assess(&fw, &answers, as_of());
             let cell = |name: &str| columns.get(&row, name).cloned().unwrap();
             assert_eq!(cell("company"), Cell::Text(a.company.to_string()));
             assert_eq!(cell("overall"), Cell::Number(a.readiness.overall));

@@ -110,11 +110,11 @@ mod tests {
     #[test]
     fn lays_out_an_assessment_as_serde_json_does() {
         use crate::answers::{Completeness, parse};
+        use crate::testing::{as_of, example};
         let fw = crate::frameworks::Frameworks::builtin().unwrap();
-        let example = include_str!("../../examples/large-retailer-gdpr.toml");
-        let answers = parse(&fw, "example.toml", example, Completeness::Complete).unwrap();
-        let as_of = crate::date::Date::new(2026, 11, 25).unwrap();
-        let assessment = crate::score::assess(&fw, &answers, as_of);
+        let text = example("large-retailer-gdpr");
+        let answers = parse(&fw, "large-retailer-gdpr.toml", text, Completeness::Complete).unwrap();
+        let assessment = crate::score::assess(&fw, &answers, as_of());
         let mut out = Vec::new();
         write_pretty(&mut out, &assessment).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&assessment).unwrap() + "\n");

@@ -114,7 +114,9 @@ pub fn register(
         })
         .collect();
     raised.sort_by(|(a, _), (b, _)| b.exposure.total_cmp(&a.exposure).then_with(|| a.risk.id.cmp(&b.risk.id)));
-    raised.truncate(if detail == Detail::Row { 1 } else { raised.len() });
+    if detail == Detail::Row {
+        raised.truncate(1);
+    }
     let entry = |(e, carried): (&Exposure, Vec<usize>)| {
         let technologies = carried.into_iter().map(|i| techs[i].id.clone()).collect();
         entry(fw, business, answers, e, technologies)

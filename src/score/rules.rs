@@ -89,23 +89,16 @@ fn add<'a>(map: &mut HashMap<&'a str, Vec<usize>>, keys: &'a [Text], i: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{Completeness, parse};
+    use crate::testing::{as_of, example_answers};
 
     /// The index gives what a scan of the business's rules in order gives, for every
     /// technology and every risk of every example.
     #[test]
     fn finds_what_a_scan_of_the_rules_in_scope_finds() {
         let fw = Frameworks::builtin().unwrap();
-        let as_of = crate::date::Date::new(2026, 11, 25).unwrap();
-        let examples = [
-            include_str!("../../examples/small-ecommerce.toml"),
-            include_str!("../../examples/b2b-software.toml"),
-            include_str!("../../examples/large-retailer-gdpr.toml"),
-        ];
         let mut found = 0;
-        for example in examples {
-            let answers = parse(&fw, "example.toml", example, Completeness::Complete).unwrap();
-            let business = super::super::context::resolve(&fw, &answers, as_of);
+        for (_, answers) in example_answers(&fw) {
+            let business = super::super::context::resolve(&fw, &answers, as_of());
             let rules = Rules::new(&fw, &business, &answers);
             let in_scope = || business.regulations.iter().filter_map(|r| Some((r, fw.regulation(&r.id)?)));
             let ids = |rules: &mut dyn Iterator<Item = &Regulation>| rules.map(|r| r.id.clone()).collect::<Vec<_>>();
