@@ -549,7 +549,7 @@ pub struct ModelRef {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportData {
-    pub text: ReportText,
+    pub text: std::sync::Arc<ReportText>,
     pub glossary: Glossary,
     /// The methodology paragraphs, filled from the scoring rules in use.
     pub methodology: Vec<Text>,

@@ -12,7 +12,7 @@ use readiness::frameworks::{Frameworks, ReportText};
 use serde_json::Value;
 use std::path::Path;
 
-fn words() -> ReportText {
+fn words() -> std::sync::Arc<ReportText> {
     Frameworks::builtin().unwrap().report
 }
 
@@ -90,7 +90,7 @@ fn the_cdp_disagreement_is_first_to_discuss_with_both_answers_and_notes_in_markd
 #[test]
 fn the_scores_table_holds_each_respondents_own_scores_and_the_combined_within_their_range() {
     let a: Value = serde_json::from_str(&workshop_in("json")).unwrap();
-    let w = words().workshop;
+    let w = words().workshop.clone();
     let md = workshop_in("markdown");
     let row = |label: &str| -> Vec<String> {
         let line = md.lines().find(|l| l.starts_with(&format!("| {label} |"))).unwrap_or_else(|| panic!("{label}"));

@@ -213,7 +213,7 @@ pub struct Frameworks {
     pub models: Models,
     pub trends: Trends,
     pub technologies: Technologies,
-    pub report: ReportText,
+    pub report: std::sync::Arc<ReportText>,
     /// Positions by id, for the look-ups in `frameworks/mod.rs`.
     #[serde(skip)]
     pub(crate) index: super::index::LazyIndex,
