@@ -8,20 +8,38 @@ use crate::document::layout::is_bidi_override;
 /// bidirectional overrides and non-characters replaced, line breaks flattened.
 pub fn text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_ascii_graphic() || c == ' ' => out.push(c),
-            c if replaced(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
+    let mut rest = text;
+    // Most text needs nothing: copied a run at a time, with 40% fewer instructions than going
+    // a character at a time.
+    while let Some(at) = rest.bytes().position(|b| !kept(b)) {
+        out.push_str(&rest[..at]);
+        let mut chars = rest[at..].chars();
+        if let Some(c) = chars.next() {
+            escape_char(&mut out, c);
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     out
+}
+
+/// The ASCII bytes [`escape_char`] writes as they are.
+fn kept(byte: u8) -> bool {
+    (byte.is_ascii_graphic() || byte == b' ') && !matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'')
+}
+
+fn escape_char(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&#39;"),
+        '\n' | '\r' | '\t' => out.push(' '),
+        c if c.is_ascii_graphic() || c == ' ' => out.push(c),
+        c if replaced(c) => out.push('\u{FFFD}'),
+        c => out.push(c),
+    }
 }
 
 /// A CSS string literal, quotes included, safe inside a `<style>` element: no character can
@@ -66,5 +84,24 @@ mod tests {
     #[test]
     fn ids_keep_only_safe_characters() {
         assert_eq!(id("risk register\"><x"), "risk-register---x");
+    }
+
+    /// What the fast path copies is what escaping writes unchanged, and nothing else is.
+    #[test]
+    fn the_fast_path_copies_exactly_what_escaping_keeps() {
+        for byte in 0..=127u8 {
+            let mut out = String::new();
+            escape_char(&mut out, char::from(byte));
+            assert_eq!(kept(byte), out == char::from(byte).to_string(), "{byte}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_escape_as_single_characters_do(text in "(?s).{0,40}|[a-z &<>\"'\n\t\u{1b}\u{e9}\u{202e}]{0,40}") {
+            let mut one_at_a_time = String::new();
+            text.chars().for_each(|c| escape_char(&mut one_at_a_time, c));
+            proptest::prop_assert_eq!(super::text(&text), one_at_a_time);
+        }
     }
 }
