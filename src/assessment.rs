@@ -8,6 +8,7 @@ use crate::frameworks::{Cost, ReportText, Ring, Severity, SourceKind, Technology
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
@@ -549,7 +550,7 @@ pub struct ModelRef {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ReportData {
-    pub text: std::sync::Arc<ReportText>,
+    pub text: Arc<ReportText>,
     pub glossary: Glossary,
     /// The methodology paragraphs, filled from the scoring rules in use.
     pub methodology: Vec<Text>,

@@ -34,8 +34,8 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-// Each subcommand's arguments are built only when it is the one run: building all twelve was
-// a fifth of clap's work at every start (figure in the commit message).
+// A subcommand's arguments are built only when it is parsed, or when help, completions or
+// the man page need them, not at every start; `every_subcommand_is_well_formed` checks them.
 #[command(defer = true)]
 pub enum Command {
     /// Score answers and print the report
@@ -221,6 +221,7 @@ pub struct DataArgs {
 }
 
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum FrameworksCommand {
     /// Write the built-in frameworks to a directory, to customise them
     Export {
@@ -254,8 +255,9 @@ pub enum CatalogKind {
 mod tests {
     use clap::CommandFactory;
 
-    /// clap checks a command's definition only when it is built, and each subcommand is now built
-    /// only when run: this builds them all, so a conflict naming a missing argument fails here.
+    /// clap checks a subcommand's arguments only when it builds them, which a run does for one
+    /// subcommand at most: this builds and checks them all, so a conflict naming a missing
+    /// argument fails here.
     #[test]
     fn every_subcommand_is_well_formed() {
         super::Cli::command().debug_assert();

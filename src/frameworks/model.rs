@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Text from the frameworks. The built-in text is borrowed from the compiled frameworks in the
 /// binary; text read at run time is shared. Either way an assessment quotes a great deal of it
@@ -14,7 +15,7 @@ pub struct Text(Repr);
 #[derive(Clone)]
 enum Repr {
     Builtin(&'static str),
-    Shared(std::sync::Arc<str>),
+    Shared(Arc<str>),
 }
 
 /// Borrowed when the deserializer lends text from the built-in frameworks (loading them then
@@ -213,7 +214,7 @@ pub struct Frameworks {
     pub models: Models,
     pub trends: Trends,
     pub technologies: Technologies,
-    pub report: std::sync::Arc<ReportText>,
+    pub report: Arc<ReportText>,
     /// Positions by id, for the look-ups in `frameworks/mod.rs`.
     #[serde(skip)]
     pub(crate) index: super::index::LazyIndex,

@@ -20,8 +20,8 @@ const JOINER: char = '\u{2060}';
 pub fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
-    // Most of the text is letters, digits and punctuation no rule names: copied a run at a
-    // time: a third of the instructions of going a character at a time.
+    // Most text is letters, digits, single spaces and punctuation no rule names, so it is
+    // copied a run at a time rather than a character at a time.
     while let Some(at) = first_to_escape(rest) {
         out.push_str(&rest[..at]);
         rest = escape_first(&mut out, &rest[at..]);
@@ -56,8 +56,9 @@ const PLAIN: [bool; 256] = {
     plain
 };
 
-/// Where the first byte [`escape_first`] would change is: one not plain, or a space that
-/// starts a run of white space.
+/// The first byte the fast path cannot copy: one not in [`PLAIN`] (a rule may escape it), or
+/// a space followed by white space (the run collapses). Only ASCII is plain, so this is
+/// always a character boundary.
 fn first_to_escape(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     (0..bytes.len()).find(|&i| match bytes[i] {
@@ -192,6 +193,8 @@ mod tests {
             "see http:\u{2060}//x.io, www\\.x.io, @\u{2060}team, :\u{2060}smile: or: this"
         );
         assert_eq!(inline("line\nbreak  \t wide"), "line break wide");
+        assert_eq!(inline("a \r\nb\r\n"), "a b ");
+        assert_eq!(inline("\r\n a"), " a");
         assert_eq!(inline("$x$ ~~y~~ [z](u)"), "\\$x\\$ \\~\\~y\\~\\~ \\[z\\](u)");
         assert_eq!(inline("a\u{1b}b\u{202e}c\u{200b}d\u{2060}e"), "a\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}e");
     }
@@ -231,20 +234,21 @@ mod tests {
         let mut copied = 0;
         for c in (0..=127u8).map(char::from) {
             for before in ["", "www", "a "] {
-                for after in ["", " ", "a", "#", "/", "\n", "\t", "\u{e9}"] {
+                for after in (0..=127u8).map(char::from).map(String::from).chain(["\u{e9}".into()]) {
                     let text = format!("{c}{after}");
                     if first_to_escape(&text) == Some(0) {
                         continue;
                     }
                     let mut out = before.to_string();
                     let rest = escape_first(&mut out, &text);
-                    assert_eq!((out, rest), (format!("{before}{c}"), after), "{c:?} before {after:?}");
+                    assert_eq!((out, rest), (format!("{before}{c}"), after.as_str()), "{c:?} after {before:?}");
                     copied += 1;
                 }
             }
         }
-        // Letters, digits, plain punctuation, and a space before anything but white space.
-        assert_eq!(copied, 3 * (8 * (62 + 14) + 5));
+        // Letters, digits and plain punctuation before anything, and a space before anything
+        // but a space, a line break, a carriage return or a tab.
+        assert_eq!(copied, 3 * ((62 + 14) * 129 + 125));
     }
 
     /// Every character through `escape_first`, one at a time.
