@@ -117,6 +117,11 @@ fn compare_reads_json_reports_and_renders_table_and_markdown() {
     bin().arg("compare").arg(&old_json).arg(&new_json).assert().code(2).stderr(predicate::str::contains("new.json:1:"));
 }
 
+/// The words of the portfolio summary.
+fn words() -> readiness::frameworks::PortfolioText {
+    readiness::frameworks::Frameworks::builtin().unwrap().report.portfolio.clone()
+}
+
 /// Writes `n` answer files with levels drawn from a fixed sequence, plus the broken ones.
 fn portfolio(dir: &Path, n: usize) -> Vec<String> {
     let fw = readiness::frameworks::Frameworks::builtin().unwrap();
@@ -194,7 +199,7 @@ fn batch_jsonl_and_markdown_describe_the_same_portfolio() {
     overall.sort_by(f64::total_cmp);
     let md = bin().args(["batch", "--format", "markdown", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
-    let words = readiness::frameworks::Frameworks::builtin().unwrap().report.portfolio.clone();
+    let words = words();
     assert!(md.contains(&words.scored.replace("{scored}", "40").replace("{files}", "40")), "{md}");
     let line = md.lines().find(|l| l.starts_with(&format!("| {} |", words.overall))).expect("an overall row");
     let cells: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -267,7 +272,7 @@ fn batch_markdown_lists_the_files_it_could_not_score() {
     let out = bin().args(["batch", "--format", "markdown", "--as-of", AS_OF]).arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let md = String::from_utf8(out.stdout).unwrap();
-    let words = readiness::frameworks::Frameworks::builtin().unwrap().report.portfolio.clone();
+    let words = words();
     assert!(md.contains(&words.scored.replace("{scored}", "5").replace("{files}", "7")), "{md}");
     let failed = md.split_once(&format!("### {}", words.failed)).expect("a failures heading").1;
     assert!(failed.contains("broken-level.toml") && failed.contains("broken-syntax.toml"), "{failed}");
@@ -466,7 +471,7 @@ fn the_html_summary_of_the_examples_has_their_numbers_a_chart_and_no_injected_el
         .collect();
     assert_tables_show(&tables, &expected, "html");
     assert!(node_text(tree.root_element()).contains(&expected.scored));
-    let words = readiness::frameworks::Frameworks::builtin().unwrap().report.portfolio.clone();
+    let words = words();
     let heading = tree.descendants().find(|n| n.has_tag_name("h3") && node_text(*n) == words.failed.as_str());
     let list = heading.expect("a failures heading").next_siblings().find(|n| n.has_tag_name("ul"));
     let items: Vec<String> = list.expect("the failed files").children().map(node_text).collect();

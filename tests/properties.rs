@@ -264,6 +264,8 @@ proptest! {
         prop_assert_eq!(rings, full.technologies.iter().map(timeline).collect::<Vec<_>>());
         prop_assert_eq!(row.risks.len(), full.risks.len().min(1));
         prop_assert_eq!(row.risks.first(), full.risks.first());
+        // And it does work out less: no technology carries its evidence.
+        prop_assert!(row.technologies.iter().all(|t| t.roi_potential.evidence.is_empty()));
     }
 }
 

@@ -112,10 +112,18 @@ fn roi(fw: &Frameworks, t: &Technology, business: &Business, detail: Detail) -> 
         .filter(|(_, fit)| *fit >= fw.scoring.placement.serves_goal_at)
         .collect();
     served.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
-    let evidence = t
-        .evidence
+    RoiPotential {
+        score: 100.0 * fit,
+        goals_served: served.into_iter().map(|(g, _)| g.clone()).collect(),
+        value: value(fw, t, fit),
+        evidence: if detail == Detail::Report { evidence(fw, t, business) } else { Vec::new() },
+    }
+}
+
+/// The evidence for a technology that applies to this business's industry.
+fn evidence(fw: &Frameworks, t: &Technology, business: &Business) -> Vec<EvidenceRef> {
+    t.evidence
         .iter()
-        .filter(|_| detail == Detail::Report)
         .filter(|e| e.industries.is_empty() || business.industry.as_ref().is_some_and(|i| e.industries.contains(i)))
         .map(|e| EvidenceRef {
             claim: e.claim.clone(),
@@ -129,13 +137,7 @@ fn roi(fw: &Frameworks, t: &Technology, business: &Business, detail: Detail) -> 
                 .unwrap_or_default(),
             source: source_ref(fw.source(&e.source).expect("checked: evidence sources exist")),
         })
-        .collect();
-    RoiPotential {
-        score: 100.0 * fit,
-        goals_served: served.into_iter().map(|(g, _)| g.clone()).collect(),
-        value: value(fw, t, fit),
-        evidence,
-    }
+        .collect()
 }
 
 /// The best fit (0-1) of the technology to any stated goal.
