@@ -308,12 +308,13 @@ pub enum Reason {
     Stage { stage: Text, appetite: Text },
     /// It acts or speaks for the brand before customers: proved in a pilot before a roll-out.
     PilotFirst,
-    /// Serves none of the stated goals.
-    NoGoal,
+    /// Serves the stated goals weakly (`fit` below the serving level) or not at all, and is not
+    /// a proven quick win; it would serve `would_serve` well.
+    NoGoal { fit: f64, would_serve: Vec<Text> },
     /// Serves a stated goal, but not so well that it should be rolled out before a pilot.
     ModerateGoal { fit: f64 },
-    /// Too little value to the goals, for its stage and cost, to be worth studying.
-    LowValue,
+    /// Not yet proven, and serves the stated goals only moderately: not worth an early bet.
+    UnprovenModerateGoal { fit: f64 },
     /// Costs more than the budget carries.
     OverBudget { cost: Cost, affords: Cost },
     /// A rule in scope caps it until its control is in place (or outright).

@@ -69,9 +69,13 @@ fn a_b2b_firm_with_acquisition_and_retention_goals_pilots_conversational_ai_and_
     let a = example("b2b-software");
     assert_eq!(ring(&a, "conversational_ai"), Ring::Pilot);
     assert_eq!(ring(&a, "causal_explainable_analytics"), Ring::Pilot);
-    // The scale-up of personalisation is not scheduled while hyper-personalisation is not planned.
-    assert!(!ring(&a, "hyper_personalization").is_planned());
-    assert!(action(&a, "advanced_personalization").is_none());
+    // The scale-up of personalisation is scheduled only once hyper-personalisation is planned,
+    // and never before its pilot starts.
+    let personalisation = action(&a, "advanced_personalization");
+    assert_eq!(personalisation.is_some(), ring(&a, "hyper_personalization").is_planned());
+    if let (Some(action), Some(pilot)) = (personalisation, start(&a, "hyper_personalization")) {
+        assert!(action.months[0] > pilot, "scaled in month {} before the pilot of month {pilot}", action.months[0]);
+    }
 }
 
 #[test]

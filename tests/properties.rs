@@ -15,6 +15,25 @@ fn fw() -> &'static Frameworks {
     FW.get_or_init(|| Frameworks::builtin().expect("built-in frameworks load"))
 }
 
+/// The built-in frameworks with no limit on how many pilots run at once. The pace of pilots is
+/// a portfolio effect: one more technology ready for a pilot can push another past the pilot
+/// months. Without it, every decision about a technology is monotonic in the answers.
+fn unpaced() -> &'static Frameworks {
+    static FW: OnceLock<Frameworks> = OnceLock::new();
+    FW.get_or_init(|| {
+        let mut fw = Frameworks::builtin().expect("built-in frameworks load");
+        for band in &mut fw.scoring.pace.bands {
+            band.pilots_at_once = 1000;
+        }
+        fw
+    })
+}
+
+/// How many technologies are adopted or piloted.
+fn planned(a: &Assessment) -> usize {
+    a.technologies.iter().filter(|t| t.adoption_timeline.ring.is_planned()).count()
+}
+
 fn as_of() -> Date {
     Date::new(2026, 11, 25).unwrap()
 }
@@ -167,7 +186,10 @@ proptest! {
         let level = match before.readiness.get(&q.id) { Some(Answer::Level(l)) => *l, _ => 0 };
         let mut after = before.clone();
         after.readiness.insert(q.id.clone(), Answer::Level((level + step).min(q.max_level())));
-        no_better(&assess(fw(), &before, as_of()), &assess(fw(), &after, as_of()))?;
+        no_better(&assess(unpaced(), &before, as_of()), &assess(unpaced(), &after, as_of()))?;
+        // With the pace, a better answer may reorder the pilots but never plans fewer.
+        let (worse, better) = (assess(fw(), &before, as_of()), assess(fw(), &after, as_of()));
+        prop_assert!(planned(&worse) <= planned(&better), "{} planned, {} after a better answer", planned(&worse), planned(&better));
     }
 
     #[test]
@@ -181,10 +203,12 @@ proptest! {
         {
             list.push(extra);
         }
-        let (l, s) = (assess(fw(), &lax, as_of()), assess(fw(), &strict, as_of()));
+        let (l, s) = (assess(unpaced(), &lax, as_of()), assess(unpaced(), &strict, as_of()));
         for i in 0..l.technologies.len() {
             prop_assert!(rank(&s, i) <= rank(&l, i), "{} is better with more rules", l.technologies[i].id);
         }
+        let (l, s) = (assess(fw(), &lax, as_of()), assess(fw(), &strict, as_of()));
+        prop_assert!(planned(&s) <= planned(&l), "more planned with more rules");
     }
 
     #[test]
@@ -392,8 +416,14 @@ proptest! {
             .filter(|x| foundation.contains(&x.id.as_str()))
             .map(|x| x.months)
             .collect();
-        // Work a planned technology waits for keeps its month; the rest fill the capacity left.
-        let waited_for = a.roadmap[0].actions.iter().filter(|x| !x.risks.is_empty() || !x.technologies.is_empty()).count();
+        // Work a planned technology waits for keeps its month (a mitigation, a control, a vendor
+        // chosen, a pilot designed); the rest fill the capacity left.
+        let waits = |x: &readiness::assessment::PlannedAction| {
+            let before_rings = &fw().action(&x.id).unwrap().1.before_rings;
+            a.technologies.iter().any(|t| !t.adoption_timeline.quick_win && before_rings.contains(&t.adoption_timeline.ring))
+        };
+        let waited_for =
+            a.roadmap[0].actions.iter().filter(|x| !x.risks.is_empty() || !x.technologies.is_empty() || waits(x)).count();
         for month in 1..=12 {
             let running = months.iter().filter(|m| m[0] <= month && month <= m[1]).count();
             prop_assert!(running <= a.business.capacity.max(waited_for), "{} foundation actions in month {}", running, month);

@@ -1,7 +1,9 @@
 //! Reference businesses judged by an experienced consultant before the tool scored them
 //! (`tests/reference/NAME.expected.toml` beside each answer file). The tool must agree exactly
-//! on at least 80% of the ring placements and within one ring on all of them, and place every
-//! overall score within the consultant's band. The agreement table is the README's.
+//! on at least `EXACT_PERCENT` of the ring placements and within one ring on all of them, and
+//! place every overall score within the consultant's band. The agreement tables are the
+//! README's: the businesses the method was tuned on, and apart from them the ones added later,
+//! whose expectations were committed before the tool first scored them.
 
 mod common;
 
@@ -37,6 +39,19 @@ struct Agreement {
     exact: usize,
     within_one: usize,
 }
+
+/// The floor of exact ring agreement over all reference businesses, in percent.
+const EXACT_PERCENT: usize = 83;
+
+/// Businesses added after the method was tuned, judged and committed before the first score
+/// (commit 2b66386). They are reported apart; later method changes may still be tested on them.
+const ADDED_LATER: [&str; 5] = [
+    "australian-online-education",
+    "canadian-museum",
+    "dutch-industrial-distributor",
+    "spanish-hotel-group",
+    "us-credit-union",
+];
 
 fn reference_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference")
@@ -113,8 +128,12 @@ fn table(agreements: &[Agreement]) -> String {
 fn the_tool_agrees_with_the_consultant_on_the_reference_businesses() {
     let agreements = agreements();
     assert!(agreements.len() >= 6, "only {} reference businesses", agreements.len());
-    let table = table(&agreements);
-    println!("{table}");
+    let (later, tuned): (Vec<Agreement>, Vec<Agreement>) =
+        agreements.into_iter().partition(|a| ADDED_LATER.contains(&a.name.as_str()));
+    assert_eq!(later.len(), ADDED_LATER.len(), "a business added later is missing");
+    let tables = [table(&tuned), table(&later)];
+    println!("{}\n{}", tables[0], tables[1]);
+    let agreements: Vec<Agreement> = tuned.into_iter().chain(later).collect();
     for a in &agreements {
         let overall = a.assessment.readiness.overall;
         let [low, high] = a.expected.score;
@@ -128,7 +147,9 @@ fn the_tool_agrees_with_the_consultant_on_the_reference_businesses() {
     }
     let exact: usize = agreements.iter().map(|a| a.exact).sum();
     let total: usize = agreements.iter().map(|a| a.assessment.technologies.len()).sum();
-    assert!(exact * 100 >= total * 80, "exact agreement {exact}/{total} is below 80%");
+    assert!(exact * 100 >= total * EXACT_PERCENT, "exact agreement {exact}/{total} is below {EXACT_PERCENT}%");
     let readme = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    assert!(readme.contains(&table), "the README's agreement table is out of date; it should read:\n{table}");
+    for table in tables {
+        assert!(readme.contains(&table), "the README's agreement table is out of date; it should read:\n{table}");
+    }
 }

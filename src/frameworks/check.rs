@@ -65,6 +65,12 @@ impl<'a> Known<'a> {
     fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.order.iter().copied()
     }
+
+    fn insert(&mut self, id: &'a str) {
+        if self.set.insert(id) {
+            self.order.push(id);
+        }
+    }
 }
 
 /// The ids each kind of reference may point to.
@@ -90,10 +96,10 @@ impl<'a> Ids<'a> {
         let options = |role| {
             fw.context_with_role(role).map(|q| q.options.iter().map(|o| o.id.as_str()).collect()).unwrap_or_default()
         };
-        let mut scales: Vec<&str> = fw
-            .context_with_role(ContextRole::Size)
-            .map(|q| q.options.iter().filter_map(|o| o.scale.as_deref()).collect())
-            .unwrap_or_default();
+        let sizes = fw.context_with_role(ContextRole::Size).map(|q| q.options.as_slice()).unwrap_or_default();
+        let by_size = sizes.iter().flat_map(|o| o.scale.iter().chain(&o.smallest_scale));
+        let mut scales: Vec<&str> =
+            fw.scoring.owner_bands.iter().map(|b| &b.scale).chain(by_size).map(|s| s.as_str()).collect();
         scales.sort_unstable();
         scales.dedup();
         Ids {
@@ -545,11 +551,29 @@ fn check_placement(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     c.key_range(SCORING, "adopt_tolerance", p.adopt_tolerance, 0.0, 100.0);
     c.key_range(SCORING, "pilot_tolerance", p.pilot_tolerance, finite_or(p.adopt_tolerance, 0.0), 100.0);
     c.key_range(SCORING, "assess_tolerance", p.assess_tolerance, finite_or(p.pilot_tolerance, 0.0), 100.0);
+    let strong = p.strong_goal_pilot_tolerance;
+    c.key_range(SCORING, "strong_goal_pilot_tolerance", strong, finite_or(p.pilot_tolerance, 0.0), 100.0);
     c.key_range(SCORING, "serves_goal_at", p.serves_goal_at, 0.01, 1.0);
     c.key_range(SCORING, "adopt_goal_at", p.adopt_goal_at, finite_or(p.serves_goal_at, 0.0), 1.0);
-    c.key_range(SCORING, "assess_min_value", p.assess_min_value, 0.0, 100.0);
+    for (key, stages) in [("switch_on_stages", &p.switch_on_stages), ("proven_stages", &p.proven_stages)] {
+        for stage in stages.iter().filter(|s| fw.stage(s).is_none()) {
+            c.at(SCORING, key, format!("unknown stage `{stage}` in {key}"));
+        }
+    }
+    c.refs(SCORING, "placement", "risk appetite", p.appetite_widening.keys(), &ids.appetites);
+    for (appetite, points) in &p.appetite_widening {
+        c.key_range(SCORING, appetite, *points, 0.0, 100.0);
+    }
+    c.key_range(SCORING, "next_step_goal_at", p.next_step_goal_at, 0.0, 1.0);
     c.key_range(SCORING, "quick_win_complexity", f64::from(p.quick_win_complexity), 0.0, 5.0);
     c.key_range(SCORING, "prerequisite_lag_months", f64::from(p.prerequisite_lag_months), 0.0, 12.0);
+    let adopted_lag = f64::from(p.adopted_prerequisite_lag_months);
+    c.key_range(SCORING, "adopted_prerequisite_lag_months", adopted_lag, 0.0, 12.0);
+    c.key_range(SCORING, "quick_win_months", f64::from(p.quick_win_months), 1.0, 12.0);
+    let owners = &fw.scoring.owner_bands;
+    if owners.is_empty() || owners.windows(2).any(|b| b[1].team_up_to <= b[0].team_up_to) {
+        c.at(SCORING, "[[owner_band]]", "owner bands must exist and rise in team_up_to".into());
+    }
     let bands = &fw.scoring.capacity;
     if bands.is_empty() || bands.windows(2).any(|b| b[1].team_up_to <= b[0].team_up_to) {
         c.at(SCORING, "[[capacity]]", "capacity bands must exist and rise in team_up_to".into());
@@ -689,6 +713,8 @@ fn check_skill_levels(
 
 fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     let mut previous_end: u32 = 0;
+    // `after` may name only actions listed before: the order of the file is a schedule.
+    let mut listed: Known = Known::default();
     for phase in &fw.roadmap.phases {
         let [start, end] = phase.months;
         if start != previous_end.saturating_add(1) || end < start || end > 12 {
@@ -704,7 +730,12 @@ fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         previous_end = end;
         c.refs(ROADMAP, &phase.id, "source", phase.source.iter(), &ids.sources);
         check_skill_levels(c, fw, ids, ROADMAP, &phase.id, &phase.skills);
+        for entry in &phase.entry_criteria {
+            c.refs(ROADMAP, &phase.id, "action", &entry.produced_by, &ids.actions);
+        }
         for action in &phase.actions {
+            c.refs(ROADMAP, &action.id, "earlier action", &action.after, &listed);
+            listed.insert(action.id.as_str());
             c.refs(ROADMAP, &action.id, "dimension", &action.for_gaps, &ids.dimensions);
             c.refs(ROADMAP, &action.id, "technology", &action.for_technologies, &ids.technologies);
             c.refs(ROADMAP, &action.id, "risk category", [&action.owner], &ids.risk_categories);

@@ -227,6 +227,16 @@ impl Frameworks {
         Some((&self.roadmap.phases[p], &self.roadmap.phases[p].actions[a]))
     }
 
+    /// The months an action runs when nothing delays it: from the start of its phase, or after
+    /// the actions it comes `after` when they end later, for `months` (within the year). The
+    /// check allows `after` to name only earlier actions, so this always ends.
+    pub fn action_months(&self, id: &str) -> Option<[u32; 2]> {
+        let (phase, action) = self.action(id)?;
+        let after = action.after.iter().filter_map(|x| self.action_months(x)).map(|[_, end]| end + 1);
+        let start = after.fold(phase.months[0], u32::max);
+        Some([start, (start + action.months - 1).min(12)])
+    }
+
     pub fn regulation(&self, id: &str) -> Option<&Regulation> {
         self.index().regulations.get(id).map(|&i| &self.regulations.regulations[i])
     }

@@ -337,8 +337,11 @@ pub struct ContextOption {
     pub label: Text,
     /// For regions: the privacy rules that apply there, as a reader would name them.
     pub privacy_rules: Option<Text>,
-    /// For company sizes: which owner roles fit (risks.toml category owners).
+    /// For company sizes: the largest scale of owner roles (risks.toml category owners) a
+    /// business this size has, whatever the size of its marketing team.
     pub scale: Option<Text>,
+    /// For company sizes: the smallest such scale (the smallest owner band's when absent).
+    pub smallest_scale: Option<Text>,
     /// For budgets: the most costly technology the budget can carry.
     pub affords: Option<Cost>,
     /// An option that cannot be combined with others ("none of these").
@@ -382,6 +385,9 @@ pub struct Scoring {
     pub rings: Vec<RingSpec>,
     pub placement: PlacementRules,
     pub capacity: Vec<CapacityBand>,
+    /// The scale of owner roles by the size of the marketing team, smallest first.
+    #[serde(rename = "owner_band")]
+    pub owner_bands: Vec<OwnerBand>,
     pub pace: PaceRules,
     pub value: ValueRules,
     pub complexity: ComplexityRules,
@@ -508,11 +514,27 @@ pub struct RingSpec {
 pub struct PlacementRules {
     pub adopt_tolerance: f64,
     pub pilot_tolerance: f64,
+    /// The pilot tolerance for a technology that serves a stated goal very well.
+    pub strong_goal_pilot_tolerance: f64,
+    /// Points added to the pilot and assess tolerances, by risk appetite.
+    pub appetite_widening: BTreeMap<Text, f64>,
     pub assess_tolerance: f64,
     pub serves_goal_at: f64,
     pub adopt_goal_at: f64,
-    pub assess_min_value: f64,
+    /// Stages at which a quick win is switched on when it serves the business at all.
+    pub switch_on_stages: Vec<Text>,
+    /// Stages at which a technology counts as proven: the next step from what the business
+    /// runs is assessed rather than held, and a moderate goal is enough to pilot it.
+    pub proven_stages: Vec<Text>,
+    /// The goal fit from which a proven technology built on what runs is the next step.
+    pub next_step_goal_at: f64,
+    /// Months a technology waits after the start of a prerequisite in pilot or assess: the
+    /// pilot proves it first.
     pub prerequisite_lag_months: u32,
+    /// Months it waits after the start of a prerequisite adopted the same year.
+    pub adopted_prerequisite_lag_months: u32,
+    /// The length of a quick win's bar: it is switched on, not run as a project.
+    pub quick_win_months: u32,
     /// Low-cost technologies at most this complex are quick wins: they take no capacity.
     pub quick_win_complexity: u8,
 }
@@ -781,6 +803,9 @@ pub struct EntryCriterion {
     /// Applies only when some technology is in one of these rings; always when empty.
     #[serde(default)]
     pub for_rings: Vec<Ring>,
+    /// The actions whose work meets it: each, when planned, ends before the phase starts.
+    #[serde(default)]
+    pub produced_by: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -805,6 +830,32 @@ pub struct Action {
     pub evidence: Vec<Text>,
     /// The description for a business that already runs every technology the action serves.
     pub in_use_description: Option<Text>,
+    /// Actions that end before this one starts, when they are in the plan.
+    #[serde(default)]
+    pub after: Vec<Text>,
+    /// A technology placed in one of these rings starts after this action ends (a quick win
+    /// aside: it is switched on, not bought or designed).
+    #[serde(default)]
+    pub before_rings: Vec<Ring>,
+    /// The version of the action for a marketing team of at most `team_up_to` people.
+    pub small_team: Option<SmallTeamAction>,
+}
+
+/// Owner roles for a marketing team of at most `team_up_to` people.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct OwnerBand {
+    pub team_up_to: i64,
+    pub scale: Text,
+}
+
+/// How a small team does an action: the same aim at its own scale.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmallTeamAction {
+    pub team_up_to: i64,
+    pub title: Text,
+    pub description: Text,
 }
 
 // ----- ethics.toml, models.toml, trends.toml -----

@@ -14,7 +14,7 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
     let regions = choices(fw, answers, ContextRole::Regions);
     Business {
         team_size: team_size(fw, answers),
-        scale: option_of(fw, answers, ContextRole::Size).and_then(|o| o.scale.clone()),
+        scale: owner_scale(fw, answers),
         capacity: band.initiatives,
         skills_approach: band.skills_approach.clone(),
         affords: option_of(fw, answers, ContextRole::Budget).and_then(|o| o.affords).unwrap_or(Cost::Low),
@@ -80,6 +80,20 @@ fn team_size(fw: &Frameworks, answers: &Answers) -> Option<i64> {
         Some(ContextValue::Number(n)) => Some(*n),
         _ => None,
     })
+}
+
+/// The scale of owner roles: the marketing team's band, kept within the scales a company of
+/// this size has (a large firm's small team is led by a marketing lead, not the owner, and a
+/// small firm's large team has no head of CRM). Unknown size: none (the first listed owner);
+/// unknown team: the largest the company size allows.
+fn owner_scale(fw: &Frameworks, answers: &Answers) -> Option<Text> {
+    let size = option_of(fw, answers, ContextRole::Size)?;
+    let bands = &fw.scoring.owner_bands;
+    let position = |scale: &Text| bands.iter().position(|b| &b.scale == scale);
+    let largest = size.scale.as_ref().and_then(position)?;
+    let smallest = size.smallest_scale.as_ref().map_or(Some(0), position)?.min(largest);
+    let team = team_size(fw, answers).map(|n| bands.iter().position(|b| n <= b.team_up_to).unwrap_or(bands.len() - 1));
+    Some(bands[team.unwrap_or(largest).clamp(smallest, largest)].scale.clone())
 }
 
 /// The capacity band for the team size; an unknown size gets the smallest team's band.

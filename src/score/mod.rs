@@ -1,6 +1,7 @@
 //! Scoring: pure functions from frameworks and answers to an [`Assessment`]. Nothing here
 //! reads files, prints or looks at the clock; the assessment date is an argument.
 
+mod calendar;
 mod context;
 mod levers;
 mod placement;
@@ -22,7 +23,7 @@ use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Q
 use placement::Gate;
 use risk::Exposure;
 use rustc_hash::FxHashMap as HashMap;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 /// Scores a set of answers. Unanswered questions count as "don't know".
@@ -107,8 +108,7 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date, detail: Detail) -
         rules: &rules,
         exposures: &exposures,
         gates,
-        places,
-        pilots_at_once: placement::pilots_at_once(fw, &dimensions),
+        pilots: RefCell::new(calendar::Running::new(placement::pilots_at_once(fw, &dimensions))),
         paced: Cell::new(false),
     };
     placer.place_all(&mut technologies);
@@ -125,17 +125,36 @@ struct Placer<'a> {
     rules: &'a rules::Rules<'a>,
     exposures: &'a [Exposure<'a>],
     gates: Vec<Vec<Gate>>,
-    /// Each candidate's place among the year's initiatives, which sets its pilot wave.
-    places: Vec<Option<usize>>,
-    pilots_at_once: usize,
+    /// The pilots placed so far, month by month: no more run at once than the pace allows.
+    pilots: RefCell<calendar::Running>,
     /// Some pilot waits for a later wave.
     paced: Cell<bool>,
 }
 
 impl Placer<'_> {
+    /// The next step from what the business runs or adopts this year: a proven technology that
+    /// serves a stated goal well, within the budget, all of whose prerequisites are in use or
+    /// adopted. However far
+    /// its readiness falls short, it is studied (assessed) while the plan closes the gap.
+    fn is_next_step(&self, techs: &[TechnologyAssessment], prerequisites: &[usize], i: usize) -> bool {
+        let fw = self.fw;
+        let Some(t) = fw.technologies.technologies.get(i) else { return false };
+        let rule = &fw.scoring.placement;
+        let built_on = |&j: &usize| matches!(techs[j].adoption_timeline.ring, Ring::InUse | Ring::Adopt);
+        !prerequisites.is_empty()
+            && prerequisites.iter().all(built_on)
+            && rule.proven_stages.contains(&t.stage.stage)
+            && t.cost <= self.business.affords
+            && technology::goal_fit(t, &self.business.goals) >= rule.next_step_goal_at
+    }
+
+    /// In priority order, so the most valuable pilots get the first places in the waves; each
+    /// after its prerequisites.
     fn place_all(&self, techs: &mut [TechnologyAssessment]) {
         let mut done = vec![false; techs.len()];
-        for i in 0..techs.len() {
+        let mut order: Vec<usize> = (0..techs.len()).collect();
+        order.sort_by_key(|&i| techs[i].adoption_timeline.priority.unwrap_or(usize::MAX));
+        for i in order {
             self.place(techs, &mut done, i);
         }
     }
@@ -152,7 +171,7 @@ impl Placer<'_> {
         }
         let in_use = self.business.in_use.contains(&techs[i].id);
         let (ring, months, reasons) = if in_use {
-            (Ring::InUse, None, in_use_reasons(self.fw, &techs[i]))
+            (Ring::InUse, None, in_use_reasons(self.fw, &techs[i], &self.business.appetite))
         } else {
             self.gated(techs, &indices, i)
         };
@@ -168,8 +187,9 @@ impl Placer<'_> {
     }
 
     /// Every gate, then the months: after prerequisites not yet in use, after the mitigation of
-    /// every serious risk the technology carries and the actions that put its rules' controls in
-    /// place, and, for a pilot, in its wave.
+    /// every serious risk the technology carries, the actions that put its rules' controls in
+    /// place and the actions its ring waits for (a vendor chosen, a pilot designed), and, for a
+    /// pilot, when the pace of pilots leaves room for it.
     fn gated(
         &self,
         techs: &[TechnologyAssessment],
@@ -181,12 +201,18 @@ impl Placer<'_> {
         // The gates of the business's context were worked out once for all (`self.gates`);
         // these depend on the answers and on the technologies placed before this one.
         let mut gates = self.rules.control_gates(&t.id);
-        gates.push(placement::readiness_gate(fw, t));
+        let (mut ready, why) = placement::readiness_gate(fw, t, &self.business.appetite);
+        if ready == Ring::Hold && self.is_next_step(techs, prerequisites, i) {
+            ready = Ring::Assess;
+        }
+        gates.push((ready, why));
         let mut earliest = 1;
+        let p = &fw.scoring.placement;
         for &j in prerequisites.iter().filter(|&&j| techs[j].adoption_timeline.ring != Ring::InUse) {
             let before = &techs[j].adoption_timeline;
             gates.push((before.ring, Some(Reason::Prerequisite { technology: techs[j].id.clone() })));
-            let lag = fw.scoring.placement.prerequisite_lag_months;
+            let lag =
+                if before.ring == Ring::Adopt { p.adopted_prerequisite_lag_months } else { p.prerequisite_lag_months };
             earliest = earliest.max(before.start_month.map_or(u32::MAX, |m| m + lag));
         }
         for r in &t.risk_factors.risks {
@@ -194,44 +220,43 @@ impl Placer<'_> {
             earliest = earliest.max(mitigation.map_or(1, |end| end + 1));
         }
         for action in self.rules.control_actions(&t.id) {
-            let end = fw.action(action).map(|(phase, a)| phase.months[0] + a.months - 1);
-            earliest = earliest.max(end.map_or(1, |end| end + 1));
+            earliest = earliest.max(fw.action_months(action).map_or(1, |[_, end]| end + 1));
         }
         let (ring, mut reasons) = placement::settle(self.gates[i].iter().chain(&gates));
-        let waved = if ring == Ring::Pilot { self.wave_start(i, earliest) } else { earliest };
-        let (mut ring, mut months, mut timing) = placement::schedule(fw, ring, waved);
-        if waved > earliest && ring != Ring::Pilot {
-            // The wave only delays a pilot: assessed instead, it starts when it otherwise would.
-            (ring, months, _) = placement::schedule(fw, Ring::Assess, earliest);
-            timing = Some(Reason::Timing { month: waved });
+        let quick_win = t.adoption_timeline.quick_win;
+        let ready_from = |ring: Ring| earliest.max(placement::ring_actions_end(fw, ring, quick_win) + 1);
+        let (mut ring, mut months, mut timing) = placement::schedule(fw, ring, quick_win, ready_from);
+        if ring == Ring::Pilot
+            && let Some((start, _)) = months
+        {
+            let paced = self.pilots.borrow().first_room(start, fw.ring(Ring::Pilot).months.unwrap_or(1));
+            if paced > start {
+                self.paced.set(true);
+                let last = fw.ring(Ring::Pilot).latest_month.unwrap_or(12);
+                if paced <= last {
+                    months = placement::schedule(fw, Ring::Pilot, quick_win, |_| paced).1;
+                    reasons.push(Reason::Wave { month: paced, dimension: fw.scoring.pace.dimension.clone() });
+                } else {
+                    // No room among this year's pilots: assessed instead, when it otherwise would be.
+                    (ring, months, _) = placement::schedule(fw, Ring::Assess, quick_win, ready_from);
+                    timing = Some(Reason::Timing { month: paced });
+                }
+            }
+        }
+        if let (Ring::Pilot, Some((start, end))) = (ring, months) {
+            self.pilots.borrow_mut().add([start, end]);
         }
         if let Some(timing) = timing {
             reasons = vec![timing];
-        } else if waved > earliest {
-            reasons.push(Reason::Wave { month: waved, dimension: fw.scoring.pace.dimension.clone() });
         }
         (ring, months, reasons)
     }
 }
 
-impl Placer<'_> {
-    /// A pilot in a later wave starts a pilot's length after the wave before it.
-    fn wave_start(&self, i: usize, earliest: u32) -> u32 {
-        let spec = self.fw.ring(Ring::Pilot);
-        let wave = self.places[i].map_or(0, |place| place / self.pilots_at_once);
-        if wave == 0 {
-            return earliest;
-        }
-        self.paced.set(true);
-        let first = earliest.max(spec.earliest_month.unwrap_or(1));
-        first.saturating_add(u32::try_from(wave).unwrap_or(u32::MAX).saturating_mul(spec.months.unwrap_or(1)))
-    }
-}
-
 /// A technology in use: advice to scale it, and what falls short if anything does.
-fn in_use_reasons(fw: &Frameworks, t: &TechnologyAssessment) -> Vec<Reason> {
+fn in_use_reasons(fw: &Frameworks, t: &TechnologyAssessment, appetite: &str) -> Vec<Reason> {
     let mut reasons = vec![Reason::InUse];
-    if let (_, Some(shortfall)) = placement::readiness_gate(fw, t) {
+    if let (_, Some(shortfall)) = placement::readiness_gate(fw, t, appetite) {
         reasons.push(shortfall);
     }
     reasons

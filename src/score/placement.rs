@@ -13,6 +13,32 @@ use rustc_hash::FxHashSet as HashSet;
 /// A gate's verdict: the best ring it allows, and why when that is not adopt.
 pub type Gate = (Ring, Option<Reason>);
 
+/// Goals rank the work; they veto only what brings cost or risk for nothing. A technology that
+/// serves a stated goal well has no goal gate; one that serves it moderately is piloted first,
+/// unless it is a quick win, and held while it is unproven; one that serves the goals weakly is held, unless it is a proven
+/// quick win, which is at least assessed; one that serves no stated goal at all is held.
+fn goal_gate(fw: &Frameworks, t: &Technology, fit: f64) -> Option<Gate> {
+    let placement = &fw.scoring.placement;
+    let switch_on = is_quick_win(fw, t) && placement.switch_on_stages.contains(&t.stage.stage);
+    if fit >= placement.adopt_goal_at {
+        return None;
+    }
+    if fit >= placement.serves_goal_at {
+        if !placement.proven_stages.contains(&t.stage.stage) {
+            return Some((Ring::Hold, Some(Reason::UnprovenModerateGoal { fit })));
+        }
+        return (!is_quick_win(fw, t)).then_some((Ring::Pilot, Some(Reason::ModerateGoal { fit })));
+    }
+    let would_serve: Vec<Text> = {
+        let mut served: Vec<(&Text, f64)> =
+            t.goals.iter().filter(|(_, f)| **f >= placement.adopt_goal_at).map(|(g, f)| (g, *f)).collect();
+        served.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        served.into_iter().map(|(g, _)| g.clone()).collect()
+    };
+    let ring = if switch_on && fit > 0.0 { Ring::Assess } else { Ring::Hold };
+    Some((ring, Some(Reason::NoGoal { fit, would_serve })))
+}
+
 /// The ring allowed by everything about the business except its readiness answers, for every
 /// technology, and the place each candidate holds among the year's initiatives: candidates are
 /// ranked by value and the places beyond the team's capacity allow no more than assess.
@@ -22,13 +48,8 @@ pub fn context_gates(
     rules: &Rules,
     techs: &mut [TechnologyAssessment],
 ) -> (Vec<Vec<Gate>>, Vec<Option<usize>>) {
-    let mut gates: Vec<Vec<Gate>> = fw
-        .technologies
-        .technologies
-        .iter()
-        .zip(techs.iter())
-        .map(|(t, assessed)| own_gates(fw, business, rules, t, assessed.roi_potential.value))
-        .collect();
+    let mut gates: Vec<Vec<Gate>> =
+        fw.technologies.technologies.iter().map(|t| own_gates(fw, business, rules, t)).collect();
     let mut candidates: Vec<usize> =
         (0..techs.len()).filter(|&i| !is_in_use(business, &techs[i].id) && ceiling(&gates[i]).is_planned()).collect();
     // Stable: equal values keep catalogue order.
@@ -51,7 +72,7 @@ pub fn context_gates(
     (gates, places)
 }
 
-/// How many pilots start together at this business (see scoring.toml [pace]).
+/// How many pilots run at once at this business (see scoring.toml [pace]).
 pub fn pilots_at_once(fw: &Frameworks, dimensions: &std::collections::BTreeMap<Text, f64>) -> usize {
     let pace = &fw.scoring.pace;
     let score = dimensions.get(&pace.dimension).copied().unwrap_or(0.0);
@@ -90,8 +111,8 @@ fn ceiling<'g>(gates: impl IntoIterator<Item = &'g Gate>) -> Ring {
     gates.into_iter().fold(Ring::Adopt, |ring, (gate, _)| ring.min(*gate))
 }
 
-/// Stage and appetite, goals, budget, and the rules in scope that cap a technology outright.
-fn own_gates(fw: &Frameworks, business: &Business, rules: &Rules, t: &Technology, value: f64) -> Vec<Gate> {
+/// Stage and appetite, goals (see [`goal_gate`]), budget, and the rules in scope that cap a technology outright.
+fn own_gates(fw: &Frameworks, business: &Business, rules: &Rules, t: &Technology) -> Vec<Gate> {
     let stage = fw.stage(&t.stage.stage).expect("checked: stages exist");
     if stage.horizon_watch {
         return vec![(Ring::Watch, Some(Reason::NotYetUsable))];
@@ -102,15 +123,7 @@ fn own_gates(fw: &Frameworks, business: &Business, rules: &Rules, t: &Technology
     if t.pilot_first {
         gates.push((Ring::Pilot, Some(Reason::PilotFirst)));
     }
-    let placement = &fw.scoring.placement;
-    let fit = goal_fit(t, &business.goals);
-    if fit < placement.serves_goal_at {
-        gates.push((Ring::Hold, Some(Reason::NoGoal)));
-    } else if value < placement.assess_min_value {
-        gates.push((Ring::Hold, Some(Reason::LowValue)));
-    } else if fit < placement.adopt_goal_at && !is_quick_win(fw, t) {
-        gates.push((Ring::Pilot, Some(Reason::ModerateGoal { fit })));
-    }
+    gates.extend(goal_gate(fw, t, goal_fit(t, &business.goals)));
     if t.cost > business.affords {
         let steps = t.cost as u8 - business.affords as u8;
         let ring = if steps > 1 { Ring::Hold } else { Ring::Assess };
@@ -123,15 +136,26 @@ fn own_gates(fw: &Frameworks, business: &Business, rules: &Rules, t: &Technology
     gates
 }
 
-/// The ring readiness allows: how far the weakest required dimension falls short.
-pub fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment) -> Gate {
+/// The ring readiness allows: how far the weakest required dimension falls short. A goal the
+/// technology serves very well justifies a pilot with a wider gap to close, and a bolder
+/// appetite accepts a wider gap for a pilot and for a study.
+pub fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment, appetite: &str) -> Gate {
     let placement = &fw.scoring.placement;
     let shortfall = t.business_readiness.shortfall;
+    let fit = t.roi_potential.score / 100.0;
+    let strong = if fit >= placement.next_step_goal_at {
+        placement.strong_goal_pilot_tolerance - placement.pilot_tolerance
+    } else {
+        0.0
+    };
+    let bold = placement.appetite_widening.get(appetite).copied().unwrap_or(0.0);
+    let pilot_tolerance = placement.pilot_tolerance + strong.max(bold);
+    let assess_tolerance = placement.assess_tolerance + bold;
     let ring = if shortfall <= placement.adopt_tolerance {
         Ring::Adopt
-    } else if shortfall <= placement.pilot_tolerance {
+    } else if shortfall <= pilot_tolerance {
         Ring::Pilot
-    } else if shortfall <= placement.assess_tolerance {
+    } else if shortfall <= assess_tolerance {
         Ring::Assess
     } else {
         Ring::Hold
@@ -160,23 +184,40 @@ pub fn settle<'g>(gates: impl Iterator<Item = &'g Gate> + Clone) -> (Ring, Vec<R
     (ring, reasons)
 }
 
-/// Start and end months for a ring that has them: no earlier than the ring allows, after each
-/// prerequisite not yet in use has had its lag, and after the mitigations `after` ends. A
-/// technology that cannot start by its ring's last month moves down a ring.
-pub fn schedule(fw: &Frameworks, mut ring: Ring, earliest: u32) -> (Ring, Option<(u32, u32)>, Option<Reason>) {
+/// Start and end months for a ring that has them: no earlier than the ring allows and than
+/// `ready_from` says the work it waits for allows in that ring. A quick win adopted is switched
+/// on in a shorter bar. A technology that cannot start by its ring's last month moves down a
+/// ring.
+pub fn schedule(
+    fw: &Frameworks,
+    mut ring: Ring,
+    quick_win: bool,
+    ready_from: impl Fn(Ring) -> u32,
+) -> (Ring, Option<(u32, u32)>, Option<Reason>) {
     let mut moved = None;
     loop {
         let spec = fw.ring(ring);
         let (Some(first), Some(last), Some(months)) = (spec.earliest_month, spec.latest_month, spec.months) else {
             return (ring, None, moved);
         };
-        let start = first.max(earliest);
+        let months = if quick_win && ring == Ring::Adopt { fw.scoring.placement.quick_win_months } else { months };
+        let start = first.max(ready_from(ring));
         if start <= last {
             return (ring, Some((start, (start + months - 1).min(12))), moved);
         }
         moved = Some(Reason::Timing { month: start });
         ring = ring.lower();
     }
+}
+
+/// The last month of the roadmap actions a technology in `ring` waits for (0 for none): a
+/// vendor chosen and a pilot designed before the work starts. A quick win waits for none.
+pub fn ring_actions_end(fw: &Frameworks, ring: Ring, quick_win: bool) -> u32 {
+    if quick_win {
+        return 0;
+    }
+    let actions = fw.roadmap.phases.iter().flat_map(|p| &p.actions).filter(|a| a.before_rings.contains(&ring));
+    actions.filter_map(|a| fw.action_months(&a.id)).map(|[_, end]| end).max().unwrap_or(0)
 }
 
 /// The phase containing a month.

@@ -139,6 +139,40 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         .map(|b| item(&m.pace_band, &[("pilots", &b.pilots_at_once.to_string()), ("from", &n(b.from))]))
         .collect();
     let p = &s.placement;
+    let switch_on: Vec<String> =
+        p.switch_on_stages.iter().filter_map(|id| fw.stage(id)).map(|x| x.name.to_lowercase()).collect();
+    let switch_on = list(&switch_on, and);
+    let proven: Vec<String> =
+        p.proven_stages.iter().filter_map(|id| fw.stage(id)).map(|x| x.name.to_lowercase()).collect();
+    let widening: Vec<String> = p
+        .appetite_widening
+        .iter()
+        .map(|(id, points)| {
+            let label =
+                appetites.iter().find(|o| &o.id == id).map_or(id.to_string(), |o| one_word(&o.label).to_string());
+            item(&m.widening, &[("appetite", &label.to_lowercase()), ("points", &n(*points))])
+        })
+        .collect();
+    let ring_actions: Vec<String> = fw
+        .roadmap
+        .phases
+        .iter()
+        .flat_map(|phase| &phase.actions)
+        .filter(|a| !a.before_rings.is_empty())
+        .map(|a| lower_first(&a.title))
+        .collect();
+    let owner_bands: Vec<String> = s
+        .owner_bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if i + 1 == s.owner_bands.len() && i > 0 {
+                item(&m.owner_band_last, &[("scale", &b.scale)])
+            } else {
+                item(&m.owner_band, &[("team", &b.team_up_to.to_string()), ("scale", &b.scale)])
+            }
+        })
+        .collect();
     let sev = &s.risk.severity;
     let texts: [(&Text, Vec<(&str, String)>); 17] = [
         (&m.answers, vec![("top", top)]),
@@ -154,10 +188,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         (&m.maturity, vec![("stages", list(&stages, and)), ("stale", s.maturity.stale_after_months.to_string())]),
         (&m.rings, vec![]),
         (&m.gate_stage, vec![("ceilings", ceilings.join("; "))]),
-        (
-            &m.gate_goal,
-            vec![("serves", n(p.serves_goal_at)), ("adopt", n(p.adopt_goal_at)), ("value", n(p.assess_min_value))],
-        ),
+        (&m.gate_goal, vec![("serves", n(p.serves_goal_at)), ("adopt", n(p.adopt_goal_at)), ("switch_on", switch_on)]),
         (&m.gate_budget, vec![]),
         (&m.gate_rules, vec![]),
         (&m.gate_capacity, vec![("capacity", list(&capacity, and))]),
@@ -166,11 +197,31 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
             vec![
                 ("adopt_tolerance", n(p.adopt_tolerance)),
                 ("pilot_tolerance", n(p.pilot_tolerance)),
+                ("strong", n(p.strong_goal_pilot_tolerance)),
+                ("next_step", n(p.next_step_goal_at)),
                 ("assess_tolerance", n(p.assess_tolerance)),
+                ("widening", list(&widening, and)),
+                ("proven", list(&proven, &fw.report.or)),
             ],
         ),
-        (&m.gate_prerequisites, vec![("lag", p.prerequisite_lag_months.to_string())]),
-        (&m.gate_mitigation, vec![("serious", n(s.risk.serious_likelihood)), ("months", list(&months, and))]),
+        (
+            &m.gate_prerequisites,
+            vec![
+                ("lag", p.prerequisite_lag_months.to_string()),
+                ("adopted_lag", p.adopted_prerequisite_lag_months.to_string()),
+            ],
+        ),
+        (
+            &m.gate_mitigation,
+            vec![
+                ("serious", n(s.risk.serious_likelihood)),
+                ("ring_actions", list(&ring_actions, and)),
+                ("quick_win", p.quick_win_months.to_string()),
+                ("pace", fw.dimension_name(&s.pace.dimension).to_lowercase()),
+                ("bands", list(&pace, and)),
+                ("months", list(&months, and)),
+            ],
+        ),
         (
             &m.risks,
             vec![
@@ -180,6 +231,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
                 ("critical", n(sev.critical)),
                 ("raise_from", n(s.risk.raise_from)),
                 ("controls", n(s.risk.controls_in_place_at)),
+                ("owner_bands", list(&owner_bands, and)),
             ],
         ),
         (
@@ -187,7 +239,6 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
             vec![
                 ("controls", n(s.risk.controls_in_place_at)),
                 ("pace", fw.dimension_name(&s.pace.dimension).to_lowercase()),
-                ("bands", list(&pace, and)),
             ],
         ),
         (&m.skills, vec![("levels", fw.skills.levels.len().to_string())]),

@@ -74,8 +74,8 @@ pub fn exposure_to<'e, 'a>(fw: &Frameworks, exposures: &'e [Exposure<'a>], id: &
 
 /// The month the mitigation of a serious risk ends; none for a risk that is not serious.
 pub fn mitigated_by_month(fw: &Frameworks, e: &Exposure) -> Option<u32> {
-    let (phase, action) = fw.action(&e.risk.mitigated_by)?;
-    e.serious.then_some(phase.months[0] + action.months - 1)
+    let [_, end] = fw.action_months(&e.risk.mitigated_by)?;
+    e.serious.then_some(end)
 }
 
 /// The risks a technology carries and how exposed this business is to each.

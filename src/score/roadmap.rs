@@ -2,6 +2,7 @@
 //! actions, entry criteria and technologies that apply to this business. Foundation actions
 //! run no more at once than the team's capacity.
 
+use super::calendar::Running;
 use super::controls_in_place;
 use super::rules::Rules;
 use crate::answers::Answers;
@@ -90,11 +91,30 @@ impl Plan<'_> {
         listed.into_iter().filter_map(|i| self.techs.get(i)).filter(live).map(|t| t.id.clone()).collect()
     }
 
-    /// A planned technology's start waits for the action: it puts a control in place for it or
-    /// mitigates a serious risk it carries.
+    /// A planned technology's start waits for the action: it puts a control in place for it,
+    /// mitigates a serious risk it carries, or is work its ring waits for (a vendor chosen, a
+    /// pilot designed).
     fn waited_for_by_a_start(&self, action: &PlannedAction) -> bool {
         action.technologies.iter().any(|id| self.planned.contains(id))
             || action.risks.iter().any(|id| self.serious_when_planned.contains(id))
+            || self.fw.action(&action.id).is_some_and(|(_, a)| self.ring_waits_for(a))
+    }
+
+    /// Some technology placed in one of the action's `before_rings`, not a quick win, waits
+    /// for it.
+    fn ring_waits_for(&self, action: &Action) -> bool {
+        self.techs.iter().any(|t| {
+            let timeline = &t.adoption_timeline;
+            !timeline.quick_win && timeline.start_month.is_some() && action.before_rings.contains(&timeline.ring)
+        })
+    }
+
+    /// The serious risks carried by the technologies an action works on: their mitigation ends
+    /// before the action starts.
+    fn raised_by(&self, action: &PlannedAction) -> Vec<&Text> {
+        let carried = action.technologies.iter().filter_map(|id| self.technology(id));
+        let serious = carried.flat_map(|t| &t.risk_factors.risks).filter(|r| r.serious).map(|r| &r.id);
+        serious.filter(|id| !action.risks.contains(id)).collect()
     }
 
     /// Planned technologies waiting for the action to put a rule's control in place.
@@ -126,23 +146,26 @@ impl Plan<'_> {
         let done = controls_in_place(self.fw, self.answers, &action.evidence);
         let applies = !risks.is_empty()
             || !technologies.is_empty()
+            || self.ring_waits_for(action)
             || (!done
                 && (unconditional
                     || !gaps.is_empty()
                     || (!action.for_rings.is_empty() && self.has_ring(&action.for_rings))));
         let in_use = |id: &Text| self.technology(id).is_some_and(|t| t.adoption_timeline.ring == Ring::InUse);
-        let description = match &action.in_use_description {
-            Some(text) if technologies.iter().any(in_use) => text.clone(),
+        let small = action.small_team.as_ref().filter(|v| self.business.team_size.is_some_and(|n| n <= v.team_up_to));
+        let description = match (&action.in_use_description, small) {
+            (_, Some(small)) => small.description.clone(),
+            (Some(text), None) if technologies.iter().any(in_use) => text.clone(),
             _ => action.description.clone(),
         };
         let first_gap = gaps.iter().filter_map(|g| self.gaps.iter().position(|x| x == g)).min().unwrap_or(usize::MAX);
-        let start = phase.months[0];
+        let months = self.fw.action_months(&action.id).unwrap_or(phase.months);
         applies.then(|| {
             let planned = PlannedAction {
                 id: action.id.clone(),
-                title: action.title.clone(),
+                title: small.map_or(&action.title, |v| &v.title).clone(),
                 description,
-                months: [start, (start + action.months - 1).min(phase.months[1])],
+                months,
                 owner: super::risk::owner(self.fw, self.business, &action.owner),
                 gaps,
                 risks,
@@ -191,12 +214,11 @@ pub fn plan(
         rings: techs.iter().map(|t| t.adoption_timeline.ring).collect(),
         serious_by_action,
     };
-    let mut phases: Vec<PhasePlan> = fw
+    let mut actions: Vec<Vec<PlannedAction>> = fw
         .roadmap
         .phases
         .iter()
-        .enumerate()
-        .map(|(index, phase)| {
+        .map(|phase| {
             let mut actions: Vec<(usize, PlannedAction)> =
                 phase.actions.iter().filter_map(|a| plan.action(phase, a)).collect();
             // Stable: the first gap's work first, then work a planned technology waits for, then
@@ -204,9 +226,16 @@ pub fn plan(
             actions.sort_by_key(|(first_gap, a)| {
                 (*first_gap != 0, a.risks.is_empty() && a.technologies.is_empty(), *first_gap)
             });
-            if index == 0 {
-                stagger(&mut actions, business.capacity.max(1), |a| plan.waited_for_by_a_start(a));
-            }
+            actions.into_iter().map(|(_, a)| a).collect()
+        })
+        .collect();
+    schedule(&plan, &mut actions, business.capacity.max(1));
+    let mut phases: Vec<PhasePlan> = fw
+        .roadmap
+        .phases
+        .iter()
+        .zip(actions)
+        .map(|(phase, actions)| {
             let mut starting: Vec<&TechnologyAssessment> =
                 techs.iter().filter(|t| t.adoption_timeline.phase.as_ref() == Some(&phase.id)).collect();
             starting.sort_by_key(|t| t.adoption_timeline.start_month);
@@ -221,7 +250,7 @@ pub fn plan(
                     .map(|e| e.text.clone())
                     .collect(),
                 technologies: starting.iter().map(|t| t.id.clone()).collect(),
-                actions: actions.into_iter().map(|(_, a)| a).collect(),
+                actions,
             }
         })
         .collect();
@@ -229,58 +258,86 @@ pub fn plan(
     phases
 }
 
-/// Starts each action in the first month from which it runs with fewer than `at_once` others.
-/// Work a planned technology waits for (a serious risk's mitigation, a rule's control) keeps
-/// its month: the technology's start was set after it, and it is the plan's own prerequisite.
-fn stagger(actions: &mut [(usize, PlannedAction)], at_once: usize, waited_for: impl Fn(&PlannedAction) -> bool) {
-    let mut running = Running { counts: Vec::new(), at_once, open_from: 1 };
-    for (_, action) in actions.iter().filter(|(_, a)| waited_for(a)) {
+/// Schedules the planned actions, phase by phase. Work a technology's start waits for (a
+/// serious risk's mitigation, a rule's control, a vendor chosen, a pilot designed) keeps the
+/// months the frameworks give it, and so does the work it comes after: the technology's start
+/// was set after them. Every other action starts after the planned actions it comes after and
+/// after the mitigation of every serious risk its own work raises; in the foundation phase, in
+/// the first month from which it runs with fewer than `at_once` others.
+fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
+    let waited = waited_for(plan, phases);
+    let mut ends: HashMap<Text, u32> = HashMap::default();
+    let mut running = Running::new(at_once);
+    for action in phases.first().into_iter().flatten().filter(|a| waited.contains(&a.id)) {
         running.add(action.months);
     }
-    for (_, action) in actions.iter_mut().filter(|(_, a)| !waited_for(a)) {
-        let [from, to] = action.months;
-        let start = running.first_room(from, to - from + 1);
-        let end = start + (to - from);
-        action.months = [start, end.min(12)];
-        running.add([start, end]);
+    let planned: HashSet<Text> = phases.iter().flatten().map(|a| a.id.clone()).collect();
+    let mitigated_by: HashMap<&Text, &Text> =
+        plan.serious_by_action.iter().flat_map(|(action, risks)| risks.iter().map(move |r| (r, *action))).collect();
+    for (index, actions) in phases.iter_mut().enumerate() {
+        for i in dependency_order(plan.fw, actions, &planned) {
+            let action = &mut actions[i];
+            if !waited.contains(&action.id) {
+                let [from, to] = action.months;
+                let after = plan.fw.action(&action.id).map(|(_, a)| a.after.as_slice()).unwrap_or_default();
+                let mut earliest = after.iter().filter_map(|id| ends.get(id)).fold(from, |m, end| m.max(end + 1));
+                for risk in plan.raised_by(action) {
+                    let end = mitigated_by
+                        .get(risk)
+                        .and_then(|id| ends.get(*id).copied().or_else(|| plan.fw.action_months(id).map(|[_, e]| e)));
+                    earliest = earliest.max(end.map_or(0, |end| end + 1));
+                }
+                let start = if index == 0 { running.first_room(earliest, to - from + 1) } else { earliest };
+                if index == 0 {
+                    running.add([start, start + (to - from)]);
+                }
+                action.months = [start, (start + (to - from)).min(12)];
+            }
+            ends.insert(action.id.clone(), action.months[1]);
+        }
     }
 }
 
-/// How many actions run in each month, as they are placed.
-struct Running {
-    counts: Vec<usize>,
-    at_once: usize,
-    /// Every month from 1 to this one's predecessor is full (months count from 1).
-    open_from: u32,
+/// The planned actions a start waits for, the mitigations of serious risks that planned work
+/// raises, and, transitively, the planned actions those come after.
+fn waited_for(plan: &Plan, phases: &[Vec<PlannedAction>]) -> HashSet<Text> {
+    let all = || phases.iter().flatten();
+    let raised: HashSet<&Text> = all().flat_map(|a| plan.raised_by(a)).collect();
+    let mut waited: Vec<Text> = all()
+        .filter(|a| plan.waited_for_by_a_start(a) || a.risks.iter().any(|r| raised.contains(r)))
+        .map(|a| a.id.clone())
+        .collect();
+    let planned: HashSet<&Text> = all().map(|a| &a.id).collect();
+    let mut i = 0;
+    while i < waited.len() {
+        let after = plan.fw.action(&waited[i]).map(|(_, a)| a.after.clone()).unwrap_or_default();
+        for id in after.into_iter().filter(|id| planned.contains(id)) {
+            if !waited.contains(&id) {
+                waited.push(id);
+            }
+        }
+        i += 1;
+    }
+    waited.into_iter().collect()
 }
 
-impl Running {
-    fn full(&self, month: u32) -> bool {
-        self.counts.get(month as usize).is_some_and(|&n| n >= self.at_once)
+/// Positions of a phase's actions, each after the planned actions of the phase it comes after,
+/// otherwise in the order given.
+fn dependency_order(fw: &Frameworks, actions: &[PlannedAction], planned: &HashSet<Text>) -> Vec<usize> {
+    let mut order: Vec<usize> = Vec::with_capacity(actions.len());
+    let mut placed: HashSet<&Text> = HashSet::default();
+    while order.len() < actions.len() {
+        let ready = (0..actions.len()).find(|&i| {
+            let after = fw.action(&actions[i].id).map(|(_, a)| a.after.as_slice()).unwrap_or_default();
+            let in_phase = |id: &&Text| planned.contains(*id) && actions.iter().any(|a| &a.id == *id);
+            !placed.contains(&actions[i].id) && after.iter().filter(in_phase).all(|id| placed.contains(id))
+        });
+        // The check lets `after` name only earlier actions, so some action is always ready.
+        let i = ready.unwrap_or_else(|| (0..actions.len()).find(|&i| !placed.contains(&actions[i].id)).unwrap_or(0));
+        placed.insert(&actions[i].id);
+        order.push(i);
     }
-
-    fn add(&mut self, [start, end]: [u32; 2]) {
-        if self.counts.len() <= end as usize {
-            self.counts.resize(end as usize + 1, 0);
-        }
-        for month in start..=end {
-            self.counts[month as usize] += 1;
-        }
-        while self.full(self.open_from) {
-            self.open_from += 1;
-        }
-    }
-
-    /// The first month from `start` that begins a run of `months` months with room in each.
-    /// When the run from `start` holds a full month, so does every run starting from there up
-    /// to that month, so the search jumps past it.
-    fn first_room(&self, start: u32, months: u32) -> u32 {
-        let mut start = start.max(self.open_from);
-        while let Some(full) = (start..start + months).find(|&m| self.full(m)) {
-            start = full + 1;
-        }
-        start
-    }
+    order
 }
 
 /// An action staggered past its phase is listed in the phase where it starts, ahead of that
@@ -300,54 +357,6 @@ fn move_to_starting_phase(phases: &mut [PhasePlan]) {
             };
             phases[to].actions.insert(moved_in[to], action);
             moved_in[to] += 1;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// What `stagger` must give, computed the plain way: each action slides a month at a time
-    /// until no month of it has `at_once` others running.
-    fn month_by_month(windows: &[([u32; 2], bool)], at_once: usize) -> Vec<[u32; 2]> {
-        let mut running: Vec<[u32; 2]> = windows.iter().filter(|(_, waited)| *waited).map(|(m, _)| *m).collect();
-        let busy = |m: u32, running: &[[u32; 2]]| running.iter().filter(|r| r[0] <= m && m <= r[1]).count();
-        let mut placed = Vec::new();
-        for &([mut start, mut end], waited) in windows {
-            if !waited {
-                while (start..=end).any(|m| busy(m, &running) >= at_once) {
-                    start += 1;
-                    end += 1;
-                }
-                running.push([start, end]);
-            }
-            placed.push([start, end.min(12)]);
-        }
-        placed
-    }
-
-    fn action(months: [u32; 2], waited: bool) -> (usize, PlannedAction) {
-        let risks = if waited { vec![Text::from("a serious risk")] } else { Vec::new() };
-        let (id, title, description, owner) = Default::default();
-        let action =
-            PlannedAction { id, title, description, months, owner, gaps: Vec::new(), risks, technologies: Vec::new() };
-        (0, action)
-    }
-
-    proptest! {
-        #[test]
-        fn stagger_places_each_action_where_sliding_month_by_month_would(
-            windows in prop::collection::vec((1u32..=12, 0u32..4, any::<bool>()), 0..40),
-            at_once in 1usize..4,
-        ) {
-            let windows: Vec<([u32; 2], bool)> =
-                windows.into_iter().map(|(start, extra, waited)| ([start, (start + extra).min(12)], waited)).collect();
-            let mut actions: Vec<(usize, PlannedAction)> = windows.iter().map(|&(m, w)| action(m, w)).collect();
-            stagger(&mut actions, at_once, |a| !a.risks.is_empty());
-            let placed: Vec<[u32; 2]> = actions.iter().map(|(_, a)| a.months).collect();
-            prop_assert_eq!(placed, month_by_month(&windows, at_once));
         }
     }
 }

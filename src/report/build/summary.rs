@@ -213,31 +213,36 @@ fn gap_priority(w: &Words, gap: &str) -> Option<(String, String)> {
     let dimension = w.dimension_prose(gap);
     let actual = num(w.dimension_score(gap));
     // The most valuable candidate this gap holds back, with what it needs.
-    let held = w
-        .a
-        .technologies
-        .iter()
-        .filter_map(|t| {
-            let priority = t.adoption_timeline.priority?;
-            // Within reach: a held technology needs far more than closing one gap.
-            if !matches!(t.adoption_timeline.ring, Ring::Pilot | Ring::Assess) {
-                return None;
-            }
-            // Only a technology this gap holds back: one held by a rule, the goals or the
-            // budget stays held when the gap closes.
-            let other_gate = t.adoption_timeline.reasons.iter().any(|r| {
-                matches!(r, Reason::Regulation { .. } | Reason::NoGoal | Reason::LowValue | Reason::OverBudget { .. })
-            });
-            if other_gate {
-                return None;
-            }
-            let required = t.adoption_timeline.reasons.iter().find_map(|r| match r {
-                Reason::Readiness { dimension, required, .. } if dimension == gap => Some(*required),
-                _ => None,
-            })?;
-            Some((priority, t, required))
-        })
-        .min_by_key(|(priority, _, _)| *priority);
+    let held =
+        w.a.technologies
+            .iter()
+            .filter_map(|t| {
+                let priority = t.adoption_timeline.priority?;
+                // Within reach: a held technology needs far more than closing one gap.
+                if !matches!(t.adoption_timeline.ring, Ring::Pilot | Ring::Assess) {
+                    return None;
+                }
+                // Only a technology this gap holds back: one held by a rule, the goals or the
+                // budget stays held when the gap closes.
+                let other_gate = t.adoption_timeline.reasons.iter().any(|r| {
+                    matches!(
+                        r,
+                        Reason::Regulation { .. }
+                            | Reason::NoGoal { .. }
+                            | Reason::UnprovenModerateGoal { .. }
+                            | Reason::OverBudget { .. }
+                    )
+                });
+                if other_gate {
+                    return None;
+                }
+                let required = t.adoption_timeline.reasons.iter().find_map(|r| match r {
+                    Reason::Readiness { dimension, required, .. } if dimension == gap => Some(*required),
+                    _ => None,
+                })?;
+                Some((priority, t, required))
+            })
+            .min_by_key(|(priority, _, _)| *priority);
     let text = match held {
         Some((_, t, required)) => w.fill(
             &s.priority_gap,

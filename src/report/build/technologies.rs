@@ -132,9 +132,15 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
             w.fill(&s.stage, &[("stage", &stage), ("appetite", &appetite), ("ring", &w.ring(x.adoption_timeline.ring))])
         }
         Reason::PilotFirst => Some(s.pilot_first.to_string()),
-        Reason::NoGoal => Some(s.no_goal.to_string()),
+        Reason::NoGoal { fit, would_serve } => {
+            let why =
+                if *fit > 0.0 { w.fill(&s.weak_goal, &[("fit", &num(100.0 * fit))])? } else { s.no_goal.to_string() };
+            let goals: Vec<String> = would_serve.iter().map(|g| w.goal(g)).collect();
+            let change = if goals.is_empty() { None } else { w.fill(&s.would_serve, &[("goals", &w.list(&goals))]) };
+            Some(change.map_or(why.clone(), |c| format!("{why} {c}")))
+        }
         Reason::ModerateGoal { fit } => w.fill(&s.moderate_goal, &[("fit", &num(100.0 * fit))]),
-        Reason::LowValue => Some(s.low_value.to_string()),
+        Reason::UnprovenModerateGoal { fit } => w.fill(&s.unproven_moderate_goal, &[("fit", &num(100.0 * fit))]),
         Reason::OverBudget { cost: c, affords } => {
             w.fill(&s.over_budget, &[("cost", &w.cost(*c)), ("affords", &w.cost(*affords))])
         }
