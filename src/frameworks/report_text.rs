@@ -270,6 +270,9 @@ pub struct RisksText {
     pub quoted: Text,
     pub rule: Text,
     pub obligation: Text,
+    pub role: Text,
+    pub exceptions: Text,
+    pub history: Text,
     pub from_date: Text,
 }
 
@@ -359,6 +362,7 @@ pub struct TechnologiesText {
     pub complexity: Text,
     pub roi: Text,
     pub roi_none: Text,
+    pub evidence_note: Text,
     pub risk_factors: Text,
     pub obligations: Text,
     pub held: Text,
@@ -370,7 +374,6 @@ pub struct TechnologiesText {
     pub model: Text,
     pub model_cell: Text,
     pub metric: Text,
-    pub accuracy: Text,
     pub data_ready: Text,
     pub data_score: Text,
     pub explain: Text,
