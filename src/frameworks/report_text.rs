@@ -11,6 +11,7 @@ pub struct ReportText {
     pub language: Text,
     pub months: Vec<Text>,
     pub date: Text,
+    pub month_year: Text,
     pub title: Text,
     pub unnamed_company: Text,
     pub contents: Text,
