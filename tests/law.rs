@@ -64,21 +64,28 @@ fn catalog_sources_lists_every_source_with_who_when_and_where() {
     }
 }
 
-#[test]
-fn frameworks_check_refuses_a_source_without_an_address() {
+/// `frameworks check` on an exported copy whose sources.toml `edit` changed: its exit code
+/// and stderr.
+fn check_edited_sources(edit: impl Fn(&str) -> String) -> (Option<i32>, String) {
     let dir = tempfile::tempdir().unwrap();
     bin().args(["frameworks", "export"]).arg(dir.path().join("fw")).assert().success();
     let path = dir.path().join("fw/sources.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let line = text.lines().find(|l| l.starts_with("address = ")).unwrap();
-    std::fs::write(&path, text.replacen(&format!("{line}\n"), "", 1)).unwrap();
+    let edited = edit(&text);
+    assert_ne!(edited, text, "the edit changes the file");
+    std::fs::write(&path, edited).unwrap();
     let out = bin().args(["frameworks", "check"]).arg(dir.path().join("fw")).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&out.stderr).contains("needs an address"),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn frameworks_check_refuses_a_source_without_an_address() {
+    let (code, stderr) = check_edited_sources(|text| {
+        let line = text.lines().find(|l| l.starts_with("address = ")).unwrap();
+        text.replacen(&format!("{line}\n"), "", 1)
+    });
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("needs an address"), "{stderr}");
 }
 
 #[test]
@@ -332,4 +339,30 @@ fn a_year_later_never_moves_a_technology_two_rings() {
         }
     }
     assert!(pairs > 1000, "{pairs} placements compared");
+}
+
+#[test]
+fn a_report_saved_by_an_earlier_version_citing_the_maintainers_review_still_renders() {
+    let out = bin()
+        .args(["assess", "--format", "json", "--as-of", AS_OF, "--answers"])
+        .arg(example("b2b-software.toml"))
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    let old = json.replacen("\"kind\": \"academic_study\"", "\"kind\": \"review\"", 1);
+    assert_ne!(old, json, "the report cites a source of the kind replaced");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.json");
+    std::fs::write(&path, old).unwrap();
+    let rendered = bin().args(["render", "--format", "markdown"]).arg(&path).output().unwrap();
+    assert!(rendered.status.success(), "{}", String::from_utf8_lossy(&rendered.stderr));
+    assert!(String::from_utf8_lossy(&rendered.stdout).contains("the maintainers' dated review"));
+}
+
+#[test]
+fn frameworks_check_refuses_the_tool_citing_its_own_review() {
+    let (code, stderr) =
+        check_edited_sources(|text| text.replacen("kind = \"academic_study\"", "kind = \"review\"", 1));
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("not evidence"), "{stderr}");
 }

@@ -618,6 +618,13 @@ fn check_sources(c: &mut Checker, fw: &Frameworks) {
         if !missing.is_empty() {
             c.entry(SOURCES, &s.id, format!("source `{}` needs {}", s.id, missing.join(", ")));
         }
+        if s.kind == crate::frameworks::SourceKind::Review {
+            c.entry(
+                SOURCES,
+                &s.id,
+                format!("source `{}`: the tool's own review is not evidence; cite what it rests on", s.id),
+            );
+        }
     }
 }
 

@@ -251,6 +251,9 @@ pub enum SourceKind {
     Guidance,
     /// A court's decision.
     CourtDecision,
+    /// The maintainers' own judgement, which earlier versions cited: read from saved reports
+    /// only, refused in the frameworks (check.rs).
+    Review,
 }
 
 impl SourceKind {
@@ -266,6 +269,7 @@ impl SourceKind {
             SourceKind::Regulation => "regulation",
             SourceKind::Guidance => "guidance",
             SourceKind::CourtDecision => "court_decision",
+            SourceKind::Review => "review",
         }
     }
 }
