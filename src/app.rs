@@ -47,14 +47,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Frameworks(FrameworksCommand::Check { dir }) => check(&dir),
         Command::Compare { old, new, format, as_of, data } => {
             let fw = load(&data)?;
-            let as_of = as_of.unwrap_or_else(Date::today);
+            let as_of = assessment_date(fw, as_of)?;
             let (before, after) = (load_assessment(fw, &old, as_of)?, load_assessment(fw, &new, as_of)?);
             compare::check_comparable((&old, &before), (&new, &after))?;
             print(&compare::render(&compare::compare(&before, &after), format, table_width(None), colour(None)))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch { inputs, format, output, as_of, keep_formulas, data } => {
-            let options = portfolio::Options { format, as_of: as_of.unwrap_or_else(Date::today), keep_formulas };
+            let as_of = assessment_date(load(&data)?, as_of)?;
+            let options = portfolio::Options { format, as_of, keep_formulas };
             batch(&inputs, options, output.as_deref(), &data)
         }
         Command::Merge { inputs, output, data } => merge(&inputs, output.as_deref(), &data),
@@ -164,6 +165,23 @@ fn load(data: &DataArgs) -> Result<&'static Frameworks, InputError> {
     Frameworks::load(data.frameworks.as_deref()).map(|fw| &*Box::leak(Box::new(fw)))
 }
 
+/// The assessment date (`--as-of`, else today), refused when it falls before a technology's
+/// maturity judgement: the data holds no judgement in force then, and using a later one would
+/// date the report with knowledge it could not have had.
+fn assessment_date(fw: &Frameworks, as_of: Option<Date>) -> Result<Date, InputError> {
+    let date = as_of.unwrap_or_else(Date::today);
+    let judged = fw.technologies.technologies.iter().map(|t| (t.stage.judged, &t.id)).max_by_key(|(d, _)| *d);
+    match judged {
+        Some((latest, id)) if date < latest => Err(InputError::new(vec![
+            crate::error::Diagnostic::new(format!(
+                "the assessment date {date} is before the maturity judgements the report relies on ({id} was judged on {latest})"
+            ))
+            .help(format!("give --as-of {latest} or later; the frameworks hold no judgement in force before then")),
+        ])),
+        _ => Ok(date),
+    }
+}
+
 /// Scores the answer files named (directories expanded): one file on its own, several as the
 /// respondents of one workshop.
 fn assess_files(fw: &Frameworks, paths: &[PathBuf], as_of: Date) -> Result<Assessment, InputError> {
@@ -238,7 +256,7 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let inputs = args.answers.iter().chain(named.into_iter().flatten()).chain(&framework_files).map(PathBuf::as_path);
     refuse_overwriting_inputs(args.output.as_deref(), inputs)?;
     let fw = load(&args.data)?;
-    let as_of = args.as_of.unwrap_or_else(Date::today);
+    let as_of = assessment_date(fw, args.as_of)?;
     let (mut assessment, live) = if !args.answers.is_empty() && !args.interactive {
         (assess_files(fw, &args.answers, as_of)?, None)
     } else {

@@ -78,6 +78,9 @@ pub struct Business {
     pub in_use: Vec<Text>,
     /// Rules in scope for the regions and industry.
     pub regulations: Vec<RegulationRef>,
+    /// Who advises on privacy in this business's jurisdictions and sector (regulations.toml).
+    #[serde(default)]
+    pub privacy_role: Text,
     /// Context questions the scoring uses that are unanswered, "don't know" or not asked: it
     /// assumed the most careful answer for each.
     pub unknown_context: Vec<Text>,
@@ -89,11 +92,23 @@ pub struct RegulationRef {
     pub name: Text,
     pub citation: Text,
     pub obligation: Text,
+    /// What the rule does not require, where that changes the advice.
+    #[serde(default)]
+    pub exceptions: Option<Text>,
+    /// Amendments and rulings that changed it.
+    #[serde(default)]
+    pub history: Option<Text>,
+    /// The role that answers for it in its jurisdiction.
+    #[serde(default)]
+    pub role: Text,
     pub applies_from: Date,
     /// Whether it already applies at the assessment date (else it applies within a year).
     pub in_force: bool,
     pub technologies: Vec<Text>,
     pub source: SourceRef,
+    /// The sources of the amendments, rulings and guidance in `history`.
+    #[serde(default)]
+    pub see_also: Vec<SourceRef>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -102,7 +117,12 @@ pub struct SourceRef {
     pub kind: SourceKind,
     pub title: Text,
     pub author: Option<Text>,
+    #[serde(default)]
+    pub publisher: Option<Text>,
     pub date: Option<Text>,
+    /// A URL, a DOI or the regulation's official number.
+    #[serde(default)]
+    pub address: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -249,6 +269,9 @@ pub struct RoiPotential {
     pub value: f64,
     /// Published figures relevant to this business's industry.
     pub evidence: Vec<EvidenceRef>,
+    /// What the evidence lacks, when it is not figures from two sources.
+    #[serde(default)]
+    pub evidence_note: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -539,8 +562,6 @@ pub struct ModelRef {
     pub name: Text,
     pub algorithms: Vec<Text>,
     pub output: Text,
-    /// Percent, on held-out data, before the model drives decisions.
-    pub accuracy_target: f64,
     /// Mean score (0-100) of the answers that show whether the data it needs exists.
     pub data_score: f64,
     pub source: SourceRef,

@@ -157,13 +157,7 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .models
                 .iter()
                 .map(|m| {
-                    vec![
-                        m.name.clone(),
-                        join(&m.algorithms),
-                        join(&m.features),
-                        m.output.clone(),
-                        format!(">{}%", m.accuracy_target).into(),
-                    ]
+                    vec![m.name.clone(), join(&m.algorithms), join(&m.features), m.output.clone(), m.metric.clone()]
                 })
                 .collect(),
         },
@@ -214,11 +208,14 @@ fn grid(fw: &Frameworks, kind: CatalogKind) -> Grid {
                 .sources
                 .iter()
                 .map(|s| {
+                    let by = [&s.author, &s.publisher].into_iter().flatten().map(Text::as_str).collect::<Vec<_>>();
                     vec![
                         s.id.clone(),
+                        s.kind.id().into(),
                         s.title.clone(),
-                        s.author.clone().unwrap_or_default(),
+                        by.join("; ").into(),
                         s.date.clone().unwrap_or_default(),
+                        s.address.clone().unwrap_or_default(),
                     ]
                 })
                 .collect(),

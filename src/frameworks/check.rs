@@ -29,6 +29,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     let mut c = Checker { files, problems: Vec::new(), omitted: 0, discarded: Diagnostic::new("") };
     let ids = Ids::of(fw);
     check_unique_ids(&mut c, fw);
+    check_sources(&mut c, fw);
     check_questionnaire(&mut c, fw, &ids);
     check_scoring(&mut c, fw, &ids);
     check_regulations(&mut c, fw, &ids);
@@ -626,7 +627,36 @@ fn check_risk_rules(c: &mut Checker, fw: &Frameworks) {
     }
 }
 
+/// A reader must be able to find every source: who published it, when and where.
+fn check_sources(c: &mut Checker, fw: &Frameworks) {
+    let blank = |x: &Option<Text>| x.as_ref().is_none_or(|t| t.trim().is_empty());
+    for s in &fw.sources.sources {
+        let missing: Vec<&str> = [
+            (blank(&s.author) && blank(&s.publisher), "an author or publisher"),
+            (blank(&s.date), "a date"),
+            (blank(&s.address), "an address (URL, DOI or official reference)"),
+        ]
+        .into_iter()
+        .filter_map(|(lacks, what)| lacks.then_some(what))
+        .collect();
+        if !missing.is_empty() {
+            c.entry(SOURCES, &s.id, format!("source `{}` needs {}", s.id, missing.join(", ")));
+        }
+        if s.kind == crate::frameworks::SourceKind::Review {
+            c.entry(
+                SOURCES,
+                &s.id,
+                format!("source `{}`: the tool's own review is not evidence; cite what it rests on", s.id),
+            );
+        }
+    }
+}
+
 fn check_regulations(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    for role in &fw.regulations.privacy_roles {
+        c.refs(REGULATIONS, &role.role, "region", &role.regions, &ids.regions);
+        c.refs(REGULATIONS, &role.role, "industry", &role.industries, &ids.industries);
+    }
     for rule in &fw.regulations.regulations {
         let f = REGULATIONS;
         c.refs(f, &rule.id, "source", [&rule.source], &ids.sources);
@@ -636,6 +666,8 @@ fn check_regulations(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         c.refs(f, &rule.id, "technology", &rule.technologies, &ids.technologies);
         c.not_empty(f, &rule.id, "technologies", &rule.technologies);
         c.refs(f, &rule.id, "risk", &rule.escalates, &ids.risks);
+        c.refs(f, &rule.id, "risk", &rule.adds_risks, &ids.risks);
+        c.refs(f, &rule.id, "source", &rule.see_also, &ids.sources);
         c.refs(
             f,
             &rule.id,
@@ -757,7 +789,6 @@ fn check_ethics_models_trends(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     for m in &fw.models.models {
         c.refs(MODELS, &m.id, "question", &m.data_needed, &ids.questions);
         c.refs(MODELS, &m.id, "source", [&m.source], &ids.sources);
-        c.range(MODELS, &m.id, "accuracy_target", m.accuracy_target, 0.0, 100.0);
     }
     let categories: Known = fw.trends.categories.iter().map(|x| x.id.as_str()).collect();
     for t in &fw.trends.trends {

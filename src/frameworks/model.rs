@@ -233,12 +233,45 @@ pub struct Sources {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// One of the seed articles the project is built on.
+    /// A survey run by a party with nothing to sell in the market it measures.
+    IndependentSurvey,
+    /// An analyst firm's or consultancy's research, from its own surveys or models.
+    AnalystReport,
+    /// Peer-reviewed or university research.
+    AcademicStudy,
+    /// A vendor's own publication, or a survey a vendor commissioned or ran of its customers.
+    VendorClaim,
+    /// A blog post or trade article that gives figures without their study.
     Article,
+    /// Product documentation: what a tool does and how it is measured.
+    Documentation,
     /// A law or rule, cited by its official reference.
     Regulation,
-    /// The project's own dated judgement.
+    /// A regulator's or government's guidance on applying a law.
+    Guidance,
+    /// A court's decision.
+    CourtDecision,
+    /// The maintainers' own judgement, which earlier versions cited: read from saved reports
+    /// only, refused in the frameworks (check.rs).
     Review,
+}
+
+impl SourceKind {
+    /// The id the data files use, for look-ups in the report wording.
+    pub fn id(self) -> &'static str {
+        match self {
+            SourceKind::IndependentSurvey => "independent_survey",
+            SourceKind::AnalystReport => "analyst_report",
+            SourceKind::AcademicStudy => "academic_study",
+            SourceKind::VendorClaim => "vendor_claim",
+            SourceKind::Article => "article",
+            SourceKind::Documentation => "documentation",
+            SourceKind::Regulation => "regulation",
+            SourceKind::Guidance => "guidance",
+            SourceKind::CourtDecision => "court_decision",
+            SourceKind::Review => "review",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -248,8 +281,13 @@ pub struct Source {
     pub kind: SourceKind,
     pub title: Text,
     pub author: Option<Text>,
+    /// The organisation that published it, when no person is named or beside them.
+    pub publisher: Option<Text>,
     pub date: Option<Text>,
-    pub file: Option<Text>,
+    /// Where to read it: a URL, a DOI or the regulation's official number.
+    pub address: Option<Text>,
+    /// Who was surveyed and how many, for a survey.
+    pub sample: Option<Text>,
 }
 
 // ----- questionnaire.toml -----
@@ -639,8 +677,23 @@ pub struct NamedKind {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Regulations {
+    /// Who advises on privacy, by jurisdiction and sector: the first that fits the business.
+    #[serde(rename = "privacy_role")]
+    pub privacy_roles: Vec<PrivacyRole>,
     #[serde(rename = "regulation")]
     pub regulations: Vec<Regulation>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrivacyRole {
+    /// Region option ids; empty for any region (the fallback, listed last).
+    #[serde(default)]
+    pub regions: Vec<Text>,
+    /// Industry option ids; empty for every industry.
+    #[serde(default)]
+    pub industries: Vec<Text>,
+    pub role: Text,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -658,6 +711,20 @@ pub struct Regulation {
     pub applies_from: crate::date::Date,
     pub technologies: Vec<Text>,
     pub obligation: Text,
+    /// Exceptions that change the advice: what the rule does not require.
+    pub exceptions: Option<Text>,
+    /// Amendments and court rulings that changed the rule, with their dates.
+    pub history: Option<Text>,
+    /// Sources of the amendments, rulings and guidance in `history`.
+    #[serde(default)]
+    pub see_also: Vec<Text>,
+    /// The role that answers for the rule in its jurisdiction.
+    pub role: Text,
+    /// Advice for a business already running a touched technology, in place of the generic next step.
+    pub in_use_advice: Option<Text>,
+    /// Risks the touched technologies carry while the rule is in scope.
+    #[serde(default)]
+    pub adds_risks: Vec<Text>,
     pub control: Option<Control>,
     pub ceiling: Option<Ring>,
     #[serde(default)]
@@ -894,9 +961,7 @@ pub struct PredictiveModel {
     pub algorithms: Vec<Text>,
     pub features: Vec<Text>,
     pub output: Text,
-    /// Percent.
-    pub accuracy_target: f64,
-    /// The measure a data lead would hold this model family to, in place of plain accuracy.
+    /// The measure a data lead would hold this model family to, from its source.
     pub metric: Text,
     /// Questions whose answers show whether the data exists.
     pub data_needed: Vec<Text>,
@@ -961,7 +1026,10 @@ pub struct Technology {
     pub in_use_next: Option<Text>,
     pub risks: Vec<Text>,
     pub stage: StageJudgement,
+    #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// What the evidence lacks, when it is not figures from two sources.
+    pub evidence_note: Option<Text>,
 }
 
 /// A technology's adoption stage in marketing, as judged on a date from a source.

@@ -11,6 +11,7 @@ pub struct ReportText {
     pub language: Text,
     pub months: Vec<Text>,
     pub date: Text,
+    pub month_year: Text,
     pub title: Text,
     pub unnamed_company: Text,
     pub contents: Text,
@@ -274,6 +275,9 @@ pub struct RisksText {
     pub quoted: Text,
     pub rule: Text,
     pub obligation: Text,
+    pub role: Text,
+    pub exceptions: Text,
+    pub history: Text,
     pub from_date: Text,
 }
 
@@ -365,6 +369,7 @@ pub struct TechnologiesText {
     pub complexity: Text,
     pub roi: Text,
     pub roi_none: Text,
+    pub evidence_note: Text,
     pub risk_factors: Text,
     pub obligations: Text,
     pub held: Text,
@@ -376,7 +381,6 @@ pub struct TechnologiesText {
     pub model: Text,
     pub model_cell: Text,
     pub metric: Text,
-    pub accuracy: Text,
     pub data_ready: Text,
     pub data_score: Text,
     pub explain: Text,

@@ -12,6 +12,7 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
         .map_or_else(|| fw.scoring.maturity.unknown_appetite.clone(), |o| o.id.clone());
     let industry = option_of(fw, answers, ContextRole::Industry).map(|o| o.id.clone());
     let regions = choices(fw, answers, ContextRole::Regions);
+    let privacy_role = privacy_role(fw, &regions, industry.as_deref());
     Business {
         team_size: team_size(fw, answers),
         scale: owner_scale(fw, answers),
@@ -29,8 +30,23 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
             .map(|r| regulation_ref(fw, r, as_of))
             .collect(),
         unknown_context: unknown_context(fw, answers),
+        privacy_role,
         industry,
     }
+}
+
+/// The first privacy role whose regions and industries fit the business (an empty list fits all).
+fn privacy_role(fw: &Frameworks, regions: &[&str], industry: Option<&str>) -> Text {
+    let fits = |r: &crate::frameworks::PrivacyRole| {
+        let region = r.regions.is_empty() || r.regions.iter().any(|x| regions.contains(&x.as_str()));
+        region && covers(&r.industries, industry)
+    };
+    fw.regulations.privacy_roles.iter().find(|r| fits(r)).map(|r| r.role.clone()).unwrap_or_default()
+}
+
+/// An empty industry list covers every industry; otherwise the business's must be listed.
+fn covers(industries: &[Text], industry: Option<&str>) -> bool {
+    industries.is_empty() || industry.is_some_and(|i| industries.iter().any(|x| x == i))
 }
 
 /// The context questions with a role whose answer is missing or not one of the options.
@@ -48,7 +64,7 @@ fn unknown_context(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
 /// its industries, where it names any) from a year before it applies.
 fn in_scope(rule: &Regulation, regions: &[&str], industry: Option<&str>, as_of: Date) -> bool {
     let region = rule.regions.iter().any(|r| regions.contains(&r.as_str()));
-    let sector = rule.industries.is_empty() || industry.is_some_and(|i| rule.industries.iter().any(|x| x == i));
+    let sector = covers(&rule.industries, industry);
     region && sector && rule.applies_from.months_since(as_of) <= 12
 }
 
@@ -58,10 +74,14 @@ fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date) -> Regulation
         name: rule.name.clone(),
         citation: rule.citation.clone(),
         obligation: rule.obligation.clone(),
+        exceptions: rule.exceptions.clone(),
+        history: rule.history.clone(),
+        role: rule.role.clone(),
         applies_from: rule.applies_from,
         in_force: rule.applies_from <= as_of,
         technologies: rule.technologies.clone(),
         source: source_ref(fw.source(&rule.source).expect("checked: regulation sources exist")),
+        see_also: rule.see_also.iter().filter_map(|id| fw.source(id)).map(source_ref).collect(),
     }
 }
 
@@ -71,7 +91,9 @@ pub fn source_ref(source: &Source) -> SourceRef {
         kind: source.kind,
         title: source.title.clone(),
         author: source.author.clone(),
+        publisher: source.publisher.clone(),
         date: source.date.clone(),
+        address: source.address.clone(),
     }
 }
 

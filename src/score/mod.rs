@@ -100,7 +100,7 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date, detail: Detail) -
         .collect();
     let exposures = risk::evaluate_all(fw, &rules, answers, &in_view);
     for t in technologies.iter_mut() {
-        t.risk_factors = risk::factors(fw, &exposures, &t.id);
+        t.risk_factors = risk::factors(fw, &rules, &exposures, &t.id);
     }
     let placer = Placer {
         fw,
@@ -182,7 +182,8 @@ impl Placer<'_> {
         timeline.end_month = months.map(|(_, end)| end);
         timeline.phase = timeline.start_month.and_then(|m| placement::phase_of_month(self.fw, m));
         timeline.reasons = reasons;
-        timeline.next_step = if in_use { self.fw.technology(&id).and_then(|t| t.in_use_next.clone()) } else { None };
+        let advice = || self.rules.in_use_advice(&id).or_else(|| self.fw.technology(&id)?.in_use_next.as_ref());
+        timeline.next_step = if in_use { advice().cloned() } else { None };
         timeline.obligations = self.rules.touching(&id).map(|r| r.id.clone()).collect();
     }
 

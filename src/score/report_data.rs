@@ -297,7 +297,6 @@ pub fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]
             name: m.name.clone(),
             algorithms: m.algorithms.clone(),
             output: m.output.clone(),
-            accuracy_target: m.accuracy_target,
             data_score: evidence_score(fw, answers, &m.data_needed),
             source: source_ref(fw.source(&m.source).expect("checked: model sources exist")),
             metric: m.metric.clone(),

@@ -44,8 +44,10 @@ fn evaluate<'a>(
     let score = evidence_score(fw, answers, &risk.evidence);
     let likelihood = 1.0 - score / 100.0;
     // A rule raises a risk's severity through a technology it touches that carries the risk.
-    let carries =
-        |id: &Text| fw.technology(id).is_some_and(|t| t.risks.contains(&risk.id) || !risk.for_rings.is_empty());
+    let carries = |id: &Text| {
+        let added = || rules.added_risks(id).any(|r| *r == risk.id);
+        fw.technology(id).is_some_and(|t| t.risks.contains(&risk.id) || !risk.for_rings.is_empty() || added())
+    };
     let triggers =
         |r: &crate::frameworks::Regulation, t: &Text| r.escalates_via.is_empty() || r.escalates_via.contains(t);
     let escalated_by: Vec<Text> = rules
@@ -78,12 +80,18 @@ pub fn mitigated_by_month(fw: &Frameworks, e: &Exposure) -> Option<u32> {
     e.serious.then_some(end)
 }
 
-/// The risks a technology carries and how exposed this business is to each.
-pub fn factors(fw: &Frameworks, exposures: &[Exposure], technology: &str) -> RiskFactors {
+/// The risks a technology carries, its own and those the rules in scope add, and how exposed
+/// this business is to each.
+pub fn factors(fw: &Frameworks, rules: &Rules, exposures: &[Exposure], technology: &str) -> RiskFactors {
     let Some(t) = fw.technology(technology) else { return RiskFactors { score: 0.0, risks: Vec::new() } };
-    let risks: Vec<RiskRef> = t
-        .risks
-        .iter()
+    let mut ids: Vec<&Text> = t.risks.iter().collect();
+    for added in rules.added_risks(technology) {
+        if !ids.contains(&added) {
+            ids.push(added);
+        }
+    }
+    let risks: Vec<RiskRef> = ids
+        .into_iter()
         .filter_map(|id| exposure_to(fw, exposures, id))
         .map(|e| RiskRef {
             id: e.risk.id.clone(),
@@ -189,11 +197,12 @@ fn short_of(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> Vec<Text>
 }
 
 /// The owner role for a category at this business's scale (the first listed when the size is
-/// unknown).
+/// unknown), naming the privacy role of the business's jurisdiction where the owner works with it.
 pub fn owner(fw: &Frameworks, business: &Business, category: &str) -> Text {
     let owners = &fw.risk_category(category).expect("checked: categories exist").owner;
     let by_scale = business.scale.as_ref().and_then(|s| owners.get(s));
-    by_scale.or_else(|| owners.values().next()).cloned().unwrap_or_default()
+    let owner = by_scale.or_else(|| owners.values().next()).map_or("", |o| o.as_str());
+    owner.replace("{privacy_role}", &business.privacy_role).into()
 }
 
 fn evidence_answers(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> Vec<EvidenceAnswer> {

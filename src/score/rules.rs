@@ -47,6 +47,18 @@ impl<'a> Rules<'a> {
         positions.iter().filter_map(move |&i| fw.regulation(&business.regulations[i].id))
     }
 
+    /// Risks a technology carries because a rule in scope touches it (a covered entity's ad
+    /// tags, say), beside those it carries anywhere.
+    pub fn added_risks(&self, id: &str) -> impl Iterator<Item = &'a Text> {
+        self.touching(id).flat_map(|rule| &rule.adds_risks)
+    }
+
+    /// What a business already running a technology should do next under the rules in scope:
+    /// the first such advice, in the order of regulations.toml.
+    pub fn in_use_advice(&self, id: &str) -> Option<&'a Text> {
+        self.touching(id).find_map(|rule| rule.in_use_advice.as_ref())
+    }
+
     /// Rules touching a technology whose control the answers do not show.
     fn unmet_controls(&self, id: &str) -> impl Iterator<Item = (&'a Regulation, &'a crate::frameworks::Control)> {
         let answers = self.answers;

@@ -117,6 +117,7 @@ fn roi(fw: &Frameworks, t: &Technology, business: &Business, detail: Detail) -> 
         goals_served: served.into_iter().map(|(g, _)| g.clone()).collect(),
         value: value(fw, t, fit),
         evidence: if detail == Detail::Report { evidence(fw, t, business) } else { Vec::new() },
+        evidence_note: t.evidence_note.clone(),
     }
 }
 

@@ -74,7 +74,7 @@ fn sources(w: &Words) -> Vec<Block> {
         .flat_map(|x| {
             std::iter::once(&x.technology_maturity.source).chain(x.roi_potential.evidence.iter().map(|e| &e.source))
         })
-        .chain(a.business.regulations.iter().map(|r| &r.source))
+        .chain(a.business.regulations.iter().flat_map(|r| std::iter::once(&r.source).chain(&r.see_also)))
         .chain(a.models.iter().map(|m| &m.source));
     let mut seen: Vec<&SourceRef> = Vec::new();
     for s in cited {
@@ -82,15 +82,11 @@ fn sources(w: &Words) -> Vec<Block> {
             seen.push(s);
         }
     }
-    let kind = |s: &SourceRef| {
-        let id = match s.kind {
-            crate::frameworks::SourceKind::Article => "article",
-            crate::frameworks::SourceKind::Regulation => "regulation",
-            crate::frameworks::SourceKind::Review => "review",
-        };
-        t.kinds.get(id).map_or(String::new(), |k| k.to_string())
-    };
-    let items =
-        seen.iter().filter_map(|s| w.fill(&t.source, &[("source", &source(w, s)), ("kind", &kind(s))])).collect();
+    let kind = |s: &SourceRef| t.kinds.get(s.kind.id()).map_or(String::new(), |k| k.to_string());
+    let address = |s: &SourceRef| s.address.as_ref().map_or(String::new(), |a| a.to_string());
+    let items = seen
+        .iter()
+        .filter_map(|s| w.fill(&t.source, &[("source", &source(w, s)), ("kind", &kind(s)), ("address", &address(s))]))
+        .collect();
     list_block(items, false).into_iter().collect()
 }

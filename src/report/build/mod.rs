@@ -200,6 +200,13 @@ pub fn date_in(text: &ReportText, d: Date) -> String {
     fill(&text.date, &values).unwrap_or_else(|| d.to_string())
 }
 
+/// A date given to the month only ("2025-03") as the report's wording writes it ("March 2025").
+pub fn month_year_in(text: &ReportText, given: &str) -> Option<String> {
+    let d: Date = format!("{given}-01").parse().ok()?;
+    let month = text.months.get(d.month as usize - 1)?;
+    fill(&text.month_year, &[("month", month), ("year", &d.year.to_string())])
+}
+
 /// A figure as every view shows it: rounded once, here.
 pub fn num(x: f64) -> String {
     crate::document::number(x)

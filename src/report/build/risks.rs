@@ -149,9 +149,14 @@ fn rules(w: &Words) -> Vec<Block> {
             if !r.in_force {
                 cell.push_str(&w.fill(&t.from_date, &[("date", &w.date(r.applies_from))]).unwrap_or_default());
             }
-            vec![cell, r.obligation.to_string(), w.technology_names(&r.technologies)]
+            let extra = |template: &crate::frameworks::Text, key: &str, value: &Option<crate::frameworks::Text>| {
+                value.as_ref().and_then(|v| w.fill(template, &[(key, v)])).unwrap_or_default()
+            };
+            let exceptions = extra(&t.exceptions, "exceptions", &r.exceptions);
+            let obligation = format!("{}{exceptions}{}", r.obligation, extra(&t.history, "history", &r.history));
+            vec![cell, obligation, r.role.to_string(), w.technology_names(&r.technologies)]
         })
         .collect();
-    let columns = vec![left(&t.rule), wide(&t.obligation), left(&w.text.technologies.technology)];
+    let columns = vec![left(&t.rule), wide(&t.obligation), left(&t.role), left(&w.text.technologies.technology)];
     vec![Block::Heading(t.rules.to_string()), table(None, columns, rows)]
 }

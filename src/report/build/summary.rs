@@ -346,12 +346,14 @@ pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
     )
 }
 
-/// "Title, Author, 15 January 2024".
+/// "Title, Author, Publisher, 15 January 2024".
 pub fn source(w: &Words, s: &SourceRef) -> String {
     let a = &w.text.appendix;
-    let author = s.author.as_ref().and_then(|x| w.fill(&a.author, &[("author", x)])).unwrap_or_default();
+    let by = |x: &Option<crate::frameworks::Text>| x.as_ref().and_then(|x| w.fill(&a.author, &[("author", x)]));
+    let author = [by(&s.author), by(&s.publisher)].into_iter().flatten().collect::<String>();
     let date = s.date.as_ref().and_then(|d| {
-        let shown = d.parse().map(|d| w.date(d)).unwrap_or_else(|_| d.to_string());
+        let month = || super::month_year_in(w.text, d).unwrap_or_else(|| d.to_string());
+        let shown = d.parse().map(|d| w.date(d)).unwrap_or_else(|_| month());
         w.fill(&a.source_date, &[("date", &shown)])
     });
     format!("{}{author}{}", s.title, date.unwrap_or_default())

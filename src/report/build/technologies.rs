@@ -229,7 +229,8 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let roi = w
         .fill(&t.roi, &[("goals", &w.list(&goals)), ("score", &num(x.roi_potential.score))])
         .or_else(|| Some(t.roi_none.to_string()));
-    let figures: Vec<String> = x.roi_potential.evidence.iter().filter_map(|e| evidence(w, e)).collect();
+    let note = x.roi_potential.evidence_note.as_ref().and_then(|n| w.fill(&t.evidence_note, &[("note", n)]));
+    let figures: Vec<String> = x.roi_potential.evidence.iter().filter_map(|e| evidence(w, e)).chain(note).collect();
     let risks: Vec<String> = x
         .risk_factors
         .risks
@@ -297,12 +298,11 @@ fn models(w: &Words) -> Vec<Block> {
                 vec![
                     w.fill(&t.model_cell, &[("model", &m.name), ("algorithms", &algorithms)]).unwrap_or_default(),
                     m.metric.to_string(),
-                    format!("{}%", num(m.accuracy_target)),
                     w.fill(&t.data_score, &[("score", &num(m.data_score))]).unwrap_or_default(),
                 ]
             })
             .collect();
-    let columns = vec![left(&t.model), wide(&t.metric), right(&t.accuracy), right(&t.data_ready)];
+    let columns = vec![left(&t.model), wide(&t.metric), right(&t.data_ready)];
     vec![Block::Heading(t.models.to_string()), paragraph(t.models_intro.to_string()), table(None, columns, rows)]
 }
 
