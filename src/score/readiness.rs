@@ -126,6 +126,7 @@ pub fn unknowns(fw: &Frameworks, answers: &Answers) -> Vec<Unknown> {
                 prompt: q.prompt.clone(),
                 not_asked: answer == Answer::DontKnow && !asked,
                 open_points: question_span(fw, q) * open,
+                could_change: Default::default(),
             })
         })
         .collect();
