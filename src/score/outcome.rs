@@ -37,11 +37,17 @@ pub fn of_unknowns(
         return Outcome::default();
     }
     let outcome = |raised: Answers| compare(base, &scores(fw, &raised, as_of, Detail::Decisions));
+    let all = outcome(at_top(fw, answers, |_| true));
+    if let [only] = unknowns {
+        // One unknown alone is all of them: no need to score it twice.
+        only.could_change = all.clone();
+        return all;
+    }
     for u in unknowns.iter_mut() {
         u.could_change = outcome(at_top(fw, answers, |q| q.id == u.question));
     }
     unknowns.sort_by_key(|u| u.could_change.is_empty());
-    outcome(at_top(fw, answers, |_| true))
+    all
 }
 
 /// The tier, rings and risks that differ from `base` in `after`.
