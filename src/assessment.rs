@@ -22,9 +22,14 @@ pub struct Assessment {
     /// The business context as the scoring read it.
     pub business: Business,
     pub readiness: Readiness,
-    /// Questions answered "don't know" or not asked, largest effect first: the first things to
-    /// find out.
+    /// Questions answered "don't know" or not asked (in a workshop, by some respondent), those
+    /// whose answer could change a tier, ring or risk first, then the most points first: the
+    /// first things to find out.
     pub unknowns: Vec<Unknown>,
+    /// What the unknown answers could change: the answers scored again with every unknown at
+    /// its top level, where `readiness.upper` is.
+    #[serde(default)]
+    pub best_case: Outcome,
     pub ethics: Vec<PrincipleScore>,
     pub technologies: Vec<TechnologyAssessment>,
     pub risks: Vec<RiskEntry>,
@@ -186,6 +191,51 @@ pub struct Unknown {
     pub not_asked: bool,
     /// Points of overall readiness the unknown leaves open.
     pub open_points: f64,
+    /// What this answer alone at its top level would change.
+    #[serde(default)]
+    pub could_change: Outcome,
+}
+
+/// What other answers would change, against the assessment: empty when they would move no
+/// tier, ring or risk.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Outcome {
+    /// The tier they would reach, when another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<Text>,
+    /// Technologies that would move to another ring, in catalogue order.
+    pub rings: Vec<RingChange>,
+    /// Raised risks that would be raised no longer or with their controls in place, in the
+    /// register's order.
+    pub risks: Vec<RiskChange>,
+}
+
+impl Outcome {
+    pub fn is_empty(&self) -> bool {
+        self.tier.is_none() && self.rings.is_empty() && self.risks.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RingChange {
+    pub technology: Text,
+    pub from: Ring,
+    pub to: Ring,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct RiskChange {
+    pub risk: Text,
+    pub to: RiskOutcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskOutcome {
+    /// No longer exposed enough, or carried by nothing in use or planned.
+    NotRaised,
+    /// Raised with its controls in place.
+    Residual,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -453,6 +503,9 @@ pub struct Lever {
     pub next: Text,
     /// Points of overall readiness gained by moving up to `to_level`.
     pub gain: f64,
+    /// Technologies whose ring this step alone would improve, in catalogue order.
+    #[serde(default)]
+    pub opens: Vec<RingChange>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -583,6 +636,8 @@ pub struct ReportData {
 pub struct Glossary {
     /// Tier ids, lowest first.
     pub tiers: Vec<Text>,
+    #[serde(default)]
+    pub tier_names: BTreeMap<Text, Text>,
     pub goals: BTreeMap<Text, Text>,
     /// Risk appetite option ids, as one word.
     pub appetites: BTreeMap<Text, Text>,

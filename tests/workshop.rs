@@ -25,9 +25,20 @@ fn assess_paths(paths: &[&Path]) -> Value {
     json_of(&args)
 }
 
-/// The parts of an assessment that scoring decides: everything but the answers' notes and the
-/// workshop part.
-const SCORED: [&str; 8] = ["readiness", "unknowns", "ethics", "technologies", "risks", "roadmap", "skills", "levers"];
+/// The parts of an assessment that the combined answers' levels decide: everything but the
+/// answers' notes, the workshop part and what the respondents' unknowns leave open.
+const SCORED: [&str; 7] = ["readiness", "ethics", "technologies", "risks", "roadmap", "skills", "levers"];
+
+/// Readiness without the range the unknowns leave open (and so completeness).
+fn without_range(mut a: Value) -> Value {
+    let r = a["readiness"].as_object_mut().unwrap();
+    r.remove("upper");
+    r.remove("confidence");
+    for d in r["dimensions"].as_array_mut().unwrap() {
+        d.as_object_mut().unwrap().remove("upper");
+    }
+    a
+}
 
 fn merge_into(inputs: &[&Path], output: &Path) {
     let out = bin().arg("merge").args(inputs).arg("--output").arg(output).output().unwrap();
@@ -107,8 +118,10 @@ fn merge_then_assess_gives_exactly_the_scores_of_assessing_the_files_together() 
     let dir = tempfile::tempdir().unwrap();
     let consensus = dir.path().join("consensus.toml");
     merge_into(&[&workshop_dir()], &consensus);
-    let together = assess_paths(&[&workshop_dir()]);
-    let merged = assess_paths(&[&consensus]);
+    // The consensus file holds each question's mean, for the room to settle; what a
+    // respondent's unknown leaves open is in its comments, not in the scores read back.
+    let together = without_range(assess_paths(&[&workshop_dir()]));
+    let merged = without_range(assess_paths(&[&consensus]));
     for part in SCORED {
         assert_eq!(together[part], merged[part], "{part} differs");
     }
@@ -118,6 +131,39 @@ fn merge_then_assess_gives_exactly_the_scores_of_assessing_the_files_together() 
     // Who answered what is beside each answer.
     assert!(text.contains("#   Maya Patel (Marketing lead): 3 · note \"We have a CDP"), "{text}");
     assert!(text.contains("#   Sofia Brandt (Privacy officer): don't know\ncustomer_profile ="), "{text}");
+}
+
+/// Points of overall readiness the unknowns leave open, and completeness.
+fn open_and_completeness(a: &Value) -> (f64, f64) {
+    let r = &a["readiness"];
+    (r["upper"].as_f64().unwrap() - r["overall"].as_f64().unwrap(), r["confidence"].as_f64().unwrap())
+}
+
+#[test]
+fn completeness_counts_the_cells_each_respondent_did_not_know() {
+    // Sofia Brandt alone leaves her eight unknowns open; combined with two people who knew,
+    // each of her unknowns still leaves open the third of it her answer would add at the top.
+    let sofia = assess_paths(&[&workshop_dir().join("sofia-brandt.toml")]);
+    let combined = assess_paths(&[&workshop_dir()]);
+    let (own, _) = open_and_completeness(&sofia);
+    let (open, completeness) = open_and_completeness(&combined);
+    assert!((open - own / 3.0).abs() < 1e-9, "{open} open, Sofia alone {own}");
+    assert!((completeness - (100.0 - open)).abs() < 1e-9 && completeness < 100.0, "{completeness}");
+    // Maya answered the data-quality question; made "don't know", completeness falls and the
+    // range widens by a third of the question's worth.
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["dev-okafor.toml", "maya-patel.toml", "sofia-brandt.toml"] {
+        std::fs::copy(workshop_dir().join(f), dir.path().join(f)).unwrap();
+    }
+    let maya = dir.path().join("maya-patel.toml");
+    let text = std::fs::read_to_string(&maya).unwrap();
+    assert!(text.contains("\ndata_quality = 2\n"));
+    std::fs::write(&maya, text.replace("\ndata_quality = 2\n", "\ndata_quality = \"dont_know\"\n")).unwrap();
+    let (wider, lower) = open_and_completeness(&assess_paths(&[dir.path()]));
+    let fw = Frameworks::builtin().unwrap();
+    let worth = readiness::score::question_span(&fw, fw.question("data_quality").unwrap());
+    assert!(lower < completeness, "completeness {lower} did not fall from {completeness}");
+    assert!((wider - open - worth / 3.0).abs() < 1e-9, "range {open} -> {wider}, a third of {worth} more expected");
 }
 
 #[test]

@@ -165,6 +165,10 @@ pub struct Answers {
     pub respondent: Respondent,
     pub context: BTreeMap<Text, ContextValue>,
     pub readiness: BTreeMap<Text, Answer>,
+    /// Where some of several respondents did not know (a workshop's combined answers): the
+    /// answer with their unknowns at the question's top level, the top of the range they leave
+    /// open. Empty for one respondent's answers, whose unknowns are "don't know" themselves.
+    pub upper: BTreeMap<Text, Answer>,
     /// The note and evidence behind readiness answers, by question id; only answers that
     /// carry one are here.
     pub notes: BTreeMap<Text, Note>,

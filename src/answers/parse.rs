@@ -60,6 +60,7 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
         respondent: reader.respondent(&raw.respondent),
         context: reader.context(&raw.context),
         readiness,
+        upper: BTreeMap::new(),
         notes,
     };
     if completeness == Completeness::Complete {

@@ -133,7 +133,7 @@ fn session_file(
         && let Some(earlier) = unfinished(fw, (1..).map(default_name).take_while(|p| p.exists()))
     {
         match offer(fw, earlier, prompter)? {
-            Choice::Continue(file) => return Ok(Some(file)),
+            Choice::Continue(file) => return Ok(Some(*file)),
             Choice::StartAnew => {}
             Choice::Stop => return Ok(None),
         }
@@ -150,7 +150,8 @@ pub(super) fn unfinished(fw: &Frameworks, paths: impl Iterator<Item = PathBuf>) 
 
 /// What the person made of the offer to continue an earlier session.
 pub(super) enum Choice {
-    Continue(SessionFile),
+    // Boxed: a session file is large beside the other choices.
+    Continue(Box<SessionFile>),
     StartAnew,
     Stop,
 }
@@ -165,7 +166,7 @@ pub(super) fn offer(fw: &Frameworks, earlier: SessionFile, prompter: &mut dyn Pr
     let options = ["Continue it".to_string(), "Start a new session in a new file".to_string()];
     loop {
         match prompter.menu(&message, &options)? {
-            Reply::Answer(0) => return Ok(Choice::Continue(earlier)),
+            Reply::Answer(0) => return Ok(Choice::Continue(Box::new(earlier))),
             Reply::Answer(_) => return Ok(Choice::StartAnew),
             Reply::Back => {}
             Reply::Interrupt => return Ok(Choice::Stop),

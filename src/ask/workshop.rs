@@ -32,7 +32,7 @@ pub fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::R
     loop {
         let earlier = unfinished(fw, answer_files(dir).into_iter());
         let file = match earlier.map(|file| offer(fw, file, prompter.as_mut())).transpose()? {
-            Some(Choice::Continue(file)) => Some(file),
+            Some(Choice::Continue(file)) => Some(*file),
             Some(Choice::Stop) => None,
             Some(Choice::StartAnew) | None => new_respondent(fw, dir, prompter.as_mut())?,
         };

@@ -43,6 +43,25 @@ pub struct ReportText {
     pub workshop: WorkshopText,
     pub notes: NotesText,
     pub portfolio: PortfolioText,
+    pub changes: ChangesText,
+}
+
+/// What other answers would change: beside the range the unknowns leave open, in the first
+/// things to find out, and with each lever.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangesText {
+    pub ring_move: Text,
+    pub tier: Text,
+    pub rings: Text,
+    pub not_raised: Text,
+    pub residual: Text,
+    pub standing: Text,
+    pub standing_none: Text,
+    pub unknown: Text,
+    pub tier_note: Text,
+    pub lever_one: Text,
+    pub lever_many: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]

@@ -1,9 +1,12 @@
 //! Levers: the answers whose improvement to the next anchored level would raise overall
-//! readiness most.
+//! readiness most, each with the technologies that step alone would move to a better ring
+//! (where one answer crosses a threshold for several at once, the report says so).
 
 use super::readiness::question_span;
+use super::{Detail, outcome, scores};
 use crate::answers::{Answer, Answers};
-use crate::assessment::Lever;
+use crate::assessment::{Lever, RingChange, TechnologyAssessment};
+use crate::date::Date;
 use crate::frameworks::{Frameworks, Question};
 
 /// Moving from `level` up to the next whole level `to` adds `(to - level) / top level` of the
@@ -13,7 +16,23 @@ fn gain(fw: &Frameworks, q: &Question, level: f64, to: u8) -> f64 {
     question_span(fw, q) * (f64::from(to) - level) / f64::from(q.max_level())
 }
 
-pub fn top(fw: &Frameworks, answers: &Answers) -> Vec<Lever> {
+/// The technologies whose ring improves when `q` alone is answered at level `to`.
+fn opens(
+    fw: &Frameworks,
+    answers: &Answers,
+    as_of: Date,
+    base: &[TechnologyAssessment],
+    q: &Question,
+    to: u8,
+) -> Vec<RingChange> {
+    let mut raised = answers.clone();
+    raised.readiness.insert(q.id.clone(), Answer::Level(to));
+    raised.upper.remove(&q.id);
+    let after = scores(fw, &raised, as_of, Detail::Row).technologies;
+    outcome::ring_changes(base, &after).filter(|c| c.to.rank() > c.from.rank()).collect()
+}
+
+pub fn top(fw: &Frameworks, answers: &Answers, as_of: Date, base: &[TechnologyAssessment]) -> Vec<Lever> {
     let mut candidates: Vec<(f64, &Question, Answer, u8)> = fw
         .questionnaire
         .questions
@@ -38,6 +57,7 @@ pub fn top(fw: &Frameworks, answers: &Answers) -> Vec<Lever> {
             to_level: to,
             next: q.levels[usize::from(to)].clone(),
             gain,
+            opens: opens(fw, answers, as_of, base, q, to),
         })
         .collect()
 }

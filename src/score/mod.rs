@@ -4,6 +4,7 @@
 mod calendar;
 mod context;
 mod levers;
+mod outcome;
 mod placement;
 mod readiness;
 mod report_data;
@@ -28,7 +29,11 @@ use std::collections::BTreeMap;
 
 /// Scores a set of answers. Unanswered questions count as "don't know".
 pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
-    let Scores { business, mut readiness, technologies, risks, paced } = scores(fw, answers, as_of, Detail::Report);
+    let base = scores(fw, answers, as_of, Detail::Report);
+    let mut unknowns = readiness::unknowns(fw, answers);
+    let best_case = outcome::of_unknowns(fw, answers, as_of, &base, &mut unknowns);
+    let levers = levers::top(fw, answers, as_of, &base.technologies);
+    let Scores { business, mut readiness, technologies, risks, paced } = base;
     let paced = paced.then_some(&fw.scoring.pace.dimension);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
@@ -39,9 +44,10 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         questionnaire_version: answers.version.unwrap_or(fw.questionnaire.version),
         context: context_entries(fw, answers),
         skills: skills::gaps(fw, answers, &business, &technologies),
-        unknowns: readiness::unknowns(fw, answers),
+        unknowns,
+        best_case,
         ethics: readiness::ethics(fw, answers),
-        levers: levers::top(fw, answers),
+        levers,
         answers: answer_entries(fw, answers),
         trends: report_data::trends(fw, &technologies),
         models: report_data::models(fw, answers, &technologies),
@@ -64,6 +70,8 @@ pub enum Detail {
     /// What a `batch` row holds: the technologies without their evidence, and of the risk
     /// register only the most exposed risk.
     Row,
+    /// The decisions: the technologies without their evidence, the whole risk register.
+    Decisions,
 }
 
 /// The scores of an assessment without the parts only a report shows (priority gaps,

@@ -1,7 +1,8 @@
 //! Readiness per dimension and overall, the tier, confidence, the unknowns, and the ethics
 //! principles. An unknown answer ("don't know", or a question added after the answers were
 //! written) counts as the lowest level for every score and decision; the top of the range it
-//! leaves open is kept beside each score.
+//! leaves open is kept beside each score. In a workshop, each respondent's unknown counts as
+//! the lowest level in the mean and leaves open the part of the range it would fill at the top.
 
 use super::{evidence_score, share};
 use crate::answers::{Answer, Answers};
@@ -12,6 +13,20 @@ use crate::frameworks::{Frameworks, Question};
 pub fn answer_of(answers: &Answers, q: &Question) -> (Answer, bool) {
     let asked = answers.was_asked(q.since);
     (answers.readiness.get(&q.id).copied().unwrap_or(Answer::DontKnow), asked)
+}
+
+/// The answer at the top of the range an answer leaves open: the top level for an unknown; in
+/// a workshop, the mean with each respondent's unknown at the top level.
+pub fn upper_of(answers: &Answers, q: &Question) -> Answer {
+    match answer_of(answers, q).0 {
+        Answer::DontKnow => Answer::Level(q.max_level()),
+        answer => answers.upper.get(&q.id).copied().unwrap_or(answer),
+    }
+}
+
+/// The share of a question's top level its unknowns leave open (0-1).
+fn open_share(answers: &Answers, q: &Question) -> f64 {
+    share(q, upper_of(answers, q)) - share(q, answer_of(answers, q).0)
 }
 
 /// Each dimension's share of overall readiness, and the total question weight within it.
@@ -31,11 +46,8 @@ pub fn question_span(fw: &Frameworks, q: &Question) -> f64 {
 fn dimension_score(fw: &Frameworks, answers: &Answers, dimension: &str) -> DimensionScore {
     let d = fw.dimension(dimension).expect("dimensions come from the questionnaire");
     let (_, total) = dimension_weights(fw, dimension);
-    let contributions: Vec<Contribution> = fw
-        .questionnaire
-        .questions
-        .iter()
-        .filter(|q| q.dimension == dimension)
+    let questions = || fw.questionnaire.questions.iter().filter(|q| q.dimension == dimension);
+    let contributions: Vec<Contribution> = questions()
         .map(|q| {
             let (answer, asked) = answer_of(answers, q);
             Contribution {
@@ -48,13 +60,13 @@ fn dimension_score(fw: &Frameworks, answers: &Answers, dimension: &str) -> Dimen
             }
         })
         .collect();
-    let unknown: f64 = contributions.iter().filter(|c| c.answer == Answer::DontKnow).map(|c| c.weight).sum();
+    let open: f64 = questions().map(|q| open_share(answers, q) * q.weight).sum();
     let score: f64 = contributions.iter().map(|c| c.points).sum();
     DimensionScore {
         id: d.id.clone(),
         name: d.name.clone(),
         score,
-        upper: score + 100.0 * unknown / total,
+        upper: score + 100.0 * open / total,
         weight: d.weight,
         answered: contributions.iter().filter(|c| c.answer != Answer::DontKnow).count(),
         questions: contributions.len(),
@@ -98,22 +110,24 @@ pub fn score(fw: &Frameworks, answers: &Answers) -> Readiness {
     }
 }
 
-/// Every unknown answer with the points it leaves open, largest first (questionnaire order
-/// among equals).
+/// Every answer left open by an unknown (in a workshop, by some respondent's) with the points
+/// it leaves open, largest first (questionnaire order among equals).
 pub fn unknowns(fw: &Frameworks, answers: &Answers) -> Vec<Unknown> {
     let mut unknowns: Vec<Unknown> = fw
         .questionnaire
         .questions
         .iter()
-        .filter_map(|q| match answer_of(answers, q) {
-            (Answer::DontKnow, asked) => Some(Unknown {
+        .filter_map(|q| {
+            let open = open_share(answers, q);
+            let (answer, asked) = answer_of(answers, q);
+            (open > 0.0).then(|| Unknown {
                 question: q.id.clone(),
                 dimension: q.dimension.clone(),
                 prompt: q.prompt.clone(),
-                not_asked: !asked,
-                open_points: question_span(fw, q),
-            }),
-            (Answer::Level(_) | Answer::Between(_), _) => None,
+                not_asked: answer == Answer::DontKnow && !asked,
+                open_points: question_span(fw, q) * open,
+                could_change: Default::default(),
+            })
         })
         .collect();
     unknowns.sort_by(|a, b| b.open_points.total_cmp(&a.open_points));

@@ -26,6 +26,7 @@ fn glossary(fw: &Frameworks, business: &Business) -> Glossary {
         .filter_map(|c| fw.question(&c.question));
     Glossary {
         tiers: fw.scoring.tiers.iter().map(|t| t.id.clone()).collect(),
+        tier_names: fw.scoring.tiers.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),
         goals: options(ContextRole::Goals).iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
         appetites: options(ContextRole::RiskAppetite).iter().map(|o| (o.id.clone(), one_word(&o.label))).collect(),
         rings: fw

@@ -4,7 +4,9 @@
 //!   asked" counted as level 0, as the methodology counts an unknown everywhere. Every score is
 //!   linear in the levels, so each combined score is the mean of the respondents' own scores:
 //!   never above the best respondent's nor below the worst's. When nobody gave a level, the
-//!   combined answer is "don't know".
+//!   combined answer is "don't know". A respondent's unknown still leaves open what it would
+//!   add at the top level: the combined answers keep, beside the mean, the mean with the
+//!   unknowns at the top, so the range and completeness count every cell nobody knew.
 //! - Business context: the business's facts, which must agree. A known answer wins over
 //!   "don't know"; two different known answers are an error naming the question and both
 //!   files. Company names agree when equal trimmed and ignoring case; lists when they hold the
@@ -69,6 +71,9 @@ pub fn combine<'a>(fw: &Frameworks, files: &'a [AnswerFile]) -> Result<Combined<
     for q in &fw.questionnaire.questions {
         if let Some(answer) = readiness(&voices, q) {
             answers.readiness.insert(q.id.clone(), answer);
+            if let Some(upper) = upper(&voices, q).filter(|upper| answer != Answer::DontKnow && *upper != answer) {
+                answers.upper.insert(q.id.clone(), upper);
+            }
         }
         let note = notes(&voices, q);
         if !note.is_empty() {
@@ -91,8 +96,19 @@ fn readiness(voices: &[Voice], q: &Question) -> Option<Answer> {
     if answers.iter().all(|a| a.and_then(|a| a.level()).is_none()) {
         return answers.iter().any(Option::is_some).then_some(Answer::DontKnow);
     }
+    mean(voices, q, 0.0)
+}
+
+/// The mean level with every unknown at the top level.
+fn upper(voices: &[Voice], q: &Question) -> Option<Answer> {
+    mean(voices, q, f64::from(q.max_level()))
+}
+
+/// The mean level, an unknown counted as `unknown`.
+fn mean(voices: &[Voice], q: &Question, unknown: f64) -> Option<Answer> {
+    let level = |v: &Voice| v.answers().readiness.get(&q.id).and_then(|a| a.level()).unwrap_or(unknown);
     // Summed in ascending order, so the order of respondents cannot change the last bit.
-    let mut levels: Vec<f64> = answers.iter().map(|a| a.and_then(|a| a.level()).unwrap_or(0.0)).collect();
+    let mut levels: Vec<f64> = voices.iter().map(level).collect();
     levels.sort_by(f64::total_cmp);
     Answer::at(levels.iter().sum::<f64>() / levels.len() as f64)
 }

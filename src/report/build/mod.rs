@@ -3,6 +3,7 @@
 //! backends in `crate::document` only lay it out.
 
 mod appendix;
+mod changes;
 mod compare;
 mod notes;
 mod portfolio;

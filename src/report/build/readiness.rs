@@ -84,7 +84,12 @@ fn levers(w: &Words) -> Block {
                     ("gain", &num(l.gain)),
                     ("next", &l.next),
                 ];
-                w.fill(&t.lever, &values).map(|text| notes::after(w, text, [&l.question[..]]))
+                let text = w.fill(&t.lever, &values)?;
+                let text = match super::changes::lever(w, &l.opens) {
+                    Some(opens) => format!("{text} {opens}"),
+                    None => text,
+                };
+                Some(notes::after(w, text, [&l.question[..]]))
             })
             .collect();
     list_block(items, true).unwrap_or_else(|| paragraph(t.no_levers.to_string()))

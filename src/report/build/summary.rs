@@ -49,11 +49,17 @@ pub fn cover(w: &Words) -> Vec<Block> {
     vec![Block::KeyFigures(figures)]
 }
 
-/// "tier 2 of 4", from the tier's place in the methodology's tiers.
+/// "tier 2 of 4", from the tier's place in the methodology's tiers, and the tier the unknowns
+/// at the top would reach when another.
 fn tier_note(w: &Words) -> String {
     let tiers = &w.g.tiers;
     let position = tiers.iter().position(|t| t == &w.a.readiness.tier.id).map_or(0, |p| p + 1);
-    w.fill(&w.text.cover.tier_note, &[("position", &position.to_string()), ("count", &tiers.len().to_string())])
+    let (position, count) = (position.to_string(), tiers.len().to_string());
+    let values = [("position", &position[..]), ("count", &count)];
+    let upper = w.a.best_case.tier.as_ref().and_then(|id| w.g.tier_names.get(id));
+    upper
+        .and_then(|tier| w.fill(&w.text.changes.tier_note, &[&values[..], &[("tier", tier)]].concat()))
+        .or_else(|| w.fill(&w.text.cover.tier_note, &values))
         .unwrap_or_default()
 }
 
@@ -98,6 +104,7 @@ fn standing(w: &Words) -> Option<Block> {
     sentences([
         w.fill(&s.standing, &[("company", &company), ("overall", &num(r.overall)), ("tier", &r.tier.name)]),
         (r.upper > r.overall).then(|| w.fill(&s.standing_range, &[("upper", &num(r.upper))])).flatten(),
+        super::changes::standing(w),
         w.fill(&s.strengths, &[("strengths", &names(&r.strengths[..r.strengths.len().min(3)]))])
             .or_else(|| Some(s.no_strengths.to_string())),
         w.fill(&s.gaps, &[("gaps", &names(&r.gaps[..r.gaps.len().min(3)]))]),
@@ -378,8 +385,12 @@ fn watch(w: &Words) -> Vec<String> {
 
 fn find_out(w: &Words) -> Vec<String> {
     let s = &w.text.summary;
+    // Those that could change a decision come first (see `Assessment::unknowns`).
     let answers = w.a.unknowns.iter().take(3).filter_map(|u| {
-        w.fill(&s.unknown, &[("prompt", u.prompt.trim_end_matches('?')), ("points", &num(u.open_points))])
+        let values = [("prompt", u.prompt.trim_end_matches('?')), ("points", &num(u.open_points))];
+        let changes = super::changes::phrases(w, &u.could_change);
+        w.fill(&w.text.changes.unknown, &[&values[..], &[("changes", &changes)]].concat())
+            .or_else(|| w.fill(&s.unknown, &values))
     });
     let context = w.a.business.unknown_context.iter().filter_map(|id| {
         let prompt = w.g.context.get(id)?;
