@@ -178,7 +178,7 @@ fn assess_files(fw: &Frameworks, paths: &[PathBuf], as_of: Date) -> Result<Asses
 fn merge(inputs: &[PathBuf], output: Option<&Path>, data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
     let paths = portfolio::answer_files(inputs)?;
-    refuse_overwriting_inputs(output, paths.iter().map(PathBuf::as_path))?;
+    refuse_overwriting_inputs(output, paths.iter().chain(&framework_files(data)))?;
     let files = workshop::read(fw, &paths)?;
     if files.len() < 2 {
         let d = Diagnostic::new(format!("merge combines two or more respondents' answer files; {} given", files.len()))
@@ -235,7 +235,9 @@ pub fn read_answers_into(
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let named = [&args.save, &args.resume, &args.benchmark];
     let framework_files = framework_files(&args.data);
-    let inputs = args.answers.iter().chain(named.into_iter().flatten()).chain(&framework_files).map(PathBuf::as_path);
+    // The answer files in directories too (a workshop's); a directory that cannot be read fails later.
+    let answer_files = portfolio::walk(&args.answers).filter_map(Result::ok);
+    let inputs = answer_files.chain(named.into_iter().flatten().cloned()).chain(framework_files);
     refuse_overwriting_inputs(args.output.as_deref(), inputs)?;
     let fw = load(&args.data)?;
     let as_of = args.as_of.unwrap_or_else(Date::today);
