@@ -120,6 +120,14 @@ impl Drop for Tmpfs {
     }
 }
 
+/// `assess` of the small shop in `format`, written to `output`.
+fn assess_into(output: &std::path::Path, format: &str) -> assert_cmd::Command {
+    let mut cmd = bin();
+    cmd.args(["assess", "--format", format, "--as-of", AS_OF, "--answers"]);
+    cmd.arg(example("small-ecommerce.toml")).arg("--output").arg(output);
+    cmd
+}
+
 /// Case 1 of issue 28: on a nearly full disk, an output with a second hard link kept a
 /// fragment of the new report under both names. Now the space is reserved before a byte
 /// changes: the run fails (exit 1) and both names hold the old report.
@@ -136,13 +144,7 @@ fn a_hard_linked_output_on_a_full_disk_keeps_the_old_report_under_every_name() {
     // Room for the temporary copy, not for a second one in the file itself.
     let room = report.len() as u64 * 3 / 2;
     std::fs::write(disk.0.path().join("filler"), vec![b'x'; (disk.free() - room) as usize]).unwrap();
-    let out = bin()
-        .args(["assess", "--format", "html", "--as-of", AS_OF, "--answers"])
-        .arg(example("small-ecommerce.toml"))
-        .arg("--output")
-        .arg(&first)
-        .output()
-        .unwrap();
+    let out = assess_into(&first, "html").output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a full disk is no input error: {}", String::from_utf8_lossy(&out.stderr));
     for name in [&first, &second] {
         let kept = std::fs::read_to_string(name).unwrap();
@@ -151,13 +153,7 @@ fn a_hard_linked_output_on_a_full_disk_keeps_the_old_report_under_every_name() {
     assert_eq!(std::fs::read_dir(disk.0.path()).unwrap().count(), 3, "no temporary left");
     // With the space there, both names get the whole new report.
     std::fs::remove_file(disk.0.path().join("filler")).unwrap();
-    bin()
-        .args(["assess", "--format", "html", "--as-of", AS_OF, "--answers"])
-        .arg(example("small-ecommerce.toml"))
-        .arg("--output")
-        .arg(&first)
-        .assert()
-        .success();
+    assess_into(&first, "html").assert().success();
     assert_eq!(std::fs::read_to_string(&second).unwrap(), report);
 }
 
@@ -294,13 +290,7 @@ fn root_replacing_a_users_file_keeps_its_owner_group_and_mode() {
     std::fs::write(&report, "theirs").unwrap();
     std::os::unix::fs::chown(&report, Some(1234), Some(5678)).unwrap();
     std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).unwrap();
-    bin()
-        .args(["assess", "--format", "markdown", "--as-of", AS_OF, "--answers"])
-        .arg(example("small-ecommerce.toml"))
-        .arg("--output")
-        .arg(&report)
-        .assert()
-        .success();
+    assess_into(&report, "markdown").assert().success();
     let m = std::fs::metadata(&report).unwrap();
     assert_eq!((m.uid(), m.gid(), m.mode() & 0o7777), (1234, 5678, 0o600));
     assert!(std::fs::read_to_string(&report).unwrap().starts_with("# "), "the new report is in place");
