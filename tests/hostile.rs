@@ -580,3 +580,26 @@ fn a_workshop_naming_two_companies_stops_at_the_first_file_that_differs() {
     assert!(stderr.contains("name different companies"), "{stderr}");
     assert!(!stderr.contains("zz-broken.toml"), "read on past the mismatch: {stderr}");
 }
+
+/// Case 12 of issue 28: `frameworks check` accepted NaN and infinity in a pace band's `from`,
+/// `raise_from` and `controls_in_place_at`, which then decide every pilot wave and risk.
+#[test]
+fn frameworks_check_refuses_nan_and_infinity_in_pace_and_risk_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    let scoring = std::fs::read_to_string(fw.join("scoring.toml")).unwrap();
+    let edits = [
+        ("from = 40.0", "from = nan", "pace bands"),
+        ("from = 75.0", "from = inf", "pace bands"),
+        ("raise_from = 10.0", "raise_from = inf", "`raise_from` is inf"),
+        ("controls_in_place_at = 0.75", "controls_in_place_at = nan", "`controls_in_place_at` is NaN"),
+    ];
+    for (from, to, expected) in edits {
+        assert!(scoring.contains(from), "scoring.toml has `{from}`");
+        std::fs::write(fw.join("scoring.toml"), scoring.replacen(from, to, 1)).unwrap();
+        let out = command().args(["frameworks", "check"]).arg(&fw).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{to}: {}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{to}: {}", stderr(&out));
+    }
+}

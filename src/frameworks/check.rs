@@ -484,6 +484,19 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     c.refs_at(SCORING, Place::Key("relief_dimensions"), "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
     c.key_range(SCORING, "relief", s.complexity.relief, 0.0, 1.0);
     check_risk_rules(c, fw);
+    check_pace(c, fw);
+}
+
+/// Pace bands start at a score of 0 and rise within 0 to 100 (so none is NaN or infinite).
+fn check_pace(c: &mut Checker, fw: &Frameworks) {
+    let bands = &fw.scoring.pace.bands;
+    let within = |b: &crate::frameworks::model::PaceBand| (0.0..=100.0).contains(&b.from);
+    if bands.first().is_none_or(|b| b.from != 0.0)
+        || !bands.iter().all(within)
+        || bands.windows(2).any(|p| p[1].from <= p[0].from)
+    {
+        c.at(SCORING, "[[pace.band]]", "pace bands must start at from = 0 and rise to at most 100".into());
+    }
 }
 
 fn check_stages(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
@@ -594,6 +607,9 @@ fn check_risk_rules(c: &mut Checker, fw: &Frameworks) {
         c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must start at from = 0 and rise to at most 1".into());
     }
     c.key_range(SCORING, "serious_likelihood", risk.serious_likelihood, 0.0, 1.0);
+    // Exposure is 10 x a severity weight of at most 10 x a likelihood of at most 1.
+    c.key_range(SCORING, "raise_from", risk.raise_from, 0.0, 100.0);
+    c.key_range(SCORING, "controls_in_place_at", risk.controls_in_place_at, 0.0, 1.0);
     let sev = &risk.severity;
     for (name, weight) in [("low", sev.low), ("medium", sev.medium), ("high", sev.high), ("critical", sev.critical)] {
         if !(0.0..=10.0).contains(&weight) {
