@@ -603,3 +603,79 @@ fn frameworks_check_refuses_nan_and_infinity_in_pace_and_risk_settings() {
         assert!(stderr(&out).contains(expected), "{to}: {}", stderr(&out));
     }
 }
+
+// ----- issue 28, cases 13 and 14: one definition of unsafe text, every output -----
+
+/// Invisible characters an answer file may hold (validation refuses controls and bidi marks
+/// in answers): a soft hyphen, a tag character, a Hangul filler, a zero-width space.
+const INVISIBLE: &str = "\u{AD}\u{E0041}\u{3164}\u{200B}";
+
+/// Cases 13 and 14 of issue 28: invisible characters printed raw in the table, and U+009B (an
+/// 8-bit CSI) and U+202E from frameworks data printed raw in JSON. One test over every
+/// output: assess, render and catalog in every format, batch in every format, the consensus
+/// file of merge, and the messages on standard error. Nothing unsafe comes out (by the one
+/// definition, `readiness::inert::is_unsafe_char`), except in Markdown the word joiner its
+/// escaping puts after `@` and `:` to stop autolinks, and JSON keeps the text exactly.
+#[test]
+fn no_unsafe_character_from_answers_or_frameworks_reaches_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    let technologies = std::fs::read_to_string(fw.join("technologies.toml")).unwrap();
+    let hostile_name = "Multimodal AI\\u009B2J\\u202E\\u00AD";
+    std::fs::write(
+        fw.join("technologies.toml"),
+        technologies.replacen("\"Multimodal AI\"", &format!("\"{hostile_name}\""), 1),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
+    let company = format!("Fern{INVISIBLE}hill Tea Co.");
+    let answers = dir.path().join("a.toml");
+    std::fs::write(&answers, text.replace("Fernhill Tea Co.", &company)).unwrap();
+    let report = dir.path().join("report.json");
+    let fw_args = ["--frameworks".as_ref(), fw.as_os_str()];
+    let mut runs: Vec<Vec<&std::ffi::OsStr>> = Vec::new();
+    for format in ["table", "markdown", "html", "json"] {
+        runs.push(vec!["assess".as_ref(), "-f".as_ref(), format.as_ref(), "--answers".as_ref(), answers.as_os_str()]);
+        runs.push(vec!["catalog".as_ref(), "technologies".as_ref(), "-f".as_ref(), format.as_ref()]);
+        runs.push(vec!["catalog".as_ref(), "-f".as_ref(), format.as_ref()]);
+    }
+    for format in ["csv", "jsonl", "markdown", "table", "html"] {
+        runs.push(vec!["batch".as_ref(), "-f".as_ref(), format.as_ref(), answers.as_os_str()]);
+    }
+    let json = command()
+        .args(["assess", "-f", "json", "--as-of", AS_OF])
+        .args(fw_args)
+        .arg("--answers")
+        .arg(&answers)
+        .output();
+    let json = json.unwrap();
+    assert!(json.status.success(), "{}", stderr(&json));
+    std::fs::write(&report, &json.stdout).unwrap();
+    let parsed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(parsed["company"], company.as_str(), "JSON keeps the text exactly");
+    for format in ["table", "markdown", "html"] {
+        runs.push(vec!["render".as_ref(), "-f".as_ref(), format.as_ref(), report.as_os_str()]);
+    }
+    let second = dir.path().join("b.toml");
+    std::fs::write(
+        &second,
+        text.replace("Fernhill Tea Co.", &company).replacen("[respondent]", "[respondent]\nrole = \"Owner\"", 1),
+    )
+    .unwrap();
+    runs.push(vec!["merge".as_ref(), answers.as_os_str(), second.as_os_str()]);
+    for args in &runs {
+        // A report carries its frameworks' text already; `render` takes none.
+        let data = if args[0] == "render" { &[][..] } else { &fw_args[..] };
+        let out = command().args(args).args(data).env("COLUMNS", "100").output().unwrap();
+        let markdown = args.iter().any(|a| *a == "markdown");
+        for (stream, what) in [(&out.stdout, "stdout"), (&out.stderr, "stderr")] {
+            let text = String::from_utf8_lossy(stream);
+            let bad = text.chars().find(|c| {
+                readiness::inert::is_unsafe_char(*c) && !matches!(c, '\n' | '\t') && !(markdown && *c == '\u{2060}')
+            });
+            assert!(bad.is_none(), "{args:?} {what}: U+{:04X} came out", bad.map_or(0, |c| c as u32));
+        }
+        assert!(!out.stdout.is_empty(), "{args:?} wrote nothing: {}", stderr(&out));
+    }
+}
