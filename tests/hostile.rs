@@ -679,3 +679,35 @@ fn no_unsafe_character_from_answers_or_frameworks_reaches_any_output() {
         assert!(!out.stdout.is_empty(), "{args:?} wrote nothing: {}", stderr(&out));
     }
 }
+
+/// Case 9 of issue 28: a JSON report whose title repeats `{company}` 55,000 times with a
+/// 400,000-character company made `render` abort trying to allocate 4 GB (exit 134), and a
+/// customised `report.toml` did the same to `assess`. Both are bad input now: exit 2, at once.
+#[test]
+fn a_template_that_would_fill_gigabytes_is_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = edited_report(dir.path(), "small-ecommerce.toml", "big.json", |r| {
+        r["company"] = "c".repeat(400_000).into();
+        r["report"]["text"]["title"] = "{company}".repeat(55_000).into();
+    });
+    assert!(std::fs::metadata(&report).unwrap().len() <= 1 << 20, "within the input limit");
+    for format in ["table", "markdown", "html"] {
+        let mut cmd = command();
+        cmd.args(["render", "--format", format]).arg(&report);
+        let out = run_within(cmd, Duration::from_secs(20));
+        assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr(&out));
+        assert!(stderr(&out).contains("fills to more than 256 KiB"), "{}", stderr(&out));
+    }
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    let text = std::fs::read_to_string(fw.join("report.toml")).unwrap();
+    let title = "title = \"{company}: AI marketing readiness\"";
+    assert!(text.contains(title), "report.toml has its title");
+    let long = format!("title = \"{}\"", "{company}".repeat(55_000));
+    std::fs::write(fw.join("report.toml"), text.replacen(title, &long, 1)).unwrap();
+    let mut cmd = command();
+    cmd.args(["assess", "--format", "html", "--as-of", AS_OF, "--frameworks"]).arg(&fw);
+    cmd.arg("--answers").arg(example("small-ecommerce.toml"));
+    let out = run_within(cmd, Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
