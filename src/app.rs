@@ -34,7 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 width: table_width(output.as_deref()),
                 colour: colour(output.as_deref()),
             };
-            with_writer(output.as_deref(), |out| Ok(report::write(&assessment, format, &view, out)?))?;
+            with_writer(output.as_deref(), |out| report::write(&assessment, format, &view, out))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Template { output, force, data } => template(output.as_deref(), force, &data),
@@ -274,7 +274,7 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         width: table_width(args.output.as_deref()),
         colour: colour(args.output.as_deref()),
     };
-    with_writer(args.output.as_deref(), |out| Ok(report::write(&assessment, args.format, &view, out)?))?;
+    with_writer(args.output.as_deref(), |out| report::write(&assessment, args.format, &view, out))?;
     if let Some(path) = &args.output {
         eprintln!("Report written to {}", std::path::absolute(path)?.display());
     }
