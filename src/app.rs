@@ -233,6 +233,13 @@ pub fn read_answers_into(
 }
 
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
+    if args.save.is_some() && !args.answers.is_empty() && !args.interactive {
+        let d = Diagnostic::new(
+            "--save names the live questionnaire's session file, and --answers without -i asks nothing",
+        )
+        .help("add -i to ask the questions the answer file leaves open, or leave out --save");
+        return Err(InputError::new(vec![d]).into());
+    }
     let named = [&args.save, &args.resume, &args.benchmark];
     let framework_files = framework_files(&args.data);
     // The answer files in directories too (a workshop's); a directory that cannot be read fails later.

@@ -711,3 +711,42 @@ fn a_template_that_would_fill_gigabytes_is_refused_with_exit_2() {
     let out = run_within(cmd, Duration::from_secs(20));
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+// ----- issue 28, lower items -----
+
+/// `--help > /dev/full` exited 0; help that could not be printed is an error.
+#[test]
+fn help_that_cannot_be_written_is_an_error() {
+    let full = std::fs::File::options().write(true).open("/dev/full").unwrap();
+    let out = command().arg("--help").stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    command().arg("--help").output().map(|out| assert!(out.status.success())).unwrap();
+}
+
+/// `--save` without `-i` beside `--answers` was silently ignored; it is refused now.
+#[test]
+fn save_without_a_live_questionnaire_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.toml");
+    let mut cmd = command();
+    cmd.args(["assess", "--answers"]).arg(example("small-ecommerce.toml")).arg("--save").arg(&session);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("add -i"), "{}", stderr(&out));
+    assert!(!session.exists());
+}
+
+/// `--output /dev/fd/3` truncated a file the shell opened for appending (`3>>file`).
+#[test]
+fn an_output_through_dev_fd_appends_as_its_opener_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "earlier\n").unwrap();
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg("exec \"$0\" assess --format json --answers \"$1\" --output /dev/fd/3 3>>\"$2\"");
+    cmd.arg(assert_cmd::cargo::cargo_bin("readiness")).arg(example("small-ecommerce.toml")).arg(&log);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("earlier\n{"), "{}", &text[..text.len().min(40)]);
+}
