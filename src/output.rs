@@ -12,8 +12,9 @@
 //!   name swapped for a link meanwhile is not followed. The new content is first written in
 //!   full to a temporary file, then the space for it is reserved in the file before a byte
 //!   of it changes: on a full disk the old report stays whole (exit 1);
-//! - a device, FIFO or socket, and `/dev/stdout` or `/dev/stderr`, are written directly (a
-//!   regular file reached through `/dev/fd/N` is appended to, as its opener chose);
+//! - a device, FIFO or socket, and `/dev/stdout` or `/dev/stderr`, are written directly; a
+//!   regular file reached through `/dev/fd/N` is appended to (a shell's `3>>file` asked for
+//!   that, and `3>file` has already emptied it);
 //! - a write error (a full disk, `/dev/full`) is an error, and the exit code says so.
 //!
 //! Temporaries are hidden files `.NAME.XXXXXX.tmp` beside the target. A run removes its own,
@@ -110,7 +111,7 @@ fn target(path: &Path) -> anyhow::Result<Target> {
     }
     match std::fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(InputError::message(format!("{} is a directory", shown_path(path))).into()),
-        Ok(m) if !m.is_file() || path.starts_with("/dev") || path.starts_with("/proc") => {
+        Ok(m) if !m.is_file() || is_descriptor(path) => {
             // A shell's `3>>file` asked for appending; `3>file` has already emptied it.
             let file =
                 File::options().append(m.is_file()).write(true).open(path).with_context(|| cannot("open", path))?;
@@ -130,6 +131,12 @@ fn target(path: &Path) -> anyhow::Result<Target> {
         }
         Err(e) => Err(anyhow::Error::new(e).context(cannot("write", path))),
     }
+}
+
+/// A name for an open file descriptor (`/dev/fd/3`), whose file the shell opened: written
+/// through, not replaced beside it (a file in `/dev/shm` is replaced like any other).
+fn is_descriptor(path: &Path) -> bool {
+    ["/dev/fd", "/proc/self/fd", "/proc/thread-self/fd"].iter().any(|dir| path.starts_with(dir))
 }
 
 /// Opens a file for writing in place, refusing a symbolic link put at its name since the
