@@ -8,6 +8,12 @@
 /// times does not, and is refused before anything is allocated for it.
 pub const MAX_FILLED_BYTES: usize = 256 * 1024;
 
+/// The most placeholders, and bytes, a template of `report.toml` may have (`frameworks
+/// check`): 24 values of 2,000 characters (an answer's limit, 8,000 bytes at most) and 64 KiB
+/// of the template's own text fill to under [`MAX_FILLED_BYTES`].
+pub const MAX_PLACEHOLDERS: usize = 24;
+pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
+
 thread_local! {
     /// The first template refused for [`MAX_FILLED_BYTES`] since [`take_too_long`] last looked.
     static TOO_LONG: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };

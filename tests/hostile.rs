@@ -682,7 +682,8 @@ fn no_unsafe_character_from_answers_or_frameworks_reaches_any_output() {
 
 /// Case 9 of issue 28: a JSON report whose title repeats `{company}` 55,000 times with a
 /// 400,000-character company made `render` abort trying to allocate 4 GB (exit 134), and a
-/// customised `report.toml` did the same to `assess`. Both are bad input now: exit 2, at once.
+/// customised `report.toml` did the same to `assess` although `frameworks check` said ok. Both
+/// are bad input now: exit 2, at once, and the check refuses the template.
 #[test]
 fn a_template_that_would_fill_gigabytes_is_refused_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
@@ -705,6 +706,9 @@ fn a_template_that_would_fill_gigabytes_is_refused_with_exit_2() {
     assert!(text.contains(title), "report.toml has its title");
     let long = format!("title = \"{}\"", "{company}".repeat(55_000));
     std::fs::write(fw.join("report.toml"), text.replacen(title, &long, 1)).unwrap();
+    let check = command().args(["frameworks", "check"]).arg(&fw).output().unwrap();
+    assert_eq!(check.status.code(), Some(2), "frameworks check said ok");
+    assert!(stderr(&check).contains("`title` has 55000 placeholders"), "{}", stderr(&check));
     let mut cmd = command();
     cmd.args(["assess", "--format", "html", "--as-of", AS_OF, "--frameworks"]).arg(&fw);
     cmd.arg("--answers").arg(example("small-ecommerce.toml"));

@@ -18,6 +18,7 @@ const ETHICS: usize = 7;
 const MODELS: usize = 8;
 const TRENDS: usize = 9;
 const TECHNOLOGIES: usize = 10;
+const REPORT: usize = 11;
 
 /// The most levers a report may list.
 const MAX_LEVERS: usize = 100;
@@ -37,6 +38,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     check_roadmap(&mut c, fw, &ids);
     check_ethics_models_trends(&mut c, fw, &ids);
     check_technologies(&mut c, fw, &ids);
+    check_report_templates(&mut c, fw);
     // Read top to bottom, file by file.
     c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
     (!c.problems.is_empty()).then_some(InputError { diagnostics: c.problems, omitted: c.omitted })
@@ -496,6 +498,36 @@ fn check_pace(c: &mut Checker, fw: &Frameworks) {
         || bands.windows(2).any(|p| p[1].from <= p[0].from)
     {
         c.at(SCORING, "[[pace.band]]", "pace bands must start at from = 0 and rise to at most 100".into());
+    }
+}
+
+/// Every template of `report.toml` within [`words::MAX_PLACEHOLDERS`] placeholders and
+/// [`words::MAX_TEMPLATE_BYTES`], so a report filled from answers within their limits stays
+/// under the bound a sentence may fill to.
+fn check_report_templates(c: &mut Checker, fw: &Frameworks) {
+    use crate::words::{MAX_PLACEHOLDERS, MAX_TEMPLATE_BYTES, placeholders};
+    let Ok(text) = serde_json::to_value(&*fw.report) else { return };
+    let mut strings = Vec::new();
+    keyed_strings("", &text, &mut strings);
+    for (key, template) in strings {
+        let count = placeholders(template).len();
+        if count > MAX_PLACEHOLDERS || template.len() > MAX_TEMPLATE_BYTES {
+            let message = format!(
+                "`{key}` has {count} placeholders in {} bytes, expected at most {MAX_PLACEHOLDERS} in {MAX_TEMPLATE_BYTES}",
+                template.len()
+            );
+            c.at(REPORT, &format!("{key} ="), message);
+        }
+    }
+}
+
+/// The strings of a JSON value with the key each is under.
+fn keyed_strings<'v>(key: &'v str, value: &'v serde_json::Value, out: &mut Vec<(&'v str, &'v str)>) {
+    match value {
+        serde_json::Value::String(text) => out.push((key, text)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keyed_strings(key, v, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| keyed_strings(k, v, out)),
+        _ => {}
     }
 }
 
