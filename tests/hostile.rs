@@ -754,3 +754,20 @@ fn an_output_through_dev_fd_appends_as_its_opener_asked() {
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.starts_with("earlier\n{"), "{}", &text[..text.len().min(40)]);
 }
+
+/// `frameworks check` accepted a question id that `template` then wrote as a key no answer
+/// file can hold (`data quality = `); ids are bare TOML keys now.
+#[test]
+fn frameworks_check_refuses_a_question_id_that_is_no_bare_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    for entry in std::fs::read_dir(&fw).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("\"data_quality\"", "\"data quality\"")).unwrap();
+    }
+    let out = command().args(["frameworks", "check"]).arg(&fw).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("`data quality` is not a bare TOML key"), "{}", stderr(&out));
+}

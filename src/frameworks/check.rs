@@ -293,16 +293,22 @@ fn located_within(f: &DataFile, place: Place, needles: &[String], message: Strin
     }
 }
 
+fn is_bare_key(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 fn check_unique_ids(c: &mut Checker, fw: &Frameworks) {
     let ids = |v: &[super::Named]| v.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
     c.unique(SOURCES, "source", fw.sources.sources.iter().map(|x| x.id.as_str()));
     c.unique(QUESTIONNAIRE, "dimension", fw.questionnaire.dimensions.iter().map(|x| x.id.as_str()));
     let context_and_questions = fw.questionnaire.context.iter().map(|x| x.id.as_str());
-    c.unique(
-        QUESTIONNAIRE,
-        "question",
-        context_and_questions.chain(fw.questionnaire.questions.iter().map(|x| x.id.as_str())),
-    );
+    let question_ids = context_and_questions.chain(fw.questionnaire.questions.iter().map(|x| x.id.as_str()));
+    c.unique(QUESTIONNAIRE, "question", question_ids.clone());
+    // An answer file names each question as a bare key: `template` writes them so.
+    for id in question_ids.filter(|id| !is_bare_key(id)) {
+        let message = format!("question id `{id}` is not a bare TOML key: use letters, digits, `_` and `-` only");
+        c.entry(QUESTIONNAIRE, id, message);
+    }
     c.unique(SCORING, "tier", fw.scoring.tiers.iter().map(|x| x.id.as_str()));
     c.unique(SCORING, "stage", fw.scoring.stages.iter().map(|x| x.id.as_str()));
     c.unique(SCORING, "ring", fw.scoring.rings.iter().map(|x| x.id.id()));
