@@ -26,16 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Assess(args) => assess(args),
         Command::Render { file, format, output, report, explain } => {
-            refuse_overwriting_inputs(output.as_deref(), [file.as_path()])?;
-            let assessment = read_report(&file)?;
-            let view = View {
-                sections: report,
-                explain,
-                width: table_width(output.as_deref()),
-                colour: colour(output.as_deref()),
-            };
-            with_writer(output.as_deref(), |out| report::write(&assessment, format, &view, out))?;
-            Ok(ExitCode::SUCCESS)
+            render(&file, format, output.as_deref(), report, explain)
         }
         Command::Template { output, force, data } => template(output.as_deref(), force, &data),
         Command::Validate { files, data } => validate(&files, &data),
@@ -79,6 +70,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `readiness render`: a saved JSON report in another format. A report whose numbers no
+/// assessment produces is refused: a hand-edited score of 1e308 showed as "inf".
+fn render(
+    file: &Path,
+    format: report::Format,
+    output: Option<&Path>,
+    sections: Vec<report::Section>,
+    explain: bool,
+) -> anyhow::Result<ExitCode> {
+    refuse_overwriting_inputs(output, [file])?;
+    let assessment = read_report(file)?;
+    let name = file.display().to_string();
+    let problems: Vec<Diagnostic> =
+        compare::implausible(&assessment).into_iter().map(|what| Diagnostic::new(what).in_file(&name)).collect();
+    if !problems.is_empty() {
+        return Err(InputError::new(problems).into());
+    }
+    let view = View { sections, explain, width: table_width(output), colour: colour(output) };
+    with_writer(output, |out| report::write(&assessment, format, &view, out))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// An assessment from a JSON report (`.json`), by scoring an answer file, or by combining the

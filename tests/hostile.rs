@@ -771,3 +771,17 @@ fn frameworks_check_refuses_a_question_id_that_is_no_bare_key() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("`data quality` is not a bare TOML key"), "{}", stderr(&out));
 }
+
+/// `render` showed a hand-edited score of 1e308 as "inf"; it refuses numbers no assessment
+/// produces, as `compare` does.
+#[test]
+fn render_refuses_a_score_no_assessment_produces() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = edited_report(dir.path(), "small-ecommerce.toml", "edited.json", |r| {
+        r["readiness"]["overall"] = 1e308.into();
+    });
+    let out = command().args(["render"]).arg(&report).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(stderr(&out).contains("the overall score is 1e308, expected 0 to 100"), "{}", stderr(&out));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("inf"));
+}
