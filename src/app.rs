@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
 use crate::limits::{MAX_INPUT_BYTES, MAX_PORTFOLIO_BYTES, open_regular, read_into, read_limited};
-use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_atomic};
+use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none};
 use crate::portfolio;
 use crate::report::{self, View};
 use crate::score;
@@ -355,9 +355,9 @@ fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
         return Err(InputError::new(vec![d]).into());
     }
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", dir.display()))?;
-    for (name, text) in BUILTIN {
-        write_atomic(&dir.join(name), text.as_bytes())?;
-    }
+    // All or nothing: a full disk must not leave a mix of old and new files.
+    let files: Vec<(PathBuf, &[u8])> = BUILTIN.iter().map(|(name, text)| (dir.join(name), text.as_bytes())).collect();
+    write_each_or_none(&files)?;
     print(&format!("wrote {} files to {}\n", BUILTIN.len(), printable(&dir.display().to_string())))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -46,6 +46,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     with_writer(Some(path), |out| Ok(out.write_all(bytes)?))
 }
 
+/// Writes every file or none of them (as `frameworks export` writes a directory): each is
+/// written in full to its temporary first, and only when all are (a full disk fails before)
+/// does any replace its file, as [`write_atomic`] replaces a regular file.
+pub fn write_each_or_none(files: &[(PathBuf, &[u8])]) -> anyhow::Result<()> {
+    let mut written = Vec::with_capacity(files.len());
+    for (path, bytes) in files {
+        let keep = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
+        match written_temporary(path, |out| Ok(out.write_all(bytes)?)) {
+            Ok((temp, ())) => written.push((path, keep, temp)),
+            Err(e) => {
+                // Removed, then forgotten: a signal in between finds nothing left to remove.
+                let paths: Vec<&PathBuf> = written.drain(..).map(|(path, ..)| path).collect();
+                let mut temporaries = temporaries();
+                paths.into_iter().for_each(|path| forget_temporary(&mut temporaries, path));
+                return Err(e);
+            }
+        }
+    }
+    written.into_iter().try_for_each(|(path, keep, temp)| persist(path, keep.as_ref(), temp))
+}
+
 /// Writes `bytes` to `path` only if nothing is there when the file appears: written to a
 /// temporary, then renamed with `renameat2(RENAME_NOREPLACE)` (a hard link where the file
 /// system lacks it), so a file created at `path` meanwhile is never replaced. `Ok(false)`
@@ -226,6 +247,12 @@ fn replace<T>(
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     let (temp, result) = written_temporary(path, write)?;
+    persist(path, keep, temp)?;
+    Ok(result)
+}
+
+/// Renames a complete temporary over `path`, with the owner and mode of the file it replaces.
+fn persist(path: &Path, keep: Option<&std::fs::Metadata>, temp: tempfile::NamedTempFile) -> anyhow::Result<()> {
     if let Some(old) = keep {
         keep_owner_and_mode(temp.as_file(), old).with_context(|| cannot("write", path))?;
     }
@@ -234,7 +261,7 @@ fn replace<T>(
     forget_temporary(&mut temporaries, path);
     persisted.map_err(|e| e.error).with_context(|| cannot("replace", path))?;
     sync_directory(path);
-    Ok(result)
+    Ok(())
 }
 
 /// Gives the new file the old one's owner and group where allowed (a user may not give a

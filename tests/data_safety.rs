@@ -295,3 +295,30 @@ fn root_replacing_a_users_file_keeps_its_owner_group_and_mode() {
     assert_eq!((m.uid(), m.gid(), m.mode() & 0o7777), (1234, 5678, 0o600));
     assert!(std::fs::read_to_string(&report).unwrap().starts_with("# "), "the new report is in place");
 }
+
+/// Lower item of issue 28: `frameworks export --force` on a full disk left the directory
+/// half replaced. Every file is written beside its own first; none replaces its file until
+/// all are written, so a full disk leaves every customised file as it was (exit 1).
+#[test]
+fn an_export_that_fills_the_disk_replaces_no_file() {
+    if !as_root("an_export_that_fills_the_disk_replaces_no_file") {
+        return;
+    }
+    let disk = Tmpfs::mount(100);
+    let fw = disk.0.path().join("fw");
+    bin().args(["frameworks", "export"]).arg(&fw).assert().failure();
+    let builtin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("frameworks");
+    let names: Vec<_> = std::fs::read_dir(builtin).unwrap().map(|e| e.unwrap().file_name()).collect();
+    std::fs::remove_dir_all(&fw).unwrap();
+    std::fs::create_dir(&fw).unwrap();
+    for name in &names {
+        std::fs::write(fw.join(name), "# customised\n").unwrap();
+    }
+    let out = bin().args(["frameworks", "export", "--force"]).arg(&fw).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    for name in &names {
+        let kept = std::fs::read_to_string(fw.join(name)).unwrap();
+        assert!(kept == "# customised\n", "{name:?} was replaced ({} bytes)", kept.len());
+    }
+    assert_eq!(std::fs::read_dir(&fw).unwrap().count(), names.len(), "no temporary left");
+}
