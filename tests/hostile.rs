@@ -785,3 +785,16 @@ fn render_refuses_a_score_no_assessment_produces() {
     assert!(stderr(&out).contains("the overall score is 1e308, expected 0 to 100"), "{}", stderr(&out));
     assert!(!String::from_utf8_lossy(&out.stdout).contains("inf"));
 }
+
+/// A loop of symbolic links given as `--frameworks` was reported as a directory that does
+/// not exist; it is named as what it is.
+#[test]
+fn a_loop_of_symbolic_links_is_reported_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let out = command().args(["frameworks", "check"]).arg(&a).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("symbolic links"), "{}", stderr(&out));
+}
