@@ -72,6 +72,8 @@ pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn
             Ok(out.flush()?)
         }
         _ => {
+            // A refusal noted by an earlier rendering on this thread is not this report's.
+            crate::words::take_too_long();
             let text = render(assessment, format, view);
             if let Some(template) = crate::words::take_too_long() {
                 return Err(too_long(&template).into());
