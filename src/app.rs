@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
 use crate::limits::{MAX_INPUT_BYTES, MAX_PORTFOLIO_BYTES, open_regular, read_into, read_limited};
-use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_atomic};
+use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none};
 use crate::portfolio;
 use crate::report::{self, View};
 use crate::score;
@@ -26,16 +26,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Assess(args) => assess(args),
         Command::Render { file, format, output, report, explain } => {
-            refuse_overwriting_inputs(output.as_deref(), [file.as_path()])?;
-            let assessment = read_report(&file)?;
-            let view = View {
-                sections: report,
-                explain,
-                width: table_width(output.as_deref()),
-                colour: colour(output.as_deref()),
-            };
-            with_writer(output.as_deref(), |out| Ok(report::write(&assessment, format, &view, out)?))?;
-            Ok(ExitCode::SUCCESS)
+            render(&file, format, output.as_deref(), report, explain)
         }
         Command::Template { output, force, data } => template(output.as_deref(), force, &data),
         Command::Validate { files, data } => validate(&files, &data),
@@ -80,6 +71,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `readiness render`: a saved JSON report in another format. A report whose numbers no
+/// assessment produces is refused: a hand-edited score of 1e308 showed as "inf".
+fn render(
+    file: &Path,
+    format: report::Format,
+    output: Option<&Path>,
+    sections: Vec<report::Section>,
+    explain: bool,
+) -> anyhow::Result<ExitCode> {
+    refuse_overwriting_inputs(output, [file])?;
+    let assessment = read_report(file)?;
+    let name = file.display().to_string();
+    let problems: Vec<Diagnostic> =
+        compare::implausible(&assessment).into_iter().map(|what| Diagnostic::new(what).in_file(&name)).collect();
+    if !problems.is_empty() {
+        return Err(InputError::new(problems).into());
+    }
+    let view = View { sections, explain, width: table_width(output), colour: colour(output) };
+    with_writer(output, |out| report::write(&assessment, format, &view, out))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// An assessment from a JSON report (`.json`), by scoring an answer file, or by combining the
@@ -196,7 +209,7 @@ fn assess_files(fw: &Frameworks, paths: &[PathBuf], as_of: Date) -> Result<Asses
 fn merge(inputs: &[PathBuf], output: Option<&Path>, data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
     let paths = portfolio::answer_files(inputs)?;
-    refuse_overwriting_inputs(output, paths.iter().map(PathBuf::as_path))?;
+    refuse_overwriting_inputs(output, paths.iter().chain(&framework_files(data)))?;
     let files = workshop::read(fw, &paths)?;
     if files.len() < 2 {
         let d = Diagnostic::new(format!("merge combines two or more respondents' answer files; {} given", files.len()))
@@ -251,9 +264,18 @@ pub fn read_answers_into(
 }
 
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
+    if args.save.is_some() && !args.answers.is_empty() && !args.interactive {
+        let d = Diagnostic::new(
+            "--save names the live questionnaire's session file, and --answers without -i asks nothing",
+        )
+        .help("add -i to ask the questions the answer file leaves open, or leave out --save");
+        return Err(InputError::new(vec![d]).into());
+    }
     let named = [&args.save, &args.resume, &args.benchmark];
     let framework_files = framework_files(&args.data);
-    let inputs = args.answers.iter().chain(named.into_iter().flatten()).chain(&framework_files).map(PathBuf::as_path);
+    // The answer files in directories too (a workshop's); a directory that cannot be read fails later.
+    let answer_files = portfolio::walk(&args.answers).filter_map(Result::ok);
+    let inputs = answer_files.chain(named.into_iter().flatten().cloned()).chain(framework_files);
     refuse_overwriting_inputs(args.output.as_deref(), inputs)?;
     let fw = load(&args.data)?;
     let as_of = assessment_date(fw, args.as_of)?;
@@ -290,7 +312,7 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         width: table_width(args.output.as_deref()),
         colour: colour(args.output.as_deref()),
     };
-    with_writer(args.output.as_deref(), |out| Ok(report::write(&assessment, args.format, &view, out)?))?;
+    with_writer(args.output.as_deref(), |out| report::write(&assessment, args.format, &view, out))?;
     if let Some(path) = &args.output {
         eprintln!("Report written to {}", std::path::absolute(path)?.display());
     }
@@ -351,9 +373,9 @@ fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
         return Err(InputError::new(vec![d]).into());
     }
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", dir.display()))?;
-    for (name, text) in BUILTIN {
-        write_atomic(&dir.join(name), text.as_bytes())?;
-    }
+    // All or nothing: a full disk must not leave a mix of old and new files.
+    let files: Vec<(PathBuf, &[u8])> = BUILTIN.iter().map(|(name, text)| (dir.join(name), text.as_bytes())).collect();
+    write_each_or_none(&files)?;
     print(&format!("wrote {} files to {}\n", BUILTIN.len(), printable(&dir.display().to_string())))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -96,7 +96,7 @@ pub fn check_comparable(
 }
 
 /// What in an assessment is out of the range scoring produces.
-fn implausible(a: &Assessment) -> Vec<String> {
+pub fn implausible(a: &Assessment) -> Vec<String> {
     let mut problems = Vec::new();
     let mut within = |what: String, x: f64, high: f64| {
         if !(0.0..=high).contains(&x) {

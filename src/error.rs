@@ -257,23 +257,7 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Characters that change how a terminal shows what follows without being seen themselves:
-/// bidirectional overrides and isolates (the "Trojan Source" characters), zero-width spaces
-/// and joiners, invisible operators, the byte order mark, interlinear annotations and tags.
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{E0000}'..='\u{E007F}')
-}
-
-/// Whether a character may not be shown as it is: controls (C0, DEL and C1, which start
-/// escape sequences), line and paragraph separators, and invisible format characters.
-pub fn is_unsafe_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_control();
-    }
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_invisible_format(c)
-}
+pub use crate::inert::is_unsafe_char;
 
 /// Text for a terminal: every unsafe character (see [`is_unsafe_char`]) other than line
 /// breaks and tabs becomes U+FFFD, so text taken from input files can never drive the

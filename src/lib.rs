@@ -15,6 +15,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod frameworks;
+pub mod inert;
 pub mod limits;
 pub mod output;
 pub mod portfolio;

@@ -125,8 +125,60 @@ pub fn bounded_lines(mut reader: impl BufRead, max: usize) -> impl Iterator<Item
     })
 }
 
+/// Where the first TOML syntax error of `text` is, if it has one, found with memory linear in
+/// the text (its tokens) and no list of errors: the parse and the decoding of every key,
+/// value, comment and line break that `toml` does, without building anything.
+pub fn first_toml_error(text: &str) -> Option<usize> {
+    use toml_parser::parser::{RecursionGuard, parse_document};
+    let source = toml_parser::Source::new(text);
+    let tokens = source.lex().into_vec();
+    let mut first: Option<toml_parser::ParseError> = None;
+    let mut decoder = Decoder(text);
+    // The parser's own depth limit, as `toml` sets it, so a deep nesting is an error here too.
+    let mut receiver = RecursionGuard::new(&mut decoder, 80);
+    parse_document(&tokens, &mut receiver, &mut first);
+    first.map(|e| e.unexpected().or(e.context()).map_or(text.len(), |span| span.start()))
+}
+
+/// Decodes what the parser finds, for its errors only.
+struct Decoder<'t>(&'t str);
+
+impl<'t> Decoder<'t> {
+    fn raw(&self, span: toml_parser::Span, kind: Option<toml_parser::decoder::Encoding>) -> toml_parser::Raw<'t> {
+        toml_parser::Raw::new_unchecked(&self.0[span.start()..span.end()], kind, span)
+    }
+}
+
+impl toml_parser::parser::EventReceiver for Decoder<'_> {
+    fn simple_key(
+        &mut self,
+        span: toml_parser::Span,
+        kind: Option<toml_parser::decoder::Encoding>,
+        error: &mut dyn toml_parser::ErrorSink,
+    ) {
+        self.raw(span, kind).decode_key(&mut (), error);
+    }
+
+    fn scalar(
+        &mut self,
+        span: toml_parser::Span,
+        kind: Option<toml_parser::decoder::Encoding>,
+        error: &mut dyn toml_parser::ErrorSink,
+    ) {
+        let _ = self.raw(span, kind).decode_scalar(&mut (), error);
+    }
+
+    fn comment(&mut self, span: toml_parser::Span, error: &mut dyn toml_parser::ErrorSink) {
+        self.raw(span, None).decode_comment(error);
+    }
+
+    fn newline(&mut self, span: toml_parser::Span, error: &mut dyn toml_parser::ErrorSink) {
+        self.raw(span, None).decode_newline(error);
+    }
+}
+
 /// A size limit in words: "1 MiB", "64 KiB".
-fn size(bytes: u64) -> String {
+pub fn size(bytes: u64) -> String {
     match bytes {
         b if b >= 1 << 20 => format!("{} MiB", b >> 20),
         b => format!("{} KiB", b >> 10),

@@ -530,3 +530,271 @@ fn frameworks_check_of_thousands_of_problems_is_quick_and_short() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).ends_with("30000 problems found; the first 100 are shown\n"), "{}", stderr(&out));
 }
+
+// ----- issue 28, cases 10 and 16: workshops -----
+
+/// A copy of the workshop example in `dir/workshop`.
+fn workshop_copy(dir: &Path) -> PathBuf {
+    let workshop = dir.join("workshop");
+    std::fs::create_dir(&workshop).unwrap();
+    for entry in std::fs::read_dir(example("workshop")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), workshop.join(entry.file_name())).unwrap();
+    }
+    workshop
+}
+
+/// Case 16 of issue 28: a respondent's file given once more through a hard link counted as
+/// another respondent (overall 34.94 instead of 35.87). It is the same file: refused, as the
+/// same name twice is.
+#[test]
+fn a_respondent_given_twice_or_through_a_hard_link_is_refused_not_counted_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let workshop = workshop_copy(dir.path());
+    let first = workshop.join("dev-okafor.toml");
+    std::fs::hard_link(&first, workshop.join("zz-again.toml")).unwrap();
+    let out = command().args(["merge"]).arg(&workshop).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("zz-again.toml` is given twice (also as"), "{}", stderr(&out));
+    std::fs::remove_file(workshop.join("zz-again.toml")).unwrap();
+    let out = command().args(["merge"]).arg(&workshop).arg(&first).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is given twice"), "{}", stderr(&out));
+}
+
+/// Case 10 of issue 28: a workshop naming two companies was told only after every file was
+/// read (17.5 s for 100,000 files). The reading stops at the first file naming another
+/// company: problems in the files after it are not even looked for.
+#[test]
+fn a_workshop_naming_two_companies_stops_at_the_first_file_that_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let workshop = workshop_copy(dir.path());
+    let other = std::fs::read_to_string(workshop.join("maya-patel.toml")).unwrap();
+    let other = other.replace("company = \"Harbour & Pine Outdoor\"", "company = \"Another Co\"");
+    assert!(other.contains("Another Co"), "the example names its company as expected");
+    std::fs::write(workshop.join("b-other.toml"), other).unwrap();
+    std::fs::write(workshop.join("zz-broken.toml"), "[context\n").unwrap();
+    let out = command().args(["merge"]).arg(&workshop).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = stderr(&out);
+    assert!(stderr.contains("name different companies"), "{stderr}");
+    assert!(!stderr.contains("zz-broken.toml"), "read on past the mismatch: {stderr}");
+}
+
+/// Case 12 of issue 28: `frameworks check` accepted NaN and infinity in a pace band's `from`,
+/// `raise_from` and `controls_in_place_at`, which then decide every pilot wave and risk.
+#[test]
+fn frameworks_check_refuses_nan_and_infinity_in_pace_and_risk_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    let scoring = std::fs::read_to_string(fw.join("scoring.toml")).unwrap();
+    let edits = [
+        ("from = 40.0", "from = nan", "pace bands"),
+        ("from = 75.0", "from = inf", "pace bands"),
+        ("raise_from = 10.0", "raise_from = inf", "`raise_from` is inf"),
+        ("controls_in_place_at = 0.75", "controls_in_place_at = nan", "`controls_in_place_at` is NaN"),
+    ];
+    for (from, to, expected) in edits {
+        assert!(scoring.contains(from), "scoring.toml has `{from}`");
+        std::fs::write(fw.join("scoring.toml"), scoring.replacen(from, to, 1)).unwrap();
+        let out = command().args(["frameworks", "check"]).arg(&fw).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{to}: {}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{to}: {}", stderr(&out));
+    }
+}
+
+// ----- issue 28, cases 13 and 14: one definition of unsafe text, every output -----
+
+/// Invisible characters an answer file may hold (validation refuses controls and bidi marks
+/// in answers): a soft hyphen, a tag character, a Hangul filler, a zero-width space.
+const INVISIBLE: &str = "\u{AD}\u{E0041}\u{3164}\u{200B}";
+
+/// Cases 13 and 14 of issue 28: invisible characters printed raw in the table, and U+009B (an
+/// 8-bit CSI) and U+202E from frameworks data printed raw in JSON. One test over every
+/// output: assess, render and catalog in every format, batch in every format, the consensus
+/// file of merge, and the messages on standard error. Nothing unsafe comes out (by the one
+/// definition, `readiness::inert::is_unsafe_char`), except in Markdown the word joiner its
+/// escaping puts after `@` and `:` to stop autolinks, and JSON keeps the text exactly.
+#[test]
+fn no_unsafe_character_from_answers_or_frameworks_reaches_any_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    let technologies = std::fs::read_to_string(fw.join("technologies.toml")).unwrap();
+    let hostile_name = "Multimodal AI\\u009B2J\\u202E\\u00AD";
+    std::fs::write(
+        fw.join("technologies.toml"),
+        technologies.replacen("\"Multimodal AI\"", &format!("\"{hostile_name}\""), 1),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
+    let company = format!("Fern{INVISIBLE}hill Tea Co.");
+    let answers = dir.path().join("a.toml");
+    std::fs::write(&answers, text.replace("Fernhill Tea Co.", &company)).unwrap();
+    let report = dir.path().join("report.json");
+    let fw_args = ["--frameworks".as_ref(), fw.as_os_str()];
+    let mut runs: Vec<Vec<&std::ffi::OsStr>> = Vec::new();
+    for format in ["table", "markdown", "html", "json"] {
+        runs.push(vec!["assess".as_ref(), "-f".as_ref(), format.as_ref(), "--answers".as_ref(), answers.as_os_str()]);
+        runs.push(vec!["catalog".as_ref(), "technologies".as_ref(), "-f".as_ref(), format.as_ref()]);
+        runs.push(vec!["catalog".as_ref(), "-f".as_ref(), format.as_ref()]);
+    }
+    for format in ["csv", "jsonl", "markdown", "table", "html"] {
+        runs.push(vec!["batch".as_ref(), "-f".as_ref(), format.as_ref(), answers.as_os_str()]);
+    }
+    let json = command()
+        .args(["assess", "-f", "json", "--as-of", AS_OF])
+        .args(fw_args)
+        .arg("--answers")
+        .arg(&answers)
+        .output();
+    let json = json.unwrap();
+    assert!(json.status.success(), "{}", stderr(&json));
+    std::fs::write(&report, &json.stdout).unwrap();
+    let parsed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(parsed["company"], company.as_str(), "JSON keeps the text exactly");
+    for format in ["table", "markdown", "html"] {
+        runs.push(vec!["render".as_ref(), "-f".as_ref(), format.as_ref(), report.as_os_str()]);
+    }
+    let second = dir.path().join("b.toml");
+    std::fs::write(
+        &second,
+        text.replace("Fernhill Tea Co.", &company).replacen("[respondent]", "[respondent]\nrole = \"Owner\"", 1),
+    )
+    .unwrap();
+    runs.push(vec!["merge".as_ref(), answers.as_os_str(), second.as_os_str()]);
+    for args in &runs {
+        // A report carries its frameworks' text already; `render` takes none.
+        let data = if args[0] == "render" { &[][..] } else { &fw_args[..] };
+        let out = command().args(args).args(data).env("COLUMNS", "100").output().unwrap();
+        let markdown = args.iter().any(|a| *a == "markdown");
+        for (stream, what) in [(&out.stdout, "stdout"), (&out.stderr, "stderr")] {
+            let text = String::from_utf8_lossy(stream);
+            let bad = text.chars().find(|c| {
+                readiness::inert::is_unsafe_char(*c) && !matches!(c, '\n' | '\t') && !(markdown && *c == '\u{2060}')
+            });
+            assert!(bad.is_none(), "{args:?} {what}: U+{:04X} came out", bad.map_or(0, |c| c as u32));
+        }
+        assert!(!out.stdout.is_empty(), "{args:?} wrote nothing: {}", stderr(&out));
+    }
+}
+
+/// Case 9 of issue 28: a JSON report whose title repeats `{company}` 55,000 times with a
+/// 400,000-character company made `render` abort trying to allocate 4 GB (exit 134), and a
+/// customised `report.toml` did the same to `assess` although `frameworks check` said ok. Both
+/// are bad input now: exit 2, at once, and the check refuses the template.
+#[test]
+fn a_template_that_would_fill_gigabytes_is_refused_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = edited_report(dir.path(), "small-ecommerce.toml", "big.json", |r| {
+        r["company"] = "c".repeat(400_000).into();
+        r["report"]["text"]["title"] = "{company}".repeat(55_000).into();
+    });
+    assert!(std::fs::metadata(&report).unwrap().len() <= 1 << 20, "within the input limit");
+    for format in ["table", "markdown", "html"] {
+        let mut cmd = command();
+        cmd.args(["render", "--format", format]).arg(&report);
+        let out = run_within(cmd, Duration::from_secs(20));
+        assert_eq!(out.status.code(), Some(2), "{format}: {}", stderr(&out));
+        assert!(stderr(&out).contains("fills to more than 256 KiB"), "{}", stderr(&out));
+    }
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    let text = std::fs::read_to_string(fw.join("report.toml")).unwrap();
+    let title = "title = \"{company}: AI marketing readiness\"";
+    assert!(text.contains(title), "report.toml has its title");
+    let long = format!("title = \"{}\"", "{company}".repeat(55_000));
+    std::fs::write(fw.join("report.toml"), text.replacen(title, &long, 1)).unwrap();
+    let check = command().args(["frameworks", "check"]).arg(&fw).output().unwrap();
+    assert_eq!(check.status.code(), Some(2), "frameworks check said ok");
+    assert!(stderr(&check).contains("`title` has 55000 placeholders"), "{}", stderr(&check));
+    let mut cmd = command();
+    cmd.args(["assess", "--format", "html", "--as-of", AS_OF, "--frameworks"]).arg(&fw);
+    cmd.arg("--answers").arg(example("small-ecommerce.toml"));
+    let out = run_within(cmd, Duration::from_secs(20));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+// ----- issue 28, lower items -----
+
+/// `--help > /dev/full` exited 0; help that could not be printed is an error.
+#[test]
+fn help_that_cannot_be_written_is_an_error() {
+    let full = std::fs::File::options().write(true).open("/dev/full").unwrap();
+    let out = command().arg("--help").stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    command().arg("--help").output().map(|out| assert!(out.status.success())).unwrap();
+}
+
+/// `--save` without `-i` beside `--answers` was silently ignored; it is refused now.
+#[test]
+fn save_without_a_live_questionnaire_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.toml");
+    let mut cmd = command();
+    cmd.args(["assess", "--answers"]).arg(example("small-ecommerce.toml")).arg("--save").arg(&session);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("add -i"), "{}", stderr(&out));
+    assert!(!session.exists());
+}
+
+/// `--output /dev/fd/3` truncated a file the shell opened for appending (`3>>file`).
+#[test]
+fn an_output_through_dev_fd_appends_as_its_opener_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "earlier\n").unwrap();
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg("exec \"$0\" assess --format json --answers \"$1\" --output /dev/fd/3 3>>\"$2\"");
+    cmd.arg(assert_cmd::cargo::cargo_bin("readiness")).arg(example("small-ecommerce.toml")).arg(&log);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("earlier\n{"), "{}", &text[..text.len().min(40)]);
+}
+
+/// `frameworks check` accepted a question id that `template` then wrote as a key no answer
+/// file can hold (`data quality = `); ids are bare TOML keys now.
+#[test]
+fn frameworks_check_refuses_a_question_id_that_is_no_bare_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let fw = dir.path().join("fw");
+    command().args(["frameworks", "export"]).arg(&fw).output().unwrap();
+    for entry in std::fs::read_dir(&fw).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("\"data_quality\"", "\"data quality\"")).unwrap();
+    }
+    let out = command().args(["frameworks", "check"]).arg(&fw).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("`data quality` is not a bare TOML key"), "{}", stderr(&out));
+}
+
+/// `render` showed a hand-edited score of 1e308 as "inf"; it refuses numbers no assessment
+/// produces, as `compare` does.
+#[test]
+fn render_refuses_a_score_no_assessment_produces() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = edited_report(dir.path(), "small-ecommerce.toml", "edited.json", |r| {
+        r["readiness"]["overall"] = 1e308.into();
+    });
+    let out = command().args(["render"]).arg(&report).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(stderr(&out).contains("the overall score is 1e308, expected 0 to 100"), "{}", stderr(&out));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("inf"));
+}
+
+/// A loop of symbolic links given as `--frameworks` was reported as a directory that does
+/// not exist; it is named as what it is.
+#[test]
+fn a_loop_of_symbolic_links_is_reported_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let out = command().args(["frameworks", "check"]).arg(&a).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("symbolic links"), "{}", stderr(&out));
+}

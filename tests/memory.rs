@@ -118,9 +118,13 @@ enum Shape {
     UnknownOptions,
     /// Comments and blank lines.
     Comments,
+    /// Lines of a lone `=` (issue 28, case 11: 80 MB), one syntax error each.
+    Equals,
+    /// The same table header again and again.
+    SameTable,
 }
 
-const SHAPES: [Shape; 7] = [
+const SHAPES: [Shape; 9] = [
     Shape::DuplicatedRegions,
     Shape::UnknownKeys,
     Shape::LongKey,
@@ -128,6 +132,8 @@ const SHAPES: [Shape; 7] = [
     Shape::LongLevelString,
     Shape::UnknownOptions,
     Shape::Comments,
+    Shape::Equals,
+    Shape::SameTable,
 ];
 
 fn replace_line(text: &str, start: &str, with: &str) -> String {
@@ -156,6 +162,8 @@ fn hostile(shape: Shape, size: usize) -> String {
             replace_line(&base, "goals = ", &format!("goals = [{}]", goals.join(",")))
         }
         Shape::Comments => format!("{}{base}", "# a comment line of forty characters...\n".repeat(room / 41)),
+        Shape::Equals => format!("{base}{}", "=\n".repeat(room / 2)),
+        Shape::SameTable => format!("{base}{}", "[a]\n".repeat(room / 4)),
     };
     assert!(text.len() as u64 <= MAX_INPUT_BYTES, "{shape:?}: {} bytes", text.len());
     text
@@ -210,4 +218,23 @@ fn readiness_floor(text: &str, at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// Case 9 of issue 28: a JSON report whose title repeats `{company}` 55,000 times with a
+/// 400,000-character company made `render` try to allocate 4 GB and abort. The fill is
+/// measured before it is made: refused as bad input, under the budget.
+#[test]
+fn a_template_repeating_a_long_value_is_refused_under_the_budget() {
+    let answers = parse(fw(), "a.toml", &example(), Completeness::Complete).unwrap();
+    let mut assessment = readiness::score::assess(fw(), &answers, Date::new(2026, 11, 25).unwrap());
+    assessment.company = "c".repeat(400_000).into();
+    std::sync::Arc::make_mut(&mut assessment.report.text).title = "{company}".repeat(55_000).into();
+    let view = View { sections: vec![Section::All], explain: true, width: Some(100), colour: false };
+    for format in [Format::Table, Format::Markdown, Format::Html] {
+        let mut result = None;
+        let peak = peak_during(|| result = Some(readiness::report::write(&assessment, format, &view, &mut Vec::new())));
+        let error = result.unwrap().expect_err("refused");
+        assert!(error.is::<readiness::error::InputError>(), "{format:?}: bad input, exit 2: {error:#}");
+        assert!(peak < BUDGET, "{format:?}: peak {} MiB", peak >> 20);
+    }
 }

@@ -696,3 +696,24 @@ fn a_workshop_runs_once_per_respondent_into_their_own_files_and_scores_them_toge
         report["workshop"]["respondents"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Dev Okafor", "Maya Patel"]);
 }
+
+/// Case 4 of issue 28: "never over an existing file" was checked when the offer of the
+/// client report was shown, so a file created while it was on screen was overwritten. The
+/// file is now created only where nothing is, when it is written: the next free name.
+#[test]
+fn the_client_report_never_replaces_a_file_created_while_the_offer_is_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(common::example("small-ecommerce.toml"), dir.path().join("s.toml")).unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--resume", "s.toml"], &[]);
+    review_and_score(&mut t);
+    t.wait_for(&["Write the client report", "Not now"]);
+    let theirs = dir.path().join("fernhill-tea-co-readiness.html");
+    std::fs::write(&theirs, "made meanwhile").unwrap();
+    t.press(ENTER);
+    t.wait_for(&["Next: hand"]);
+    assert_eq!(t.exit_code(), 0);
+    assert!(std::fs::read_to_string(&theirs).unwrap() == "made meanwhile", "the file made meanwhile was replaced");
+    let written = dir.path().join("fernhill-tea-co-readiness-2.html");
+    assert!(std::fs::read_to_string(&written).unwrap().starts_with("<!DOCTYPE html>"));
+    assert!(flatten(&t.shown()).contains("fernhill-tea-co-readiness-2.html"), "the name written is the one shown");
+}

@@ -40,6 +40,19 @@ const MAX_TEXT_CHARS: usize = 2000;
 /// The keys of an answer written as a table.
 const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 
+/// `toml::from_str`, which keeps every syntax error it recovers from (a megabyte of `=` lines
+/// held 80 MB of them), given only the text up to the end of the line of the first one: the
+/// same first error, from a few lines.
+fn from_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, toml::de::Error> {
+    let Some(error) = crate::limits::first_toml_error(text) else { return toml::from_str(text) };
+    let end = text[error..].find('\n').map_or(text.len(), |at| error + at + 1);
+    match toml::from_str::<T>(&text[..end]) {
+        // Only what follows makes it an error (never seen so far): read it all.
+        Ok(_) => toml::from_str(text),
+        Err(e) => Err(e),
+    }
+}
+
 /// Parses and validates answer-file text; `file` is the name shown in errors.
 ///
 /// Time is linear in the size of the text and memory bounded: problems are located through a
@@ -50,7 +63,7 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     // explains their syntax errors.
     let raw = match plain::read(text) {
         Some(raw) => raw,
-        None => toml::from_str(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?,
+        None => from_toml(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?,
     };
     let mut reader = Reader { fw, file, text, lines: OnceCell::new(), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());

@@ -119,7 +119,7 @@ pub(super) fn answer_value(a: &Answer, note: Option<&Note>) -> String {
     let mut fields = vec![format!("level = {level}")];
     for (key, text) in [("note", &note.note), ("evidence", &note.evidence)] {
         if let Some(text) = text {
-            fields.push(format!("{key} = {}", toml::Value::String(text.clone())));
+            fields.push(format!("{key} = {}", crate::inert::toml_string(text)));
         }
     }
     format!("{{ {} }}", fields.join(", "))
@@ -130,7 +130,7 @@ pub(super) fn context_value(v: &ContextValue) -> String {
     let value = match v {
         ContextValue::Number(n) => toml::Value::Integer(*n),
         ContextValue::DontKnow => toml::Value::String(DONT_KNOW.into()),
-        ContextValue::Text(s) => toml::Value::String(s.clone()),
+        ContextValue::Text(s) => return crate::inert::toml_string(s),
         ContextValue::List(items) => toml::Value::Array(items.iter().cloned().map(toml::Value::String).collect()),
     };
     value.to_string()

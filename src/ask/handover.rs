@@ -4,7 +4,7 @@
 use super::session::{Finished, prompter, quote};
 use super::{Reply, tell};
 use crate::assessment::Assessment;
-use crate::output::write_atomic;
+use crate::output::write_new;
 use crate::report::{self, Format, View};
 use std::path::{Path, PathBuf};
 
@@ -84,7 +84,12 @@ fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Pat
     let options = [format!("Write the {} report to {}", kind.name(), path.display()), "Not now".to_string()];
     match prompter().menu("Write the client report to a file, to hand over?", &options)? {
         Reply::Answer(0) => {
-            write_atomic(&path, kind.render(assessment, view).as_bytes())?;
+            let report = kind.render(assessment, view);
+            // Never over a file created while the offer was on screen: the next free name.
+            let mut path = path;
+            while !write_new(&path, report.as_bytes())? {
+                path = report_path(session, &assessment.company, kind);
+            }
             tell(&format!("Client report written to {}", path.display()));
             Ok(Some(path))
         }

@@ -53,9 +53,3 @@ pub fn heat_map_table(
         .collect();
     Table { caption: None, columns, rows }
 }
-
-/// Bidirectional embeddings, overrides and isolates: they can make text display in another
-/// order than it is stored, so no backend passes them on.
-pub fn is_bidi_override(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}

@@ -18,6 +18,7 @@ const ETHICS: usize = 7;
 const MODELS: usize = 8;
 const TRENDS: usize = 9;
 const TECHNOLOGIES: usize = 10;
+const REPORT: usize = 11;
 
 /// The most levers a report may list.
 const MAX_LEVERS: usize = 100;
@@ -38,6 +39,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     check_roadmap(&mut c, fw, &ids);
     check_ethics_models_trends(&mut c, fw, &ids);
     check_technologies(&mut c, fw, &ids);
+    check_report_templates(&mut c, fw);
     // Read top to bottom, file by file.
     c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
     (!c.problems.is_empty()).then_some(InputError { diagnostics: c.problems, omitted: c.omitted })
@@ -298,16 +300,22 @@ fn located_within(f: &DataFile, place: Place, needles: &[String], message: Strin
     }
 }
 
+fn is_bare_key(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 fn check_unique_ids(c: &mut Checker, fw: &Frameworks) {
     let ids = |v: &[super::Named]| v.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
     c.unique(SOURCES, "source", fw.sources.sources.iter().map(|x| x.id.as_str()));
     c.unique(QUESTIONNAIRE, "dimension", fw.questionnaire.dimensions.iter().map(|x| x.id.as_str()));
     let context_and_questions = fw.questionnaire.context.iter().map(|x| x.id.as_str());
-    c.unique(
-        QUESTIONNAIRE,
-        "question",
-        context_and_questions.chain(fw.questionnaire.questions.iter().map(|x| x.id.as_str())),
-    );
+    let question_ids = context_and_questions.chain(fw.questionnaire.questions.iter().map(|x| x.id.as_str()));
+    c.unique(QUESTIONNAIRE, "question", question_ids.clone());
+    // An answer file names each question as a bare key: `template` writes them so.
+    for id in question_ids.filter(|id| !is_bare_key(id)) {
+        let message = format!("question id `{id}` is not a bare TOML key: use letters, digits, `_` and `-` only");
+        c.entry(QUESTIONNAIRE, id, message);
+    }
     c.unique(SCORING, "tier", fw.scoring.tiers.iter().map(|x| x.id.as_str()));
     c.unique(SCORING, "stage", fw.scoring.stages.iter().map(|x| x.id.as_str()));
     c.unique(SCORING, "ring", fw.scoring.rings.iter().map(|x| x.id.id()));
@@ -491,6 +499,49 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     c.refs_at(SCORING, Place::Key("relief_dimensions"), "dimension", &s.complexity.relief_dimensions, &ids.dimensions);
     c.key_range(SCORING, "relief", s.complexity.relief, 0.0, 1.0);
     check_risk_rules(c, fw);
+    check_pace(c, fw);
+}
+
+/// Pace bands start at a score of 0 and rise within 0 to 100 (so none is NaN or infinite).
+fn check_pace(c: &mut Checker, fw: &Frameworks) {
+    let bands = &fw.scoring.pace.bands;
+    let within = |b: &crate::frameworks::model::PaceBand| (0.0..=100.0).contains(&b.from);
+    if bands.first().is_none_or(|b| b.from != 0.0)
+        || !bands.iter().all(within)
+        || bands.windows(2).any(|p| p[1].from <= p[0].from)
+    {
+        c.at(SCORING, "[[pace.band]]", "pace bands must start at from = 0 and rise to at most 100".into());
+    }
+}
+
+/// Every template of `report.toml` within [`words::MAX_PLACEHOLDERS`] placeholders and
+/// [`words::MAX_TEMPLATE_BYTES`], so a report filled from answers within their limits stays
+/// under the bound a sentence may fill to.
+fn check_report_templates(c: &mut Checker, fw: &Frameworks) {
+    use crate::words::{MAX_PLACEHOLDERS, MAX_TEMPLATE_BYTES, placeholders};
+    let Ok(text) = serde_json::to_value(&*fw.report) else { return };
+    let mut strings = Vec::new();
+    keyed_strings("", &text, &mut strings);
+    for (key, template) in strings {
+        let count = placeholders(template).len();
+        if count > MAX_PLACEHOLDERS || template.len() > MAX_TEMPLATE_BYTES {
+            let message = format!(
+                "`{key}` has {count} placeholders in {} bytes, expected at most {MAX_PLACEHOLDERS} in {MAX_TEMPLATE_BYTES}",
+                template.len()
+            );
+            c.at(REPORT, &format!("{key} ="), message);
+        }
+    }
+}
+
+/// The strings of a JSON value with the key each is under.
+fn keyed_strings<'v>(key: &'v str, value: &'v serde_json::Value, out: &mut Vec<(&'v str, &'v str)>) {
+    match value {
+        serde_json::Value::String(text) => out.push((key, text)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| keyed_strings(key, v, out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| keyed_strings(k, v, out)),
+        _ => {}
+    }
 }
 
 fn check_stages(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
@@ -563,7 +614,7 @@ fn check_placement(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     }
     c.refs(SCORING, "placement", "risk appetite", p.appetite_widening.keys(), &ids.appetites);
     for (appetite, points) in &p.appetite_widening {
-        c.key_range(SCORING, appetite, *points, 0.0, 100.0);
+        c.key_range(SCORING, appetite, *points, -100.0, 100.0);
     }
     c.key_range(SCORING, "next_step_goal_at", p.next_step_goal_at, 0.0, 1.0);
     c.key_range(SCORING, "quick_win_complexity", f64::from(p.quick_win_complexity), 0.0, 5.0);
@@ -619,6 +670,9 @@ fn check_risk_rules(c: &mut Checker, fw: &Frameworks) {
         c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must start at from = 0 and rise to at most 1".into());
     }
     c.key_range(SCORING, "serious_likelihood", risk.serious_likelihood, 0.0, 1.0);
+    // Exposure is 10 x a severity weight of at most 10 x a likelihood of at most 1.
+    c.key_range(SCORING, "raise_from", risk.raise_from, 0.0, 100.0);
+    c.key_range(SCORING, "controls_in_place_at", risk.controls_in_place_at, 0.0, 1.0);
     let sev = &risk.severity;
     for (name, weight) in [("low", sev.low), ("medium", sev.medium), ("high", sev.high), ("critical", sev.critical)] {
         if !(0.0..=10.0).contains(&weight) {

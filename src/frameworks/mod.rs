@@ -79,10 +79,12 @@ impl Frameworks {
                 let message = format!("{} is a file, not a frameworks directory", shown_path(dir));
                 return Err(InputError::message(message));
             }
-            Err(_) => {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let message = format!("frameworks directory {} does not exist", shown_path(dir));
                 return Err(InputError::message(message));
             }
+            // A loop of symbolic links, a directory that may not be entered: say which.
+            Err(e) => return Err(InputError::message(format!("cannot read {}: {e}", shown_path(dir)))),
         }
         let mut problems = Vec::new();
         let mut files = Vec::new();

@@ -3,7 +3,7 @@
 //! are worked out once a batch ([`Columns`]); a row holds only its cells.
 
 use crate::answers::Answers;
-use crate::error::{is_unsafe_char, printable_line};
+use crate::error::printable_line;
 use crate::frameworks::{ContextKind, ContextRole, Frameworks, Ring};
 use crate::score::{Scores, display_context};
 use std::fmt::Write;
@@ -119,7 +119,7 @@ impl Columns {
                 format!("{}:{value}", serde_json::Value::from(name))
             })
             .collect();
-        format!("{{{}}}\n", escape_unsafe(&fields.join(",")))
+        format!("{{{}}}\n", crate::inert::json_escaped(&fields.join(",")))
     }
 
     /// The numeric columns of a row, for the portfolio summary.
@@ -179,23 +179,6 @@ fn csv_field(text: &str, keep_formulas: bool, line: &mut String) {
 /// starts with =, +, -, @, a tab or a carriage return.
 fn is_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-/// JSON text with every unsafe character written as a `\u` escape (C0 controls are escaped
-/// by serde_json already; C1 controls, bidi and invisible characters are not).
-fn escape_unsafe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if is_unsafe_char(c) {
-            let mut units = [0u16; 2];
-            for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -261,13 +244,5 @@ mod tests {
         assert_eq!(csv_field("=1+2", false), "\"'=1+2\"");
         assert_eq!(csv_field("=1+2", true), "=1+2");
         assert_eq!(csv_field("Evil\u{1b}]52;c;eA==\u{7}\nCo", true), "Evil\u{FFFD}]52;c;eA==\u{FFFD}\u{FFFD}Co");
-    }
-
-    #[test]
-    fn json_lines_escape_what_could_drive_a_terminal() {
-        let escaped = escape_unsafe("{\"company\":\"a\u{9b}b\u{202e}c\u{E0041}\"}");
-        assert_eq!(escaped, "{\"company\":\"a\\u009bb\\u202ec\\udb40\\udc41\"}");
-        let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
-        assert_eq!(back["company"], "a\u{9b}b\u{202e}c\u{E0041}", "the escapes are exact");
     }
 }

@@ -80,6 +80,14 @@ impl Formatter for Pretty {
         out.write_all(b": ")
     }
 
+    /// String content as it is, but for what could drive a terminal the JSON is read on.
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, out: &mut W, fragment: &str) -> io::Result<()> {
+        if fragment.is_ascii() {
+            return out.write_all(fragment.as_bytes());
+        }
+        crate::inert::write_json_fragment(out, fragment)
+    }
+
     fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
         self.has_value = true;
         Ok(())

@@ -61,15 +61,34 @@ impl View {
 
 /// Writes the view to `out`. JSON is streamed: the assessment with its wording is the largest
 /// output, and building it as one string first costs a tenth of a start in memory touched.
-pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn Write) -> std::io::Result<()> {
+///
+/// A report template that would fill to more than [`crate::words::MAX_FILLED_BYTES`] (from a
+/// customised `report.toml` or a hand-edited JSON report) is bad input: nothing is written.
+pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn Write) -> anyhow::Result<()> {
     match format {
         Format::Json => {
             let mut out = std::io::BufWriter::with_capacity(1 << 15, out);
             json::write_pretty(&mut out, assessment)?;
-            out.flush()
+            Ok(out.flush()?)
         }
-        _ => out.write_all(render(assessment, format, view).as_bytes()),
+        _ => {
+            // A refusal noted by an earlier rendering on this thread is not this report's.
+            crate::words::take_too_long();
+            let text = render(assessment, format, view);
+            if let Some(template) = crate::words::take_too_long() {
+                return Err(too_long(&template).into());
+            }
+            Ok(out.write_all(text.as_bytes())?)
+        }
     }
+}
+
+fn too_long(template: &str) -> crate::error::InputError {
+    let limit = crate::limits::size(crate::words::MAX_FILLED_BYTES as u64);
+    crate::error::InputError::new(vec![
+        crate::error::Diagnostic::new(format!("the report template {template} fills to more than {limit}"))
+            .help("a report sentence repeats a placeholder or a value too often: shorten the template in report.toml (or the value in the JSON report)"),
+    ])
 }
 
 pub fn render(assessment: &Assessment, format: Format, view: &View) -> String {

@@ -149,8 +149,8 @@ pub fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment, appetite: &str)
         0.0
     };
     let bold = placement.appetite_widening.get(appetite).copied().unwrap_or(0.0);
-    let pilot_tolerance = placement.pilot_tolerance + strong.max(bold);
-    let assess_tolerance = placement.assess_tolerance + bold;
+    let pilot_tolerance = (placement.pilot_tolerance + strong.max(bold)).max(placement.adopt_tolerance);
+    let assess_tolerance = (placement.assess_tolerance + bold).max(pilot_tolerance);
     let ring = if shortfall <= placement.adopt_tolerance {
         Ring::Adopt
     } else if shortfall <= pilot_tolerance {

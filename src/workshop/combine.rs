@@ -157,6 +157,14 @@ fn context(fw: &Frameworks, voices: &[Voice]) -> Result<BTreeMap<Text, ContextVa
     if problems.is_empty() { Ok(combined) } else { Err(InputError::new(problems)) }
 }
 
+/// The disagreement of two files that name different companies, if they do.
+pub(super) fn other_company(fw: &Frameworks, a: &AnswerFile, b: &AnswerFile) -> Option<Diagnostic> {
+    let q = fw.questionnaire.context.iter().find(|q| q.role == Some(ContextRole::Company))?;
+    let (x, y) = (a.answers.context.get(&q.id)?, b.answers.context.get(&q.id)?);
+    let known = |v: &ContextValue| *v != ContextValue::DontKnow;
+    (known(x) && known(y) && !same(q, x, y)).then(|| disagreement(q, (&voice(a), x), (&voice(b), y)))
+}
+
 type Given<'v, 'a> = (&'v Voice<'a>, &'v ContextValue);
 
 /// The answer the respondents agree on, or the first two that differ.

@@ -9,6 +9,7 @@
 use super::combine::{Combined, Voice, is_own_text};
 use crate::answers::{self, Completeness};
 use crate::frameworks::Frameworks;
+use crate::inert::{is_unsafe_char, toml_string as quoted};
 use std::fmt::Write;
 
 /// The consensus answer file of the combined respondents.
@@ -76,49 +77,14 @@ fn said(voice: &Voice, q: &crate::frameworks::Question) -> String {
     text
 }
 
-/// Characters that could end a comment line, drive a terminal or reorder what an editor shows.
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
-
 /// Text for a comment: unsafe characters written as `\u{…}`.
 fn inert(text: &str) -> String {
-    text.chars().map(|c| if is_unsafe(c) { format!("\\u{{{:04X}}}", c as u32) } else { c.to_string() }).collect()
-}
-
-/// A TOML basic string on one line, unsafe characters escaped: reads back as `text` exactly.
-pub fn quoted(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if is_unsafe(c) => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    text.chars().map(|c| if is_unsafe_char(c) { format!("\\u{{{:04X}}}", c as u32) } else { c.to_string() }).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quoted_text_reads_back_exactly_and_stays_on_one_line() {
-        let hostile = "a\"b\\c\nd\re\tf\u{1b}[31mg\u{7}h\u{202E}i\u{2028}j\u{0}k'''\"\"\"]]\n[answers]\nx = 1";
-        let line = format!("x = {}", quoted(hostile));
-        assert!(!line.contains(['\n', '\r', '\u{1b}', '\u{202E}', '\u{2028}', '\u{0}']), "{line}");
-        let table: toml::Table = line.parse().unwrap();
-        assert_eq!(table["x"].as_str(), Some(hostile));
-    }
 
     #[test]
     fn inert_text_has_no_character_that_ends_or_hides_a_line() {

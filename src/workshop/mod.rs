@@ -7,6 +7,7 @@ mod combine;
 mod consensus;
 mod spread;
 
+use combine::other_company;
 pub use combine::{Combined, Voice, combine, is_own_text};
 pub use consensus::consensus_file;
 
@@ -15,6 +16,7 @@ use crate::assessment::Assessment;
 use crate::date::Date;
 use crate::error::{Diagnostic, InputError};
 use crate::frameworks::Frameworks;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// One respondent's answers and the file they came from (as shown to the user).
@@ -33,16 +35,17 @@ pub fn assess(fw: &Frameworks, files: &[AnswerFile], as_of: Date) -> Result<Asse
 }
 
 /// Reads the answer files named (directories expanded to their `.toml` files, sorted), every
-/// problem in every file reported at once. A file named twice (or through a directory as well)
-/// is refused: counted twice, one person would weigh double.
+/// problem in every file reported at once. A file named twice (or through a directory as
+/// well, or through another hard link) is refused: counted twice, one person would weigh
+/// double. A file naming another company than the first stops the reading at once: nothing
+/// after it could make them one workshop. Linear in the number of files.
 pub fn read(fw: &Frameworks, paths: &[PathBuf]) -> Result<Vec<AnswerFile>, InputError> {
     let files = crate::portfolio::answer_files(paths)?;
-    let mut seen: Vec<(PathBuf, &PathBuf)> = Vec::new();
-    let mut read = Vec::new();
+    let mut seen: HashMap<FileId, &PathBuf> = HashMap::with_capacity(files.len());
+    let mut read: Vec<AnswerFile> = Vec::new();
     let mut problems = Vec::new();
     for path in &files {
-        let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        if let Some((_, first)) = seen.iter().find(|(id, _)| *id == identity) {
+        if let Some(first) = file_id(path).and_then(|id| earlier(&mut seen, id, path)) {
             problems.push(Diagnostic::new(format!(
                 "`{}` is given twice (also as `{}`): each respondent's file counts once",
                 path.display(),
@@ -50,11 +53,46 @@ pub fn read(fw: &Frameworks, paths: &[PathBuf]) -> Result<Vec<AnswerFile>, Input
             )));
             continue;
         }
-        seen.push((identity, path));
         match crate::read_answers(fw, path, Completeness::Complete) {
-            Ok(answers) => read.push(AnswerFile { file: path.display().to_string(), answers }),
+            Ok(answers) => {
+                let file = AnswerFile { file: path.display().to_string(), answers };
+                if let Some(mismatch) = read.first().and_then(|first| other_company(fw, first, &file)) {
+                    problems.push(mismatch);
+                    return Err(InputError::new(problems));
+                }
+                read.push(file);
+            }
             Err(e) => problems.extend(e.diagnostics),
         }
     }
     if problems.is_empty() { Ok(read) } else { Err(InputError::new(problems)) }
+}
+
+/// The name `id` was first seen under, or `None` (and `path` remembered) the first time.
+fn earlier<'p>(seen: &mut HashMap<FileId, &'p PathBuf>, id: FileId, path: &'p PathBuf) -> Option<&'p PathBuf> {
+    match seen.entry(id) {
+        std::collections::hash_map::Entry::Occupied(first) => Some(first.get()),
+        std::collections::hash_map::Entry::Vacant(entry) => {
+            entry.insert(path);
+            None
+        }
+    }
+}
+
+/// What makes two names one file: its device and inode (links followed); elsewhere its
+/// canonical path.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(path: &std::path::Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &std::path::Path) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
 }

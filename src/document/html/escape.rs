@@ -2,10 +2,10 @@
 //! the running header) and element ids. Output is also well-formed XML, so a strict parser can
 //! check the structure.
 
-use crate::document::layout::is_bidi_override;
+use crate::inert::is_unsafe_char;
 
-/// Text for an element or an attribute value: markup characters as entities, controls,
-/// bidirectional overrides and non-characters replaced, line breaks flattened.
+/// Text for an element or an attribute value: markup characters as entities, unsafe
+/// characters ([`is_unsafe_char`]) and non-characters replaced, line breaks flattened.
 pub fn text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
@@ -66,7 +66,7 @@ pub fn id(anchor: &str) -> String {
 }
 
 fn replaced(c: char) -> bool {
-    c.is_control() || is_bidi_override(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    is_unsafe_char(c) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! renders as the same literal text on GitHub, in pandoc and in markdownlint's parser.
 
 use crate::document::Span;
-use crate::document::layout::is_bidi_override;
 use crate::error::is_unsafe_char;
 
 /// Characters that start or end inline markup in CommonMark, a GitHub extension (tables,
@@ -172,7 +171,7 @@ pub fn mermaid(text: &str) -> String {
             '[' => '(',
             ']' => ')',
             c if c.is_control() => ' ',
-            c if is_bidi_override(c) => '\u{FFFD}',
+            c if is_unsafe_char(c) => '\u{FFFD}',
             c => c,
         })
         .collect();

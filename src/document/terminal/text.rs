@@ -2,27 +2,21 @@
 //! painted.
 
 use crate::document::{Span, Tone};
+use crate::inert::is_unsafe_char;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Document text made inert: C0 and C1 controls (ESC among them), DEL, bidirectional
-/// overrides and isolates, zero-width and line-separator characters become U+FFFD, so nothing
-/// in a document can move the cursor, recolour the screen, reorder what is shown or hide text.
+/// Document text made inert: every unsafe character ([`is_unsafe_char`]: controls, bidi,
+/// invisible) becomes U+FFFD, so nothing in a document can move the cursor, recolour the
+/// screen, reorder what is shown or hide text.
 /// Tabs and line breaks become spaces: layout belongs to the backend.
 pub fn clean(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
-            c if is_unsafe(c) => '\u{FFFD}',
+            c if is_unsafe_char(c) => '\u{FFFD}',
             c => c,
         })
         .collect()
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// Columns the text takes on a terminal, not counting the SGR sequences [`Painter`] adds.
