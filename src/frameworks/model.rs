@@ -554,7 +554,7 @@ pub struct PlacementRules {
     pub pilot_tolerance: f64,
     /// The pilot tolerance for a technology that serves a stated goal very well.
     pub strong_goal_pilot_tolerance: f64,
-    /// Points added to the pilot and assess tolerances, by risk appetite.
+    /// Points added to the pilot and assess tolerances, by risk appetite (negative narrows).
     pub appetite_widening: BTreeMap<Text, f64>,
     pub assess_tolerance: f64,
     pub serves_goal_at: f64,
