@@ -43,7 +43,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         company: answers.text_for(fw, ContextRole::Company).into(),
         questionnaire_version: answers.version.unwrap_or(fw.questionnaire.version),
         context: context_entries(fw, answers),
-        skills: skills::gaps(fw, answers, &business, &technologies),
+        skills: skills::gaps(fw, answers, &technologies),
         unknowns,
         best_case,
         ethics: readiness::ethics(fw, answers),

@@ -211,9 +211,10 @@ pub fn schedule(
 }
 
 /// The last month of the roadmap actions a technology in `ring` waits for (0 for none): a
-/// vendor chosen and a pilot designed before the work starts. A quick win waits for none.
+/// vendor chosen and a pilot designed before the work starts. A quick win adopted is switched
+/// on and waits for none.
 pub fn ring_actions_end(fw: &Frameworks, ring: Ring, quick_win: bool) -> u32 {
-    if quick_win {
+    if quick_win && ring == Ring::Adopt {
         return 0;
     }
     let actions = fw.roadmap.phases.iter().flat_map(|p| &p.actions).filter(|a| a.before_rings.contains(&ring));

@@ -7,7 +7,7 @@ use super::controls_in_place;
 use super::rules::Rules;
 use crate::answers::Answers;
 use crate::assessment::{PhasePlan, PlannedAction, Readiness, RiskEntry, TechnologyAssessment};
-use crate::frameworks::{Action, Frameworks, Phase, Ring, Text};
+use crate::frameworks::{Action, EntryCriterion, Frameworks, Phase, Ring, Text};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The gaps to close, first first: dimensions that hold back a candidate technology (one that
@@ -97,22 +97,41 @@ impl Plan<'_> {
     fn waited_for_by_a_start(&self, action: &PlannedAction) -> bool {
         action.technologies.iter().any(|id| self.planned.contains(id))
             || action.risks.iter().any(|id| self.serious_when_planned.contains(id))
+            || self.mitigates_for_a_start(&action.id)
             || self.fw.action(&action.id).is_some_and(|(_, a)| self.ring_waits_for(a))
     }
 
-    /// Some technology placed in one of the action's `before_rings`, not a quick win, waits
-    /// for it.
-    fn ring_waits_for(&self, action: &Action) -> bool {
+    /// The action mitigates a serious risk that a planned technology carries: the technology's
+    /// start was set after it.
+    fn mitigates_for_a_start(&self, action: &Text) -> bool {
         self.techs.iter().any(|t| {
-            let timeline = &t.adoption_timeline;
-            !timeline.quick_win && timeline.start_month.is_some() && action.before_rings.contains(&timeline.ring)
+            let starts = t.adoption_timeline.ring.is_planned() && t.adoption_timeline.start_month.is_some();
+            starts && t.risk_factors.risks.iter().any(|r| r.serious && self.mitigation_of(&r.id) == Some(action))
         })
     }
 
-    /// The serious risks carried by the technologies an action works on: their mitigation ends
-    /// before the action starts.
+    /// The action that mitigates a risk.
+    fn mitigation_of(&self, risk: &str) -> Option<&Text> {
+        self.fw.risk(risk).map(|r| &r.mitigated_by)
+    }
+
+    /// Some technology placed in one of the action's `before_rings` waits for it (a quick win
+    /// adopted is switched on and waits for none).
+    fn ring_waits_for(&self, action: &Action) -> bool {
+        self.techs.iter().any(|t| {
+            let timeline = &t.adoption_timeline;
+            let switched_on = timeline.quick_win && timeline.ring == Ring::Adopt;
+            !switched_on && timeline.start_month.is_some() && action.before_rings.contains(&timeline.ring)
+        })
+    }
+
+    /// The serious risks carried by the technologies an action works on (its
+    /// `for_technologies`, not those waiting for its control): their mitigation ends before the
+    /// action starts.
     fn raised_by(&self, action: &PlannedAction) -> Vec<&Text> {
-        let carried = action.technologies.iter().filter_map(|id| self.technology(id));
+        let works_on = self.fw.action(&action.id).map(|(_, a)| a.for_technologies.as_slice()).unwrap_or_default();
+        let worked = action.technologies.iter().filter(|id| works_on.contains(id));
+        let carried = worked.filter_map(|id| self.technology(id));
         let serious = carried.flat_map(|t| &t.risk_factors.risks).filter(|r| r.serious).map(|r| &r.id);
         serious.filter(|id| !action.risks.contains(id)).collect()
     }
@@ -147,6 +166,7 @@ impl Plan<'_> {
         let applies = !risks.is_empty()
             || !technologies.is_empty()
             || self.ring_waits_for(action)
+            || self.mitigates_for_a_start(&action.id)
             || (!done
                 && (unconditional
                     || !gaps.is_empty()
@@ -272,8 +292,6 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
         running.add(action.months);
     }
     let planned: HashSet<Text> = phases.iter().flatten().map(|a| a.id.clone()).collect();
-    let mitigated_by: HashMap<&Text, &Text> =
-        plan.serious_by_action.iter().flat_map(|(action, risks)| risks.iter().map(move |r| (r, *action))).collect();
     for (index, actions) in phases.iter_mut().enumerate() {
         for i in dependency_order(plan.fw, actions, &planned) {
             let action = &mut actions[i];
@@ -282,9 +300,8 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
                 let after = plan.fw.action(&action.id).map(|(_, a)| a.after.as_slice()).unwrap_or_default();
                 let mut earliest = after.iter().filter_map(|id| ends.get(id)).fold(from, |m, end| m.max(end + 1));
                 for risk in plan.raised_by(action) {
-                    let end = mitigated_by
-                        .get(risk)
-                        .and_then(|id| ends.get(*id).copied().or_else(|| plan.fw.action_months(id).map(|[_, e]| e)));
+                    let nominal = |id: &Text| plan.fw.action_months(id).map(|[_, end]| end);
+                    let end = plan.mitigation_of(risk).and_then(|id| ends.get(id).copied().or_else(|| nominal(id)));
                     earliest = earliest.max(end.map_or(0, |end| end + 1));
                 }
                 let start = if index == 0 { running.first_room(earliest, to - from + 1) } else { earliest };
@@ -299,12 +316,18 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
 }
 
 /// The planned actions a start waits for, the mitigations of serious risks that planned work
-/// raises, and, transitively, the planned actions those come after.
+/// raises, the actions that meet a phase's entry criteria, and, transitively, the planned
+/// actions those come after.
 fn waited_for(plan: &Plan, phases: &[Vec<PlannedAction>]) -> HashSet<Text> {
     let all = || phases.iter().flatten();
     let raised: HashSet<&Text> = all().flat_map(|a| plan.raised_by(a)).collect();
+    let shown = |e: &&EntryCriterion| e.for_rings.is_empty() || plan.has_ring(&e.for_rings);
+    let criteria = plan.fw.roadmap.phases.iter().flat_map(|p| &p.entry_criteria).filter(shown);
+    let producers: HashSet<&Text> = criteria.flat_map(|e| &e.produced_by).collect();
     let mut waited: Vec<Text> = all()
-        .filter(|a| plan.waited_for_by_a_start(a) || a.risks.iter().any(|r| raised.contains(r)))
+        .filter(|a| {
+            plan.waited_for_by_a_start(a) || a.risks.iter().any(|r| raised.contains(r)) || producers.contains(&a.id)
+        })
         .map(|a| a.id.clone())
         .collect();
     let planned: HashSet<&Text> = all().map(|a| &a.id).collect();

@@ -1,17 +1,17 @@
 //! Skills gap analysis. Current levels are read from the answers; required levels come from
-//! the plan the business is aiming at: what it runs, the candidates its context puts in the
-//! year's plan, and the roadmap phases. The requirements depend on the context alone, so a
-//! better answer can only narrow a gap.
+//! the year's plan: what the business runs, adopts or pilots, and the roadmap phases. A
+//! technology held asks nothing of the team this year, so a better answer that puts one in
+//! the plan can add a requirement; the current levels only rise with better answers.
 
 use super::evidence_score;
 use crate::answers::Answers;
-use crate::assessment::{Business, SkillGap, TechnologyAssessment};
+use crate::assessment::{SkillGap, TechnologyAssessment};
 use crate::frameworks::{Frameworks, Ring, Text};
 use rustc_hash::FxHashMap as HashMap;
 
-pub fn gaps(fw: &Frameworks, answers: &Answers, business: &Business, techs: &[TechnologyAssessment]) -> Vec<SkillGap> {
+pub fn gaps(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<SkillGap> {
     let top_level = fw.skills.levels.len() as f64;
-    let requirements = requirements(fw, business, techs);
+    let requirements = requirements(fw, techs);
     let mut by_skill: HashMap<&Text, Vec<&(Text, Text, u8)>> = HashMap::default();
     for requirement in &requirements {
         by_skill.entry(&requirement.0).or_default().push(requirement);
@@ -45,21 +45,15 @@ pub fn gaps(fw: &Frameworks, answers: &Answers, business: &Business, techs: &[Te
     gaps
 }
 
-/// The technologies the plan aims at: those in use and the candidates within the team's
-/// capacity (ranked on context alone).
-fn aimed_at<'a>(
-    business: &'a Business,
-    techs: &'a [TechnologyAssessment],
-) -> impl Iterator<Item = &'a TechnologyAssessment> {
-    techs.iter().filter(move |t| {
-        let in_plan = t.adoption_timeline.priority.is_some_and(|p| p <= business.capacity);
-        in_plan || t.adoption_timeline.ring == Ring::InUse
-    })
+/// The technologies the plan works on this year: those in use, adopted or piloted. A
+/// technology assessed, held or watched asks nothing of the team yet.
+fn aimed_at(techs: &[TechnologyAssessment]) -> impl Iterator<Item = &TechnologyAssessment> {
+    techs.iter().filter(|t| t.adoption_timeline.ring.is_planned() || t.adoption_timeline.ring == Ring::InUse)
 }
 
 /// (skill, who requires it, level) for every requirement in force.
-fn requirements(fw: &Frameworks, business: &Business, techs: &[TechnologyAssessment]) -> Vec<(Text, Text, u8)> {
-    let aimed: Vec<&TechnologyAssessment> = aimed_at(business, techs).collect();
+fn requirements(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<(Text, Text, u8)> {
+    let aimed: Vec<&TechnologyAssessment> = aimed_at(techs).collect();
     let from_techs = aimed
         .iter()
         .filter_map(|t| fw.technology(&t.id))
