@@ -27,6 +27,13 @@ fn columns() -> usize {
     terminal::size().0
 }
 
+/// Whether the terminal can move its cursor (not a dumb one, and not a file or pipe).
+fn full_screen() -> bool {
+    use std::io::IsTerminal;
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    !dumb && std::io::stderr().is_terminal()
+}
+
 /// Prints `text` to standard error, wrapped to the terminal's width.
 fn tell(text: &str) {
     for line in wrap::wrap(text, columns() - 1) {

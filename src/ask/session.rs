@@ -13,7 +13,6 @@ use crate::cli::AssessArgs;
 use crate::error::InputError;
 use crate::frameworks::Frameworks;
 use crate::report::{Format, Section};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -74,8 +73,7 @@ fn locked(session: &Mutex<SessionFile>) -> MutexGuard<'_, SessionFile> {
 
 /// The terminal prompter, or the line-by-line one where the terminal cannot move its cursor.
 pub(super) fn prompter() -> Box<dyn Prompter> {
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if dumb || !std::io::stderr().is_terminal() {
+    if !super::full_screen() {
         return Box::new(Plain::new());
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
