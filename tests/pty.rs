@@ -522,7 +522,10 @@ fn sigterm_stops_with_the_answers_saved_and_the_resume_command() {
     let shown = t.wait_for(&["Stopped. 4 answers are saved", "Resume with:", "--resume"]);
     assert_eq!(t.exit_code(), 143);
     // On lines of their own, not over the question: the command copies whole.
-    assert!(shown.lines().any(|l| l.starts_with("Stopped. 4 answers are saved in ")), "{shown}");
+    // Nothing of the question is left beside them.
+    let stopped = shown.lines().find(|l| l.starts_with("Stopped. 4 answers are saved in ")).expect("the stop line");
+    assert!(stopped.trim_end().ends_with("s.toml"), "{shown}");
+    assert!(shown.lines().any(|l| l.trim_end() == "Resume with:"), "{shown}");
     assert!(shown.lines().any(|l| l.starts_with("  readiness assess --resume ")), "{shown}");
 }
 
@@ -759,12 +762,12 @@ fn a_typed_option_number_chooses_that_option() {
     let fw = fw();
     let dir = tempfile::tempdir().unwrap();
     let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
-    let i = 1 + fw
-        .questionnaire
-        .context
-        .iter()
-        .position(|q| q.kind == ContextKind::Choice && q.options.len() >= 4)
-        .unwrap();
+    // A list where an earlier option's label holds a 4 (company size: "10 to 49"), which a
+    // digit read as a filter would pick.
+    let tricky = |q: &readiness::frameworks::ContextQuestion| {
+        q.kind == ContextKind::Choice && q.options.len() >= 4 && q.options[..3].iter().any(|o| o.label.contains('4'))
+    };
+    let i = 1 + fw.questionnaire.context.iter().position(tricky).expect("a list with a 4 in an earlier label");
     (1..i).for_each(|k| answer(&mut t, &fw, k));
     t.wait_for(&[&format!("question {i} of"), READY]);
     // Option 4, though other options' labels may hold a 4 as well.
@@ -801,4 +804,27 @@ fn a_multi_line_paste_into_a_note_stays_in_the_note() {
     assert_eq!(answers.readiness.len(), 1, "only the question asked is answered:\n{text}");
     let note = answers.notes.get(&q.id).and_then(|n| n.note.clone()).expect("the note is kept");
     assert!(note.contains("seen in the CRM") && note.contains("- email"), "{note}");
+}
+
+#[test]
+fn the_last_screen_shows_the_score_the_tier_and_where_everything_is() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    (1..=total(&fw)).for_each(|i| answer(&mut t, &fw, i));
+    review_and_score(&mut t);
+    decline_report(&mut t);
+    assert_eq!(t.exit_code(), 0);
+    // The report went to a file beside the session, not through the terminal.
+    let report = dir.path().canonicalize().unwrap().join("pty-test-co-readiness.json");
+    let a: readiness::assessment::Assessment =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(!String::from_utf8_lossy(&t.raw).contains("\"questionnaire_version\""), "the report was not printed");
+    let shown = flatten(&t.shown());
+    let score = format!("Readiness {} of 100: {}", readiness::report::num(a.readiness.overall), a.readiness.tier.name);
+    assert!(shown.contains(&score), "{shown}");
+    assert!(shown.contains("First things to do: 1. "), "{shown}");
+    let session = dir.path().canonicalize().unwrap().join("s.toml");
+    assert!(shown.contains(&format!("Answers saved in {}", session.display())), "{shown}");
+    assert!(shown.contains(&format!("Full report in {}", report.display())), "{shown}");
 }
