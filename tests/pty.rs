@@ -466,7 +466,8 @@ fn esc_on_the_first_question_offers_to_stop_and_never_prints_canceled() {
     let mut t = Tty::spawn(SMALL, dir.path(), &["--resume", "s.toml"], &[]);
     t.wait_for(&["question 2 of", READY]);
     t.press(ESC);
-    t.wait_for(&["Nothing comes before this question", "Stop here"]);
+    // Resumed, it says where the earlier answers can be changed.
+    t.wait_for(&["Nothing comes before this question in this session", "review screen", "Stop here"]);
     t.press(&format!("{DOWN}{ENTER}"));
     t.wait_for(&["1 answer is saved", "Resume with:"]);
     assert_eq!(t.exit_code(), 130);

@@ -126,6 +126,10 @@ pub struct ReviewLine {
 pub trait Prompter {
     /// Shows a message (the introduction, a section heading).
     fn say(&mut self, text: &str);
+    /// How to go back and how to stop here, for the introduction.
+    fn back_and_stop(&self) -> &'static str {
+        "Esc goes back to the previous question. Ctrl-C stops"
+    }
     /// One of `options`; the index chosen.
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>>;
     /// Any of `options` (at least one when `required`); the indices chosen.

@@ -74,6 +74,10 @@ fn keeps(current: Option<String>) -> String {
 }
 
 impl Prompter for Plain {
+    fn back_and_stop(&self) -> &'static str {
+        "Typing b goes back to the previous question; q stops"
+    }
+
     fn say(&mut self, text: &str) {
         eprintln!();
         self.print(text);

@@ -55,7 +55,8 @@ pub(super) fn answer_in(
         move |file: &SessionFile| stopped(file, &resume)
     };
     let _watch = signals::watch(Arc::clone(&session), on_signal)?;
-    prompter.say(&introduction(fw, &start, &path, resume));
+    let keys = prompter.back_and_stop();
+    prompter.say(&introduction(fw, &start, &path, resume, keys));
     let mut save = |answers: &Answers| locked(&session).save(fw, answers);
     match run(fw, prompter, start, &mut save)? {
         Outcome::Complete(answers) => Ok(Some(Finished { answers, session: path })),
