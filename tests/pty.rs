@@ -687,7 +687,7 @@ fn a_workshop_runs_once_per_respondent_into_their_own_files_and_scores_them_toge
             answer_pending(&mut t, &fw, i);
         }
         review_and_score(&mut t);
-        t.wait_for(&["have answered in ws", "Next respondent"]);
+        t.wait_for(&["answered in ws", "Next respondent"]);
         // After the first, the next respondent; after the second, score the workshop.
         t.press(&(if first { ENTER.to_string() } else { format!("{DOWN}{ENTER}") }));
     }

@@ -89,7 +89,7 @@ pub fn review(review: &Review, keys: &[&str]) -> Fitted {
     let line = columns - 1 - POINTER;
     let score = "✔ Score these answers".to_string();
     let mut options = vec![score.clone()];
-    let mut answers = vec![format!("Scored: {}", review.summary)];
+    let mut answers = vec!["scored".to_string()];
     for l in &review.lines {
         let question = truncate(&format!("{:>2} {} · {}", l.number, l.section, l.question), line);
         let answer = truncate(&format!("   → {}", l.answer), line);

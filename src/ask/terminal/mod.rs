@@ -181,7 +181,8 @@ impl Prompter for Terminal {
     }
 
     fn text(&mut self, ask: &Ask, default: Option<&str>, required: bool) -> anyhow::Result<Reply<String>> {
-        let optional = if required { "" } else { " (enter skips)" };
+        // Said once: a prompt may already call itself optional.
+        let optional = if required || ask.prompt.contains("(optional)") { "" } else { " (optional: enter skips)" };
         let prompt = format!("{}{optional}", record_prefix(ask));
         // A paste arrives whole (inquire asks for bracketed paste), line breaks and all, into
         // this one answer; the answer file's own checks say what it may hold.
