@@ -729,26 +729,37 @@ fn ended(pid: &str) -> bool {
     std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| stat.contains(") Z "))
 }
 
-#[test]
-fn closing_the_window_mid_question_ends_the_session_at_once_and_frees_it_for_resuming() {
+/// Closes the window (the tmux server, which holds the terminal) while `term` is on question 2:
+/// the program must end within 2 s with exit 129, its answers saved and its lock released.
+fn close_the_window_mid_question(term: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let socket = format!("readiness-test-{}", std::process::id());
+    let socket = format!("readiness-test-{}-{term}", std::process::id());
     let exe = assert_cmd::cargo::cargo_bin("readiness");
-    let command = format!("exec env TERM=xterm-256color '{}' assess --as-of {AS_OF} --save s.toml", exe.display());
+    // The shell outlives the hang-up to write down the exit code.
+    let command = format!(
+        "trap '' HUP; env TERM={term} '{}' assess --as-of {AS_OF} --save s.toml; echo $? > code",
+        exe.display()
+    );
     let cwd = dir.path().to_str().unwrap();
     tmux(&socket, &["new-session", "-d", "-x", "80", "-y", "24", "-c", cwd, &command]);
     tmux_wait_for(&socket, "question 1 of");
     tmux(&socket, &["send-keys", "Acme", "Enter"]);
     tmux_wait_for(&socket, "question 2 of");
-    let pid = tmux(&socket, &["list-panes", "-F", "#{pane_pid}"]).trim().to_string();
-    assert!(!ended(&pid), "the questionnaire runs in the window");
-    // Closing the server closes the terminal under the program, as closing a window does.
+    let shell = tmux(&socket, &["list-panes", "-F", "#{pane_pid}"]).trim().to_string();
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+    let pid = children.split_whitespace().next().expect("readiness runs under the shell").to_string();
+    // Killing the server closes the terminal under the program, as closing a window does.
     let closed = Instant::now();
     tmux(&socket, &["kill-server"]);
     while !ended(&pid) && closed.elapsed() < Duration::from_secs(2) {
         std::thread::sleep(Duration::from_millis(20));
     }
     assert!(ended(&pid), "readiness still runs 2 s after its terminal closed");
+    let code = dir.path().join("code");
+    while !code.exists() && closed.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read_to_string(&code).unwrap().trim(), "129");
     let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
     assert!(text.contains("\ncompany = \"Acme\"\n"), "{text}");
     // The lock went with the process: resuming starts at once on the next question.
@@ -756,6 +767,16 @@ fn closing_the_window_mid_question_ends_the_session_at_once_and_frees_it_for_res
     t.wait_for(&["question 2 of", READY]);
     t.press("\x03");
     assert_eq!(t.exit_code(), 130);
+}
+
+#[test]
+fn closing_the_window_mid_question_ends_the_session_at_once_and_frees_it_for_resuming() {
+    close_the_window_mid_question("xterm-256color");
+}
+
+#[test]
+fn closing_a_dumb_terminal_mid_question_ends_the_session_the_same_way() {
+    close_the_window_mid_question("dumb");
 }
 
 #[test]
@@ -828,4 +849,22 @@ fn the_last_screen_shows_the_score_the_tier_and_where_everything_is() {
     let session = dir.path().canonicalize().unwrap().join("s.toml");
     assert!(shown.contains(&format!("Answers saved in {}", session.display())), "{shown}");
     assert!(shown.contains(&format!("Full report in {}", report.display())), "{shown}");
+}
+
+#[test]
+fn a_typed_answer_is_held_to_the_answer_files_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    t.wait_for(&["question 1 of", READY]);
+    // A right-to-left override would reorder the report's text where it is read.
+    t.press(&format!("Acme\u{202E}oC{ENTER}"));
+    t.wait_for(&["U+202E", "without control or text-direction characters"]);
+    assert!(!t.has_shown("question 2 of"), "the company name was taken");
+    // Mended, it is taken.
+    t.press(&format!("\x7f\x7f\x7f Co{ENTER}"));
+    t.wait_for(&["question 2 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
 }

@@ -52,14 +52,24 @@ pub fn watch(
         let mut tty = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
         // SAFETY: one valid pollfd, for the duration of the call.
         while unsafe { libc::poll(&mut tty, 1, -1) } < 1 || tty.revents == 0 {}
-        let _ = signal_hook::low_level::raise(SIGHUP);
+        hang_up();
     });
     Ok(Watch { active })
 }
 
+/// Ends the process as a hang-up does: the session's handler saves nothing more (every answer
+/// is saved), prints nothing and exits with 129; without a session, SIGHUP's default.
+#[cfg(unix)]
+pub fn hang_up() -> ! {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
+    loop {
+        std::thread::park();
+    }
+}
+
 /// Whether standard input, the terminal, has hung up.
 #[cfg(unix)]
-fn hung_up() -> bool {
+pub fn hung_up() -> bool {
     let mut tty = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
     // SAFETY: one valid pollfd, for the duration of the call.
     unsafe { libc::poll(&mut tty, 1, 0) > 0 && tty.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 }
@@ -90,6 +100,16 @@ fn say_on_a_clear_screen(text: &str) {
     for line in super::wrap::wrap(text, columns) {
         let _ = writeln!(out, "{line}");
     }
+}
+
+#[cfg(not(unix))]
+pub fn hang_up() -> ! {
+    std::process::exit(129)
+}
+
+#[cfg(not(unix))]
+pub fn hung_up() -> bool {
+    false
 }
 
 /// Elsewhere the terminal's own handling stays: answers are saved after every answer anyway.

@@ -16,6 +16,7 @@ pub fn render_config(colour: bool) -> RenderConfig<'static> {
     config.unselected_checkbox = Styled::new("[ ]");
     // Esc goes back: the question stays on screen marked so, never as "<canceled>".
     config.canceled_prompt_indicator = Styled::new("← back");
+    config.error_message.prefix = Styled::new("!");
     if colour {
         // Bright white on black is above 15:1 whatever the theme's background; the help and
         // the answers keep the theme's own text colour, which the theme made readable.
