@@ -279,13 +279,14 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     refuse_overwriting_inputs(args.output.as_deref(), inputs)?;
     let fw = load(&args.data)?;
     let as_of = assessment_date(fw, args.as_of)?;
-    let (mut assessment, live) = if !args.answers.is_empty() && !args.interactive {
-        (assess_files(fw, &args.answers, as_of)?, None)
+    // `answers_at`: where a live session's answers are, for its last screen.
+    let (mut assessment, live, answers_at) = if !args.answers.is_empty() && !args.interactive {
+        (assess_files(fw, &args.answers, as_of)?, None, None)
     } else {
         need_terminal()?;
         if let Some(dir) = &args.workshop {
             match crate::ask::run_workshop(fw, &args, dir)? {
-                WorkshopEnd::Score => (assess_files(fw, std::slice::from_ref(dir), as_of)?, None),
+                WorkshopEnd::Score => (assess_files(fw, std::slice::from_ref(dir), as_of)?, None, Some(dir.clone())),
                 WorkshopEnd::Later => return Ok(ExitCode::SUCCESS),
                 WorkshopEnd::Stopped => return Ok(ExitCode::from(130)),
             }
@@ -296,7 +297,10 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             match crate::ask::interview(fw, &args)? {
-                Some(finished) => (score::assess(fw, &finished.answers, as_of), Some(finished)),
+                Some(finished) => {
+                    let at = finished.session.clone();
+                    (score::assess(fw, &finished.answers, as_of), Some(finished), Some(at))
+                }
                 None => return Ok(ExitCode::from(130)),
             }
         }
@@ -306,18 +310,27 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         let name = path.display().to_string();
         assessment.benchmark = Some(portfolio::benchmark(&assessment, &name, std::io::BufReader::new(file))?);
     }
+    // After a live session the report goes to a file rather than scrolling the result away.
+    let output = match (&answers_at, &args.output) {
+        (Some(at), None) if std::io::stdout().is_terminal() => {
+            Some(crate::ask::report_file(at, &assessment.company, args.format))
+        }
+        _ => args.output.clone(),
+    };
     let view = View {
         sections: args.report.clone(),
         explain: args.explain,
-        width: table_width(args.output.as_deref()),
-        colour: colour(args.output.as_deref()),
+        width: table_width(output.as_deref()),
+        colour: colour(output.as_deref()),
     };
-    with_writer(args.output.as_deref(), |out| report::write(&assessment, args.format, &view, out))?;
-    if let Some(path) = &args.output {
-        eprintln!("Report written to {}", std::path::absolute(path)?.display());
+    with_writer(output.as_deref(), |out| report::write(&assessment, args.format, &view, out))?;
+    let written = output.as_deref().map(std::path::absolute).transpose()?;
+    match &answers_at {
+        Some(at) => crate::ask::recap(&assessment, at, written.as_deref()),
+        None => written.iter().for_each(|path| eprintln!("Report written to {}", path.display())),
     }
     if let Some(finished) = &live {
-        let written = args.output.as_deref().map(|path| (path, args.format));
+        let written = output.as_deref().map(|path| (path, args.format));
         crate::ask::hand_over(&assessment, finished, &view, written)?;
     }
     // Not freed, like the frameworks: the process is about to end.

@@ -269,6 +269,8 @@ fn esc_on_the_first_question_left_in_a_resumed_session_offers_to_stop_too() {
     let (outcome, _) = drive(&fw, &mut script, start.clone());
     assert_eq!(script.asked[0].0, 2, "the first unanswered question is asked");
     assert_eq!(outcome, Outcome::Interrupted(start));
+    // The earlier answers exist: the message says where to change them.
+    assert!(script.menus[0].contains("review screen"), "{}", script.menus[0]);
 }
 
 #[test]

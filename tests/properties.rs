@@ -411,13 +411,6 @@ proptest! {
     fn foundation_work_beyond_what_the_plan_waits_for_never_exceeds_the_teams_capacity(b in business()) {
         let a = assess(fw(), &answers(&b), as_of());
         let foundation: Vec<&str> = fw().roadmap.phases[0].actions.iter().map(|x| x.id.as_str()).collect();
-        let months: Vec<[u32; 2]> = a
-            .roadmap
-            .iter()
-            .flat_map(|p| &p.actions)
-            .filter(|x| foundation.contains(&x.id.as_str()))
-            .map(|x| x.months)
-            .collect();
         // Work a start waits for keeps the months the frameworks give it; an action moved from
         // them was moved to where the team had room.
         let planned: Vec<&readiness::assessment::PlannedAction> =

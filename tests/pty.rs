@@ -346,10 +346,12 @@ fn interactive_with_answers_asks_only_what_is_missing() {
     assert!(dir.path().join("readiness-session.toml").exists());
 }
 
-/// The raw output up to the first question, then Ctrl-C.
+/// The raw output up to the first list (the second question), then Ctrl-C.
 fn first_prompt(dir: &Path, session: &str, env: &[(&str, &str)]) -> Vec<u8> {
     let mut t = Tty::spawn(STANDARD, dir, &["--save", session], env);
     t.wait_for(&["question 1 of", READY]);
+    t.press(&format!("Acme{ENTER}"));
+    t.wait_for(&["question 2 of", READY]);
     t.press("\x03");
     t.exit_code();
     t.raw
@@ -388,7 +390,8 @@ fn review_fits(size: (u16, u16)) {
     t.press(&DOWN.repeat(rows + 3));
     let target = rows + 3;
     on_review(&mut t, &format!("› {target:>2} "));
-    t.press(&DOWN.repeat(total(&fw)));
+    // End, not more arrows: inquire's cursor wraps from the last line to the first.
+    t.press("\x1b[F");
     on_review(&mut t, &format!("› {:>2} ", total(&fw)));
     // Nothing scrolled off: the header is drawn in place, never piled up in the scrollback.
     let headers = t.history().iter().filter(|l| l.starts_with(REVIEW)).count();
@@ -431,7 +434,14 @@ fn every_question_fits_a_60_by_20_terminal() {
     for i in 1..=total(&fw) {
         let shown = t.wait_for(&[&format!("question {i} of"), READY]);
         assert!(shown.lines().any(|l| l.starts_with("? ")), "question {i}: the prompt is on screen\n{shown}");
-        assert!(shown.lines().any(|l| l.starts_with("› ")), "question {i}: the cursor line is on screen\n{shown}");
+        // A typed answer is typed on the prompt's line; a list shows the option under the cursor.
+        let typed = fw
+            .questionnaire
+            .context
+            .get(i - 1)
+            .is_some_and(|q| matches!(q.kind, ContextKind::Text | ContextKind::Number));
+        let cursor = shown.lines().any(|l| l.starts_with("› "));
+        assert!(typed || cursor, "question {i}: the cursor line is on screen\n{shown}");
         t.press(&keys_for(&fw, i, 0));
     }
     t.wait_for(&[REVIEW]);
@@ -456,7 +466,8 @@ fn esc_on_the_first_question_offers_to_stop_and_never_prints_canceled() {
     let mut t = Tty::spawn(SMALL, dir.path(), &["--resume", "s.toml"], &[]);
     t.wait_for(&["question 2 of", READY]);
     t.press(ESC);
-    t.wait_for(&["Nothing comes before this question", "Stop here"]);
+    // Resumed, it says where the earlier answers can be changed.
+    t.wait_for(&["Nothing comes before this question in this session", "review screen", "Stop here"]);
     t.press(&format!("{DOWN}{ENTER}"));
     t.wait_for(&["1 answer is saved", "Resume with:"]);
     assert_eq!(t.exit_code(), 130);
@@ -464,22 +475,18 @@ fn esc_on_the_first_question_offers_to_stop_and_never_prints_canceled() {
 }
 
 #[test]
-fn typing_filters_esc_clears_the_filter_first_and_ctrl_z_types_nothing() {
+fn typing_filters_and_enter_takes_the_option_under_the_cursor() {
     let dir = tempfile::tempdir().unwrap();
     let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
     t.wait_for(&["question 1 of", READY]);
     t.press(&format!("Acme{ENTER}"));
     t.wait_for(&["question 2 of", READY]);
     t.press("xyz");
-    t.wait_for(&["Nothing matches “xyz”"]);
-    // Ctrl-Z suspends (here, with no shell to return to, it carries on) and types nothing.
-    t.press("\x1a");
-    t.press(ESC);
-    let shown = t.wait_for(&["question 2 of", "esc back"]);
-    assert!(!shown.contains("xyz") && !shown.contains("Nothing matches"), "Esc cleared the filter:\n{shown}");
-    t.press("b2b");
-    let shown = t.wait_for(&["1 of 9 matching “b2b”"]);
-    assert!(shown.contains("› 3 · B2B software"), "{shown}");
+    t.wait_until("the list to empty", |t| !t.shown().contains("· Retail"));
+    // Enter on an empty list answers nothing; Backspace brings the options back.
+    t.press(&format!("{ENTER}\x7f\x7f\x7fb2b"));
+    let shown = t.wait_for(&["› 3 · B2B software"]);
+    assert!(!shown.contains("· Retail"), "the filter leaves only what matches:\n{shown}");
     t.press(ENTER);
     t.wait_for(&["question 3 of", READY]);
     t.press("\x03");
@@ -513,8 +520,14 @@ fn sigterm_stops_with_the_answers_saved_and_the_resume_command() {
     (1..=4).for_each(|i| answer(&mut t, &fw, i));
     t.wait_for(&["question 5 of", READY]);
     t.process.signal(Signal::SIGTERM).unwrap();
-    t.wait_for(&["Stopped. 4 answers are saved", "Resume with:", "--resume"]);
+    let shown = t.wait_for(&["Stopped. 4 answers are saved", "Resume with:", "--resume"]);
     assert_eq!(t.exit_code(), 143);
+    // On lines of their own, not over the question: the command copies whole.
+    // Nothing of the question is left beside them.
+    let stopped = shown.lines().find(|l| l.starts_with("Stopped. 4 answers are saved in ")).expect("the stop line");
+    assert!(stopped.trim_end().ends_with("s.toml"), "{shown}");
+    assert!(shown.lines().any(|l| l.trim_end() == "Resume with:"), "{shown}");
+    assert!(shown.lines().any(|l| l.starts_with("  readiness assess --resume ")), "{shown}");
 }
 
 #[test]
@@ -674,7 +687,7 @@ fn a_workshop_runs_once_per_respondent_into_their_own_files_and_scores_them_toge
             answer_pending(&mut t, &fw, i);
         }
         review_and_score(&mut t);
-        t.wait_for(&["have answered in ws", "Next respondent"]);
+        t.wait_for(&["answered in ws", "Next respondent"]);
         // After the first, the next respondent; after the second, score the workshop.
         t.press(&(if first { ENTER.to_string() } else { format!("{DOWN}{ENTER}") }));
     }
@@ -716,4 +729,163 @@ fn the_client_report_never_replaces_a_file_created_while_the_offer_is_on_screen(
     let written = dir.path().join("fernhill-tea-co-readiness-2.html");
     assert!(std::fs::read_to_string(&written).unwrap().starts_with("<!DOCTYPE html>"));
     assert!(flatten(&t.shown()).contains("fernhill-tea-co-readiness-2.html"), "the name written is the one shown");
+}
+
+/// Runs `tmux` on a server of this test's own.
+fn tmux(socket: &str, args: &[&str]) -> String {
+    let out = Command::new("tmux").args(["-L", socket]).args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn tmux_wait_for(socket: &str, needle: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !flatten(&tmux(socket, &["capture-pane", "-p"])).contains(needle) {
+        assert!(Instant::now() < deadline, "waited for {needle:?}:\n{}", tmux(socket, &["capture-pane", "-p"]));
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Whether process `pid` has ended (gone, or a zombie waiting for its new parent to reap it).
+fn ended(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| stat.contains(") Z "))
+}
+
+/// Closes the window (the tmux server, which holds the terminal) while `term` is on question 2:
+/// the program must end within 2 s with exit 129, its answers saved and its lock released.
+fn close_the_window_mid_question(term: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = format!("readiness-test-{}-{term}", std::process::id());
+    let exe = assert_cmd::cargo::cargo_bin("readiness");
+    // The shell outlives the hang-up to write down the exit code.
+    let command = format!(
+        "trap '' HUP; env TERM={term} '{}' assess --as-of {AS_OF} --save s.toml; echo $? > code",
+        exe.display()
+    );
+    let cwd = dir.path().to_str().unwrap();
+    tmux(&socket, &["new-session", "-d", "-x", "80", "-y", "24", "-c", cwd, &command]);
+    tmux_wait_for(&socket, "question 1 of");
+    tmux(&socket, &["send-keys", "Acme", "Enter"]);
+    tmux_wait_for(&socket, "question 2 of");
+    let shell = tmux(&socket, &["list-panes", "-F", "#{pane_pid}"]).trim().to_string();
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+    let pid = children.split_whitespace().next().expect("readiness runs under the shell").to_string();
+    // Killing the server closes the terminal under the program, as closing a window does.
+    let closed = Instant::now();
+    tmux(&socket, &["kill-server"]);
+    while !ended(&pid) && closed.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(ended(&pid), "readiness still runs 2 s after its terminal closed");
+    let code = dir.path().join("code");
+    while !code.exists() && closed.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read_to_string(&code).unwrap().trim(), "129");
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(text.contains("\ncompany = \"Acme\"\n"), "{text}");
+    // The lock went with the process: resuming starts at once on the next question.
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--resume", "s.toml"], &[]);
+    t.wait_for(&["question 2 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+}
+
+#[test]
+fn closing_the_window_mid_question_ends_the_session_at_once_and_frees_it_for_resuming() {
+    close_the_window_mid_question("xterm-256color");
+}
+
+#[test]
+fn closing_a_dumb_terminal_mid_question_ends_the_session_the_same_way() {
+    close_the_window_mid_question("dumb");
+}
+
+#[test]
+fn a_typed_option_number_chooses_that_option() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    // A list where an earlier option's label holds a 4 (company size: "10 to 49"), which a
+    // digit read as a filter would pick.
+    let tricky = |q: &readiness::frameworks::ContextQuestion| {
+        q.kind == ContextKind::Choice && q.options.len() >= 4 && q.options[..3].iter().any(|o| o.label.contains('4'))
+    };
+    let i = 1 + fw.questionnaire.context.iter().position(tricky).expect("a list with a 4 in an earlier label");
+    (1..i).for_each(|k| answer(&mut t, &fw, k));
+    t.wait_for(&[&format!("question {i} of"), READY]);
+    // Option 4, though other options' labels may hold a 4 as well.
+    t.press(&format!("4{ENTER}"));
+    t.wait_for(&[&format!("question {} of", i + 1), READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let q = &fw.questionnaire.context[i - 1];
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(text.contains(&format!("\n{} = \"{}\"\n", q.id, q.options[3].id)), "{text}");
+}
+
+#[test]
+fn a_multi_line_paste_into_a_note_stays_in_the_note() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    let first = fw.questionnaire.context.len() + 1;
+    (1..first).for_each(|k| answer(&mut t, &fw, k));
+    t.wait_for(&[&format!("question {first} of"), READY]);
+    // The note is the last option.
+    t.press(&format!("{}{ENTER}", DOWN.repeat(20)));
+    t.wait_for(&["Note on the answer", READY]);
+    t.press(&format!("\x1b[200~seen in the CRM\n- email\n2\r\x1b[201~{ENTER}"));
+    // Back on the same question, nothing answered by the pasted lines.
+    t.wait_for(&[&format!("✔ {first}/"), &format!("question {first} of"), READY]);
+    t.press(&format!("{DOWN}{ENTER}"));
+    t.wait_for(&[&format!("question {} of", first + 1), READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    let answers = parse(&fw, "s.toml", &text, Completeness::Partial).expect("a valid session file");
+    let q = &fw.questionnaire.questions.iter().find(|q| q.dimension == fw.questionnaire.dimensions[0].id).unwrap();
+    assert_eq!(answers.readiness.len(), 1, "only the question asked is answered:\n{text}");
+    let note = answers.notes.get(&q.id).and_then(|n| n.note.clone()).expect("the note is kept");
+    assert!(note.contains("seen in the CRM") && note.contains("- email"), "{note}");
+}
+
+#[test]
+fn the_last_screen_shows_the_score_the_tier_and_where_everything_is() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    (1..=total(&fw)).for_each(|i| answer(&mut t, &fw, i));
+    review_and_score(&mut t);
+    decline_report(&mut t);
+    assert_eq!(t.exit_code(), 0);
+    // The report went to a file beside the session, not through the terminal.
+    let report = dir.path().canonicalize().unwrap().join("pty-test-co-readiness.json");
+    let a: readiness::assessment::Assessment =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert!(!String::from_utf8_lossy(&t.raw).contains("\"questionnaire_version\""), "the report was not printed");
+    let shown = flatten(&t.shown());
+    let score = format!("Readiness {} of 100: {}", readiness::report::num(a.readiness.overall), a.readiness.tier.name);
+    assert!(shown.contains(&score), "{shown}");
+    assert!(shown.contains("First things to do: 1. "), "{shown}");
+    let session = dir.path().canonicalize().unwrap().join("s.toml");
+    assert!(shown.contains(&format!("Answers saved in {}", session.display())), "{shown}");
+    assert!(shown.contains(&format!("Full report in {}", report.display())), "{shown}");
+}
+
+#[test]
+fn a_typed_answer_is_held_to_the_answer_files_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    t.wait_for(&["question 1 of", READY]);
+    // A right-to-left override would reorder the report's text where it is read.
+    t.press(&format!("Acme\u{202E}oC{ENTER}"));
+    t.wait_for(&["U+202E", "without control or text-direction characters"]);
+    assert!(!t.has_shown("question 2 of"), "the company name was taken");
+    // Mended, it is taken.
+    t.press(&format!("\x7f\x7f\x7f Co{ENTER}"));
+    t.wait_for(&["question 2 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
 }

@@ -34,6 +34,25 @@ pub(super) struct RawFile {
     pub answers: SpannedTable,
 }
 
+/// What is wrong with a free-text answer (too long, or holding a control or text-direction
+/// character), as the end of a sentence about it, and how to mend it; `None` if nothing. One
+/// check for answer files and the live questionnaire, so a session file always reads back.
+///
+/// A control or bidi character could drive or fool the terminal a report is read on; a line
+/// break in a `one_line` text (the company name) would forge lines of the report. Other texts
+/// may have several lines.
+pub fn free_text_problem(text: &str, one_line: bool) -> Option<(String, Option<String>)> {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Some((format!("is longer than {MAX_TEXT_CHARS} characters"), None));
+    }
+    let refused = |c: char| is_control_or_bidi(c) && (one_line || !matches!(c, '\n' | '\r' | '\t'));
+    let (at, c) = text.chars().enumerate().find(|(_, c)| refused(*c))?;
+    let what = if matches!(c, '\n' | '\r') { "a line break" } else { "the control character" };
+    let how = if one_line { "write it on one line, " } else { "write it " };
+    let problem = format!("holds {what} U+{:04X} at character {}", c as u32, at + 1);
+    Some((problem, Some(format!("{how}without control or text-direction characters"))))
+}
+
 /// Longest free-text answer accepted; a company name or note, not a document.
 const MAX_TEXT_CHARS: usize = 2000;
 
@@ -216,20 +235,9 @@ impl<'a> Reader<'a> {
         if trimmed.is_empty() && !q.optional {
             return self.problem(span, || (format!("`{}` must not be empty", q.id), None));
         }
-        if trimmed.chars().count() > MAX_TEXT_CHARS {
-            return self.problem(span, || (format!("`{}` is longer than {MAX_TEXT_CHARS} characters", q.id), None));
-        }
-        // A control or bidi character could drive or fool the terminal a report is read on;
-        // a line break in the company name would forge lines of the report. Notes may have
-        // several lines.
         let one_line = q.role == Some(ContextRole::Company);
-        let refused = |c: char| is_control_or_bidi(c) && (one_line || !matches!(c, '\n' | '\r' | '\t'));
-        if let Some((at, c)) = trimmed.chars().enumerate().find(|(_, c)| refused(*c)) {
-            let what = if matches!(c, '\n' | '\r') { "a line break" } else { "the control character" };
-            let message = format!("`{}` holds {what} U+{:04X} at character {}", q.id, c as u32, at + 1);
-            let help = if one_line { "write it on one line, " } else { "write it " }.to_string()
-                + "without control or text-direction characters";
-            return self.problem(span, || (message, Some(help)));
+        if let Some((problem, help)) = free_text_problem(trimmed, one_line) {
+            return self.problem(span, || (format!("`{}` {problem}", q.id), help));
         }
         Some(ContextValue::Text(trimmed.to_string()))
     }

@@ -93,7 +93,7 @@ pub fn run(
             }
             Reply::Back if cursor > 0 => cursor -= 1,
             Reply::Back => {
-                if stop_at_first_question(prompter)? {
+                if stop_at_first_question(prompter, i > 0)? {
                     return Ok(Outcome::Interrupted(answers));
                 }
             }
@@ -103,10 +103,17 @@ pub fn run(
     review(fw, prompter, &steps, answers, save)
 }
 
-/// Esc on the first question has nothing to go back to: say so, and offer to stop.
-fn stop_at_first_question(prompter: &mut dyn Prompter) -> anyhow::Result<bool> {
+/// Esc on the first question left has nothing to go back to: say so (after a resume, where the
+/// earlier answers can be changed), and offer to stop.
+fn stop_at_first_question(prompter: &mut dyn Prompter, resumed: bool) -> anyhow::Result<bool> {
     let options = ["Stay on this question".to_string(), "Stop here: every answer so far is saved".to_string()];
-    let reply = prompter.menu("Nothing comes before this question.", &options)?;
+    let message = if resumed {
+        "Nothing comes before this question in this session: the earlier answers can be changed on the review \
+         screen, before scoring."
+    } else {
+        "Nothing comes before this question."
+    };
+    let reply = prompter.menu(message, &options)?;
     Ok(matches!(reply, Reply::Answer(1) | Reply::Interrupt))
 }
 

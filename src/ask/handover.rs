@@ -55,8 +55,6 @@ pub fn hand_over(
 ) -> anyhow::Result<()> {
     let kind = ClientReport::Html;
     let session = &finished.session;
-    eprintln!();
-    tell(&format!("Answers saved in {}", session.display()));
     let report = match written {
         Some((path, format)) if format == kind.format() => Some(std::path::absolute(path)?),
         _ => offer(assessment, view, kind, session)?,
@@ -71,7 +69,7 @@ pub fn hand_over(
             "Next: write the client report when it suits you:\n  readiness assess --answers {} --format {} --output {}",
             quote(session),
             format!("{:?}", kind.format()).to_lowercase(),
-            quote(&report_path(session, &assessment.company, kind)),
+            quote(&report_path(beside(session), &assessment.company, kind.extension())),
         ),
     };
     tell(&next);
@@ -80,7 +78,7 @@ pub fn hand_over(
 
 /// Offers to write the client report; the path written, if it was.
 fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Path) -> anyhow::Result<Option<PathBuf>> {
-    let path = report_path(session, &assessment.company, kind);
+    let path = report_path(beside(session), &assessment.company, kind.extension());
     let options = [format!("Write the {} report to {}", kind.name(), path.display()), "Not now".to_string()];
     match prompter().menu("Write the client report to a file, to hand over?", &options)? {
         Reply::Answer(0) => {
@@ -88,7 +86,7 @@ fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Pat
             // Never over a file created while the offer was on screen: the next free name.
             let mut path = path;
             while !write_new(&path, report.as_bytes())? {
-                path = report_path(session, &assessment.company, kind);
+                path = report_path(beside(session), &assessment.company, kind.extension());
             }
             tell(&format!("Client report written to {}", path.display()));
             Ok(Some(path))
@@ -97,15 +95,52 @@ fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Pat
     }
 }
 
-/// A new file beside the session, named after the company: `fernhill-tea-co-readiness.md`,
-/// or `…-readiness-2.md` if that is taken.
-fn report_path(session: &Path, company: &str, kind: ClientReport) -> PathBuf {
-    let dir = session.parent().unwrap_or(Path::new("."));
+/// The last screen of a live session or a workshop, before anything long: the score and tier,
+/// the first things to do, and where the answers (`answers`) and the full report are.
+pub fn recap(assessment: &Assessment, answers: &Path, report: Option<&Path>) {
+    let r = &assessment.readiness;
+    let mut text = format!("Readiness {} of 100: {}", report::num(r.overall), r.tier.name);
+    let priorities = report::priorities(assessment);
+    if !priorities.is_empty() {
+        text.push_str("\nFirst things to do:");
+    }
+    for (n, priority) in priorities.iter().enumerate() {
+        text.push_str(&format!("\n{}. {priority}", n + 1));
+    }
+    text.push_str(&format!("\nAnswers saved in {}", answers.display()));
+    if let Some(report) = report {
+        text.push_str(&format!("\nFull report in {}", report.display()));
+    }
+    eprintln!();
+    tell(&text);
+}
+
+/// Where a live session's report goes when standard output is the terminal, so hundreds of
+/// lines do not scroll the result away: a new file beside the answers.
+pub fn report_file(answers: &Path, company: &str, format: Format) -> PathBuf {
+    let extension = match format {
+        Format::Table => "txt",
+        Format::Markdown => "md",
+        Format::Html => "html",
+        Format::Json => "json",
+    };
+    let dir = if answers.is_dir() { answers } else { beside(answers) };
+    report_path(dir, company, extension)
+}
+
+/// The folder a file is in.
+fn beside(file: &Path) -> &Path {
+    file.parent().unwrap_or(Path::new("."))
+}
+
+/// A new file in `dir`, named after the company: `fernhill-tea-co-readiness.md`, or
+/// `…-readiness-2.md` if that is taken.
+fn report_path(dir: &Path, company: &str, extension: &str) -> PathBuf {
     let slug = slug(company);
     let stem = if slug.is_empty() { "readiness-report".to_string() } else { format!("{slug}-readiness") };
     let name = |n: usize| {
         let suffix = if n == 1 { String::new() } else { format!("-{n}") };
-        dir.join(format!("{stem}{suffix}.{}", kind.extension()))
+        dir.join(format!("{stem}{suffix}.{extension}"))
     };
     (1..).map(name).find(|p| !p.exists()).expect("an unused name exists")
 }
@@ -127,11 +162,10 @@ mod tests {
         assert_eq!(slug("Théières Zoë & Søn"), "théières-zoë-søn");
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
         let dir = tempfile::tempdir().unwrap();
-        let session = dir.path().join("s.toml");
-        let first = report_path(&session, "Acme", ClientReport::Markdown);
+        let first = report_path(dir.path(), "Acme", "md");
         assert_eq!(first, dir.path().join("acme-readiness.md"));
         std::fs::write(&first, "earlier").unwrap();
-        assert_eq!(report_path(&session, "Acme", ClientReport::Markdown), dir.path().join("acme-readiness-2.md"));
-        assert_eq!(report_path(&session, "", ClientReport::Markdown), dir.path().join("readiness-report.md"));
+        assert_eq!(report_path(dir.path(), "Acme", "md"), dir.path().join("acme-readiness-2.md"));
+        assert_eq!(report_path(dir.path(), "", "md"), dir.path().join("readiness-report.md"));
     }
 }

@@ -25,7 +25,7 @@ pub fn estimate_minutes(words: usize, questions: usize) -> (u32, u32) {
     }
 }
 
-pub fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &str) -> String {
+pub fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &str, keys: &str) -> String {
     let steps = Step::all(fw);
     let left: Vec<&Step> = steps.iter().filter(|s| !s.is_answered(answers)).collect();
     let mut sections: Vec<&str> = left.iter().map(|s| s.section(fw)).collect();
@@ -56,7 +56,7 @@ pub fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &st
     format!(
         "AI marketing readiness assessment\n\n{work}\n\n\
          Every answer is saved at once to {}\n\
-         Esc goes back to the previous question. Ctrl-C stops; resume later with\n  {resume}\n\
+         {keys}; resume later with\n  {resume}\n\
          Before scoring you can review and change any answer.",
         path.display()
     )
@@ -93,7 +93,7 @@ mod tests {
     fn the_introduction_speaks_of_what_is_left() {
         let fw = Frameworks::builtin().unwrap();
         let total = fw.questionnaire.context.len() + fw.questionnaire.questions.len();
-        let fresh = introduction(&fw, &Answers::default(), Path::new("s.toml"), "resume");
+        let fresh = introduction(&fw, &Answers::default(), Path::new("s.toml"), "resume", "keys");
         assert!(fresh.contains(&format!("{total} questions, in: Business context, Data foundation")), "{fresh}");
         assert!(fresh.contains("Allow about 30 to 50 minutes"), "{fresh}");
 
@@ -104,13 +104,13 @@ mod tests {
             Step::Readiness(q) => drop(answers.readiness.insert(q.id.clone(), Answer::DontKnow)),
         };
         steps[..total - 2].iter().for_each(|s| answer(&mut answers, s));
-        let resumed = introduction(&fw, &answers, Path::new("s.toml"), "resume");
+        let resumed = introduction(&fw, &answers, Path::new("s.toml"), "resume", "keys");
         let last = fw.questionnaire.dimensions.last().unwrap();
         assert!(resumed.contains(&format!("2 of {total} questions left, in: {}.", last.name)), "{resumed}");
         assert!(!resumed.contains("Business context"), "{resumed}");
 
         steps.iter().for_each(|s| answer(&mut answers, s));
-        let done = introduction(&fw, &answers, Path::new("s.toml"), "resume");
+        let done = introduction(&fw, &answers, Path::new("s.toml"), "resume", "keys");
         assert!(done.contains(&format!("All {total} questions are answered")), "{done}");
         assert!(!done.contains("minutes"), "{done}");
     }

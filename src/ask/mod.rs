@@ -18,13 +18,20 @@ mod workshop;
 mod wrap;
 
 pub use flow::{Outcome, run};
-pub use handover::{ClientReport, hand_over};
+pub use handover::{ClientReport, hand_over, recap, report_file};
 pub use session::{Finished, interview};
 pub use workshop::{WorkshopEnd, run_workshop};
 
 /// The terminal's width in columns (80 when it cannot be told).
 fn columns() -> usize {
     terminal::size().0
+}
+
+/// Whether the terminal can move its cursor (not a dumb one, and not a file or pipe).
+fn full_screen() -> bool {
+    use std::io::IsTerminal;
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    !dumb && std::io::stderr().is_terminal()
 }
 
 /// Prints `text` to standard error, wrapped to the terminal's width.
@@ -119,6 +126,10 @@ pub struct ReviewLine {
 pub trait Prompter {
     /// Shows a message (the introduction, a section heading).
     fn say(&mut self, text: &str);
+    /// How to go back and how to stop here, for the introduction.
+    fn back_and_stop(&self) -> &'static str {
+        "Esc goes back to the previous question. Ctrl-C stops"
+    }
     /// One of `options`; the index chosen.
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>>;
     /// Any of `options` (at least one when `required`); the indices chosen.

@@ -44,7 +44,12 @@ impl Plain {
         loop {
             eprint!("{hint} (b back · q save and stop): ");
             let mut line = String::new();
-            if std::io::stdin().lock().read_line(&mut line)? == 0 {
+            // A hang-up reads as an error or as an end of input; Ctrl-D alone stops as "q" does.
+            let Ok(count) = std::io::stdin().lock().read_line(&mut line) else { super::signals::hang_up() };
+            if super::signals::hung_up() {
+                super::signals::hang_up();
+            }
+            if count == 0 {
                 eprintln!();
                 return Ok(Reply::Interrupt);
             }
@@ -74,6 +79,10 @@ fn keeps(current: Option<String>) -> String {
 }
 
 impl Prompter for Plain {
+    fn back_and_stop(&self) -> &'static str {
+        "Typing b goes back to the previous question; q stops"
+    }
+
     fn say(&mut self, text: &str) {
         eprintln!();
         self.print(text);

@@ -13,7 +13,6 @@ use crate::cli::AssessArgs;
 use crate::error::InputError;
 use crate::frameworks::Frameworks;
 use crate::report::{Format, Section};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -56,7 +55,8 @@ pub(super) fn answer_in(
         move |file: &SessionFile| stopped(file, &resume)
     };
     let _watch = signals::watch(Arc::clone(&session), on_signal)?;
-    prompter.say(&introduction(fw, &start, &path, resume));
+    let keys = prompter.back_and_stop();
+    prompter.say(&introduction(fw, &start, &path, resume, keys));
     let mut save = |answers: &Answers| locked(&session).save(fw, answers);
     match run(fw, prompter, start, &mut save)? {
         Outcome::Complete(answers) => Ok(Some(Finished { answers, session: path })),
@@ -74,8 +74,7 @@ fn locked(session: &Mutex<SessionFile>) -> MutexGuard<'_, SessionFile> {
 
 /// The terminal prompter, or the line-by-line one where the terminal cannot move its cursor.
 pub(super) fn prompter() -> Box<dyn Prompter> {
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if dumb || !std::io::stderr().is_terminal() {
+    if !super::full_screen() {
         return Box::new(Plain::new());
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

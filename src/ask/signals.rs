@@ -19,7 +19,9 @@ impl Drop for Watch {
     }
 }
 
-/// Starts handling stop signals for `session`; `message` says what to print on a stop.
+/// Starts handling stop signals for `session`, and the end of the terminal (a closed window,
+/// a dropped connection: the input reports a hang-up) as SIGHUP; `message` says what to print
+/// on a stop.
 #[cfg(unix)]
 pub fn watch(
     session: Arc<Mutex<SessionFile>>,
@@ -37,16 +39,77 @@ pub fn watch(
             }
             // Holding the session until exit also keeps any later save from starting.
             let session = session.lock().unwrap_or_else(PoisonError::into_inner);
-            if crossterm::terminal::is_raw_mode_enabled().unwrap_or(false) {
-                let _ = crossterm::terminal::disable_raw_mode();
-                let _ = crossterm::execute!(std::io::stderr(), crossterm::cursor::Show);
+            // A terminal that is gone gets nothing: a write to it would fail or block.
+            if !hung_up() {
+                say_on_a_clear_screen(&message(&session));
             }
-            eprintln!();
-            super::tell(&message(&session));
             std::process::exit(128 + signal);
         }
     });
+    // The terminal's reader (crossterm) retries a read that returns nothing for ever, so the
+    // hang-up is watched for here: `poll` asking for no event still reports it.
+    std::thread::spawn(|| {
+        let mut tty = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
+        // SAFETY: one valid pollfd, for the duration of the call.
+        while unsafe { libc::poll(&mut tty, 1, -1) } < 1 || tty.revents == 0 {}
+        hang_up();
+    });
     Ok(Watch { active })
+}
+
+/// Ends the process as a hang-up does: the session's handler saves nothing more (every answer
+/// is saved), prints nothing and exits with 129; without a session, SIGHUP's default.
+#[cfg(unix)]
+pub fn hang_up() -> ! {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
+    loop {
+        std::thread::park();
+    }
+}
+
+/// Whether standard input, the terminal, has hung up.
+#[cfg(unix)]
+pub fn hung_up() -> bool {
+    let mut tty = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
+    // SAFETY: one valid pollfd, for the duration of the call.
+    unsafe { libc::poll(&mut tty, 1, 0) > 0 && tty.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 }
+}
+
+/// Puts the terminal back (cooked mode, cursor, no bracketed paste), clears the question off
+/// the screen and prints `text` from the top, so a command in it copies whole; on a dumb
+/// terminal, on a line of its own. Errors are
+/// ignored: the process exits next.
+#[cfg(unix)]
+fn say_on_a_clear_screen(text: &str) {
+    use crossterm::{cursor, event, terminal};
+    use std::io::Write;
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stderr().lock();
+    if !super::full_screen() {
+        let _ = writeln!(out);
+    } else {
+        let _ = crossterm::execute!(
+            out,
+            event::DisableBracketedPaste,
+            cursor::Show,
+            terminal::Clear(terminal::ClearType::All),
+            cursor::MoveTo(0, 0)
+        );
+    }
+    let columns = super::columns() - 1;
+    for line in super::wrap::wrap(text, columns) {
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+#[cfg(not(unix))]
+pub fn hang_up() -> ! {
+    std::process::exit(129)
+}
+
+#[cfg(not(unix))]
+pub fn hung_up() -> bool {
+    false
 }
 
 /// Elsewhere the terminal's own handling stays: answers are saved after every answer anyway.

@@ -45,7 +45,8 @@ pub fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::R
             return Ok(WorkshopEnd::Stopped);
         }
         let count = answer_files(dir).len();
-        let message = format!("{count} respondent(s) have answered in {}.", dir.display());
+        let who = if count == 1 { "1 respondent has".to_string() } else { format!("{count} respondents have") };
+        let message = format!("{who} answered in {}.", dir.display());
         let options = [
             "Next respondent".to_string(),
             "Score the workshop now".to_string(),
@@ -54,7 +55,7 @@ pub fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::R
         match prompter.menu(&message, &options)? {
             Reply::Answer(0) | Reply::Back => {}
             Reply::Answer(1) => {
-                tell(&format!("Scoring the {count} respondents' answers in {}", dir.display()));
+                tell(&format!("Scoring the answers in {}", dir.display()));
                 return Ok(WorkshopEnd::Score);
             }
             Reply::Answer(_) | Reply::Interrupt => {

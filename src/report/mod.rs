@@ -7,7 +7,7 @@
 mod build;
 mod json;
 
-pub use build::{compare_document, document, num, portfolio_document};
+pub use build::{compare_document, document, num, portfolio_document, priorities};
 
 use crate::assessment::Assessment;
 use crate::document::{html, markdown, terminal as term};

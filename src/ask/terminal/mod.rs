@@ -1,148 +1,135 @@
-//! The [`Prompter`] for a terminal that can move its cursor: each question is drawn in place,
-//! fitted to the window, and replaced by a one-line record of the answer once given.
+//! The [`Prompter`] for a terminal that can move its cursor: a thin adapter over `inquire`,
+//! which draws each prompt and leaves a one-line record of the answer. What the adapter adds
+//! is the fitting: the text is wrapped here, and each list's page is sized from the window's
+//! height, so a prompt never grows taller than the terminal.
 
-mod field;
-mod layout;
-mod list;
-mod screen;
+mod fit;
+mod style;
 
-pub use screen::size;
-
-use super::wrap::{truncate, width, wrap_hanging};
 use super::{Ask, Choice, NumberRange, Prompter, Reply, Review};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use field::{Check, Field};
-use layout::{BACK, Layout};
-use list::{Item, List};
-use screen::{Input, Line, RawMode, Screen, Tone};
+use crate::answers::free_text_problem;
+use fit::{Fitted, help_block, wrap_block};
+use inquire::error::InquireResult;
+use inquire::list_option::ListOption;
+use inquire::ui::RenderConfig;
+use inquire::validator::Validation;
+use inquire::{InquireError, MultiSelect, Select, Text};
 
-/// A prompt drawn from its state and changed by keys until it gives a reply.
-trait Widget {
-    type Out;
-    fn layout(&mut self) -> &mut Layout;
-    fn frame(&mut self, columns: usize, rows: usize) -> screen::Frame;
-    fn key(&mut self, key: KeyEvent) -> Option<Reply<Self::Out>>;
-}
-
-/// Ctrl plus `c`.
-fn key_is(key: &KeyEvent, c: char) -> bool {
-    key.code == KeyCode::Char(c) && key.modifiers.contains(KeyModifiers::CONTROL)
-}
-
-fn has_control(key: &KeyEvent) -> bool {
-    key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-}
+pub use fit::size;
 
 const STOP: &str = "ctrl-c save and stop";
+const LIST_KEYS: [&str; 5] = ["↑↓ move", "enter choose", "type a number or words to filter", "esc back", STOP];
+const MULTI_KEYS: [&str; 6] = ["↑↓ move", "space mark", "enter confirm", "type to filter", "esc back", STOP];
+const TEXT_KEYS: [&str; 3] = ["enter confirm", "esc back", STOP];
+const REVIEW_KEYS: [&str; 5] =
+    ["↑↓ move", "enter change or score", "home: Score these answers", "type a number or words to filter", STOP];
 
 pub struct Terminal {
-    screen: Screen,
-    /// Whether the text last printed ends with a blank line, so a prompt needs none above it.
-    spaced: bool,
+    config: RenderConfig<'static>,
 }
 
 impl Terminal {
     pub fn new(colour: bool) -> Terminal {
-        Terminal { screen: Screen::new(colour), spaced: false }
+        Terminal { config: style::render_config(colour) }
     }
+}
 
-    /// Runs `widget` until it replies; the caller then replaces it with a record of the reply.
-    fn run<W: Widget>(&mut self, widget: &mut W) -> anyhow::Result<Reply<W::Out>> {
-        widget.layout().space_above = !std::mem::take(&mut self.spaced);
-        let _raw = RawMode::enable().map_err(no_terminal)?;
-        loop {
-            let (columns, rows) = screen::size();
-            self.screen.draw(&widget.frame(columns, rows)).map_err(no_terminal)?;
-            match self.screen.read().map_err(no_terminal)? {
-                Input::Key(key) => {
-                    if let Some(reply) = widget.key(key) {
-                        return Ok(reply);
-                    }
-                }
-                Input::Redraw => {}
-            }
+/// Esc is "back" and Ctrl-C "stop"; anything else means the terminal cannot be used.
+fn reply<T>(result: InquireResult<T>) -> anyhow::Result<Reply<T>> {
+    match result {
+        Ok(value) => Ok(Reply::Answer(value)),
+        Err(InquireError::OperationCanceled) => Ok(Reply::Back),
+        Err(InquireError::OperationInterrupted) => Ok(Reply::Interrupt),
+        Err(e) => Err(anyhow::anyhow!("the questionnaire could not use the terminal: {e}")),
+    }
+}
+
+/// The question's heading and help, shown under the answers above the key hints.
+fn help_of(ask: &Ask) -> String {
+    format!("{} · question {} of {}\n{}", ask.section, ask.position, ask.total, ask.help)
+}
+
+fn record_prefix(ask: &Ask) -> String {
+    format!("{}/{} {}", ask.position, ask.total, ask.prompt)
+}
+
+/// What typing matches: an option's number (or "?") picks that option first; words match the
+/// label and `extra` (the question, on the review screen).
+fn scorer<'a>(keys: &'a [String], search: &'a [String]) -> impl Fn(&str, &String, &str, usize) -> Option<i64> + 'a {
+    move |typed, _, _, i| {
+        let typed = typed.trim().to_lowercase();
+        let key = keys[i].as_str();
+        let is_key = !typed.is_empty() && (typed == "?" || typed.chars().all(|c| c.is_ascii_digit()));
+        match () {
+            _ if is_key && key == typed => Some(2),
+            _ if is_key && key.starts_with(&typed) => Some(1),
+            _ if typed.split_whitespace().all(|w| search[i].contains(w)) => Some(0),
+            _ => None,
         }
     }
+}
 
-    /// Replaces the prompt with a record of what happened to it.
-    fn record<T>(&mut self, ask: &Ask, reply: &Reply<T>, answer: impl FnOnce(&T) -> String) -> anyhow::Result<()> {
-        let (columns, _) = screen::size();
-        let record = match reply {
-            Reply::Answer(value) => {
-                lines(&format!("✔ {}/{} {} · {}", ask.position, ask.total, ask.prompt, answer(value)), Tone::Plain)
-            }
-            Reply::Back => vec![Line::new(truncate(&format!("← {}", ask.prompt), columns - 1), Tone::Muted)],
-            Reply::Interrupt => Vec::new(),
-        };
-        self.screen.finish(&record).map_err(no_terminal)
+/// Best score first, options of one score in their own order (inquire's default sort is not
+/// stable, which would shuffle a filtered list).
+fn by_score(options: &mut [(usize, i64)]) {
+    options.sort_by_key(|&(_, score)| std::cmp::Reverse(score));
+}
+
+/// `Some(validation)` turned into what inquire's validators return.
+fn validation(problem: Option<String>) -> Result<Validation, inquire::CustomUserError> {
+    Ok(problem.map_or(Validation::Valid, |p| Validation::Invalid(p.into())))
+}
+
+impl Terminal {
+    /// One of `labels` (numbered by `keys`), starting on `start`.
+    fn select(&self, fitted: &Fitted, keys: &[String], search: &[String], start: usize) -> InquireResult<usize> {
+        let score = scorer(keys, search);
+        let format = |o: ListOption<&String>| format!("· {}", fitted.answer(o.index));
+        Select::new(&fitted.message, fitted.options.clone())
+            .with_help_message(&fitted.help)
+            .with_page_size(fitted.page)
+            .with_starting_cursor(start.min(fitted.options.len().saturating_sub(1)))
+            .with_scorer(&score)
+            .with_sorter(&by_score)
+            .with_formatter(&format)
+            .with_render_config(self.config)
+            .raw_prompt()
+            .map(|o| o.index)
     }
 
-    fn question(ask: &Ask, keys: &[&str], extra: &[&str]) -> Layout {
-        let mut layout = Layout::new(ask.prompt).keys(keys, extra);
-        layout.heading = Some(format!("{} · question {} of {}", ask.section, ask.position, ask.total));
-        layout.help = Some(ask.help.to_string());
-        layout
+    /// A line typed in, checked by `check` on Enter.
+    fn line(
+        &self,
+        ask: &Ask,
+        prompt: &str,
+        initial: &str,
+        check: impl Fn(&str) -> Option<String> + Clone + 'static,
+    ) -> InquireResult<String> {
+        let help = help_block(&help_of(ask), &TEXT_KEYS);
+        let message = wrap_block(prompt);
+        let record =
+            |text: &str| if text.trim().is_empty() { "· (none)".to_string() } else { format!("· {}", text.trim()) };
+        Text::new(&message)
+            .with_help_message(&help)
+            .with_initial_value(initial)
+            .with_validator(move |text: &str| validation(check(text)))
+            .with_formatter(&record)
+            .with_render_config(self.config)
+            .prompt()
     }
-}
-
-/// `text` wrapped to the terminal, as lines to leave on screen.
-fn lines(text: &str, tone: Tone) -> Vec<Line> {
-    let (columns, _) = screen::size();
-    if text.is_empty() {
-        return Vec::new();
-    }
-    wrap_hanging(text, columns - 1, "", "  ").into_iter().map(|l| Line::new(l, tone)).collect()
-}
-
-fn no_terminal(e: std::io::Error) -> anyhow::Error {
-    anyhow::anyhow!("the questionnaire could not use the terminal: {e}")
-}
-
-/// An option as shown: "3 · label" for numbered options, the label alone otherwise.
-fn item(choice: &Choice) -> Item {
-    if choice.key.chars().all(|c| c.is_ascii_digit()) {
-        let number = format!("{} · ", choice.key);
-        Item::new(format!("{number}{}", choice.label), width(&number), "")
-    } else {
-        Item::new(choice.label.clone(), 0, "")
-    }
-}
-
-/// "Score these answers", then one row per answer: number, section (cut to a quarter of the
-/// width, or 16 columns), answer. Typing matches the question too.
-fn review_items(review: &Review) -> Vec<Item> {
-    let (columns, _) = screen::size();
-    let longest = review.lines.iter().map(|l| width(&l.section)).max().unwrap_or(0);
-    let section_width = longest.min((columns / 4).max(16));
-    let score = Item::new("✔ Score these answers".to_string(), 0, "");
-    let rows = review.lines.iter().map(|l| {
-        let section = truncate(&l.section, section_width);
-        let pad = " ".repeat(section_width - width(&section));
-        Item::new(format!("{:>2}  {section}{pad}  {}", l.number, l.answer), 0, &l.question)
-    });
-    std::iter::once(score).chain(rows).collect()
-}
-
-fn label(options: &[Choice], i: usize) -> String {
-    item(&options[i]).text
 }
 
 impl Prompter for Terminal {
     fn say(&mut self, text: &str) {
-        if !self.spaced {
-            eprintln!();
-        }
-        super::tell(text);
         eprintln!();
-        self.spaced = true;
+        super::tell(text);
     }
 
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>> {
-        let layout = Self::question(ask, &["↑↓ move", "enter choose", BACK, STOP], &["type to filter"]);
-        let mut list = List::new(layout, options.iter().map(item).collect(), default.unwrap_or(0));
-        let reply = self.run(&mut list)?.map(|picked| picked.cursor);
-        self.record(ask, &reply, |&i| label(options, i))?;
-        Ok(reply)
+        let fitted = Fitted::new(&record_prefix(ask), &help_of(ask), &LIST_KEYS, options, 2);
+        let keys: Vec<String> = options.iter().map(|o| o.key.clone()).collect();
+        let search: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
+        reply(self.select(&fitted, &keys, &search, default.unwrap_or(0)))
     }
 
     fn choose_many(
@@ -152,16 +139,28 @@ impl Prompter for Terminal {
         defaults: &[usize],
         required: bool,
     ) -> anyhow::Result<Reply<Vec<usize>>> {
-        let keys = ["↑↓ move", "space mark", "enter confirm", BACK, STOP];
-        let layout = Self::question(ask, &keys, &["type to filter"]);
-        let items = options.iter().map(|c| Item::new(c.label.clone(), 0, &c.key)).collect();
-        let mut list = List::new(layout, items, defaults.first().copied().unwrap_or(0)).multi(defaults, required);
-        let reply = self.run(&mut list)?.map(|picked| picked.marked);
-        self.record(ask, &reply, |chosen| {
-            let labels: Vec<&str> = chosen.iter().map(|&i| options[i].label.as_str()).collect();
-            if labels.is_empty() { "none".to_string() } else { labels.join(", ") }
-        })?;
-        Ok(reply)
+        let fitted = Fitted::new(&record_prefix(ask), &help_of(ask), &MULTI_KEYS, options, 6);
+        let keys: Vec<String> = options.iter().map(|o| o.key.clone()).collect();
+        let search: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
+        let score = scorer(&keys, &search);
+        let format = |chosen: &[ListOption<&String>]| {
+            let labels: Vec<&str> = chosen.iter().map(|o| options[o.index].label.as_str()).collect();
+            if labels.is_empty() { "· none".to_string() } else { format!("· {}", labels.join(", ")) }
+        };
+        let at_least_one = move |chosen: &[ListOption<&String>]| {
+            validation((required && chosen.is_empty()).then(|| "Choose at least one: space marks it.".to_string()))
+        };
+        let result = MultiSelect::new(&fitted.message, fitted.options.clone())
+            .with_help_message(&fitted.help)
+            .with_page_size(fitted.page)
+            .with_default(defaults)
+            .with_scorer(&score)
+            .with_formatter(&format)
+            .with_validator(at_least_one)
+            .with_render_config(self.config)
+            .raw_prompt()
+            .map(|chosen| chosen.into_iter().map(|o| o.index).collect());
+        reply(result)
     }
 
     fn number(
@@ -170,67 +169,76 @@ impl Prompter for Terminal {
         range: NumberRange,
         default: Option<Option<i64>>,
     ) -> anyhow::Result<Reply<Option<i64>>> {
-        let bounds = format!("a whole number from {} to {}", range.min, range.max);
-        let dont_know = if range.dont_know { "? don't know" } else { "" };
-        let keys: Vec<&str> =
-            [bounds.as_str(), dont_know, "enter confirm", BACK, STOP].into_iter().filter(|k| !k.is_empty()).collect();
-        let layout = Self::question(ask, &keys, &[]);
+        let dont_know = if range.dont_know { ", or ? for don't know" } else { "" };
+        let prompt = format!("{} ({} to {}{dont_know})", record_prefix(ask), range.min, range.max);
         let initial = match default {
             Some(Some(n)) => n.to_string(),
             Some(None) => "?".to_string(),
             None => String::new(),
         };
-        let check: Check<Option<i64>> = Box::new(move |text| range.read(text));
-        let reply = self.run(&mut Field::new(layout, &initial, check))?;
-        self.record(ask, &reply, |n| n.map_or("Don't know".to_string(), |n| n.to_string()))?;
-        Ok(reply)
+        let typed = self.line(ask, &prompt, &initial, move |text| range.read(text).err());
+        reply(typed.map(|text| range.read(&text).unwrap_or_default()))
     }
 
     fn text(&mut self, ask: &Ask, default: Option<&str>, required: bool) -> anyhow::Result<Reply<String>> {
-        let mut layout = Self::question(ask, &["enter confirm", BACK, STOP], &[]);
-        if !required {
-            layout.prompt = format!("{} (optional: enter skips)", ask.prompt);
-        }
-        let check: Check<String> = Box::new(move |text| match text.trim() {
-            "" if required => Err("This cannot be empty.".to_string()),
-            text => Ok(text.to_string()),
-        });
-        let reply = self.run(&mut Field::new(layout, default.unwrap_or(""), check))?;
-        self.record(ask, &reply, |text| if text.is_empty() { "(none)".to_string() } else { text.clone() })?;
-        Ok(reply)
+        // Said once: a prompt may already call itself optional.
+        let optional = if required || ask.prompt.contains("(optional)") { "" } else { " (optional: enter skips)" };
+        let prompt = format!("{}{optional}", record_prefix(ask));
+        // A paste arrives whole (inquire asks for bracketed paste), line breaks and all, into
+        // this one answer; the answer file's own checks say what it may hold.
+        let check = move |text: &str| match text.trim() {
+            "" if required => Some("This cannot be empty.".to_string()),
+            // A required text is the company's name, one line of a report; a note may run on.
+            text => free_text_problem(text, required).map(|(problem, help)| {
+                let help = help.map_or(String::new(), |h| format!(": {h}"));
+                format!("This {problem}{help}.")
+            }),
+        };
+        reply(self.line(ask, &prompt, default.unwrap_or(""), check).map(|t| t.trim().to_string()))
     }
 
     fn review(&mut self, review: &Review) -> anyhow::Result<Reply<Option<usize>>> {
-        let keys = ["↑↓ move", "enter change or score", STOP];
-        let mut layout =
-            Layout::new("Pick an answer to change, or score these answers.").keys(&keys, &["type to filter"]);
-        layout.heading = Some(format!("Review · {}", review.summary));
+        let fitted = fit::review(review, &REVIEW_KEYS);
+        let mut numbers = vec![String::new()];
+        numbers.extend(review.lines.iter().map(|l| l.number.to_string()));
+        let mut search = vec![fitted.options[0].to_lowercase()];
+        search.extend(review.lines.iter().map(|l| format!("{} {} {}", l.section, l.question, l.answer).to_lowercase()));
         let start = review.cursor.map_or(0, |i| i + 1);
-        let mut list = List::new(layout, review_items(review), start);
-        list.one_line = true;
-        let rows = review.lines.clone();
-        list.detail = Some(Box::new(move |i| match i.checked_sub(1).and_then(|i| rows.get(i)) {
-            Some(l) => format!("{} · {} — {}", l.number, l.question, l.answer),
-            None => "Scores the answers and shows the report; every answer stays in the session file.".to_string(),
-        }));
-        let reply = self.run(&mut list)?.map(|picked| picked.cursor.checked_sub(1));
-        let record = match reply {
-            Reply::Answer(None) => format!("✔ Scored: {}", review.summary),
-            _ => String::new(),
-        };
-        self.screen.finish(&lines(&record, Tone::Plain)).map_err(no_terminal)?;
-        Ok(reply)
+        fit::to_the_top();
+        loop {
+            match reply(self.select(&fitted, &numbers, &search, start))? {
+                // Esc on the review has nothing to go back to.
+                Reply::Back => continue,
+                other => return Ok(other.map(|i| i.checked_sub(1))),
+            }
+        }
     }
 
     fn menu(&mut self, message: &str, options: &[String]) -> anyhow::Result<Reply<usize>> {
-        let layout = Layout::new(message).keys(&["↑↓ move", "enter choose"], &[]);
-        let items = options.iter().map(|o| Item::new(o.clone(), 0, "")).collect();
-        let reply = self.run(&mut List::new(layout, items, 0))?.map(|picked| picked.cursor);
-        let record = match &reply {
-            Reply::Answer(i) => format!("✔ {}", options[*i]),
-            _ => String::new(),
-        };
-        self.screen.finish(&lines(&record, Tone::Plain)).map_err(no_terminal)?;
-        Ok(reply)
+        let choices: Vec<Choice> =
+            options.iter().enumerate().map(|(i, o)| Choice { key: (i + 1).to_string(), label: o.clone() }).collect();
+        let fitted = Fitted::new(message, "", &["↑↓ move", "enter choose"], &choices, 2);
+        let keys: Vec<String> = choices.iter().map(|c| c.key.clone()).collect();
+        let search: Vec<String> = options.iter().map(|o| o.to_lowercase()).collect();
+        reply(self.select(&fitted, &keys, &search, 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_number_ranks_its_own_option_first_and_words_still_filter() {
+        let keys: Vec<String> = ["1", "2", "3", "4", "10", "?"].map(String::from).to_vec();
+        let search: Vec<String> =
+            ["1 to 9", "10 to 49", "50 to 249", "250 to 999", "1000 or more", "don't know"].map(String::from).to_vec();
+        let score = scorer(&keys, &search);
+        let of = |typed: &str| (0..keys.len()).map(|i| score(typed, &String::new(), "", i)).collect::<Vec<_>>();
+        // "4" is option 4, though "10 to 49" and "250 to 999"… hold a 4 too.
+        assert_eq!(of("4"), [None, Some(0), Some(0), Some(2), None, None]);
+        assert_eq!(of("1"), [Some(2), Some(0), None, None, Some(1), None]);
+        assert_eq!(of("?"), [None, None, None, None, None, Some(2)]);
+        assert_eq!(of("or more"), [None, None, None, None, Some(0), None]);
     }
 }

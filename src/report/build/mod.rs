@@ -26,6 +26,11 @@ use crate::words::{fill, list};
 pub use compare::document as compare_document;
 pub use portfolio::document as portfolio_document;
 
+/// The first things to do, as the summary's first page lists them (at most three).
+pub fn priorities(a: &Assessment) -> Vec<String> {
+    summary::priorities(&Words::of(a))
+}
+
 /// The report document for a view of an assessment.
 pub fn document(a: &Assessment, view: &View) -> Document {
     let w = Words::of(a);
