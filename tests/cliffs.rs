@@ -11,8 +11,8 @@
 //! pseudo-random sequence (one in eleven "don't know", as `scripts/portfolio.py` draws them),
 //! so the figure is the same from run to run and changes only with the rules or the files.
 //! Every answer at a level below its top is raised one level, alone; an unknown answer is
-//! left out (finding it out is not a raise). Along the way the test checks that no raise moves
-//! a ring back, so it can fail.
+//! left out (finding it out is not a raise). Along the way the test checks that a raise moves
+//! a ring back only where it moves another up (the pace of pilots), so it can fail.
 
 use readiness::answers::{Answer, Answers, Completeness, parse};
 use readiness::date::Date;
@@ -72,6 +72,7 @@ fn one_level_cliffs() {
     let mut draw = Draw(88172645463325252);
     let mut moved: BTreeMap<usize, usize> = BTreeMap::new();
     let mut businesses = 0;
+    let mut back = 0;
     for path in files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let given = parse(&fw, &path.display().to_string(), &text, Completeness::Complete).unwrap();
@@ -88,9 +89,11 @@ fn one_level_cliffs() {
                 let mut after = before.clone();
                 after.readiness.insert(q.id.clone(), Answer::Level(level + 1));
                 let raised = rings(&fw, &after, as_of);
-                for (i, (b, a)) in base.iter().zip(&raised).enumerate() {
-                    assert!(a.rank() >= b.rank(), "{}: raising {} moves technology {i} back", path.display(), q.id);
-                }
+                // The pace of pilots can move one back, but only as another moves up.
+                let down = base.iter().zip(&raised).filter(|(b, a)| a.rank() < b.rank()).count();
+                let up = base.iter().zip(&raised).filter(|(b, a)| a.rank() > b.rank()).count();
+                assert!(down == 0 || up > 0, "{}: raising {} moves a ring back and none up", path.display(), q.id);
+                back += down;
                 *moved.entry(base.iter().zip(&raised).filter(|(b, a)| b != a).count()).or_default() += 1;
             }
         }
@@ -100,5 +103,6 @@ fn one_level_cliffs() {
     let most = moved.keys().max().copied().unwrap_or(0);
     println!("{businesses} businesses, {raises} one-level raises; rings moved by one raise: {moved:?}");
     println!("{cliffs} of {raises} raises move {CLIFF} or more rings at once (at most {most})");
+    println!("{back} rings moved back by a raise, each time beside one that moved up (the pace of pilots)");
     assert!(raises > 0);
 }
