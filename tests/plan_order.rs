@@ -61,6 +61,16 @@ fn disorders(a: &Assessment) -> Vec<String> {
                 None => found.push(format!("{} carries {}, whose mitigation is not planned", t.id, r.id)),
             }
         }
+        // A serious risk of the whole programme that its ring raises (a risk's `for_rings`).
+        let programme = a.risks.iter().filter(|r| r.serious && timeline.ring.is_planned());
+        for r in programme.filter(|r| fw().risk(&r.id).unwrap().for_rings.contains(&timeline.ring)) {
+            match action(a, &r.action) {
+                Some(x) if x.months[1] < start => ready = ready.max(x.months[1] + 1),
+                Some(x) => found
+                    .push(format!("{} starts in month {start}; {} is mitigated to month {}", t.id, r.id, x.months[1])),
+                None => found.push(format!("{} raises {}, whose mitigation is not planned", t.id, r.id)),
+            }
+        }
         // Work that puts a rule's control in place for it lists it too.
         for x in a.roadmap.iter().flat_map(|ph| &ph.actions).filter(|x| x.technologies.contains(&t.id)) {
             let (_, spec) = fw().action(&x.id).unwrap();

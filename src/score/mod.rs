@@ -233,7 +233,10 @@ impl Placer<'_> {
         }
         let (ring, mut reasons) = placement::settle(self.gates[i].iter().chain(&gates));
         let quick_win = t.adoption_timeline.quick_win;
-        let ready_from = |ring: Ring| earliest.max(placement::ring_actions_end(fw, ring, quick_win) + 1);
+        let ready_from = |ring: Ring| {
+            let programme = risk::programme_mitigated_by_month(fw, self.exposures, ring);
+            earliest.max(placement::ring_actions_end(fw, ring, quick_win) + 1).max(programme + 1)
+        };
         let (mut ring, mut months, mut timing) = placement::schedule(fw, ring, quick_win, ready_from);
         if ring == Ring::Pilot
             && let Some((start, _)) = months

@@ -80,6 +80,13 @@ pub fn mitigated_by_month(fw: &Frameworks, e: &Exposure) -> Option<u32> {
     e.serious.then_some(end)
 }
 
+/// The month by which every serious risk of the whole programme that a technology in `ring`
+/// raises (a risk's `for_rings`) is mitigated; 0 for none.
+pub fn programme_mitigated_by_month(fw: &Frameworks, exposures: &[Exposure], ring: Ring) -> u32 {
+    let raised = exposures.iter().filter(|e| e.risk.for_rings.contains(&ring));
+    raised.filter_map(|e| mitigated_by_month(fw, e)).max().unwrap_or(0)
+}
+
 /// The risks a technology carries, its own and those the rules in scope add, and how exposed
 /// this business is to each.
 pub fn factors(fw: &Frameworks, rules: &Rules, exposures: &[Exposure], technology: &str) -> RiskFactors {

@@ -101,12 +101,20 @@ impl Plan<'_> {
             || self.fw.action(&action.id).is_some_and(|(_, a)| self.ring_waits_for(a))
     }
 
-    /// The action mitigates a serious risk that a planned technology carries: the technology's
-    /// start was set after it.
+    /// The action mitigates a serious risk that a planned technology carries, or one of the
+    /// whole programme that its ring raises: the technology's start was set after it.
     fn mitigates_for_a_start(&self, action: &Text) -> bool {
+        let serious = self.serious_by_action.get(action);
+        let programme = |ring: Ring| {
+            let raised =
+                self.fw.risks.risks.iter().filter(|r| &r.mitigated_by == action && r.for_rings.contains(&ring));
+            raised.into_iter().any(|r| serious.is_some_and(|ids| ids.contains(&r.id)))
+        };
         self.techs.iter().any(|t| {
-            let starts = t.adoption_timeline.ring.is_planned() && t.adoption_timeline.start_month.is_some();
-            starts && t.risk_factors.risks.iter().any(|r| r.serious && self.mitigation_of(&r.id) == Some(action))
+            let timeline = &t.adoption_timeline;
+            let starts = timeline.ring.is_planned() && timeline.start_month.is_some();
+            let carried = t.risk_factors.risks.iter().any(|r| r.serious && self.mitigation_of(&r.id) == Some(action));
+            starts && (carried || programme(timeline.ring))
         })
     }
 
