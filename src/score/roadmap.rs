@@ -59,8 +59,7 @@ struct Plan<'a> {
     techs: &'a [TechnologyAssessment],
     /// Planned technologies by the action that puts in place a control they wait for.
     waiting: HashMap<&'a Text, Vec<Text>>,
-    /// The planned technologies, and the serious risks they carry.
-    planned: HashSet<&'a Text>,
+    /// The serious risks the planned technologies carry.
     serious_when_planned: HashSet<&'a Text>,
     /// The rings some technology is in.
     rings: HashSet<Ring>,
@@ -95,10 +94,12 @@ impl Plan<'_> {
     /// mitigates a serious risk it carries, or is work its ring waits for (a vendor chosen, a
     /// pilot designed).
     fn waited_for_by_a_start(&self, action: &PlannedAction) -> bool {
-        action.technologies.iter().any(|id| self.planned.contains(id))
+        let spec = self.fw.action(&action.id).map(|(_, a)| a);
+        // Technologies it serves do not wait for it; those waiting for its control do.
+        spec.is_some_and(|a| !self.waiting_for(a).is_empty())
             || action.risks.iter().any(|id| self.serious_when_planned.contains(id))
             || self.mitigates_for_a_start(&action.id)
-            || self.fw.action(&action.id).is_some_and(|(_, a)| self.ring_waits_for(a))
+            || spec.is_some_and(|a| self.ring_waits_for(a))
     }
 
     /// The action mitigates a serious risk that a planned technology carries, or one of the
@@ -116,6 +117,20 @@ impl Plan<'_> {
             let carried = t.risk_factors.risks.iter().any(|r| r.serious && self.mitigation_of(&r.id) == Some(action));
             starts && (carried || programme(timeline.ring))
         })
+    }
+
+    /// The last month of the pilots an action extends (0 for none): work on a piloted
+    /// technology, or work for the pilot ring itself ("scale what works", not the work that
+    /// readies pilots), starts after the pilots it builds on have been judged.
+    fn pilots_end(&self, action: &PlannedAction) -> u32 {
+        let Some((_, spec)) = self.fw.action(&action.id) else { return 0 };
+        let extends = |t: &&TechnologyAssessment| {
+            let worked_on = spec.for_technologies.contains(&t.id) && action.technologies.contains(&t.id);
+            let for_pilots = spec.for_rings.contains(&Ring::Pilot) && !spec.before_rings.contains(&Ring::Pilot);
+            worked_on || (spec.for_technologies.is_empty() && for_pilots)
+        };
+        let pilots = self.techs.iter().filter(|t| t.adoption_timeline.ring == Ring::Pilot).filter(extends);
+        pilots.filter_map(|t| t.adoption_timeline.end_month).max().unwrap_or(0)
     }
 
     /// The action that mitigates a risk.
@@ -222,7 +237,6 @@ pub fn plan(
         }
     }
     let planned_techs = techs.iter().filter(|t| t.adoption_timeline.ring.is_planned());
-    let planned = planned_techs.clone().map(|t| &t.id).collect();
     let serious_when_planned =
         planned_techs.flat_map(|t| &t.risk_factors.risks).filter(|r| r.serious).map(|r| &r.id).collect();
     let gaps = &gaps[..gaps.len().min(business.capacity)];
@@ -237,7 +251,6 @@ pub fn plan(
         gaps,
         techs,
         waiting,
-        planned,
         serious_when_planned,
         rings: techs.iter().map(|t| t.adoption_timeline.ring).collect(),
         serious_by_action,
@@ -257,7 +270,7 @@ pub fn plan(
             actions.into_iter().map(|(_, a)| a).collect()
         })
         .collect();
-    schedule(&plan, &mut actions, business.capacity.max(1));
+    schedule(&plan, &mut actions, business.capacity);
     let mut phases: Vec<PhasePlan> = fw
         .roadmap
         .phases
@@ -307,6 +320,7 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
                 let [from, to] = action.months;
                 let after = plan.fw.action(&action.id).map(|(_, a)| a.after.as_slice()).unwrap_or_default();
                 let mut earliest = after.iter().filter_map(|id| ends.get(id)).fold(from, |m, end| m.max(end + 1));
+                earliest = earliest.max(plan.pilots_end(action) + 1);
                 for risk in plan.raised_by(action) {
                     let nominal = |id: &Text| plan.fw.action_months(id).map(|[_, end]| end);
                     let end = plan.mitigation_of(risk).and_then(|id| ends.get(id).copied().or_else(|| nominal(id)));
