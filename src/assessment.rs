@@ -68,6 +68,9 @@ pub struct Business {
     pub industry: Option<Text>,
     /// The scale that picks owner roles (risks.toml), when the size is known.
     pub scale: Option<Text>,
+    /// The scale of company-wide roles (IT, legal: risks.toml `company_wide`), when the size is known.
+    #[serde(default)]
+    pub company_scale: Option<Text>,
     /// People in marketing, when answered.
     pub team_size: Option<i64>,
     /// New initiatives the team can take on this year.
@@ -76,6 +79,9 @@ pub struct Business {
     pub skills_approach: Text,
     /// The most costly technology the budget can carry.
     pub affords: Cost,
+    /// Pilots the budget pays for in a year, when it limits them.
+    #[serde(default)]
+    pub funds_pilots: Option<usize>,
     pub goals: Vec<Text>,
     /// The risk appetite the placement used (the most careful when unknown).
     pub appetite: Text,
@@ -401,6 +407,8 @@ pub enum Reason {
     Prerequisite { technology: Text },
     /// Prerequisites and mitigations first leave no time to start within its ring's months.
     Timing { month: u32 },
+    /// The budget pays for `funded` pilots this year, all taken by more valuable ones.
+    PilotBudget { funded: usize },
     /// A pilot in a later wave: the pace dimension's score lets only so many pilots start
     /// together, so this one starts in `month`.
     Wave { month: u32, dimension: Text },

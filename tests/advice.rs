@@ -175,3 +175,15 @@ fn a_risk_with_some_controls_in_place_names_only_the_answers_that_fall_short() {
     let skills = example("large-retailer-gdpr").risks.into_iter().find(|r| r.id == "skills_shortfall").unwrap();
     assert_eq!(skills.short_of, ["ai_literacy"]);
 }
+
+#[test]
+fn an_answer_naming_a_merged_option_reads_as_the_option_that_replaced_it() {
+    use readiness::answers::ContextValue;
+    let fw = Frameworks::builtin().unwrap();
+    let text = example_text("b2b-software")
+        .replace(r#"marketing_budget = "over_1m""#, r#"marketing_budget = "over_10m""#)
+        .replace(r#"regions = ["us_other", "us_california", "canada"]"#, r#"regions = ["apac", "canada", "other"]"#);
+    let answers = parse(&fw, "old.toml", &text, Completeness::Complete).unwrap();
+    assert_eq!(answers.context["marketing_budget"], ContextValue::Text("over_1m".into()));
+    assert_eq!(answers.context["regions"], ContextValue::List(vec!["other".into(), "canada".into()]));
+}

@@ -681,3 +681,93 @@ proptest! {
         prop_assert!(found.is_empty(), "{}", found.join("\n"));
     }
 }
+
+fn reference_and_example_answers() -> Vec<(String, Answers)> {
+    let complete = readiness::answers::Completeness::Complete;
+    reference_and_example_files()
+        .into_iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            (name, readiness::answers::parse(fw(), &path.display().to_string(), &text, complete).unwrap())
+        })
+        .collect()
+}
+
+/// What the assessment decided, without the context answers it echoes: rings and months,
+/// evidence shown, risks and their owners, the roadmap, skills and the rules in scope.
+fn decisions(a: &Assessment) -> String {
+    serde_json::to_string(&(&a.technologies, &a.risks, &a.roadmap, &a.skills, &a.business.regulations)).unwrap()
+}
+
+/// The values a context question can take, each as it would be answered: every option of a
+/// choice; each option alone for a list; a team size at the top of every band the scoring
+/// reads (capacity and owner bands). "Don't know" is left out: it is documented as the least
+/// favourable answer, so it may decide as the lowest option does.
+fn context_values(q: &readiness::frameworks::ContextQuestion) -> Vec<ContextValue> {
+    use readiness::frameworks::ContextKind;
+    match q.kind {
+        ContextKind::Choice => q.options.iter().map(|o| ContextValue::Text(o.id.to_string())).collect(),
+        ContextKind::Multi => q.options.iter().map(|o| ContextValue::List(vec![o.id.to_string()])).collect(),
+        ContextKind::Number => {
+            let s = &fw().scoring;
+            let mut tops: Vec<i64> =
+                s.capacity.iter().map(|b| b.team_up_to).chain(s.owner_bands.iter().map(|b| b.team_up_to)).collect();
+            tops.sort_unstable();
+            tops.dedup();
+            tops.into_iter().map(ContextValue::Number).collect()
+        }
+        ContextKind::Text => Vec::new(),
+    }
+}
+
+// Every option of every context question decides something: for each pair of values, some
+// reference business or example is advised differently. An option that never does is dead
+// and must be given a documented effect or merged (questionnaire.toml `replaces`).
+#[test]
+fn every_option_of_every_context_question_changes_a_decision() {
+    let businesses = reference_and_example_answers();
+    let mut dead = Vec::new();
+    for q in &fw().questionnaire.context {
+        let values = context_values(q);
+        let advice: Vec<Vec<String>> = values
+            .iter()
+            .map(|v| {
+                businesses
+                    .iter()
+                    .map(|(_, answers)| {
+                        let mut answers = answers.clone();
+                        answers.context.insert(q.id.clone(), v.clone());
+                        decisions(&assess(fw(), &answers, as_of()))
+                    })
+                    .collect()
+            })
+            .collect();
+        for i in 0..values.len() {
+            for j in i + 1..values.len() {
+                if advice[i] == advice[j] {
+                    dead.push(format!("{}: {:?} and {:?}", q.id, values[i], values[j]));
+                }
+            }
+        }
+    }
+    assert!(dead.is_empty(), "options that decide the same on every business:\n{}", dead.join("\n"));
+}
+
+// Maturity is judged on a date, not read off a calendar, and rules come into scope a year
+// before they apply: a year's difference in the assessment date moves no technology by two
+// rings on any business.
+#[test]
+fn an_assessment_a_year_later_moves_no_technology_two_rings() {
+    let rank = |r: Ring| Ring::ALL.iter().position(|x| *x == r).unwrap() as i64;
+    for (name, answers) in reference_and_example_answers() {
+        for year in 2026..2031 {
+            let (now, later) = (Date::new(year, 11, 25).unwrap(), Date::new(year + 1, 11, 25).unwrap());
+            let (a, b) = (assess(fw(), &answers, now), assess(fw(), &answers, later));
+            for (x, y) in a.technologies.iter().zip(&b.technologies) {
+                let moved = (rank(x.adoption_timeline.ring) - rank(y.adoption_timeline.ring)).abs();
+                assert!(moved < 2, "{name}: {} moves {moved} rings from {year} to {}", x.id, year + 1);
+            }
+        }
+    }
+}

@@ -201,8 +201,7 @@ impl<'a> Reader<'a> {
             (_, Value::String(s)) if q.allow_dont_know && s == DONT_KNOW => Some(ContextValue::DontKnow),
             (ContextKind::Text, Value::String(text)) => self.text(q, span, text),
             (ContextKind::Choice, Value::String(choice)) => {
-                self.option(q, span, choice)?;
-                Some(ContextValue::Text(choice.clone()))
+                Some(ContextValue::Text(self.option(q, span, choice)?.to_string()))
             }
             (ContextKind::Multi, Value::Array(items)) => self.options(q, span, items),
             (ContextKind::Number, Value::Integer(n)) => {
@@ -242,9 +241,10 @@ impl<'a> Reader<'a> {
         Some(ContextValue::Text(trimmed.to_string()))
     }
 
-    fn option(&mut self, q: &ContextQuestion, span: std::ops::Range<usize>, choice: &str) -> Option<()> {
-        if q.options.iter().any(|o| o.id == choice) {
-            return Some(());
+    /// The id of the option `choice` names, itself or through an option that replaced it.
+    fn option<'q>(&mut self, q: &'q ContextQuestion, span: std::ops::Range<usize>, choice: &str) -> Option<&'q str> {
+        if let Some(o) = q.options.iter().find(|o| o.id == choice || o.replaces.iter().any(|r| r == choice)) {
+            return Some(o.id.as_str());
         }
         self.problem(span, || {
             let help = did_you_mean(choice, q.options.iter().map(|o| o.id.as_str())).unwrap_or_else(|| options_help(q));
@@ -262,10 +262,12 @@ impl<'a> Reader<'a> {
                     ok = false;
                     self.problem::<()>(span.clone(), || (format!("`{}` lists {} twice", q.id, quote(choice)), None));
                 }
-                Some(choice) => {
-                    ok &= self.option(q, span.clone(), choice).is_some();
-                    chosen.push(choice.to_string());
-                }
+                Some(choice) => match self.option(q, span.clone(), choice) {
+                    // Two merged options name one: listed once.
+                    Some(id) if chosen.iter().any(|c| c == id) => {}
+                    Some(id) => chosen.push(id.to_string()),
+                    None => ok = false,
+                },
                 None => {
                     ok = false;
                     let found = a(item.type_str());

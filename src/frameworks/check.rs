@@ -100,7 +100,7 @@ impl<'a> Ids<'a> {
             fw.context_with_role(role).map(|q| q.options.iter().map(|o| o.id.as_str()).collect()).unwrap_or_default()
         };
         let sizes = fw.context_with_role(ContextRole::Size).map(|q| q.options.as_slice()).unwrap_or_default();
-        let by_size = sizes.iter().flat_map(|o| o.scale.iter().chain(&o.smallest_scale));
+        let by_size = sizes.iter().flat_map(|o| o.scale.iter().chain(&o.smallest_scale).chain(&o.company_scale));
         let mut scales: Vec<&str> =
             fw.scoring.owner_bands.iter().map(|b| &b.scale).chain(by_size).map(|s| s.as_str()).collect();
         scales.sort_unstable();
@@ -391,7 +391,9 @@ fn check_context_question(c: &mut Checker, context: &ContextQuestion, version: u
     let has_options = matches!(context.kind, ContextKind::Choice | ContextKind::Multi);
     if has_options {
         c.not_empty(QUESTIONNAIRE, &context.id, "options", &context.options);
-        c.unique(QUESTIONNAIRE, "option", context.options.iter().map(|o| o.id.as_str()));
+        // An id an option replaces must name nothing else, or an old answer would be ambiguous.
+        let named = context.options.iter().flat_map(|o| std::iter::once(&o.id).chain(&o.replaces));
+        c.unique(QUESTIONNAIRE, "option", named.map(|id| id.as_str()));
     }
     if context.allow_dont_know && !matches!(context.kind, ContextKind::Choice | ContextKind::Number) {
         let message = format!("`{}`: allow_dont_know is for choice and number questions only", context.id);

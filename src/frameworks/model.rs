@@ -380,11 +380,21 @@ pub struct ContextOption {
     pub scale: Option<Text>,
     /// For company sizes: the smallest such scale (the smallest owner band's when absent).
     pub smallest_scale: Option<Text>,
+    /// For company sizes: the scale of the roles the whole company has (IT, legal), which owns
+    /// the categories marked `company_wide` whatever the size of the marketing team.
+    pub company_scale: Option<Text>,
     /// For budgets: the most costly technology the budget can carry.
     pub affords: Option<Cost>,
+    /// For budgets: how many pilots the budget pays for in a year (vendor trials, agency time);
+    /// absent, the team's capacity and pace are the only limits.
+    pub funds_pilots: Option<usize>,
     /// An option that cannot be combined with others ("none of these").
     #[serde(default)]
     pub exclusive: bool,
+    /// Ids of options merged into this one because they decided nothing differently: an answer
+    /// file that still names one of them reads as this option.
+    #[serde(default)]
+    pub replaces: Vec<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -793,6 +803,10 @@ pub struct RiskCategory {
     pub name: Text,
     /// Who owns risks of this category, by the scale of the business.
     pub owner: BTreeMap<Text, Text>,
+    /// Owned by a function of the whole company (IT, legal), so the owner follows the company's
+    /// size rather than the marketing team's.
+    #[serde(default)]
+    pub company_wide: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

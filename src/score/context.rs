@@ -16,9 +16,11 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
     Business {
         team_size: team_size(fw, answers),
         scale: owner_scale(fw, answers),
+        company_scale: option_of(fw, answers, ContextRole::Size).and_then(|o| o.company_scale.clone()),
         capacity: band.initiatives,
         skills_approach: band.skills_approach.clone(),
         affords: option_of(fw, answers, ContextRole::Budget).and_then(|o| o.affords).unwrap_or(Cost::Low),
+        funds_pilots: funds_pilots(fw, answers),
         goals: choices(fw, answers, ContextRole::Goals).into_iter().map(Text::from).collect(),
         appetite,
         in_use: in_use(fw, answers),
@@ -116,6 +118,14 @@ fn owner_scale(fw: &Frameworks, answers: &Answers) -> Option<Text> {
     let smallest = size.smallest_scale.as_ref().map_or(Some(0), position)?.min(largest);
     let team = team_size(fw, answers).map(|n| bands.iter().position(|b| n <= b.team_up_to).unwrap_or(bands.len() - 1));
     Some(bands[team.unwrap_or(largest).clamp(smallest, largest)].scale.clone())
+}
+
+/// Pilots the budget pays for; an unknown budget, the fewest any budget option funds.
+fn funds_pilots(fw: &Frameworks, answers: &Answers) -> Option<usize> {
+    match option_of(fw, answers, ContextRole::Budget) {
+        Some(o) => o.funds_pilots,
+        None => fw.context_with_role(ContextRole::Budget)?.options.iter().filter_map(|o| o.funds_pilots).min(),
+    }
 }
 
 /// The capacity band for the team size; an unknown size gets the smallest team's band.

@@ -118,6 +118,7 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date, detail: Detail) -
         gates,
         pilots: RefCell::new(calendar::Running::new(placement::pilots_at_once(fw, &dimensions))),
         paced: Cell::new(false),
+        pilots_placed: Cell::new(0),
     };
     placer.place_all(&mut technologies);
     placement::name_only_planned(&mut technologies);
@@ -137,6 +138,8 @@ struct Placer<'a> {
     pilots: RefCell<calendar::Running>,
     /// Some pilot waits for a later wave.
     paced: Cell<bool>,
+    /// Pilots placed so far, against the number the budget pays for.
+    pilots_placed: Cell<usize>,
 }
 
 impl Placer<'_> {
@@ -255,8 +258,14 @@ impl Placer<'_> {
                 }
             }
         }
+        let funded = self.business.funds_pilots.unwrap_or(usize::MAX);
+        if ring == Ring::Pilot && self.pilots_placed.get() >= funded {
+            (ring, months, _) = placement::schedule(fw, Ring::Assess, quick_win, ready_from);
+            timing = Some(Reason::PilotBudget { funded });
+        }
         if let (Ring::Pilot, Some((start, end))) = (ring, months) {
             self.pilots.borrow_mut().add([start, end]);
+            self.pilots_placed.set(self.pilots_placed.get() + 1);
         }
         if let Some(timing) = timing {
             reasons = vec![timing];

@@ -190,7 +190,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         (&m.rings, vec![]),
         (&m.gate_stage, vec![("ceilings", ceilings.join("; "))]),
         (&m.gate_goal, vec![("serves", n(p.serves_goal_at)), ("adopt", n(p.adopt_goal_at)), ("switch_on", switch_on)]),
-        (&m.gate_budget, vec![]),
+        (&m.gate_budget, vec![("funded", list(&funded_pilots(fw), and))]),
         (&m.gate_rules, vec![]),
         (&m.gate_capacity, vec![("capacity", list(&capacity, and))]),
         (
@@ -301,6 +301,20 @@ pub fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]
             data_score: evidence_score(fw, answers, &m.data_needed),
             source: source_ref(fw.source(&m.source).expect("checked: model sources exist")),
             metric: m.metric.clone(),
+        })
+        .collect()
+}
+
+/// "2 for a budget of 100,000 to 1 million": the pilots each budget option pays for.
+fn funded_pilots(fw: &Frameworks) -> Vec<String> {
+    let m = &fw.report.methodology;
+    let options = fw.context_with_role(ContextRole::Budget).map(|q| q.options.as_slice()).unwrap_or_default();
+    options
+        .iter()
+        .filter_map(|o| o.funds_pilots.map(|n| (n, o)))
+        .map(|(n, o)| {
+            fill(&m.funded_pilots, &[("pilots", &n.to_string()), ("budget", &lower_first(&o.label))])
+                .unwrap_or_default()
         })
         .collect()
 }

@@ -206,8 +206,10 @@ fn short_of(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> Vec<Text>
 /// The owner role for a category at this business's scale (the first listed when the size is
 /// unknown), naming the privacy role of the business's jurisdiction where the owner works with it.
 pub fn owner(fw: &Frameworks, business: &Business, category: &str) -> Text {
-    let owners = &fw.risk_category(category).expect("checked: categories exist").owner;
-    let by_scale = business.scale.as_ref().and_then(|s| owners.get(s));
+    let category = fw.risk_category(category).expect("checked: categories exist");
+    let owners = &category.owner;
+    let scale = if category.company_wide { business.company_scale.as_ref() } else { business.scale.as_ref() };
+    let by_scale = scale.and_then(|s| owners.get(s));
     let owner = by_scale.or_else(|| owners.values().next()).map_or("", |o| o.as_str());
     owner.replace("{privacy_role}", &business.privacy_role).into()
 }

@@ -163,6 +163,7 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
             w.fill(&s.prerequisite, &[("technology", &w.technology_name(technology))])
         }
         Reason::Timing { month } => w.fill(&s.timing, &[("month", &month.to_string())]),
+        Reason::PilotBudget { funded } => w.fill(&s.pilot_budget, &[("funded", &funded.to_string())]),
         Reason::Wave { month, dimension } => {
             w.fill(&s.wave, &[("month", &month.to_string()), ("dimension", &w.dimension_prose(dimension))])
         }
