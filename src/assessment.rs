@@ -87,6 +87,14 @@ pub struct Business {
     pub appetite: Text,
     /// Technologies already running.
     pub in_use: Vec<Text>,
+    /// Of those, the ones inferred from the answers (technologies.toml `runs_when`) because
+    /// the in-use question was not answered: to be confirmed.
+    #[serde(default)]
+    pub in_use_inferred: Vec<Text>,
+    /// Technologies the answers describe at work that the in-use answer leaves out: advised
+    /// on as not running, and to be confirmed.
+    #[serde(default)]
+    pub in_use_suggested: Vec<Text>,
     /// Rules in scope for the regions and industry.
     pub regulations: Vec<RegulationRef>,
     /// Who advises on privacy in this business's jurisdictions and sector (regulations.toml).

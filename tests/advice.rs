@@ -187,3 +187,40 @@ fn an_answer_naming_a_merged_option_reads_as_the_option_that_replaced_it() {
     assert_eq!(answers.context["marketing_budget"], ContextValue::Text("over_1m".into()));
     assert_eq!(answers.context["regions"], ContextValue::List(vec!["other".into(), "canada".into()]));
 }
+
+// The in-use answer decides what runs; where it is not given (a file written before the
+// question existed), the answers that describe a technology at work stand in for it, and the
+// report asks to confirm either way.
+#[test]
+fn what_the_answers_describe_at_work_is_in_use_when_the_in_use_question_is_unanswered() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let old = std::fs::read_to_string(root.join("tests/compat/questionnaire-v1.toml")).unwrap();
+    assert!(!old.contains("in_use"), "the version-1 file predates the in-use question");
+    let set = |text: &str, key: &str, level: u8| with_line(text, key, &level.to_string());
+    let runs = assess_text("old.toml", &set(&set(&old, "automation_today", 2), "ai_literacy", 2));
+    assert_eq!(ring(&runs, "marketing_automation"), Ring::InUse);
+    assert_eq!(ring(&runs, "generative_creative"), Ring::InUse);
+    assert!(runs.business.in_use_inferred.iter().any(|t| t == "generative_creative"));
+    let by_hand = assess_text("old.toml", &set(&set(&old, "automation_today", 0), "ai_literacy", 1));
+    assert_ne!(ring(&by_hand, "marketing_automation"), Ring::InUse);
+    assert_ne!(ring(&by_hand, "generative_creative"), Ring::InUse);
+    assert!(by_hand.business.in_use_inferred.is_empty());
+
+    // Answered "none" beside a team that drafts with approved tools: advised as not running,
+    // and flagged.
+    let text = set(&example_text("small-ecommerce"), "ai_literacy", 2);
+    let text = with_line(&text, "in_use", r#"["none"]"#);
+    let answered = assess_text("none.toml", &text);
+    assert_ne!(ring(&answered, "generative_creative"), Ring::InUse);
+    assert!(answered.business.in_use_suggested.iter().any(|t| t == "generative_creative"));
+    assert!(answered.business.in_use_inferred.is_empty());
+}
+
+/// `text` with the line that sets `key` set to `value` instead.
+fn with_line(text: &str, key: &str, value: &str) -> String {
+    let prefix = format!("{key} = ");
+    let lines = text.lines().map(|l| if l.starts_with(&prefix) { format!("{prefix}{value}") } else { l.to_string() });
+    let out: Vec<String> = lines.collect();
+    assert!(out.iter().any(|l| l == &format!("{prefix}{value}")), "no `{key}` line");
+    out.join("\n")
+}

@@ -893,6 +893,12 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
                 format!("`{}` is on the horizon watch and needs a `signal` to watch for", t.id),
             );
         }
+        for r in &t.runs_when {
+            c.refs(TECHNOLOGIES, &t.id, "question", [&r.question], &ids.questions);
+            if let Some(q) = fw.question(&r.question) {
+                c.range(TECHNOLOGIES, &t.id, "at_least", f64::from(r.at_least), 0.0, f64::from(q.max_level()));
+            }
+        }
         for e in &t.evidence {
             c.refs(TECHNOLOGIES, &t.id, "source", [&e.source], &ids.sources);
             c.refs(TECHNOLOGIES, &t.id, "evidence kind", [&e.kind], &kinds);

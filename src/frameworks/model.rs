@@ -1038,12 +1038,23 @@ pub struct Technology {
     pub goals: BTreeMap<Text, f64>,
     pub skills: BTreeMap<Text, u8>,
     pub in_use_next: Option<Text>,
+    /// Answers whose level shows the technology already runs (any one is enough).
+    #[serde(default)]
+    pub runs_when: Vec<RunsWhen>,
     pub risks: Vec<Text>,
     pub stage: StageJudgement,
     #[serde(default)]
     pub evidence: Vec<Evidence>,
     /// What the evidence lacks, when it is not figures from two sources.
     pub evidence_note: Option<Text>,
+}
+
+/// A readiness answer at or above `at_least` describes the technology at work.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunsWhen {
+    pub question: Text,
+    pub at_least: u8,
 }
 
 /// A technology's adoption stage in marketing, as judged on a date from a source.

@@ -455,6 +455,8 @@ pub struct SummaryText {
     pub no_strengths: Text,
     pub gaps: Text,
     pub in_use: Text,
+    pub in_use_inferred: Text,
+    pub in_use_suggested: Text,
     pub plan: Text,
     pub plan_below: Text,
     pub plan_unknown_team: Text,

@@ -13,6 +13,7 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
     let industry = option_of(fw, answers, ContextRole::Industry).map(|o| o.id.clone());
     let regions = choices(fw, answers, ContextRole::Regions);
     let privacy_role = privacy_role(fw, &regions, industry.as_deref());
+    let (in_use, in_use_inferred, in_use_suggested) = in_use(fw, answers);
     Business {
         team_size: team_size(fw, answers),
         scale: owner_scale(fw, answers),
@@ -23,7 +24,9 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
         funds_pilots: funds_pilots(fw, answers),
         goals: choices(fw, answers, ContextRole::Goals).into_iter().map(Text::from).collect(),
         appetite,
-        in_use: in_use(fw, answers),
+        in_use,
+        in_use_inferred,
+        in_use_suggested,
         regulations: fw
             .regulations
             .regulations
@@ -138,10 +141,29 @@ fn capacity_band<'a>(fw: &'a Frameworks, answers: &Answers) -> &'a crate::framew
     }
 }
 
-/// Technologies answered as in use ("none" and unknown options are not technologies).
-fn in_use(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
+/// Technologies in use, those of them inferred, and those the answers describe but the in-use
+/// answer leaves out. The in-use answer decides when it is given ("none" and unknown options
+/// are not technologies); when it is not, the answers that describe a technology at work do.
+fn in_use(fw: &Frameworks, answers: &Answers) -> (Vec<Text>, Vec<Text>, Vec<Text>) {
+    let answered = fw.context_with_role(ContextRole::InUse).is_some_and(|q| answers.context.contains_key(&q.id));
     let chosen = choices(fw, answers, ContextRole::InUse);
-    fw.technologies.technologies.iter().filter(|t| chosen.contains(&t.id.as_str())).map(|t| t.id.clone()).collect()
+    let (mut in_use, mut inferred, mut suggested) = (Vec::new(), Vec::new(), Vec::new());
+    for t in &fw.technologies.technologies {
+        let described = t.runs_when.iter().any(|r| {
+            fw.question(&r.question)
+                .and_then(|q| super::readiness::answer_of(answers, q).0.level())
+                .is_some_and(|level| level >= f64::from(r.at_least))
+        });
+        if chosen.contains(&t.id.as_str()) {
+            in_use.push(t.id.clone());
+        } else if described && answered {
+            suggested.push(t.id.clone());
+        } else if described {
+            in_use.push(t.id.clone());
+            inferred.push(t.id.clone());
+        }
+    }
+    (in_use, inferred, suggested)
 }
 
 fn choices<'a>(fw: &Frameworks, answers: &'a Answers, role: ContextRole) -> Vec<&'a str> {

@@ -148,7 +148,13 @@ fn plan(w: &Words) -> Option<Block> {
             None => w.fill(&s.plan_unknown_team, &values),
         }
     };
-    sentences([w.fill(&s.in_use, &[("in_use", &w.list(&in_use))]), plan, super::workshop::summary(w)])
+    let business = &w.a.business;
+    let inferred = w.fill(&s.in_use_inferred, &[("technologies", &w.technology_names(&business.in_use_inferred))]);
+    let suggested = w.fill(&s.in_use_suggested, &[("technologies", &w.technology_names(&business.in_use_suggested))]);
+    let in_use = w.fill(&s.in_use, &[("in_use", &w.list(&in_use))]);
+    let inferred = inferred.filter(|_| !business.in_use_inferred.is_empty());
+    let suggested = suggested.filter(|_| !business.in_use_suggested.is_empty());
+    sentences([in_use, inferred, suggested, plan, super::workshop::summary(w)])
 }
 
 /// The planned technologies, those sharing a ring and months named together: "A, B (Pilot,
