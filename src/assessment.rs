@@ -411,6 +411,8 @@ pub enum Reason {
     Capacity { priority: usize, capacity: usize, ahead: Vec<Text> },
     /// A required dimension falls short.
     Readiness { dimension: Text, actual: f64, required: f64 },
+    /// A capability it needs is missing: the answer to `question` is below `level`.
+    Capability { question: Text, level: u8 },
     /// A prerequisite is not further along.
     Prerequisite { technology: Text },
     /// Prerequisites and mitigations first leave no time to start within its ring's months.

@@ -224,3 +224,26 @@ fn with_line(text: &str, key: &str, value: &str) -> String {
     assert!(out.iter().any(|l| l == &format!("{prefix}{value}")), "no `{key}` line");
     out.join("\n")
 }
+
+// A dimension's average can hide the one capability a technology needs: California Travel
+// pilots predictive scores with one analyst; with nobody to build models and the skills
+// dimension held up by a team that builds AI into its work, the pilot becomes a study that names the answer.
+#[test]
+fn a_technology_without_the_capability_it_needs_is_studied_whatever_the_dimension_average() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("tests/reference/california-travel.toml")).unwrap();
+    let before = assess_text("ca.toml", &text);
+    assert_eq!(ring(&before, "predictive_journeys"), Ring::Pilot);
+    let text = with_line(&with_line(&text, "analytics_skills", "1"), "ai_literacy", "4");
+    let after = assess_text("ca.toml", &text);
+    let skills = |a: &Assessment| a.readiness.dimensions.iter().find(|d| d.id == "skills").unwrap().score;
+    assert_eq!(skills(&before), skills(&after), "the skills average is unchanged");
+    assert_eq!(ring(&after, "predictive_journeys"), Ring::Assess);
+    let reasons = &after.technologies.iter().find(|t| t.id == "predictive_journeys").unwrap().adoption_timeline.reasons;
+    assert!(
+        reasons
+            .iter()
+            .any(|r| matches!(r, Reason::Capability { question, level: 2 } if question == "analytics_skills")),
+        "{reasons:?}"
+    );
+}

@@ -16,15 +16,21 @@ fn fw() -> &'static Frameworks {
     FW.get_or_init(|| Frameworks::builtin().expect("built-in frameworks load"))
 }
 
-/// The built-in frameworks with no limit on how many pilots run at once. The pace of pilots is
-/// a portfolio effect: one more technology ready for a pilot can push another past the pilot
-/// months. Without it, every decision about a technology is monotonic in the answers.
+/// The built-in frameworks with no limit on how many pilots run at once or how many the budget
+/// pays for. Both are portfolio effects: one more technology ready for a pilot can push another
+/// past the pilot months or out of the budget. Without them, every decision about a technology
+/// is monotonic in the answers.
 fn unpaced() -> &'static Frameworks {
     static FW: OnceLock<Frameworks> = OnceLock::new();
     FW.get_or_init(|| {
         let mut fw = Frameworks::builtin().expect("built-in frameworks load");
         for band in &mut fw.scoring.pace.bands {
             band.pilots_at_once = 1000;
+        }
+        for q in &mut fw.questionnaire.context {
+            for option in &mut q.options {
+                option.funds_pilots = None;
+            }
         }
         fw
     })

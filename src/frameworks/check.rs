@@ -893,7 +893,7 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
                 format!("`{}` is on the horizon watch and needs a `signal` to watch for", t.id),
             );
         }
-        for r in &t.runs_when {
+        for r in t.runs_when.iter().chain(&t.needs) {
             c.refs(TECHNOLOGIES, &t.id, "question", [&r.question], &ids.questions);
             if let Some(q) = fw.question(&r.question) {
                 c.range(TECHNOLOGIES, &t.id, "at_least", f64::from(r.at_least), 0.0, f64::from(q.max_level()));

@@ -1040,7 +1040,11 @@ pub struct Technology {
     pub in_use_next: Option<Text>,
     /// Answers whose level shows the technology already runs (any one is enough).
     #[serde(default)]
-    pub runs_when: Vec<RunsWhen>,
+    pub runs_when: Vec<AnswerLevel>,
+    /// The capabilities it cannot be adopted or piloted without, each an answer's level: a
+    /// dimension's average can hide the one capability a technology needs.
+    #[serde(default)]
+    pub needs: Vec<AnswerLevel>,
     pub risks: Vec<Text>,
     pub stage: StageJudgement,
     #[serde(default)]
@@ -1049,10 +1053,10 @@ pub struct Technology {
     pub evidence_note: Option<Text>,
 }
 
-/// A readiness answer at or above `at_least` describes the technology at work.
+/// A readiness answer at `at_least` or above.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct RunsWhen {
+pub struct AnswerLevel {
     pub question: Text,
     pub at_least: u8,
 }

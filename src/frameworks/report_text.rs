@@ -362,6 +362,7 @@ pub struct ReasonsText {
     pub prerequisite: Text,
     pub timing: Text,
     pub pilot_budget: Text,
+    pub capability: Text,
     pub ready: Text,
     pub waits_for: Text,
     pub wave: Text,

@@ -112,6 +112,7 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date, detail: Detail) -
     }
     let placer = Placer {
         fw,
+        answers,
         business: &business,
         rules: &rules,
         exposures: &exposures,
@@ -130,6 +131,7 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date, detail: Detail) -
 /// Places every technology after its prerequisites.
 struct Placer<'a> {
     fw: &'a Frameworks,
+    answers: &'a Answers,
     business: &'a Business,
     rules: &'a rules::Rules<'a>,
     exposures: &'a [Exposure<'a>],
@@ -157,6 +159,19 @@ impl Placer<'_> {
             && rule.proven_stages.contains(&t.stage.stage)
             && t.cost <= self.business.affords
             && technology::goal_fit(t, &self.business.goals) >= rule.next_step_goal_at
+    }
+
+    /// A capability the technology needs (technologies.toml `needs`) that the answers fall
+    /// short of lets it be studied, not adopted or piloted.
+    fn missing_capabilities(&self, i: usize) -> Vec<placement::Gate> {
+        let needs = &self.fw.technologies.technologies[i].needs;
+        let short = needs.iter().filter(|n| {
+            let level = self.fw.question(&n.question).and_then(|q| readiness::answer_of(self.answers, q).0.level());
+            level.is_none_or(|l| l < f64::from(n.at_least))
+        });
+        let reason =
+            |n: &crate::frameworks::AnswerLevel| Reason::Capability { question: n.question.clone(), level: n.at_least };
+        short.map(|n| (Ring::Assess, Some(reason(n)))).collect()
     }
 
     /// In priority order, so the most valuable pilots get the first places in the waves; each
@@ -213,6 +228,7 @@ impl Placer<'_> {
         // The gates of the business's context were worked out once for all (`self.gates`);
         // these depend on the answers and on the technologies placed before this one.
         let mut gates = self.rules.control_gates(&t.id);
+        gates.extend(self.missing_capabilities(i));
         let (mut ready, why) = placement::readiness_gate(fw, t, &self.business.appetite);
         if ready == Ring::Hold && self.is_next_step(techs, prerequisites, i) {
             ready = Ring::Assess;

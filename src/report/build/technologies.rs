@@ -159,6 +159,10 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
             &s.readiness,
             &[("dimension", &w.dimension_name(dimension)), ("actual", &num(*actual)), ("required", &num(*required))],
         ),
+        Reason::Capability { question, level } => {
+            let (question, level) = question_level(w, question, *level)?;
+            w.fill(&s.capability, &[("question", &question), ("level", &level)])
+        }
         Reason::Prerequisite { technology } => {
             w.fill(&s.prerequisite, &[("technology", &w.technology_name(technology))])
         }
@@ -171,16 +175,19 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
     }
 }
 
+/// A question's prompt and one of its levels, as a sentence quotes them.
+fn question_level(w: &Words, question: &str, level: u8) -> Option<(String, String)> {
+    let q = w.g.questions.get(question)?;
+    Some((
+        q.prompt.trim_end_matches('?').to_string(),
+        q.levels.get(usize::from(level))?.trim_end_matches('.').to_string(),
+    ))
+}
+
 fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<u8>) -> Option<String> {
     let s = &w.text.reasons;
     let rule = w.a.business.regulations.iter().find(|r| r.id == id)?;
-    let control = question.zip(level).and_then(|(q, l)| {
-        let q = w.g.questions.get(q)?;
-        Some((
-            q.prompt.trim_end_matches('?').to_string(),
-            q.levels.get(usize::from(l))?.trim_end_matches('.').to_string(),
-        ))
-    });
+    let control = question.zip(level).and_then(|(q, l)| question_level(w, q, l));
     match control {
         Some((question, level)) => {
             w.fill(&s.regulation_control, &[("rule", &rule.name), ("question", &question), ("level", &level)])
