@@ -34,6 +34,10 @@ pub struct Assessment {
     pub technologies: Vec<TechnologyAssessment>,
     pub risks: Vec<RiskEntry>,
     pub roadmap: Vec<PhasePlan>,
+    /// Where one lead carries more roadmap actions at once than `owner_actions_at_once`
+    /// (scoring.toml): work that technologies' starts wait for keeps its months.
+    #[serde(default)]
+    pub overloaded: Vec<Overload>,
     pub skills: Vec<SkillGap>,
     pub levers: Vec<Lever>,
     pub answers: Vec<AnswerEntry>,
@@ -464,6 +468,17 @@ pub struct EvidenceAnswer {
     pub question: Text,
     pub answer: Answer,
     pub max_level: u8,
+}
+
+/// The first months in which one lead carries more actions at once than a person can.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Overload {
+    pub lead: Text,
+    pub months: [u32; 2],
+    /// Action ids running in those months.
+    pub actions: Vec<Text>,
+    /// How many one lead carries at once.
+    pub at_once: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

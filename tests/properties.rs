@@ -645,6 +645,29 @@ fn disorders(a: &Assessment) -> Vec<String> {
             found.push(format!("trend {} lists {id}, which is held", trend.id));
         }
     }
+    found.extend(unflagged_overloads(a));
+    found
+}
+
+/// One lead carrying more actions at once than a person can is said in the report, from the
+/// first month it happens ("The marketing lead, with finance" is the marketing lead).
+fn unflagged_overloads(a: &Assessment) -> Vec<String> {
+    let cap = fw().scoring.placement.owner_actions_at_once;
+    let lead = |owner: &str| owner.split(", with").next().unwrap_or(owner).to_string();
+    let actions: Vec<_> = a.roadmap.iter().flat_map(|p| &p.actions).collect();
+    let mut found = Vec::new();
+    for month in 1..=12 {
+        let mut count: std::collections::BTreeMap<String, usize> = Default::default();
+        for x in actions.iter().filter(|x| x.months[0] <= month && month <= x.months[1]) {
+            *count.entry(lead(&x.owner)).or_default() += 1;
+        }
+        for (who, n) in count.into_iter().filter(|&(_, n)| n > cap) {
+            let flagged = a.overloaded.iter().any(|o| o.lead == who.as_str() && o.months[0] <= month);
+            if !flagged {
+                found.push(format!("{who} leads {n} actions in month {month}, and the report does not say so"));
+            }
+        }
+    }
     found
 }
 

@@ -583,6 +583,8 @@ pub struct PlacementRules {
     pub adopted_prerequisite_lag_months: u32,
     /// The length of a quick win's bar: it is switched on, not run as a project.
     pub quick_win_months: u32,
+    /// Roadmap actions one owner leads at once; the next of theirs starts as one ends.
+    pub owner_actions_at_once: usize,
     /// Low-cost technologies at most this complex are quick wins: they take no capacity.
     pub quick_win_complexity: u8,
 }

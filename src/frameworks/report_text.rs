@@ -307,6 +307,7 @@ pub struct RoadmapText {
     pub title: Text,
     pub capacity: Text,
     pub capacity_unknown: Text,
+    pub overloaded: Text,
     pub chart: Text,
     pub chart_alt: Text,
     pub action_legend: Text,

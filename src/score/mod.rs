@@ -37,6 +37,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     let paced = paced.then_some(&fw.scoring.pace.dimension);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
+    let overloaded = roadmap::overloads(fw, &roadmap);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
         as_of,
@@ -57,6 +58,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         technologies,
         risks,
         roadmap,
+        overloaded,
         benchmark: None,
         workshop: None,
     }

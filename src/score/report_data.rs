@@ -240,6 +240,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
             vec![
                 ("controls", n(s.risk.controls_in_place_at)),
                 ("pace", fw.dimension_name(&s.pace.dimension).to_lowercase()),
+                ("owner_cap", p.owner_actions_at_once.to_string()),
             ],
         ),
         (&m.skills, vec![("levels", fw.skills.levels.len().to_string())]),

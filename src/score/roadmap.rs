@@ -303,14 +303,20 @@ pub fn plan(
 /// serious risk's mitigation, a rule's control, a vendor chosen, a pilot designed) keeps the
 /// months the frameworks give it, and so does the work it comes after: the technology's start
 /// was set after them. Every other action starts after the planned actions it comes after and
-/// after the mitigation of every serious risk its own work raises; in the foundation phase, in
-/// the first month from which it runs with fewer than `at_once` others.
+/// after the mitigation of every serious risk its own work raises, in the first month from
+/// which its lead runs fewer than `owner_actions_at_once` others and, in the foundation phase,
+/// the team fewer than `at_once`.
 fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
     let waited = waited_for(plan, phases);
     let mut ends: HashMap<Text, u32> = HashMap::default();
     let mut running = Running::new(at_once);
     for action in phases.first().into_iter().flatten().filter(|a| waited.contains(&a.id)) {
         running.add(action.months);
+    }
+    let per_owner = plan.fw.scoring.placement.owner_actions_at_once;
+    let mut owners: HashMap<Text, Running> = HashMap::default();
+    for action in phases.iter().flatten().filter(|a| waited.contains(&a.id)) {
+        owners.entry(lead(&action.owner)).or_insert_with(|| Running::new(per_owner)).add(action.months);
     }
     let planned: HashSet<Text> = phases.iter().flatten().map(|a| a.id.clone()).collect();
     for (index, actions) in phases.iter_mut().enumerate() {
@@ -326,15 +332,40 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
                     let end = plan.mitigation_of(risk).and_then(|id| ends.get(id).copied().or_else(|| nominal(id)));
                     earliest = earliest.max(end.map_or(0, |end| end + 1));
                 }
-                let start = if index == 0 { running.first_room(earliest, to - from + 1) } else { earliest };
-                if index == 0 {
-                    running.add([start, start + (to - from)]);
-                }
+                let owner = owners.entry(lead(&action.owner)).or_insert_with(|| Running::new(per_owner));
+                let foundation = (index == 0).then_some(&mut running);
+                let start = first_room_in_both(owner, foundation, earliest, to - from + 1);
                 action.months = [start, (start + (to - from)).min(12)];
             }
             ends.insert(action.id.clone(), action.months[1]);
         }
     }
+}
+
+/// Who leads an owner's work: "The marketing lead, with finance" is the marketing lead, helped
+/// (risks.toml writes every owner as the lead, then ", with" whoever helps).
+fn lead(owner: &str) -> Text {
+    owner.split_once(", with").map_or(owner, |(lead, _)| lead).into()
+}
+
+/// The first month from `earliest` with room for `months` months for the owner and, in the
+/// foundation phase, in the team's capacity; the run is then booked in both.
+fn first_room_in_both(owner: &mut Running, mut team: Option<&mut Running>, earliest: u32, months: u32) -> u32 {
+    let mut start = earliest;
+    loop {
+        let for_team = team.as_ref().map_or(start, |t| t.first_room(start, months));
+        let for_both = owner.first_room(for_team, months);
+        if for_both == start {
+            break;
+        }
+        start = for_both;
+    }
+    let run = [start, start + months - 1];
+    owner.add(run);
+    if let Some(team) = team.as_mut() {
+        team.add(run);
+    }
+    start
 }
 
 /// The planned actions a start waits for, the mitigations of serious risks that planned work
@@ -404,4 +435,30 @@ fn move_to_starting_phase(phases: &mut [PhasePlan]) {
             moved_in[to] += 1;
         }
     }
+}
+
+/// Each lead who carries more actions at once than the frameworks allow, with the first run of
+/// months in which they do and the actions running then.
+pub fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment::Overload> {
+    let cap = fw.scoring.placement.owner_actions_at_once;
+    let actions: Vec<&PlannedAction> = phases.iter().flat_map(|p| &p.actions).collect();
+    let mut leads: Vec<Text> = actions.iter().map(|a| lead(&a.owner)).collect();
+    leads.sort();
+    leads.dedup();
+    leads
+        .into_iter()
+        .filter_map(|who| {
+            let running = |m: u32| -> Vec<&PlannedAction> {
+                actions
+                    .iter()
+                    .copied()
+                    .filter(|a| lead(&a.owner) == who && a.months[0] <= m && m <= a.months[1])
+                    .collect()
+            };
+            let from = (1..=12).find(|&m| running(m).len() > cap)?;
+            let to = (from..=12).take_while(|&m| running(m).len() > cap).last().unwrap_or(from);
+            let ids = running(from).iter().map(|a| a.id.clone()).collect();
+            Some(crate::assessment::Overload { lead: who, months: [from, to], actions: ids, at_once: cap })
+        })
+        .collect()
 }

@@ -13,11 +13,28 @@ pub fn section(w: &Words, _explain: bool) -> Section {
         None => w.fill(&t.capacity_unknown, &[("capacity", &capacity)]),
     };
     let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
+    blocks.extend(w.a.overloaded.iter().filter_map(|o| overloaded(w, o)).map(paragraph));
     blocks.push(Block::Chart(gantt(w)));
     for phase in &w.a.roadmap {
         blocks.extend(phase_blocks(w, phase));
     }
     new_section("roadmap", &t.title, blocks)
+}
+
+fn overloaded(w: &Words, o: &crate::assessment::Overload) -> Option<String> {
+    let titles: Vec<String> = o.actions.iter().filter_map(|id| w.g.actions.get(id)).map(|t| t.to_string()).collect();
+    let cap = o.at_once.to_string();
+    w.fill(
+        &w.text.roadmap.overloaded,
+        &[
+            ("lead", &o.lead),
+            ("count", &o.actions.len().to_string()),
+            ("first", &o.months[0].to_string()),
+            ("last", &o.months[1].to_string()),
+            ("actions", &w.list(&titles)),
+            ("cap", &cap),
+        ],
+    )
 }
 
 fn gantt(w: &Words) -> Chart {
