@@ -156,6 +156,7 @@ pub struct MethodologyText {
     pub gate_stage: Text,
     pub gate_goal: Text,
     pub gate_budget: Text,
+    pub gate_capability: Text,
     pub funded_pilots: Text,
     pub gate_rules: Text,
     pub gate_capacity: Text,

@@ -175,7 +175,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         })
         .collect();
     let sev = &s.risk.severity;
-    let texts: [(&Text, Vec<(&str, String)>); 17] = [
+    let texts: [(&Text, Vec<(&str, String)>); 18] = [
         (&m.answers, vec![("top", top)]),
         (&m.dimensions, vec![("weights", list(&weights, and))]),
         (
@@ -191,6 +191,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         (&m.gate_stage, vec![("ceilings", ceilings.join("; "))]),
         (&m.gate_goal, vec![("serves", n(p.serves_goal_at)), ("adopt", n(p.adopt_goal_at)), ("switch_on", switch_on)]),
         (&m.gate_budget, vec![("funded", list(&funded_pilots(fw), and))]),
+        (&m.gate_capability, vec![]),
         (&m.gate_rules, vec![]),
         (&m.gate_capacity, vec![("capacity", list(&capacity, and))]),
         (
