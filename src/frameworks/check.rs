@@ -40,6 +40,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     check_ethics_models_trends(&mut c, fw, &ids);
     check_technologies(&mut c, fw, &ids);
     check_report_templates(&mut c, fw);
+    check_report_placeholders(&mut c, fw);
     // Read top to bottom, file by file.
     c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
     (!c.problems.is_empty()).then_some(InputError { diagnostics: c.problems, omitted: c.omitted })
@@ -523,8 +524,9 @@ fn check_report_templates(c: &mut Checker, fw: &Frameworks) {
     use crate::words::{MAX_PLACEHOLDERS, MAX_TEMPLATE_BYTES, placeholders};
     let Ok(text) = serde_json::to_value(&*fw.report) else { return };
     let mut strings = Vec::new();
-    keyed_strings("", &text, &mut strings);
-    for (key, template) in strings {
+    pathed_strings(String::new(), &text, &mut strings);
+    for (path, template) in strings {
+        let key = path.rsplit('.').next().unwrap_or(&path);
         let count = placeholders(template).len();
         if count > MAX_PLACEHOLDERS || template.len() > MAX_TEMPLATE_BYTES {
             let message = format!(
@@ -536,12 +538,45 @@ fn check_report_templates(c: &mut Checker, fw: &Frameworks) {
     }
 }
 
-/// The strings of a JSON value with the key each is under.
-fn keyed_strings<'v>(key: &'v str, value: &'v serde_json::Value, out: &mut Vec<(&'v str, &'v str)>) {
+/// A customised `report.toml` uses only the placeholders the built-in wording of the same key
+/// uses: the report fills those and no others, so any other would print as written.
+fn check_report_placeholders(c: &mut Checker, fw: &Frameworks) {
+    use crate::words::placeholders;
+    let (Ok(builtin), Ok(custom)) = (Frameworks::builtin(), serde_json::to_value(&*fw.report)) else { return };
+    let Ok(builtin) = serde_json::to_value(&*builtin.report) else { return };
+    let mut known: HashMap<String, Vec<&str>> = HashMap::default();
+    let mut walk = Vec::new();
+    pathed_strings(String::new(), &builtin, &mut walk);
+    for (path, template) in walk {
+        known.entry(path).or_default().extend(placeholders(template));
+    }
+    let mut walk = Vec::new();
+    pathed_strings(String::new(), &custom, &mut walk);
+    for (path, template) in walk {
+        let allowed = known.get(&path).map(Vec::as_slice).unwrap_or_default();
+        let unknown: Vec<&str> = placeholders(template).into_iter().filter(|p| !allowed.contains(p)).collect();
+        if let Some(first) = unknown.first() {
+            let key = path.rsplit('.').next().unwrap_or(&path);
+            let expected =
+                if allowed.is_empty() { "none".to_string() } else { format!("{{{}}}", allowed.join("}, {")) };
+            c.at(
+                REPORT,
+                &format!("{key} ="),
+                format!("`{path}` uses {{{first}}}, which the report never fills (it fills {expected})"),
+            );
+        }
+    }
+}
+
+/// The strings of a JSON value with their dotted paths (array items share their array's).
+fn pathed_strings<'v>(path: String, value: &'v serde_json::Value, out: &mut Vec<(String, &'v str)>) {
     match value {
-        serde_json::Value::String(text) => out.push((key, text)),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| keyed_strings(key, v, out)),
-        serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| keyed_strings(k, v, out)),
+        serde_json::Value::String(text) => out.push((path, text)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| pathed_strings(path.clone(), v, out)),
+        serde_json::Value::Object(map) => {
+            let join = |k: &str| if path.is_empty() { k.to_string() } else { format!("{path}.{k}") };
+            map.iter().for_each(|(k, v)| pathed_strings(join(k), v, out));
+        }
         _ => {}
     }
 }
