@@ -170,7 +170,7 @@ fn summary(fw: &Frameworks, steps: &[Step], answers: &Answers) -> String {
 
 fn review_line(fw: &Frameworks, i: usize, step: &Step, answers: &Answers) -> ReviewLine {
     let answer = match step {
-        Step::Context(q) => answers.context.get(&q.id).map(|v| display_context(q, v)),
+        Step::Context(q) => answers.context.get(&q.id).map(|v| display_context(fw, q, v)),
         Step::Readiness(q) => answers.readiness.get(&q.id).map(|a| {
             let answer = match a {
                 Answer::Level(level) => format!("{level} · {}", q.levels[usize::from(*level)]),

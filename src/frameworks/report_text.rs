@@ -256,6 +256,7 @@ pub struct CompareText {
 #[serde(deny_unknown_fields)]
 pub struct SkillsText {
     pub title: Text,
+    pub paths_shown: usize,
     pub intro: Text,
     pub levels: Text,
     pub skill: Text,
@@ -452,6 +453,7 @@ pub struct ReadinessText {
 #[serde(deny_unknown_fields)]
 pub struct SummaryText {
     pub title: Text,
+    pub shown: SummaryShown,
     pub standing: Text,
     pub standing_range: Text,
     pub strengths: Text,
@@ -512,4 +514,13 @@ pub struct CoverText {
     pub plan_value: Text,
     pub plan_none: Text,
     pub plan_note: Text,
+}
+
+/// How many items page one lists.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryShown {
+    pub priorities: usize,
+    pub top_risks: usize,
+    pub first_things: usize,
 }

@@ -142,7 +142,7 @@ fn cell(source: Source, file: &str, fw: &Frameworks, answers: &Answers, s: &Scor
         Source::Company => Cell::Text(answers.text_for(fw, ContextRole::Company).to_string()),
         Source::Context(i) => {
             let q = &fw.questionnaire.context[i];
-            let value = answers.context.get(&q.id).map(|v| display_context(q, v));
+            let value = answers.context.get(&q.id).map(|v| display_context(fw, q, v));
             match q.kind {
                 ContextKind::Number => {
                     value.and_then(|v| v.parse().ok()).map_or(Cell::Text(String::new()), Cell::Number)

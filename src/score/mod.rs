@@ -330,17 +330,17 @@ fn controls_in_place(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> 
 fn context_entries(fw: &Frameworks, answers: &Answers) -> Vec<ContextEntry> {
     let entry = |q: &ContextQuestion| {
         let value = answers.context.get(&q.id)?;
-        Some(ContextEntry { id: q.id.clone(), prompt: q.prompt.clone(), value: display_context(q, value).into() })
+        Some(ContextEntry { id: q.id.clone(), prompt: q.prompt.clone(), value: display_context(fw, q, value).into() })
     };
     fw.questionnaire.context.iter().filter_map(entry).collect()
 }
 
 /// A context answer in words: option labels rather than ids.
-pub fn display_context(q: &ContextQuestion, value: &ContextValue) -> String {
+pub fn display_context(fw: &Frameworks, q: &ContextQuestion, value: &ContextValue) -> String {
     let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or(id.to_string(), |o| o.label.to_string());
     match (q.kind, value) {
         (_, ContextValue::Number(n)) => n.to_string(),
-        (_, ContextValue::DontKnow) => "Don't know".into(),
+        (_, ContextValue::DontKnow) => fw.report.dont_know.to_string(),
         (ContextKind::Choice, ContextValue::Text(id)) => label(id),
         (_, ContextValue::Text(text)) => text.clone(),
         (_, ContextValue::List(ids)) => ids.iter().map(|id| label(id)).collect::<Vec<_>>().join(", "),

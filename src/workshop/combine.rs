@@ -145,7 +145,7 @@ fn context(fw: &Frameworks, voices: &[Voice]) -> Result<BTreeMap<Text, ContextVa
             match agreed(q, &given) {
                 Ok(value) => value,
                 Err(((a, x), (b, y))) => {
-                    problems.push(disagreement(q, (a, x), (b, y)));
+                    problems.push(disagreement(fw, q, (a, x), (b, y)));
                     continue;
                 }
             }
@@ -162,7 +162,7 @@ pub(super) fn other_company(fw: &Frameworks, a: &AnswerFile, b: &AnswerFile) -> 
     let q = fw.questionnaire.context.iter().find(|q| q.role == Some(ContextRole::Company))?;
     let (x, y) = (a.answers.context.get(&q.id)?, b.answers.context.get(&q.id)?);
     let known = |v: &ContextValue| *v != ContextValue::DontKnow;
-    (known(x) && known(y) && !same(q, x, y)).then(|| disagreement(q, (&voice(a), x), (&voice(b), y)))
+    (known(x) && known(y) && !same(q, x, y)).then(|| disagreement(fw, q, (&voice(a), x), (&voice(b), y)))
 }
 
 type Given<'v, 'a> = (&'v Voice<'a>, &'v ContextValue);
@@ -202,13 +202,13 @@ fn same(q: &ContextQuestion, a: &ContextValue, b: &ContextValue) -> bool {
     }
 }
 
-fn disagreement(q: &ContextQuestion, (a, x): Given, (b, y): Given) -> Diagnostic {
+fn disagreement(fw: &Frameworks, q: &ContextQuestion, (a, x): Given, (b, y): Given) -> Diagnostic {
     let (file_a, file_b) = (&a.file.file, &b.file.file);
     if q.role == Some(ContextRole::Company) {
         return Diagnostic::new(format!(
             "`{file_a}` and `{file_b}` name different companies (“{}” and “{}”)",
-            display_context(q, x),
-            display_context(q, y)
+            display_context(fw, q, x),
+            display_context(fw, q, y)
         ))
         .help("a workshop combines respondents of one business; assess each business on its own");
     }
@@ -216,8 +216,8 @@ fn disagreement(q: &ContextQuestion, (a, x): Given, (b, y): Given) -> Diagnostic
         "the respondents disagree on `{}` ({}): `{file_a}` says “{}”, `{file_b}` says “{}”",
         q.id,
         q.prompt,
-        display_context(q, x),
-        display_context(q, y)
+        display_context(fw, q, x),
+        display_context(fw, q, y)
     ))
     .help("the business context is the business's facts, the same for every respondent: settle it in every file before combining them (readiness answers may differ)")
 }

@@ -36,7 +36,11 @@ fn respondent(fw: &Frameworks, voice: &Voice) -> WorkshopRespondent {
         .filter(|q| is_own_text(q))
         .filter_map(|q| {
             let value = answers.context.get(&q.id)?;
-            Some(ContextEntry { id: q.id.clone(), prompt: q.prompt.clone(), value: display_context(q, value).into() })
+            Some(ContextEntry {
+                id: q.id.clone(),
+                prompt: q.prompt.clone(),
+                value: display_context(fw, q, value).into(),
+            })
         })
         .collect();
     WorkshopRespondent {

@@ -57,7 +57,7 @@ pub fn section(w: &Words, _explain: bool) -> Section {
         w.a.skills
             .iter()
             .filter(|s| s.gap > 0.0)
-            .take(3)
+            .take(t.paths_shown)
             .filter_map(|s| {
                 let path = s.learning_path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(&t.then);
                 w.fill(&t.path, &[("skill", &s.name), ("path", &path), ("project", &s.project)])

@@ -213,7 +213,7 @@ pub fn priorities(w: &Words) -> Vec<String> {
         .chain(in_use_items)
         .filter(|(key, _)| named.insert(key.clone()))
         .map(|(_, text)| text)
-        .take(3)
+        .take(w.text.summary.shown.priorities)
         .collect()
 }
 
@@ -331,7 +331,7 @@ fn top_risks(w: &Words) -> Block {
     risks.sort_by_key(|r| r.residual);
     let items: Vec<String> = risks
         .into_iter()
-        .take(3)
+        .take(s.shown.top_risks)
         .filter_map(|r| {
             let severity = w.severity(r.severity);
             let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or("", |l| l.as_str()).to_lowercase();
@@ -392,7 +392,7 @@ fn watch(w: &Words) -> Vec<String> {
 fn find_out(w: &Words) -> Vec<String> {
     let s = &w.text.summary;
     // Those that could change a decision come first (see `Assessment::unknowns`).
-    let answers = w.a.unknowns.iter().take(3).filter_map(|u| {
+    let answers = w.a.unknowns.iter().take(w.text.summary.shown.first_things).filter_map(|u| {
         let values = [("prompt", u.prompt.trim_end_matches('?')), ("points", &num(u.open_points))];
         let changes = super::changes::phrases(w, &u.could_change);
         w.fill(&w.text.changes.unknown, &[&values[..], &[("changes", &changes)]].concat())
