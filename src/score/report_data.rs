@@ -256,10 +256,14 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
         .collect()
 }
 
-/// Trends the plan touches: with a technology to adopt, pilot or assess that serves a stated
-/// goal. What already runs is the client's present, not a trend to brief them on.
+/// Trends the plan touches: with a technology to adopt or pilot that serves a stated goal, and
+/// not named for one the plan holds back (a chat assistant does not put the client on the
+/// emotion-AI trend while emotion AI is on hold). What already runs is the client's present, and what is only
+/// studied asks nothing of them this year.
 pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
-    let touched = |ring: Ring| matches!(ring, Ring::Adopt | Ring::Pilot | Ring::Assess);
+    let touched = |ring: Ring| matches!(ring, Ring::Adopt | Ring::Pilot);
+    let held: HashSet<&Text> =
+        techs.iter().filter(|t| matches!(t.adoption_timeline.ring, Ring::Hold | Ring::Watch)).map(|t| &t.id).collect();
     let serving: HashSet<&Text> = techs
         .iter()
         .filter(|t| !t.roi_potential.goals_served.is_empty() && touched(t.adoption_timeline.ring))
@@ -268,6 +272,7 @@ pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> 
     fw.trends
         .trends
         .iter()
+        .filter(|trend| trend.technologies.first().is_none_or(|id| !held.contains(id)))
         .filter_map(|trend| {
             let technologies: Vec<Text> =
                 trend.technologies.iter().filter(|id| serving.contains(id)).cloned().collect();

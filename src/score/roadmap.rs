@@ -171,7 +171,8 @@ impl Plan<'_> {
     }
 
     /// The action as planned, if it applies: it mitigates a serious raised risk, serves a
-    /// technology in the plan or puts in place a control one waits for; or, unless the answers
+    /// technology in the plan, puts in place a control one waits for or readies a ring a
+    /// technology starts in (a quick win switched on needs no shortlist); or, unless the answers
     /// show the work already done, it closes a gap, serves a ring in the plan or has no
     /// condition at all.
     fn action(&self, phase: &Phase, action: &Action) -> Option<(usize, PlannedAction)> {
@@ -193,7 +194,9 @@ impl Plan<'_> {
             || (!done
                 && (unconditional
                     || !gaps.is_empty()
-                    || (!action.for_rings.is_empty() && self.has_ring(&action.for_rings))));
+                    || (!action.for_rings.is_empty()
+                        && action.before_rings.is_empty()
+                        && self.has_ring(&action.for_rings))));
         let in_use = |id: &Text| self.technology(id).is_some_and(|t| t.adoption_timeline.ring == Ring::InUse);
         let small = action.small_team.as_ref().filter(|v| self.business.team_size.is_some_and(|n| n <= v.team_up_to));
         let description = match (&action.in_use_description, small) {
