@@ -140,6 +140,19 @@ impl Plan<'_> {
 
     /// Some technology placed in one of the action's `before_rings` waits for it (a quick win
     /// adopted is switched on and waits for none).
+    /// An entry criterion applies to this plan and something meets it: an action in the plan
+    /// that produces it, or answers that show its producers' work already done. A criterion
+    /// nothing in the plan would meet is not printed as a condition of the phase.
+    fn criterion_holds(&self, e: &EntryCriterion, planned: &HashSet<&Text>) -> bool {
+        let done =
+            |id: &Text| self.fw.action(id).is_some_and(|(_, a)| controls_in_place(self.fw, self.answers, &a.evidence));
+        let ring = e.for_rings.is_empty() || self.has_ring(&e.for_rings);
+        let met = e.produced_by.is_empty()
+            || e.produced_by.iter().any(|id| planned.contains(id))
+            || e.produced_by.iter().all(done);
+        ring && met
+    }
+
     fn ring_waits_for(&self, action: &Action) -> bool {
         self.techs.iter().any(|t| {
             let timeline = &t.adoption_timeline;
@@ -274,6 +287,8 @@ pub fn plan(
         })
         .collect();
     schedule(&plan, &mut actions, business.capacity);
+    let planned_ids: Vec<Text> = actions.iter().flatten().map(|a| a.id.clone()).collect();
+    let planned: HashSet<&Text> = planned_ids.iter().collect();
     let mut phases: Vec<PhasePlan> = fw
         .roadmap
         .phases
@@ -290,7 +305,7 @@ pub fn plan(
                 entry_criteria: phase
                     .entry_criteria
                     .iter()
-                    .filter(|e| e.for_rings.is_empty() || plan.has_ring(&e.for_rings))
+                    .filter(|e| plan.criterion_holds(e, &planned))
                     .map(|e| e.text.clone())
                     .collect(),
                 technologies: starting.iter().map(|t| t.id.clone()).collect(),
@@ -377,7 +392,8 @@ fn first_room_in_both(owner: &mut Running, mut team: Option<&mut Running>, earli
 fn waited_for(plan: &Plan, phases: &[Vec<PlannedAction>]) -> HashSet<Text> {
     let all = || phases.iter().flatten();
     let raised: HashSet<&Text> = all().flat_map(|a| plan.raised_by(a)).collect();
-    let shown = |e: &&EntryCriterion| e.for_rings.is_empty() || plan.has_ring(&e.for_rings);
+    let planned: HashSet<&Text> = all().map(|a| &a.id).collect();
+    let shown = |e: &&EntryCriterion| plan.criterion_holds(e, &planned);
     let criteria = plan.fw.roadmap.phases.iter().flat_map(|p| &p.entry_criteria).filter(shown);
     let producers: HashSet<&Text> = criteria.flat_map(|e| &e.produced_by).collect();
     let mut waited: Vec<Text> = all()
@@ -386,7 +402,6 @@ fn waited_for(plan: &Plan, phases: &[Vec<PlannedAction>]) -> HashSet<Text> {
         })
         .map(|a| a.id.clone())
         .collect();
-    let planned: HashSet<&Text> = all().map(|a| &a.id).collect();
     let mut i = 0;
     while i < waited.len() {
         let after = plan.fw.action(&waited[i]).map(|(_, a)| a.after.clone()).unwrap_or_default();
