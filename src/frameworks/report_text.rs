@@ -470,6 +470,7 @@ pub struct SummaryText {
     pub no_plan: Text,
     pub priorities: Text,
     pub priority_gap: Text,
+    pub priority_gap_next_year: Text,
     pub priority_gap_alone: Text,
     pub priority_technology: Text,
     pub verb_adopt: Text,

@@ -258,7 +258,7 @@ fn gap_priority(w: &Words, gap: &str) -> Option<(String, String)> {
             .min_by_key(|(priority, _, _)| *priority);
     let text = match held {
         Some((_, t, required)) => w.fill(
-            &s.priority_gap,
+            if t.adoption_timeline.ring == Ring::Assess { &s.priority_gap_next_year } else { &s.priority_gap },
             &[
                 ("dimension", &dimension),
                 ("actual", &actual),
