@@ -5,7 +5,7 @@
 use readiness::answers::{Completeness, parse};
 use readiness::assessment::{Assessment, Reason};
 use readiness::date::Date;
-use readiness::frameworks::{Frameworks, Ring};
+use readiness::frameworks::{ContextRole, Frameworks, Ring};
 use std::path::PathBuf;
 
 fn assess_text(name: &str, text: &str) -> Assessment {
@@ -174,4 +174,49 @@ fn a_risk_with_some_controls_in_place_names_only_the_answers_that_fall_short() {
     }
     let skills = example("large-retailer-gdpr").risks.into_iter().find(|r| r.id == "skills_shortfall").unwrap();
     assert_eq!(skills.short_of, ["ai_literacy"]);
+}
+
+/// What the industry answer can decide: rings, risks, the rules in scope and the evidence shown.
+fn decisions(a: &Assessment) -> impl PartialEq + use<> {
+    let evidence: Vec<_> =
+        a.technologies.iter().map(|t| (t.adoption_timeline.ring, t.roi_potential.evidence.clone())).collect();
+    let rules: Vec<_> = a.business.regulations.iter().map(|r| r.id.clone()).collect();
+    (evidence, a.risks.clone(), rules)
+}
+
+/// Every business the project keeps an answer file for: the examples and the reference set.
+fn businesses() -> Vec<(String, String)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["examples", "tests/reference"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && !p.to_string_lossy().ends_with(".expected.toml"))
+        .collect();
+    files.sort();
+    files.into_iter().map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap())).collect()
+}
+
+/// The answer file with its industry line set to `industry`.
+fn with_industry(text: &str, industry: &str) -> String {
+    assert!(text.lines().any(|l| l.starts_with("industry = ")), "no industry line to change");
+    let line = |l: &str| if l.starts_with("industry = ") { format!("industry = \"{industry}\"") } else { l.to_owned() };
+    text.lines().map(line).collect::<Vec<_>>().join("\n")
+}
+
+/// The industry question promises evidence and sector rules: no two of its options may give the
+/// same decisions on every business, or the question has gone dead for them.
+#[test]
+fn every_pair_of_industries_decides_something_differently_on_some_business() {
+    let fw = Frameworks::builtin().unwrap();
+    let options: Vec<_> =
+        fw.context_with_role(ContextRole::Industry).unwrap().options.iter().map(|o| o.id.clone()).collect();
+    let outcomes: Vec<Vec<_>> = businesses()
+        .iter()
+        .map(|(name, text)| options.iter().map(|i| decisions(&assess_text(name, &with_industry(text, i)))).collect())
+        .collect();
+    for (i, a) in options.iter().enumerate() {
+        for (j, b) in options.iter().enumerate().skip(i + 1) {
+            assert!(outcomes.iter().any(|o| o[i] != o[j]), "{a} and {b} decide the same on every business");
+        }
+    }
 }
