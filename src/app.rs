@@ -6,7 +6,7 @@ use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand, SchemaKind};
 use crate::compare;
 use crate::date::Date;
-use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, shown_path};
+use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, printable_line, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
 use crate::limits::{MAX_INPUT_BYTES, MAX_PORTFOLIO_BYTES, open_regular, read_into, read_limited};
 use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none};
@@ -64,12 +64,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print(&String::from_utf8_lossy(&out))?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-            print(&String::from_utf8_lossy(&out))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Man { dir } => man(dir.as_deref()),
     }
 }
 
@@ -92,6 +87,7 @@ fn render(
     }
     let view = View { sections, explain, width: table_width(output), colour: colour(output) };
     with_writer(output, |out| report::write(&assessment, format, &view, out))?;
+    confirm("Report", output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -145,6 +141,7 @@ fn batch(
         }
         Ok(outcome)
     })?;
+    confirm(&format!("Results of {} answer files", outcome.scored), output)?;
     let Some(problems) = outcome.problems.into_error() else { return Ok(ExitCode::SUCCESS) };
     eprint_lossy(&format!("batch: {} scored, {} could not be scored:\n", outcome.scored, outcome.failed.len()));
     Err(problems.into())
@@ -218,9 +215,7 @@ fn merge(inputs: &[PathBuf], output: Option<&Path>, data: &DataArgs) -> anyhow::
     }
     let combined = workshop::combine(fw, &files)?;
     emit(&workshop::consensus_file(fw, &combined)?, output)?;
-    if let Some(path) = output {
-        eprintln!("Consensus of {} respondents written to {}", files.len(), std::path::absolute(path)?.display());
-    }
+    confirm(&format!("Consensus of {} respondents", files.len()), output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -243,6 +238,7 @@ fn template(output: Option<&Path>, force: bool, data: &DataArgs) -> anyhow::Resu
         }
     }
     emit(&answers::render_template(fw), output)?;
+    confirm("Template", output)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -260,7 +256,25 @@ pub fn read_answers_into(
     buffer: &mut Vec<u8>,
 ) -> Result<Answers, InputError> {
     let text = read_into(path, MAX_INPUT_BYTES, buffer).map_err(InputError::message)?;
-    answers::parse(fw, &path.display().to_string(), text, completeness)
+    let answers = answers::parse(fw, &path.display().to_string(), text, completeness)?;
+    if completeness == Completeness::Complete {
+        warn_unanswered(path, &answers::unanswered(fw, &answers));
+    }
+    Ok(answers)
+}
+
+/// Says which questions a file leaves out, so a template filled in part is scored knowingly.
+fn warn_unanswered(path: &Path, ids: &[&str]) {
+    if ids.is_empty() {
+        return;
+    }
+    let names = ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
+    eprint_lossy(&format!(
+        "warning: {}: {} question(s) not answered, scored as \"{}\" and listed first to find out: {names}\n",
+        shown_path(path),
+        ids.len(),
+        answers::DONT_KNOW
+    ));
 }
 
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
@@ -327,7 +341,7 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     let written = output.as_deref().map(std::path::absolute).transpose()?;
     match &answers_at {
         Some(at) => crate::ask::recap(&assessment, at, written.as_deref()),
-        None => written.iter().for_each(|path| eprintln!("Report written to {}", path.display())),
+        None => confirm("Report", written.as_deref())?,
     }
     if let Some(finished) = &live {
         let written = output.as_deref().map(|path| (path, args.format));
@@ -389,7 +403,7 @@ fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
     // All or nothing: a full disk must not leave a mix of old and new files.
     let files: Vec<(PathBuf, &[u8])> = BUILTIN.iter().map(|(name, text)| (dir.join(name), text.as_bytes())).collect();
     write_each_or_none(&files)?;
-    print(&format!("wrote {} files to {}\n", BUILTIN.len(), printable(&dir.display().to_string())))?;
+    confirm(&format!("{} frameworks files", BUILTIN.len()), Some(dir))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -406,6 +420,55 @@ fn check(dir: &Path) -> anyhow::Result<ExitCode> {
     );
     print(&summary)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `readiness man`: the tool's page, without the list of subcommand pages it would name;
+/// with `--dir`, that page with the list and every page it names.
+fn man(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    let Some(dir) = dir else {
+        let page = clap_mangen::Man::new(cmd);
+        let mut out = Vec::new();
+        page.render_title(&mut out)?;
+        page.render_name_section(&mut out)?;
+        page.render_synopsis_section(&mut out)?;
+        page.render_description_section(&mut out)?;
+        page.render_options_section(&mut out)?;
+        page.render_extra_section(&mut out)?;
+        page.render_version_section(&mut out)?;
+        print(&String::from_utf8_lossy(&out))?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    let mut pages = Vec::new();
+    man_pages(&cmd, dir, &mut pages)?;
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", dir.display()))?;
+    let files: Vec<(PathBuf, &[u8])> = pages.iter().map(|(path, page)| (path.clone(), page.as_slice())).collect();
+    write_each_or_none(&files)?;
+    confirm(&format!("{} manual pages", files.len()), Some(dir))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The manual page of `cmd` and of each of its subcommands, as files in `dir`.
+fn man_pages(cmd: &clap::Command, dir: &Path, pages: &mut Vec<(PathBuf, Vec<u8>)>) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        man_pages(sub, dir, pages)?;
+    }
+    let page = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    page.render(&mut out)?;
+    pages.push((dir.join(page.get_filename()), out));
+    Ok(())
+}
+
+/// Says on standard error where an output went, the same way for every command; nothing for
+/// standard output.
+fn confirm(what: &str, output: Option<&Path>) -> std::io::Result<()> {
+    if let Some(path) = output {
+        let at = std::path::absolute(path)?;
+        eprint_lossy(&format!("{what} written to {}\n", printable_line(&at.display().to_string())));
+    }
+    Ok(())
 }
 
 /// Prints an error to standard error: input problems as their diagnostics, anything else

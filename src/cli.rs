@@ -160,8 +160,12 @@ who answered what, and their notes, as comments above it. Scoring it gives the s
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    Man,
+    /// Print the manual page (roff), or write every page to a directory
+    Man {
+        /// Write readiness.1 and one page per subcommand here, the pages readiness.1 names
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -249,6 +253,26 @@ pub enum CatalogKind {
     Questions,
     Risks,
     Sources,
+}
+
+/// The command line, parsed; a file named after `assess` without `--answers`, the mistake a
+/// newcomer makes first, gets the flag suggested.
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let mut error = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(error) => error,
+    };
+    let assess = std::env::args_os().nth(1).is_some_and(|command| command == "assess");
+    let stray = match error.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(arg)) if !arg.starts_with('-') => Some(arg.clone()),
+        _ => None,
+    };
+    if let (true, ErrorKind::UnknownArgument, Some(file)) = (assess, error.kind(), stray) {
+        let tip = format!("to score an answer file, name it with --answers: `--answers {file}`");
+        error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
+    }
+    Err(error)
 }
 
 #[cfg(test)]

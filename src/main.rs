@@ -1,8 +1,7 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = match readiness::cli::Cli::try_parse() {
+    let cli = match readiness::cli::parse() {
         Ok(cli) => cli,
         Err(usage) => return usage_exit(&usage),
     };

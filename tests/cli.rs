@@ -173,15 +173,18 @@ fn template_lists_every_question_and_round_trips_through_validate() {
         assert!(text.contains(&format!("# {} = ", q.id)), "template lacks {}", q.id);
         assert!(text.contains(q.help.as_str()), "template lacks help for {}", q.id);
     }
-    // Unfilled, it is a valid TOML file whose every question is reported missing at once.
-    let context = fw.questionnaire.context.iter().filter(|q| !q.optional).count();
+    // Unfilled, it is a valid TOML file whose every question that cannot be unknown (the
+    // business's context) is reported missing at once; the others are only warned of.
+    let context = fw.questionnaire.context.iter().filter(|q| !q.optional && !q.allow_dont_know).count();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("blank.toml");
     bin().arg("template").arg("--output").arg(&path).assert().success();
-    bin().arg("validate").arg(&path).assert().code(2).stderr(predicate::str::contains(format!(
-        "{} question(s) not answered",
-        context + fw.questionnaire.questions.len()
-    )));
+    bin()
+        .arg("validate")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{} question(s) not answered", context)));
 }
 
 #[test]
@@ -387,4 +390,163 @@ fn a_file_written_for_an_older_questionnaire_still_scores_and_lists_what_was_not
         .assert()
         .code(2)
         .stderr(predicate::str::contains("newer.toml:").and(predicate::str::contains("questionnaire")));
+}
+
+// ----- a newcomer's first ten minutes (issue 25) -----
+
+#[test]
+fn a_template_filled_in_part_validates_warns_of_the_rest_and_lists_them_first_to_find_out() {
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (path, filled) = fill_template(dir.path(), 3);
+    let left: Vec<&str> =
+        fw.questionnaire.questions.iter().map(|q| q.id.as_str()).filter(|id| !filled.iter().any(|f| f == id)).collect();
+    let out = bin().arg("validate").arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "a template filled in part is refused:\n{stderr}");
+    assert!(stderr.starts_with("warning: "), "{stderr}");
+    for id in &left {
+        assert!(stderr.contains(&format!("`{id}`")), "the warning does not name {id}: {stderr}");
+    }
+    for id in &filled {
+        assert!(!stderr.contains(&format!("`{id}`")), "the warning names {id}, which is answered: {stderr}");
+    }
+    let out =
+        bin().args(["assess", "--format", "markdown", "--as-of", AS_OF, "--answers"]).arg(&path).output().unwrap();
+    assert!(out.status.success() && String::from_utf8_lossy(&out.stderr).starts_with("warning: "));
+    let md = String::from_utf8(out.stdout).unwrap();
+    let find_out = common::markdown_list_after(&md, &fw.report.summary.find_out);
+    assert!(!find_out.is_empty(), "no first things to find out");
+    let unanswered_prompts: Vec<&str> = fw
+        .questionnaire
+        .questions
+        .iter()
+        .filter(|q| left.contains(&q.id.as_str()))
+        .map(|q| q.prompt.as_str())
+        .chain(fw.questionnaire.context.iter().filter(|q| q.allow_dont_know).map(|q| q.prompt.as_str()))
+        .collect();
+    for item in &find_out {
+        assert!(
+            unanswered_prompts.iter().any(|p| item.starts_with(p.trim_end_matches('?'))),
+            "{item} is not an unanswered question"
+        );
+    }
+}
+
+#[test]
+fn a_key_uncommented_without_a_value_is_located_and_hinted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = fill_template(dir.path(), 0);
+    let text = fs::read_to_string(&path).unwrap();
+    let line = text.lines().position(|l| l == "# budget = ").expect("the template holds `# budget = `") + 1;
+    fs::write(&path, text.replacen("# budget = \n", "budget =\n", 1)).unwrap();
+    bin().arg("validate").arg(&path).assert().code(2).stderr(
+        predicate::str::contains(format!("mine.toml:{line}:"))
+            .and(predicate::str::contains("help: `budget` has no value"))
+            .and(predicate::str::contains("\"dont_know\"")),
+    );
+}
+
+#[test]
+fn an_answer_file_named_without_the_flag_gets_it_suggested() {
+    bin().args(["assess", "mine.toml"]).assert().code(2).stderr(
+        predicate::str::contains("unexpected argument 'mine.toml'")
+            .and(predicate::str::contains("`--answers mine.toml`")),
+    );
+    // Only a stray file after `assess`: other usage errors are clap's own.
+    bin().args(["render", "a.json", "b.json"]).assert().code(2).stderr(predicate::str::contains("--answers").not());
+}
+
+/// The manual pages named in a page, as file names (`readiness\-assess(1)` is readiness-assess.1).
+fn pages_named(page: &str) -> Vec<String> {
+    let page = page.replace("\\-", "-");
+    let named = page.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '(' || c == ')'));
+    named
+        .filter_map(|word| word.strip_suffix("(1)"))
+        .filter(|w| w.starts_with("readiness"))
+        .map(|w| format!("{w}.1"))
+        .collect()
+}
+
+#[test]
+fn the_man_page_names_only_pages_that_exist() {
+    let out = bin().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH readiness"), "{page}");
+    assert_eq!(pages_named(&page), Vec::<String>::new(), "`readiness man` names pages nobody has");
+    let dir = tempfile::tempdir().unwrap();
+    bin().args(["man", "--dir"]).arg(dir.path()).assert().success();
+    let top = fs::read_to_string(dir.path().join("readiness.1")).unwrap();
+    let named = pages_named(&top);
+    assert!(named.contains(&"readiness-assess.1".to_string()), "{named:?}");
+    for file in named {
+        assert!(dir.path().join(&file).is_file(), "readiness.1 names {file}, which `man --dir` did not write");
+    }
+}
+
+#[test]
+fn every_output_is_confirmed_the_same_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let small = example("small-ecommerce.toml");
+    let json = d.join("report.json");
+    let workshop = example("workshop");
+    let runs: Vec<(Vec<std::ffi::OsString>, PathBuf)> = vec![
+        (
+            vec![
+                "assess".into(),
+                "--as-of".into(),
+                AS_OF.into(),
+                "--format".into(),
+                "json".into(),
+                "--answers".into(),
+                small.clone().into(),
+                "--output".into(),
+                json.clone().into(),
+            ],
+            json.clone(),
+        ),
+        (
+            vec![
+                "render".into(),
+                json.clone().into(),
+                "--format".into(),
+                "markdown".into(),
+                "--output".into(),
+                d.join("report.md").into(),
+            ],
+            d.join("report.md"),
+        ),
+        (vec!["template".into(), "--output".into(), d.join("blank.toml").into()], d.join("blank.toml")),
+        (
+            vec!["merge".into(), workshop.clone().into(), "--output".into(), d.join("consensus.toml").into()],
+            d.join("consensus.toml"),
+        ),
+        (
+            vec![
+                "batch".into(),
+                small.into(),
+                "--as-of".into(),
+                AS_OF.into(),
+                "--output".into(),
+                d.join("batch.csv").into(),
+            ],
+            d.join("batch.csv"),
+        ),
+        (vec!["frameworks".into(), "export".into(), d.join("fw").into()], d.join("fw")),
+        (vec!["man".into(), "--dir".into(), d.join("man").into()], d.join("man")),
+    ];
+    for (args, written) in runs {
+        let out = bin().current_dir(d).args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert!(written.exists(), "{args:?} wrote nothing");
+        let line = stderr.lines().last().unwrap_or_default();
+        assert!(
+            line.ends_with(&format!(" written to {}", written.display())),
+            "{args:?} does not confirm its output: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{args:?} printed to standard output as well");
+    }
 }

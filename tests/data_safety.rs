@@ -78,18 +78,6 @@ fn escape_sequences_in_answers_are_refused_and_never_reach_the_terminal_raw() {
     }
 }
 
-/// Whether the test may run: file-system cases need root (to mount a tmpfs, to own files for
-/// another user). Elsewhere they say why they skip; `.ci/run`, as root, makes a skip a failure.
-fn as_root(test: &str) -> bool {
-    // SAFETY: geteuid cannot fail.
-    let root = unsafe { libc::geteuid() } == 0;
-    if !root {
-        assert!(std::env::var("READINESS_ROOT_TESTS").as_deref() != Ok("required"), "{test} needs root");
-        eprintln!("skipped {test}: needs root (a tmpfs mount, files owned by another user)");
-    }
-    root
-}
-
 /// A tmpfs of `kib` KiB mounted on a new directory, unmounted when dropped.
 struct Tmpfs(tempfile::TempDir);
 
@@ -131,11 +119,9 @@ fn assess_into(output: &std::path::Path, format: &str) -> assert_cmd::Command {
 /// Case 1 of issue 28: on a nearly full disk, an output with a second hard link kept a
 /// fragment of the new report under both names. Now the space is reserved before a byte
 /// changes: the run fails (exit 1) and both names hold the old report.
+#[cfg_attr(not(is_root), ignore = "needs root: a tmpfs mount, files owned by another user")]
 #[test]
 fn a_hard_linked_output_on_a_full_disk_keeps_the_old_report_under_every_name() {
-    if !as_root("a_hard_linked_output_on_a_full_disk_keeps_the_old_report_under_every_name") {
-        return;
-    }
     let report = assess("small-ecommerce.toml", &["--format", "html"]);
     let disk = Tmpfs::mount(400);
     let (first, second) = (disk.0.path().join("r.html"), disk.0.path().join("r2.html"));
@@ -279,12 +265,10 @@ fn a_stop_signal_during_a_batch_leaves_no_temporary_and_the_old_output() {
 
 /// Case 7 of issue 28: root replacing a user's 0600 report made it root's, and the user
 /// could no longer read it. The owner, group and mode stay.
+#[cfg_attr(not(is_root), ignore = "needs root: a tmpfs mount, files owned by another user")]
 #[test]
 fn root_replacing_a_users_file_keeps_its_owner_group_and_mode() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    if !as_root("root_replacing_a_users_file_keeps_its_owner_group_and_mode") {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.md");
     std::fs::write(&report, "theirs").unwrap();
@@ -299,11 +283,9 @@ fn root_replacing_a_users_file_keeps_its_owner_group_and_mode() {
 /// Lower item of issue 28: `frameworks export --force` on a full disk left the directory
 /// half replaced. Every file is written beside its own first; none replaces its file until
 /// all are written, so a full disk leaves every customised file as it was (exit 1).
+#[cfg_attr(not(is_root), ignore = "needs root: a tmpfs mount, files owned by another user")]
 #[test]
 fn an_export_that_fills_the_disk_replaces_no_file() {
-    if !as_root("an_export_that_fills_the_disk_replaces_no_file") {
-        return;
-    }
     let disk = Tmpfs::mount(100);
     let fw = disk.0.path().join("fw");
     bin().args(["frameworks", "export"]).arg(&fw).assert().failure();

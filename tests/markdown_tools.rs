@@ -12,11 +12,9 @@ fn check(files: &[&std::path::Path]) -> std::process::Output {
     node::run("check-markdown.mjs", files.iter().map(|f| f.as_os_str()))
 }
 
+#[cfg_attr(not(has_node), ignore = "needs Node and `npm ci` in tests/browser")]
 #[test]
 fn sample_and_hostile_reports_pass_markdownlint_and_mermaid() {
-    if !node::ready(false) {
-        return;
-    }
     let dir = node::keep_dir();
     let sample = dir.join("sample.md");
     let hostile = dir.join("hostile.md");
@@ -30,11 +28,9 @@ fn sample_and_hostile_reports_pass_markdownlint_and_mermaid() {
 /// Each example's Markdown report, and the small shop's under a hostile company name, as
 /// `assess --format markdown` writes them: lint-clean, and its two Mermaid charts (spider and
 /// gantt) parse.
+#[cfg_attr(not(has_node), ignore = "needs Node and `npm ci` in tests/browser")]
 #[test]
 fn every_example_report_passes_markdownlint_and_mermaid() {
-    if !node::ready(false) {
-        return;
-    }
     let dir = node::keep_dir();
     let hostile = common::hostile_example(&dir);
     let mut inputs: Vec<std::path::PathBuf> = common::EXAMPLES.iter().map(|e| common::example(e)).collect();
@@ -55,11 +51,9 @@ fn every_example_report_passes_markdownlint_and_mermaid() {
 
 /// `readiness batch --format markdown`: its spider chart parses, and a failed file's name full
 /// of Markdown and Mermaid syntax is only text.
+#[cfg_attr(not(has_node), ignore = "needs Node and `npm ci` in tests/browser")]
 #[test]
 fn the_portfolio_summary_passes_markdownlint_and_mermaid() {
-    if !node::ready(false) {
-        return;
-    }
     let file = node::keep_dir().join("portfolio.md");
     std::fs::write(&file, markdown::render(&sample::portfolio())).unwrap();
     let output = check(&[&file]);
@@ -68,11 +62,9 @@ fn the_portfolio_summary_passes_markdownlint_and_mermaid() {
 }
 
 /// The checker must reject what the tools reject, or the test above proves nothing.
+#[cfg_attr(not(has_node), ignore = "needs Node and `npm ci` in tests/browser")]
 #[test]
 fn the_checker_rejects_lint_errors_and_broken_diagrams() {
-    if !node::ready(false) {
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let cases = [
         ("heading", "# Title\n\n## Ends with a full stop.\n", "MD026"),

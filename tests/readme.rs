@@ -36,3 +36,110 @@ fn the_readme_methodology_is_the_reports_appendix_a() {
         "README's methodology differs from the report's Appendix A; run SNAPSHOTS=overwrite cargo test --test readme\n{expected}"
     );
 }
+
+fn readme() -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+}
+
+/// The lines of the README's code blocks marked `sh`, block by block.
+fn shell_blocks(readme: &str) -> Vec<Vec<String>> {
+    let mut blocks = Vec::new();
+    let mut lines = readme.lines();
+    while lines.by_ref().any(|l| l == "```sh") {
+        blocks.push(lines.by_ref().take_while(|l| *l != "```").map(str::to_string).collect());
+    }
+    blocks
+}
+
+/// The words of a shell line, for the plain lines the README shows (no quoting).
+fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
+}
+
+#[test]
+fn the_readme_opens_with_what_it_is_a_picture_and_the_two_commands_that_work() {
+    let readme = readme();
+    let first_heading = readme.lines().skip(1).position(|l| l.starts_with("## ")).unwrap();
+    let before: Vec<&str> = readme.lines().take(first_heading).collect();
+    assert!(before.iter().any(|l| l.starts_with("`readiness` tells a business")), "what the tool is comes first");
+    assert!(before.iter().any(|l| l.starts_with("![")), "a picture of the report comes before the first section");
+    let blocks = shell_blocks(&readme);
+    assert_eq!(blocks[0], ["cargo run --release -- assess --answers examples/small-ecommerce.toml", "cargo test"]);
+    // The first command's arguments, run through the binary `cargo run` builds.
+    let args = words(&blocks[0][0]);
+    let after = args.iter().position(|w| *w == "--").unwrap() + 1;
+    let out = common::bin().current_dir(env!("CARGO_MANIFEST_DIR")).args(&args[after..]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let words = readiness::frameworks::Frameworks::builtin().unwrap().report;
+    assert!(String::from_utf8_lossy(&out.stdout).contains(words.summary.title.as_str()), "no report printed");
+    assert!(blocks.iter().any(|b| b == &["cargo install --path ."]), "the README says how to install the command");
+}
+
+#[test]
+fn the_newcomers_commands_in_the_readme_run_on_a_template_filled_in_part() {
+    let blocks = shell_blocks(&readme());
+    let block = blocks
+        .iter()
+        .find(|b| b.first().is_some_and(|l| l.starts_with("readiness template")))
+        .expect("a block from the template on");
+    let dir = tempfile::tempdir().unwrap();
+    for line in block {
+        let args = words(line);
+        assert_eq!(args[0], "readiness", "{line}");
+        let out = common::bin().current_dir(dir.path()).args(&args[1..]).output().unwrap();
+        assert!(out.status.success(), "`{line}`: {}", String::from_utf8_lossy(&out.stderr));
+        if args[1] == "template" {
+            // What the README asks of the reader between the commands: fill in what you know.
+            let path = dir.path().join(args.last().unwrap());
+            let (text, _) = common::filled_template(std::fs::read_to_string(&path).unwrap(), 2);
+            std::fs::write(&path, text).unwrap();
+        }
+    }
+    assert!(dir.path().join("mine.html").is_file(), "the last command writes the report it names");
+}
+
+#[test]
+fn every_command_the_readme_shows_exists() {
+    let readme = readme();
+    let mut subcommands: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("readiness "))
+        .filter_map(|rest| rest.split_whitespace().next())
+        .collect();
+    subcommands.sort_unstable();
+    subcommands.dedup();
+    assert!(subcommands.len() >= 10, "{subcommands:?}");
+    for sub in subcommands {
+        let out = common::bin().args([sub, "--help"]).output().unwrap();
+        assert!(out.status.success(), "the README shows `readiness {sub}`, which does not exist");
+    }
+}
+
+#[test]
+fn the_readmes_rust_version_licence_and_links_hold() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let readme = readme();
+    let manifest: toml::Table = toml::from_str(&std::fs::read_to_string(root.join("Cargo.toml")).unwrap()).unwrap();
+    let package = manifest["package"].as_table().unwrap();
+    let rust = package["rust-version"].as_str().unwrap();
+    assert!(
+        readme.contains(&format!("You need Rust {rust} or later")),
+        "the README states another Rust version than {rust}"
+    );
+    assert_eq!(package["license"].as_str(), Some("MIT OR Apache-2.0"));
+    // Every relative link and picture points at a file that is there.
+    let links: Vec<&str> = readme.split("](").skip(1).filter_map(|rest| rest.split(')').next()).collect();
+    for link in links.iter().filter(|l| !l.contains("://") && !l.starts_with('#')) {
+        assert!(root.join(link).exists(), "the README links to {link}, which does not exist");
+    }
+    for file in [
+        "LICENSE-MIT",
+        "LICENSE-APACHE",
+        "CHANGELOG.md",
+        "docs/performance.md",
+        "docs/design.md",
+        "docs/report-first-page.png",
+    ] {
+        assert!(links.contains(&file), "the README does not link {file}");
+    }
+}

@@ -25,7 +25,7 @@ mod plain;
 mod write;
 
 pub use edit::update;
-pub use parse::{Completeness, free_text_problem, parse};
+pub use parse::{Completeness, free_text_problem, parse, unanswered};
 pub use write::{render, render_template, render_with};
 
 use crate::frameworks::{ContextRole, Frameworks, Text};

@@ -72,6 +72,22 @@ fn from_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, toml::de::
     }
 }
 
+/// A TOML syntax error, with a hint where a question of the template was uncommented
+/// without a value (`budget =`): TOML's own message speaks only of quoting.
+fn syntax_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagnostic {
+    let diagnostic = toml_diagnostic(file, text, error);
+    let Some(at) = error.span().map(|span| span.start.min(text.len())) else { return diagnostic };
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    match text[start..end].split_once('=') {
+        Some((key, value)) if value.trim().is_empty() && !key.trim().is_empty() => diagnostic.help(format!(
+            "{} has no value: give one (its comment above says which), write \"{DONT_KNOW}\", or comment the line out again to leave it unanswered",
+            quote(key.trim())
+        )),
+        _ => diagnostic,
+    }
+}
+
 /// Parses and validates answer-file text; `file` is the name shown in errors.
 ///
 /// Time is linear in the size of the text and memory bounded: problems are located through a
@@ -82,7 +98,7 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     // explains their syntax errors.
     let raw = match plain::read(text) {
         Some(raw) => raw,
-        None => from_toml(text).map_err(|e| InputError::new(vec![toml_diagnostic(file, text, &e)]))?,
+        None => from_toml(text).map_err(|e| InputError::new(vec![syntax_diagnostic(file, text, &e)]))?,
     };
     let mut reader = Reader { fw, file, text, lines: OnceCell::new(), problems: Problems::default() };
     let version = reader.version(raw.questionnaire.as_ref());
@@ -103,6 +119,17 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
         None => Ok(answers),
         Some(problems) => Err(problems),
     }
+}
+
+/// The questions asked but left out of the answers (commented out in a template) that may be
+/// unknown: readiness questions, and context questions that allow "don't know". Scoring counts
+/// them as "don't know", so the report lists them among the first things to find out.
+pub fn unanswered<'f>(fw: &'f Frameworks, answers: &Answers) -> Vec<&'f str> {
+    let context = fw.questionnaire.context.iter().filter(|q| q.allow_dont_know && !q.optional);
+    let context = context.filter(|q| answers.was_asked(q.since) && !answers.context.contains_key(&q.id));
+    let readiness = fw.questionnaire.questions.iter();
+    let readiness = readiness.filter(|q| answers.was_asked(q.since) && !answers.readiness.contains_key(&q.id));
+    context.map(|q| q.id.as_str()).chain(readiness.map(|q| q.id.as_str())).collect()
 }
 
 struct Reader<'a> {
@@ -393,23 +420,15 @@ impl<'a> Reader<'a> {
         respondent
     }
 
-    /// One diagnostic listing every unanswered question, rather than one per run. Questions
-    /// added after the file's questionnaire version were not asked and are not missing.
+    /// One diagnostic listing every unanswered question that cannot be unknown (the business's
+    /// context), rather than one per run; the others are [`unanswered`]. Questions added after
+    /// the file's questionnaire version were not asked and are not missing.
     fn missing(&mut self, raw: &RawFile, version: u32) {
         let asked = |since: u32| since <= version;
-        let context = self
-            .fw
-            .questionnaire
-            .context
-            .iter()
-            .filter(|q| !q.optional && asked(q.since) && !raw.context.contains_key(q.id.as_str()));
-        let readiness = self
-            .fw
-            .questionnaire
-            .questions
-            .iter()
-            .filter(|q| asked(q.since) && !raw.answers.contains_key(q.id.as_str()));
-        let missing: Vec<&str> = context.map(|q| q.id.as_str()).chain(readiness.map(|q| q.id.as_str())).collect();
+        let context = self.fw.questionnaire.context.iter().filter(|q| {
+            !q.optional && !q.allow_dont_know && asked(q.since) && !raw.context.contains_key(q.id.as_str())
+        });
+        let missing: Vec<&str> = context.map(|q| q.id.as_str()).collect();
         let answered_elsewhere = self.problems.len();
         if missing.is_empty() {
             return;
@@ -417,7 +436,9 @@ impl<'a> Reader<'a> {
         let names = missing.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
         let mut d = Diagnostic::new(format!("{} question(s) not answered: {names}", missing.len())).in_file(self.file);
         if answered_elsewhere == 0 {
-            d = d.help(format!("answer each, or write \"{DONT_KNOW}\"; `readiness template` lists every question"));
+            d = d.help(
+                "these set the business's context and cannot be unknown; `readiness template` lists every question",
+            );
         }
         self.problems.push(usize::MAX, || d);
     }

@@ -146,3 +146,30 @@ pub fn markdown_list_after(md: &str, heading: &str) -> Vec<String> {
     }
     items
 }
+
+/// `readiness template` with the business's context (the questions that cannot be unknown)
+/// and `readiness` of its readiness questions filled in from the small shop's answers; the
+/// rest stay commented out, as a newcomer leaves them. Returns `dir/mine.toml` and the ids filled.
+pub fn fill_template(dir: &std::path::Path, readiness: usize) -> (PathBuf, Vec<String>) {
+    let path = dir.join("mine.toml");
+    let template = String::from_utf8(bin().arg("template").output().unwrap().stdout).unwrap();
+    let (text, filled) = filled_template(template, readiness);
+    std::fs::write(&path, text).unwrap();
+    (path, filled)
+}
+
+/// [`fill_template`] on the text of a template.
+pub fn filled_template(mut text: String, readiness: usize) -> (String, Vec<String>) {
+    let fw = readiness::frameworks::Frameworks::builtin().unwrap();
+    let example = std::fs::read_to_string(example("small-ecommerce.toml")).unwrap();
+    let value_of = |id: &str| example.lines().find(|l| l.starts_with(&format!("{id} = "))).map(str::to_string);
+    let context = fw.questionnaire.context.iter().filter(|q| !q.optional && !q.allow_dont_know).map(|q| &q.id);
+    let known = |id: &&readiness::frameworks::Text| value_of(id).is_some_and(|l| !l.contains("dont_know"));
+    let asked = fw.questionnaire.questions.iter().map(|q| &q.id).filter(known).take(readiness);
+    let filled: Vec<String> = context.chain(asked).map(|id| id.to_string()).collect();
+    for id in &filled {
+        let commented = text.lines().find(|l| l.starts_with(&format!("# {id} = "))).unwrap().to_string();
+        text = text.replacen(&commented, &value_of(id).unwrap_or_else(|| panic!("the example answers {id}")), 1);
+    }
+    (text, filled)
+}
