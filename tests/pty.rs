@@ -889,3 +889,32 @@ fn a_typed_answer_is_held_to_the_answer_files_rules() {
     let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
     assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
 }
+
+/// Case 13 of issue 28, the prompts: a dumb terminal's prompt took any text, escape
+/// sequences included, so the session file then failed `validate`; and a character the
+/// answer files refuse but the terminal check did not know (a soft hyphen) was taken by
+/// every prompt. Both are refused now, by the answer files' own rule, and a session path
+/// holding an invisible character is never printed as it is.
+#[test]
+fn what_a_prompt_takes_is_what_validate_takes_and_nothing_unsafe_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "s\u{E0041}\u{AD}.toml";
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", name], &[("TERM", "dumb")]);
+    t.wait_for(&["question 1 of", "(b back · q save and stop):"]);
+    t.press("Acme\x1b[2J Co\r");
+    t.wait_for(&["the control character U+001B"]);
+    t.press("Acme\u{AD}Co\r");
+    t.wait_for(&["the invisible character U+00AD"]);
+    assert!(!t.has_shown("question 2 of"), "an unsafe company name was taken");
+    t.press("Acme Co\r");
+    t.wait_for(&["question 2 of"]);
+    t.press("q\r");
+    t.wait_for(&["Resume with:"]);
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
+    // The terminal echoes what is typed; the program itself printed the name only made inert.
+    let printed = String::from_utf8_lossy(&t.raw).replace("Acme\u{AD}Co", "");
+    assert!(!printed.contains(['\u{E0041}', '\u{AD}']), "{printed:?}");
+    assert!(printed.contains("s\u{FFFD}\u{FFFD}.toml"), "{printed:?}");
+}

@@ -41,6 +41,19 @@ fn tell(text: &str) {
     }
 }
 
+/// What is wrong with a typed text answer, in a sentence for the person; `None` if nothing.
+/// The answer file's own check, so what a prompt accepts is what `validate` accepts. A
+/// required text is the company's name, one line of a report; a note may run on.
+fn text_problem(text: &str, required: bool) -> Option<String> {
+    match text.trim() {
+        "" if required => Some("This cannot be empty.".to_string()),
+        text => crate::answers::free_text_problem(text, required).map(|(problem, help)| {
+            let help = help.map_or(String::new(), |h| format!(": {h}"));
+            format!("This {problem}{help}.")
+        }),
+    }
+}
+
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reply<T> {
