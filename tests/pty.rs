@@ -890,6 +890,61 @@ fn a_typed_answer_is_held_to_the_answer_files_rules() {
     assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
 }
 
+/// A directory nobody may write, holding a copy of `example`: a read-only tmpfs for root
+/// (whom modes do not stop), mode 0555 for anyone else; unmounted when dropped.
+struct ReadOnly(tempfile::TempDir, bool);
+
+impl ReadOnly {
+    fn with(example: &str) -> ReadOnly {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        // SAFETY: geteuid cannot fail.
+        let root = unsafe { libc::geteuid() } == 0;
+        let mount = |options: &str| {
+            let status = Command::new("mount").args(["-t", "tmpfs", "-o", options, "tmpfs"]).arg(dir.path()).status();
+            assert!(status.unwrap().success(), "mount -o {options}");
+        };
+        if root {
+            mount("size=1m");
+        }
+        std::fs::copy(common::example(example), dir.path().join("s.toml")).unwrap();
+        if root {
+            mount("remount,ro");
+        } else {
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        ReadOnly(dir, root)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        if self.1 {
+            let _ = Command::new("umount").arg(self.0.path()).status();
+        }
+    }
+}
+
+/// Case 17 of issue 28: `--save` or `--resume` of a file in a directory that cannot be
+/// written exited 2, as if the command were wrong; it is a failure to write (exit 1), said
+/// before a question is asked, and the file is left as it was.
+#[test]
+fn a_session_file_in_a_read_only_directory_is_a_failure_to_write_not_bad_input() {
+    let fw = fw();
+    let ro = ReadOnly::with("small-ecommerce.toml");
+    let before = std::fs::read(ro.0.path().join("s.toml")).unwrap();
+    let existing = ro.0.path().join("s.toml");
+    let new = ro.0.path().join("new.toml");
+    for (option, path) in [("--resume", &existing), ("--save", &existing), ("--save", &new)] {
+        let here = tempfile::tempdir().unwrap();
+        let mut t = Tty::spawn(STANDARD, here.path(), &[option, path.to_str().unwrap()], &[]);
+        assert_eq!(t.exit_code(), 1, "{option} {}: {}", path.display(), t.shown());
+        assert!(t.shown().contains("error: cannot"), "{}", t.shown());
+        assert!(!t.has_shown(&format!("of {}", total(&fw))), "a question was asked: {}", t.shown());
+    }
+    assert_eq!(std::fs::read(&existing).unwrap(), before);
+}
+
 /// Case 13 of issue 28, the prompts: a dumb terminal's prompt took any text, escape
 /// sequences included, so the session file then failed `validate`; and a character the
 /// answer files refuse but the terminal check did not know (a soft hyphen) was taken by

@@ -60,17 +60,17 @@ impl SessionFile {
     /// Opens an existing answer file to continue a session in it.
     pub fn open(fw: &Frameworks, path: &Path) -> Result<SessionFile, Refusal> {
         let shown = path.display();
-        let metadata = std::fs::metadata(path).map_err(|e| other(format!("cannot read `{shown}`: {e}")))?;
+        let metadata = std::fs::metadata(path).map_err(|e| io(format!("cannot read `{shown}`"), e))?;
         if !metadata.is_file() {
-            return Err(other(format!("`{shown}` is not a regular file; a session file must be one")));
+            return Err(bad(format!("`{shown}` is not a regular file; a session file must be one")));
         }
-        let path = std::fs::canonicalize(path).map_err(|e| other(format!("cannot read `{shown}`: {e}")))?;
+        let path = std::fs::canonicalize(path).map_err(|e| io(format!("cannot read `{shown}`"), e))?;
         // Saving writes beside the file: find out now, not after the first answer.
         let dir = path.parent().unwrap_or(Path::new("."));
         tempfile::Builder::new()
             .prefix(".readiness.")
             .tempfile_in(dir)
-            .map_err(|e| other(format!("cannot save answers beside `{shown}`: {e}")))?;
+            .map_err(|e| io(format!("cannot save answers beside `{shown}`"), e))?;
         let lock = lock_current(&path)?;
         let text = crate::limits::read_limited(&path).map_err(|e| Refusal::Other(InputError::message(e).into()))?;
         let answers = answers::parse(fw, &path.display().to_string(), &text, Completeness::Partial)
@@ -88,7 +88,7 @@ impl SessionFile {
         let lock = match temp.persist_noclobber(&path) {
             Ok(file) => file,
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => return Err(Refusal::Exists),
-            Err(e) => return Err(other(format!("cannot create `{}`: {}", path.display(), e.error))),
+            Err(e) => return Err(io(format!("cannot create `{}`", path.display()), e.error)),
         };
         Ok(SessionFile { path, _lock: lock, mode: None, text, answers: answers.clone(), created: true })
     }
@@ -126,20 +126,30 @@ impl SessionFile {
     }
 }
 
-fn other(message: String) -> Refusal {
+/// Bad content: the user can fix the input (exit 2).
+fn bad(message: String) -> Refusal {
     Refusal::Other(InputError::message(message).into())
+}
+
+/// A failure to read or write (exit 1), unless the file named is not there, which is a
+/// mistake in the command (exit 2).
+fn io(message: String, error: std::io::Error) -> Refusal {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        return bad(format!("{message}: {error}"));
+    }
+    Refusal::Other(anyhow::Error::new(error).context(message))
 }
 
 /// Locks the file at `path`, making sure the file locked is still the one there (a session
 /// that saved in between would have replaced it).
 fn lock_current(path: &Path) -> Result<File, Refusal> {
     loop {
-        let file = File::open(path).map_err(|e| other(format!("cannot read `{}`: {e}", path.display())))?;
+        let file = File::open(path).map_err(|e| io(format!("cannot read `{}`", path.display()), e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Err(Refusal::InUse(path.to_path_buf())),
             Err(std::fs::TryLockError::Error(e)) => {
-                return Err(other(format!("cannot lock `{}`: {e}", path.display())));
+                return Err(io(format!("cannot lock `{}`", path.display()), e));
             }
         }
         if is_same_file(&file, path) {
