@@ -890,6 +890,27 @@ fn a_typed_answer_is_held_to_the_answer_files_rules() {
     assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
 }
 
+/// Case 6 of issue 28: a comment typed into the session file while the session ran was
+/// deleted at the next answer, which rewrote the file from what the session last wrote.
+#[test]
+fn a_comment_typed_into_the_session_file_while_it_runs_survives_the_next_answer() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    answer(&mut t, &fw, 1);
+    t.wait_for(&["question 2 of", READY]);
+    let typed = format!("# Jo: the owner is unsure of the budget\n{}", std::fs::read_to_string(&path).unwrap());
+    std::fs::write(&path, &typed).unwrap();
+    answer(&mut t, &fw, 2);
+    t.wait_for(&["question 3 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# Jo: the owner is unsure of the budget\n"), "{text}");
+    assert_eq!(parse(&fw, "s.toml", &text, Completeness::Partial).unwrap().count(), 2, "{text}");
+}
+
 /// A directory nobody may write, holding a copy of `example`: a read-only tmpfs for root
 /// (whom modes do not stop), mode 0555 for anyone else; unmounted when dropped.
 struct ReadOnly(tempfile::TempDir, bool);

@@ -9,6 +9,11 @@
 //! - Nothing changes until an answer does; then only that value is rewritten (see
 //!   [`answers::update`]), so the header, the consultant's comments and the order survive,
 //!   and the file keeps its mode. A new file gets the mode the umask gives.
+//! - The file may be edited while the session runs: each save starts from the file as it is
+//!   then, so comments and edits typed into it are kept. The session holds the answers,
+//!   though: an answer edited in the file is set back to the session's at the next save
+//!   (change it on the review screen instead), and an edit that leaves the file unreadable
+//!   is replaced by what the session last wrote.
 //! - A save is atomic: a crash leaves the previous answers or the new ones, never half a file.
 
 use crate::answers::{self, Answers, Completeness};
@@ -107,8 +112,8 @@ impl SessionFile {
         if *answers == self.answers {
             return Ok(());
         }
-        let text =
-            answers::update(fw, &self.text, &self.answers, answers).unwrap_or_else(|| answers::render(fw, answers));
+        let (base, held) = self.on_disk(fw);
+        let text = answers::update(fw, &base, &held, answers).unwrap_or_else(|| answers::render(fw, answers));
         let temp = temporary(&self.path, self.mode.as_ref(), &text)?;
         let file = temp.persist(&self.path).with_context(|| format!("cannot replace `{}`", self.path.display()))?;
         // The new inode is locked before it replaced the old one; dropping the old handle now
@@ -117,6 +122,23 @@ impl SessionFile {
         self.text = text;
         self.answers = answers.clone();
         Ok(())
+    }
+
+    /// The text to write the answers into, and the answers it holds: the file as it is now,
+    /// so a comment or edit typed into it while the session runs survives the next save;
+    /// what this session last wrote if the file cannot be read or does not read as answers
+    /// (a half-made edit).
+    fn on_disk(&self, fw: &Frameworks) -> (String, Answers) {
+        let Ok(text) = crate::limits::read_limited(&self.path) else {
+            return (self.text.clone(), self.answers.clone());
+        };
+        if text == self.text {
+            return (text, self.answers.clone());
+        }
+        match answers::parse(fw, "", &text, Completeness::Partial) {
+            Ok(held) => (text, held),
+            Err(_) => (self.text.clone(), self.answers.clone()),
+        }
     }
 
     /// Removes the file if this session created it and nothing was answered, so an abandoned
@@ -238,6 +260,64 @@ mod tests {
         session.save(&fw, &answers).unwrap();
         drop(session);
         assert_eq!(SessionFile::open(&fw, &path).unwrap().answers(), &answers);
+    }
+
+    /// A session that saved one answer, and the answers it holds.
+    fn started(fw: &Frameworks, path: &Path) -> (SessionFile, Answers) {
+        let mut answers = Answers::default();
+        let mut session = SessionFile::create(fw, path, &answers).unwrap();
+        answers.readiness.insert("data_quality".into(), Answer::Level(2));
+        session.save(fw, &answers).unwrap();
+        (session, answers)
+    }
+
+    #[test]
+    fn a_comment_typed_into_the_file_during_a_session_survives_the_next_answer() {
+        let fw = fw();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let (mut session, mut answers) = started(&fw, &path);
+        let typed = std::fs::read_to_string(&path).unwrap().replace(
+            "data_quality = 2\n",
+            "# the CRM export has 18% duplicates\ndata_quality = 2 # checked with Dev\n",
+        );
+        std::fs::write(&path, &typed).unwrap();
+        answers.readiness.insert("data_collection".into(), Answer::Level(3));
+        session.save(&fw, &answers).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            saved.contains("# the CRM export has 18% duplicates\ndata_quality = 2 # checked with Dev\n"),
+            "{saved}"
+        );
+        assert_eq!(answers::parse(&fw, "", &saved, Completeness::Partial).unwrap(), answers);
+    }
+
+    #[test]
+    fn an_answer_edited_in_the_file_during_a_session_gives_way_to_the_session_and_its_comment_stays() {
+        let fw = fw();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let (mut session, mut answers) = started(&fw, &path);
+        let edited = std::fs::read_to_string(&path).unwrap().replace("data_quality = 2\n", "data_quality = 4 # mine\n");
+        std::fs::write(&path, &edited).unwrap();
+        answers.readiness.insert("data_quality".into(), Answer::Level(1));
+        session.save(&fw, &answers).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert!(saved.contains("data_quality = 1 # mine\n"), "{saved}");
+        assert_eq!(answers::parse(&fw, "", &saved, Completeness::Partial).unwrap(), answers);
+    }
+
+    #[test]
+    fn a_file_left_unreadable_by_an_edit_is_saved_from_what_the_session_last_wrote() {
+        let fw = fw();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let (mut session, mut answers) = started(&fw, &path);
+        std::fs::write(&path, "[answers\ndata_quality = ").unwrap();
+        answers.readiness.insert("data_collection".into(), Answer::Level(3));
+        session.save(&fw, &answers).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(answers::parse(&fw, "", &saved, Completeness::Partial).unwrap(), answers);
     }
 
     #[test]
