@@ -18,7 +18,7 @@ mod workshop;
 mod wrap;
 
 pub use flow::{Outcome, run};
-pub use handover::{ClientReport, hand_over, recap, report_file};
+pub use handover::{ClientReport, hand_over, recap, report_file, write_report_file};
 pub use session::{Finished, interview};
 pub use workshop::{WorkshopEnd, run_workshop};
 
