@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, printable_line, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
 use crate::limits::{MAX_INPUT_BYTES, MAX_PORTFOLIO_BYTES, open_regular, read_into, read_limited};
-use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none};
+use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none, write_new};
 use crate::portfolio;
 use crate::report::{self, View};
 use crate::score;
@@ -228,16 +228,30 @@ fn framework_files(data: &DataArgs) -> Vec<PathBuf> {
 /// is most likely an answer file already filled in.
 fn template(output: Option<&Path>, force: bool, data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
+    let text = answers::render_template(fw);
     if let Some(path) = output {
         refuse_overwriting_inputs(Some(path), framework_files(data).iter().map(PathBuf::as_path))?;
-        let existing = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0);
-        if existing && !force {
+        let exists = || {
             let d = Diagnostic::new(format!("{} already exists", shown_path(path)))
                 .help("a template is a blank answer file: choose a new name, or pass --force to replace it");
-            return Err(InputError::new(vec![d]).into());
+            InputError::new(vec![d]).into()
+        };
+        match std::fs::metadata(path) {
+            _ if force => {}
+            // Nothing there: created only where nothing is when it appears, not replacing a
+            // file made meanwhile.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if !write_new(path, text.as_bytes())? {
+                    return Err(exists());
+                }
+                confirm("Template", output)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            Ok(m) if m.is_file() && m.len() > 0 => return Err(exists()),
+            _ => {}
         }
     }
-    emit(&answers::render_template(fw), output)?;
+    emit(&text, output)?;
     confirm("Template", output)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -337,14 +351,24 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         width: table_width(output.as_deref()),
         colour: colour(output.as_deref()),
     };
-    with_writer(output.as_deref(), |out| report::write(&assessment, args.format, &view, out))?;
-    let written = output.as_deref().map(std::path::absolute).transpose()?;
+    let written = match (&answers_at, &output) {
+        // The name chosen above may be taken by the time the report is ready: decided on writing.
+        (Some(at), Some(_)) if args.output.is_none() => {
+            let mut report = Vec::new();
+            report::write(&assessment, args.format, &view, &mut report)?;
+            Some(crate::ask::write_report_file(at, &assessment.company, args.format, &report)?)
+        }
+        _ => {
+            with_writer(output.as_deref(), |out| report::write(&assessment, args.format, &view, out))?;
+            output.as_deref().map(std::path::absolute).transpose()?
+        }
+    };
     match &answers_at {
         Some(at) => crate::ask::recap(&assessment, at, written.as_deref()),
         None => confirm("Report", written.as_deref())?,
     }
     if let Some(finished) = &live {
-        let written = output.as_deref().map(|path| (path, args.format));
+        let written = written.as_deref().map(|path| (path, args.format));
         crate::ask::hand_over(&assessment, finished, &view, written)?;
     }
     // Not freed, like the frameworks: the process is about to end.

@@ -298,14 +298,6 @@ pub fn clip(text: &str) -> String {
     format!("{}{more}", printable_line(&shown))
 }
 
-/// Characters refused in a one-line text answer: controls (line breaks and tabs included) and
-/// the bidirectional controls that make text read differently from how it is stored.
-pub fn is_control_or_bidi(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
 /// A number for a message: plain when it reads well, else in scientific notation, so a limit
 /// or an absurd value never prints as hundreds of digits.
 pub fn number(x: f64) -> String {

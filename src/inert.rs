@@ -27,6 +27,27 @@ fn is_invisible(c: char) -> bool {
         | '\u{E0000}'..='\u{E007F}')
 }
 
+/// Whether an input refuses `c` in a text (an answer file's free text, a typed answer, a
+/// frameworks string): every unsafe character, so what is accepted is what is shown; line
+/// breaks and tabs only in a `one_line` text. One rule for every input, so a session file the
+/// prompts wrote always passes `validate`, and a frameworks string `frameworks check` accepts
+/// never needs replacing on screen.
+pub fn is_refused_in_text(c: char, one_line: bool) -> bool {
+    is_unsafe_char(c) && (one_line || !matches!(c, '\n' | '\r' | '\t'))
+}
+
+/// What an unsafe character is, to name it when it is refused: a line break, a control
+/// character (controls, separators and the text-direction characters) or an invisible one.
+pub fn unsafe_kind(c: char) -> &'static str {
+    match c {
+        '\n' | '\r' => "a line break",
+        '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}' => "the control character",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "the control character",
+        c if c.is_control() => "the control character",
+        _ => "the invisible character",
+    }
+}
+
 /// JSON string content with every unsafe character written as a `\u` escape, so a JSON
 /// document read on a terminal cannot drive it, yet reads back as the exact text. (The JSON
 /// writer escapes C0 controls, quotes and backslashes itself; this covers the rest.)

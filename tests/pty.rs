@@ -889,3 +889,108 @@ fn a_typed_answer_is_held_to_the_answer_files_rules() {
     let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
     assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
 }
+
+/// Case 6 of issue 28: a comment typed into the session file while the session ran was
+/// deleted at the next answer, which rewrote the file from what the session last wrote.
+#[test]
+fn a_comment_typed_into_the_session_file_while_it_runs_survives_the_next_answer() {
+    let fw = fw();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", "s.toml"], &[]);
+    answer(&mut t, &fw, 1);
+    t.wait_for(&["question 2 of", READY]);
+    let typed = format!("# Jo: the owner is unsure of the budget\n{}", std::fs::read_to_string(&path).unwrap());
+    std::fs::write(&path, &typed).unwrap();
+    answer(&mut t, &fw, 2);
+    t.wait_for(&["question 3 of", READY]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# Jo: the owner is unsure of the budget\n"), "{text}");
+    assert_eq!(parse(&fw, "s.toml", &text, Completeness::Partial).unwrap().count(), 2, "{text}");
+}
+
+/// A directory nobody may write, holding a copy of `example`: a read-only tmpfs for root
+/// (whom modes do not stop), mode 0555 for anyone else; unmounted when dropped.
+struct ReadOnly(tempfile::TempDir, bool);
+
+impl ReadOnly {
+    fn with(example: &str) -> ReadOnly {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        // SAFETY: geteuid cannot fail.
+        let root = unsafe { libc::geteuid() } == 0;
+        let mount = |options: &str| {
+            let status = Command::new("mount").args(["-t", "tmpfs", "-o", options, "tmpfs"]).arg(dir.path()).status();
+            assert!(status.unwrap().success(), "mount -o {options}");
+        };
+        if root {
+            mount("size=1m");
+        }
+        std::fs::copy(common::example(example), dir.path().join("s.toml")).unwrap();
+        if root {
+            mount("remount,ro");
+        } else {
+            std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        ReadOnly(dir, root)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        if self.1 {
+            let _ = Command::new("umount").arg(self.0.path()).status();
+        }
+    }
+}
+
+/// Case 17 of issue 28: `--save` or `--resume` of a file in a directory that cannot be
+/// written exited 2, as if the command were wrong; it is a failure to write (exit 1), said
+/// before a question is asked, and the file is left as it was.
+#[test]
+fn a_session_file_in_a_read_only_directory_is_a_failure_to_write_not_bad_input() {
+    let fw = fw();
+    let ro = ReadOnly::with("small-ecommerce.toml");
+    let before = std::fs::read(ro.0.path().join("s.toml")).unwrap();
+    let existing = ro.0.path().join("s.toml");
+    let new = ro.0.path().join("new.toml");
+    for (option, path) in [("--resume", &existing), ("--save", &existing), ("--save", &new)] {
+        let here = tempfile::tempdir().unwrap();
+        let mut t = Tty::spawn(STANDARD, here.path(), &[option, path.to_str().unwrap()], &[]);
+        assert_eq!(t.exit_code(), 1, "{option} {}: {}", path.display(), t.shown());
+        assert!(t.shown().contains("error: cannot"), "{}", t.shown());
+        assert!(!t.has_shown(&format!("of {}", total(&fw))), "a question was asked: {}", t.shown());
+    }
+    assert_eq!(std::fs::read(&existing).unwrap(), before);
+}
+
+/// Case 13 of issue 28, the prompts: a dumb terminal's prompt took any text, escape
+/// sequences included, so the session file then failed `validate`; and a character the
+/// answer files refuse but the terminal check did not know (a soft hyphen) was taken by
+/// every prompt. Both are refused now, by the answer files' own rule, and a session path
+/// holding an invisible character is never printed as it is.
+#[test]
+fn what_a_prompt_takes_is_what_validate_takes_and_nothing_unsafe_is_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "s\u{E0041}\u{AD}.toml";
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--save", name], &[("TERM", "dumb")]);
+    t.wait_for(&["question 1 of", "(b back · q save and stop):"]);
+    t.press("Acme\x1b[2J Co\r");
+    t.wait_for(&["the control character U+001B"]);
+    t.press("Acme\u{AD}Co\r");
+    t.wait_for(&["the invisible character U+00AD"]);
+    assert!(!t.has_shown("question 2 of"), "an unsafe company name was taken");
+    t.press("Acme Co\r");
+    t.wait_for(&["question 2 of"]);
+    t.press("q\r");
+    t.wait_for(&["Resume with:"]);
+    assert_eq!(t.exit_code(), 130);
+    let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
+    // The terminal echoes what is typed; the program itself printed the name only made inert.
+    let printed = String::from_utf8_lossy(&t.raw).replace("Acme\u{AD}Co", "");
+    assert!(!printed.contains(['\u{E0041}', '\u{AD}']), "{printed:?}");
+    assert!(printed.contains("s\u{FFFD}\u{FFFD}.toml"), "{printed:?}");
+}

@@ -2,8 +2,9 @@
 //! with its line and column, so one run shows them all.
 
 use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, plain};
-use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, is_control_or_bidi, quote};
+use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, quote};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
+use crate::inert::{is_refused_in_text, unsafe_kind};
 use serde::Deserialize;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
@@ -34,23 +35,24 @@ pub(super) struct RawFile {
     pub answers: SpannedTable,
 }
 
-/// What is wrong with a free-text answer (too long, or holding a control or text-direction
-/// character), as the end of a sentence about it, and how to mend it; `None` if nothing. One
-/// check for answer files and the live questionnaire, so a session file always reads back.
+/// What is wrong with a free-text answer (too long, or holding a character
+/// [`is_refused_in_text`]), as the end of a sentence about it, and how to mend it; `None` if
+/// nothing. One check for answer files and the live questionnaire, so a session file always
+/// reads back.
 ///
-/// A control or bidi character could drive or fool the terminal a report is read on; a line
-/// break in a `one_line` text (the company name) would forge lines of the report. Other texts
-/// may have several lines.
+/// A control, bidi or invisible character could drive or fool the terminal a report is read
+/// on; a line break in a `one_line` text (the company name) would forge lines of the report.
+/// Other texts may have several lines.
 pub fn free_text_problem(text: &str, one_line: bool) -> Option<(String, Option<String>)> {
     if text.chars().count() > MAX_TEXT_CHARS {
         return Some((format!("is longer than {MAX_TEXT_CHARS} characters"), None));
     }
-    let refused = |c: char| is_control_or_bidi(c) && (one_line || !matches!(c, '\n' | '\r' | '\t'));
-    let (at, c) = text.chars().enumerate().find(|(_, c)| refused(*c))?;
-    let what = if matches!(c, '\n' | '\r') { "a line break" } else { "the control character" };
+    let (at, c) = text.chars().enumerate().find(|(_, c)| is_refused_in_text(*c, one_line))?;
+    let what = unsafe_kind(c);
     let how = if one_line { "write it on one line, " } else { "write it " };
+    let without = if what == "the invisible character" { "invisible" } else { "control or text-direction" };
     let problem = format!("holds {what} U+{:04X} at character {}", c as u32, at + 1);
-    Some((problem, Some(format!("{how}without control or text-direction characters"))))
+    Some((problem, Some(format!("{how}without {without} characters"))))
 }
 
 /// Longest free-text answer accepted; a company name or note, not a document.

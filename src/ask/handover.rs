@@ -83,11 +83,8 @@ fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Pat
     match prompter().menu("Write the client report to a file, to hand over?", &options)? {
         Reply::Answer(0) => {
             let report = kind.render(assessment, view);
-            // Never over a file created while the offer was on screen: the next free name.
-            let mut path = path;
-            while !write_new(&path, report.as_bytes())? {
-                path = report_path(beside(session), &assessment.company, kind.extension());
-            }
+            // Never over a file created while the offer was on screen.
+            let path = write_beside(beside(session), &assessment.company, kind.extension(), report.as_bytes())?;
             tell(&format!("Client report written to {}", path.display()));
             Ok(Some(path))
         }
@@ -118,14 +115,38 @@ pub fn recap(assessment: &Assessment, answers: &Path, report: Option<&Path>) {
 /// Where a live session's report goes when standard output is the terminal, so hundreds of
 /// lines do not scroll the result away: a new file beside the answers.
 pub fn report_file(answers: &Path, company: &str, format: Format) -> PathBuf {
-    let extension = match format {
+    report_path(report_dir(answers), company, extension(format))
+}
+
+/// The folder of the answers (a workshop's) or the folder they are in.
+fn report_dir(answers: &Path) -> &Path {
+    if answers.is_dir() { answers } else { beside(answers) }
+}
+
+fn extension(format: Format) -> &'static str {
+    match format {
         Format::Table => "txt",
         Format::Markdown => "md",
         Format::Html => "html",
         Format::Json => "json",
-    };
-    let dir = if answers.is_dir() { answers } else { beside(answers) };
-    report_path(dir, company, extension)
+    }
+}
+
+/// Writes a live session's report to a new file beside the answers ([`report_file`]); the
+/// path written.
+pub fn write_report_file(answers: &Path, company: &str, format: Format, report: &[u8]) -> anyhow::Result<PathBuf> {
+    write_beside(report_dir(answers), company, extension(format), report)
+}
+
+/// Writes `bytes` to the first free report name in `dir`, decided as the file appears
+/// ([`write_new`]): a file that took the name meanwhile is never replaced; the next name is.
+fn write_beside(dir: &Path, company: &str, extension: &str, bytes: &[u8]) -> anyhow::Result<PathBuf> {
+    loop {
+        let path = report_path(dir, company, extension);
+        if write_new(&path, bytes)? {
+            return Ok(path);
+        }
+    }
 }
 
 /// The folder a file is in.

@@ -18,7 +18,7 @@ mod workshop;
 mod wrap;
 
 pub use flow::{Outcome, run};
-pub use handover::{ClientReport, hand_over, recap, report_file};
+pub use handover::{ClientReport, hand_over, recap, report_file, write_report_file};
 pub use session::{Finished, interview};
 pub use workshop::{WorkshopEnd, run_workshop};
 
@@ -38,6 +38,19 @@ fn full_screen() -> bool {
 fn tell(text: &str) {
     for line in wrap::wrap(text, columns() - 1) {
         eprintln!("{line}");
+    }
+}
+
+/// What is wrong with a typed text answer, in a sentence for the person; `None` if nothing.
+/// The answer file's own check, so what a prompt accepts is what `validate` accepts. A
+/// required text is the company's name, one line of a report; a note may run on.
+fn text_problem(text: &str, required: bool) -> Option<String> {
+    match text.trim() {
+        "" if required => Some("This cannot be empty.".to_string()),
+        text => crate::answers::free_text_problem(text, required).map(|(problem, help)| {
+            let help = help.map_or(String::new(), |h| format!(": {h}"));
+            format!("This {problem}{help}.")
+        }),
     }
 }
 

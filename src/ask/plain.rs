@@ -148,8 +148,7 @@ impl Prompter for Plain {
         let hint = format!("Answer{optional}{}", keeps(default.map(|d| format!("“{d}”"))));
         self.ask(&hint, |text| match (text, default) {
             ("", Some(d)) => Ok(d.to_string()),
-            ("", None) if required => Err("This cannot be empty.".to_string()),
-            (text, _) => Ok(text.to_string()),
+            (text, _) => super::text_problem(text, required).map_or(Ok(text.to_string()), Err),
         })
     }
 

@@ -9,6 +9,11 @@
 //! - Nothing changes until an answer does; then only that value is rewritten (see
 //!   [`answers::update`]), so the header, the consultant's comments and the order survive,
 //!   and the file keeps its mode. A new file gets the mode the umask gives.
+//! - The file may be edited while the session runs: each save starts from the file as it is
+//!   then, so comments and edits typed into it are kept. The session holds the answers,
+//!   though: an answer edited in the file is set back to the session's at the next save
+//!   (change it on the review screen instead), and an edit that leaves the file unreadable
+//!   is replaced by what the session last wrote.
 //! - A save is atomic: a crash leaves the previous answers or the new ones, never half a file.
 
 use crate::answers::{self, Answers, Completeness};
@@ -60,17 +65,17 @@ impl SessionFile {
     /// Opens an existing answer file to continue a session in it.
     pub fn open(fw: &Frameworks, path: &Path) -> Result<SessionFile, Refusal> {
         let shown = path.display();
-        let metadata = std::fs::metadata(path).map_err(|e| other(format!("cannot read `{shown}`: {e}")))?;
+        let metadata = std::fs::metadata(path).map_err(|e| io(format!("cannot read `{shown}`"), e))?;
         if !metadata.is_file() {
-            return Err(other(format!("`{shown}` is not a regular file; a session file must be one")));
+            return Err(bad(format!("`{shown}` is not a regular file; a session file must be one")));
         }
-        let path = std::fs::canonicalize(path).map_err(|e| other(format!("cannot read `{shown}`: {e}")))?;
+        let path = std::fs::canonicalize(path).map_err(|e| io(format!("cannot read `{shown}`"), e))?;
         // Saving writes beside the file: find out now, not after the first answer.
         let dir = path.parent().unwrap_or(Path::new("."));
         tempfile::Builder::new()
             .prefix(".readiness.")
             .tempfile_in(dir)
-            .map_err(|e| other(format!("cannot save answers beside `{shown}`: {e}")))?;
+            .map_err(|e| io(format!("cannot save answers beside `{shown}`"), e))?;
         let lock = lock_current(&path)?;
         let text = crate::limits::read_limited(&path).map_err(|e| Refusal::Other(InputError::message(e).into()))?;
         let answers = answers::parse(fw, &path.display().to_string(), &text, Completeness::Partial)
@@ -88,7 +93,7 @@ impl SessionFile {
         let lock = match temp.persist_noclobber(&path) {
             Ok(file) => file,
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => return Err(Refusal::Exists),
-            Err(e) => return Err(other(format!("cannot create `{}`: {}", path.display(), e.error))),
+            Err(e) => return Err(io(format!("cannot create `{}`", path.display()), e.error)),
         };
         Ok(SessionFile { path, _lock: lock, mode: None, text, answers: answers.clone(), created: true })
     }
@@ -107,8 +112,8 @@ impl SessionFile {
         if *answers == self.answers {
             return Ok(());
         }
-        let text =
-            answers::update(fw, &self.text, &self.answers, answers).unwrap_or_else(|| answers::render(fw, answers));
+        let (base, held) = self.on_disk(fw);
+        let text = answers::update(fw, &base, &held, answers).unwrap_or_else(|| answers::render(fw, answers));
         let temp = temporary(&self.path, self.mode.as_ref(), &text)?;
         let file = temp.persist(&self.path).with_context(|| format!("cannot replace `{}`", self.path.display()))?;
         // The new inode is locked before it replaced the old one; dropping the old handle now
@@ -119,6 +124,23 @@ impl SessionFile {
         Ok(())
     }
 
+    /// The text to write the answers into, and the answers it holds: the file as it is now,
+    /// so a comment or edit typed into it while the session runs survives the next save;
+    /// what this session last wrote if the file cannot be read or does not read as answers
+    /// (a half-made edit).
+    fn on_disk(&self, fw: &Frameworks) -> (String, Answers) {
+        let Ok(text) = crate::limits::read_limited(&self.path) else {
+            return (self.text.clone(), self.answers.clone());
+        };
+        if text == self.text {
+            return (text, self.answers.clone());
+        }
+        match answers::parse(fw, "", &text, Completeness::Partial) {
+            Ok(held) => (text, held),
+            Err(_) => (self.text.clone(), self.answers.clone()),
+        }
+    }
+
     /// Removes the file if this session created it and nothing was answered, so an abandoned
     /// start leaves nothing behind. True if it was removed.
     pub fn discard_if_unused(&self) -> bool {
@@ -126,20 +148,30 @@ impl SessionFile {
     }
 }
 
-fn other(message: String) -> Refusal {
+/// Bad content: the user can fix the input (exit 2).
+fn bad(message: String) -> Refusal {
     Refusal::Other(InputError::message(message).into())
+}
+
+/// A failure to read or write (exit 1), unless the file named is not there, which is a
+/// mistake in the command (exit 2).
+fn io(message: String, error: std::io::Error) -> Refusal {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        return bad(format!("{message}: {error}"));
+    }
+    Refusal::Other(anyhow::Error::new(error).context(message))
 }
 
 /// Locks the file at `path`, making sure the file locked is still the one there (a session
 /// that saved in between would have replaced it).
 fn lock_current(path: &Path) -> Result<File, Refusal> {
     loop {
-        let file = File::open(path).map_err(|e| other(format!("cannot read `{}`: {e}", path.display())))?;
+        let file = File::open(path).map_err(|e| io(format!("cannot read `{}`", path.display()), e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => return Err(Refusal::InUse(path.to_path_buf())),
             Err(std::fs::TryLockError::Error(e)) => {
-                return Err(other(format!("cannot lock `{}`: {e}", path.display())));
+                return Err(io(format!("cannot lock `{}`", path.display()), e));
             }
         }
         if is_same_file(&file, path) {
@@ -228,6 +260,64 @@ mod tests {
         session.save(&fw, &answers).unwrap();
         drop(session);
         assert_eq!(SessionFile::open(&fw, &path).unwrap().answers(), &answers);
+    }
+
+    /// A session that saved one answer, and the answers it holds.
+    fn started(fw: &Frameworks, path: &Path) -> (SessionFile, Answers) {
+        let mut answers = Answers::default();
+        let mut session = SessionFile::create(fw, path, &answers).unwrap();
+        answers.readiness.insert("data_quality".into(), Answer::Level(2));
+        session.save(fw, &answers).unwrap();
+        (session, answers)
+    }
+
+    #[test]
+    fn a_comment_typed_into_the_file_during_a_session_survives_the_next_answer() {
+        let fw = fw();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let (mut session, mut answers) = started(&fw, &path);
+        let typed = std::fs::read_to_string(&path).unwrap().replace(
+            "data_quality = 2\n",
+            "# the CRM export has 18% duplicates\ndata_quality = 2 # checked with Dev\n",
+        );
+        std::fs::write(&path, &typed).unwrap();
+        answers.readiness.insert("data_collection".into(), Answer::Level(3));
+        session.save(&fw, &answers).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            saved.contains("# the CRM export has 18% duplicates\ndata_quality = 2 # checked with Dev\n"),
+            "{saved}"
+        );
+        assert_eq!(answers::parse(&fw, "", &saved, Completeness::Partial).unwrap(), answers);
+    }
+
+    #[test]
+    fn an_answer_edited_in_the_file_during_a_session_gives_way_to_the_session_and_its_comment_stays() {
+        let fw = fw();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let (mut session, mut answers) = started(&fw, &path);
+        let edited = std::fs::read_to_string(&path).unwrap().replace("data_quality = 2\n", "data_quality = 4 # mine\n");
+        std::fs::write(&path, &edited).unwrap();
+        answers.readiness.insert("data_quality".into(), Answer::Level(1));
+        session.save(&fw, &answers).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert!(saved.contains("data_quality = 1 # mine\n"), "{saved}");
+        assert_eq!(answers::parse(&fw, "", &saved, Completeness::Partial).unwrap(), answers);
+    }
+
+    #[test]
+    fn a_file_left_unreadable_by_an_edit_is_saved_from_what_the_session_last_wrote() {
+        let fw = fw();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.toml");
+        let (mut session, mut answers) = started(&fw, &path);
+        std::fs::write(&path, "[answers\ndata_quality = ").unwrap();
+        answers.readiness.insert("data_collection".into(), Answer::Level(3));
+        session.save(&fw, &answers).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(answers::parse(&fw, "", &saved, Completeness::Partial).unwrap(), answers);
     }
 
     #[test]

@@ -8,14 +8,14 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// `text` with every control and text-direction character but the line break made visible as
-/// U+FFFD, and tabs as spaces, so nothing taken from a file can drive or reorder the terminal.
+/// `text` with every unsafe character ([`crate::inert::is_unsafe_char`]) but the line break
+/// made visible as U+FFFD, and tabs as spaces, so nothing taken from a file can drive or reorder the terminal.
 pub fn clean(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' => ' ',
             '\n' => '\n',
-            c if crate::error::is_control_or_bidi(c) => '\u{FFFD}',
+            c if crate::inert::is_unsafe_char(c) => '\u{FFFD}',
             c => c,
         })
         .collect()

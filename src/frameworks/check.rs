@@ -4,7 +4,7 @@
 
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
 use crate::answers::DONT_KNOW;
-use crate::error::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, is_control_or_bidi, number};
+use crate::error::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, number};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const SOURCES: usize = 0;
@@ -246,13 +246,12 @@ impl Checker<'_> {
     }
 
     /// Text written as a comment line of answer-file templates (and shown in the terminal)
-    /// must be one line, without control or text-direction characters.
+    /// must be one line, without control, text-direction or invisible characters.
     fn one_line(&mut self, file: usize, place: Place, key: &str, text: &str) {
-        if let Some(c) = text.chars().find(|c| is_control_or_bidi(*c)) {
-            let what = if c == '\n' || c == '\r' {
-                "a line break".to_string()
-            } else {
-                format!("the control character U+{:04X}", c as u32)
+        if let Some(c) = text.chars().find(|c| crate::inert::is_refused_in_text(*c, true)) {
+            let what = match crate::inert::unsafe_kind(c) {
+                "a line break" => "a line break".to_string(),
+                kind => format!("{kind} U+{:04X}", c as u32),
             };
             let message = format!("`{}`: `{key}` holds {what}; it must be one line", place.name());
             self.within(file, place, &[format!("{key} =")], message);
@@ -994,4 +993,56 @@ fn prerequisite_cycle(fw: &Frameworks) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Completeness, free_text_problem, parse};
+    use crate::inert::{is_refused_in_text, toml_string};
+    use std::borrow::Cow;
+
+    /// Every character of the unsafe ranges and its neighbours on each side, and some text.
+    fn candidates() -> impl Iterator<Item = char> {
+        let ranges = [
+            0..=0xA0,
+            0xAC..=0xAE,
+            0x34E..=0x350,
+            0x61B..=0x61D,
+            0x115E..=0x1161,
+            0x17B3..=0x17B6,
+            0x180A..=0x1810,
+            0x200A..=0x2070,
+            0x3163..=0x3165,
+            0xFEFE..=0xFF00,
+            0xFF9F..=0xFFA1,
+            0xFFF8..=0xFFFC,
+            0x1BC9F..=0x1BCA4,
+            0xDFFFF..=0xE0080,
+        ];
+        ranges.into_iter().flatten().filter_map(char::from_u32).chain("é株ك한€".chars())
+    }
+
+    /// Item 28's "what the prompts accept is what `validate` accepts": one character refused
+    /// by an answer file, by the live questionnaire's check or by `frameworks check` is
+    /// refused by all three, and exactly the unsafe ones are.
+    #[test]
+    fn a_character_refused_by_one_input_is_refused_by_every_input() {
+        let mut fw = Frameworks::builtin().unwrap();
+        let files: Vec<DataFile> = crate::frameworks::BUILTIN
+            .iter()
+            .map(|(name, text)| DataFile { name: (*name).to_string(), text: Cow::Borrowed(text) })
+            .collect();
+        for c in candidates() {
+            let text = format!("a{c}b");
+            let answer_file = format!("[context]\ncompany = {}\n", toml_string(&text));
+            let by_file = parse(&fw, "a.toml", &answer_file, Completeness::Partial).is_err();
+            let by_prompt = free_text_problem(&text, true).is_some();
+            fw.questionnaire.dimensions[0].name = Text::from(text.as_str());
+            let by_check = check(&fw, &files).is_some();
+            let expected = is_refused_in_text(c, true);
+            let shown = format!("U+{:04X}", c as u32);
+            assert_eq!((by_file, by_prompt, by_check), (expected, expected, expected), "{shown}");
+        }
+    }
 }

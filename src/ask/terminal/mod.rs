@@ -7,7 +7,6 @@ mod fit;
 mod style;
 
 use super::{Ask, Choice, NumberRange, Prompter, Reply, Review};
-use crate::answers::free_text_problem;
 use fit::{Fitted, help_block, wrap_block};
 use inquire::error::InquireResult;
 use inquire::list_option::ListOption;
@@ -186,14 +185,7 @@ impl Prompter for Terminal {
         let prompt = format!("{}{optional}", record_prefix(ask));
         // A paste arrives whole (inquire asks for bracketed paste), line breaks and all, into
         // this one answer; the answer file's own checks say what it may hold.
-        let check = move |text: &str| match text.trim() {
-            "" if required => Some("This cannot be empty.".to_string()),
-            // A required text is the company's name, one line of a report; a note may run on.
-            text => free_text_problem(text, required).map(|(problem, help)| {
-                let help = help.map_or(String::new(), |h| format!(": {h}"));
-                format!("This {problem}{help}.")
-            }),
-        };
+        let check = move |text: &str| super::text_problem(text, required);
         reply(self.line(ask, &prompt, default.unwrap_or(""), check).map(|t| t.trim().to_string()))
     }
 
