@@ -53,7 +53,6 @@ pub struct Assessment {
     pub workshop: Option<Workshop>,
 }
 
-/// Where one business stands among a portfolio (`assess --benchmark`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Benchmark {
     /// Assessments in the portfolio.
