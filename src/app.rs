@@ -1,6 +1,6 @@
 //! Carries out each command: load the frameworks and answers, score, render, write.
 
-use crate::answers::{self, Answers, Completeness};
+use crate::answers::{self, Completeness};
 use crate::ask::WorkshopEnd;
 use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand, SchemaKind};
@@ -8,7 +8,7 @@ use crate::compare;
 use crate::date::Date;
 use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, printable_line, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
-use crate::limits::{MAX_INPUT_BYTES, MAX_PORTFOLIO_BYTES, open_regular, read_into, read_limited};
+use crate::limits::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
 use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none, write_new};
 use crate::portfolio;
 use crate::report::{self, View};
@@ -41,7 +41,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let as_of = assessment_date(fw, as_of)?;
             let (before, after) = (load_assessment(fw, &old, as_of)?, load_assessment(fw, &new, as_of)?);
             compare::check_comparable((&old, &before), (&new, &after))?;
-            print(&compare::render(&compare::compare(&before, &after), format, table_width(None), colour(None)))?;
+            print(&report::render_comparison(
+                &compare::compare(&before, &after),
+                format,
+                table_width(None),
+                colour(None),
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch { inputs, format, output, as_of, keep_formulas, data } => {
@@ -256,41 +261,6 @@ fn template(output: Option<&Path>, force: bool, data: &DataArgs) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads and validates an answer file.
-pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) -> Result<Answers, InputError> {
-    read_answers_into(fw, path, completeness, &mut Vec::new())
-}
-
-/// [`read_answers`], reading the file into `buffer`, which a caller reading many files keeps
-/// from one to the next.
-pub fn read_answers_into(
-    fw: &Frameworks,
-    path: &Path,
-    completeness: Completeness,
-    buffer: &mut Vec<u8>,
-) -> Result<Answers, InputError> {
-    let text = read_into(path, MAX_INPUT_BYTES, buffer).map_err(InputError::message)?;
-    let answers = answers::parse(fw, &path.display().to_string(), text, completeness)?;
-    if completeness == Completeness::Complete {
-        warn_unanswered(path, &answers::unanswered(fw, &answers));
-    }
-    Ok(answers)
-}
-
-/// Says which questions a file leaves out, so a template filled in part is scored knowingly.
-fn warn_unanswered(path: &Path, ids: &[&str]) {
-    if ids.is_empty() {
-        return;
-    }
-    let names = ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
-    eprint_lossy(&format!(
-        "warning: {}: {} question(s) not answered, scored as \"{}\" and listed first to find out: {names}\n",
-        shown_path(path),
-        ids.len(),
-        answers::DONT_KNOW
-    ));
-}
-
 fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
     if args.save.is_some() && !args.answers.is_empty() && !args.interactive {
         let d = Diagnostic::new(
@@ -403,7 +373,7 @@ fn validate(files: &[PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
     let mut problems = crate::error::Problems::default();
     for path in files {
-        match read_answers(fw, path, Completeness::Complete) {
+        match answers::read_answers(fw, path, Completeness::Complete) {
             Ok(answers) => {
                 print(&format!("ok: {} ({} answers)\n", printable(&path.display().to_string()), answers.count()))?
             }
@@ -493,6 +463,11 @@ fn confirm(what: &str, output: Option<&Path>) -> std::io::Result<()> {
         eprint_lossy(&format!("{what} written to {}\n", printable_line(&at.display().to_string())));
     }
     Ok(())
+}
+
+/// The process exit code for an error: 2 for input the user can fix, 1 for anything else.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    if error.chain().any(|e| e.is::<InputError>() || e.is::<clap::Error>()) { 2 } else { 1 }
 }
 
 /// Prints an error to standard error: input problems as their diagnostics, anything else

@@ -50,11 +50,26 @@ pub struct Assessment {
     pub report: ReportData,
     /// Percentiles among a portfolio, with `assess --benchmark`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub benchmark: Option<crate::portfolio::Benchmark>,
+    pub benchmark: Option<Benchmark>,
     /// The respondents of a workshop and where they differ, when several answer files were
     /// combined; every other part is the combined view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workshop: Option<Workshop>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Benchmark {
+    /// Assessments in the portfolio.
+    pub portfolio_size: usize,
+    pub overall_percentile: f64,
+    pub dimensions: Vec<DimensionPercentile>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DimensionPercentile {
+    pub dimension: Text,
+    /// Share of the portfolio scoring below, counting ties as half (0-100).
+    pub percentile: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -3,6 +3,7 @@
 use crate::date::Date;
 use crate::portfolio::BatchFormat;
 use crate::report::{Format, Section};
+use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -273,6 +274,27 @@ pub fn parse() -> Result<Cli, clap::Error> {
         error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
     }
     Err(error)
+}
+
+/// The batch formats as clap shows them; the enum is the portfolio's, which knows no clap.
+impl ValueEnum for BatchFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        use BatchFormat::*;
+        &[Csv, Jsonl, Table, Markdown, Html]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            BatchFormat::Csv => ("csv", "One row per assessment, with a header"),
+            BatchFormat::Jsonl => ("jsonl", "One JSON object per line"),
+            BatchFormat::Table => {
+                ("table", "A portfolio summary with the distribution of every score, for the terminal")
+            }
+            BatchFormat::Markdown => ("markdown", "The portfolio summary in Markdown"),
+            BatchFormat::Html => ("html", "The portfolio summary as one self-contained HTML file"),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@ use crate::answers::Answer;
 use crate::assessment::{Assessment, IdName, ReportData};
 use crate::error::{Diagnostic, InputError, number, quote};
 use crate::frameworks::{Ring, Text};
-use crate::report::Format;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -214,15 +213,4 @@ fn levers_acted_on(old: &Assessment, new: &Assessment) -> Vec<LeverActedOn> {
             })
         })
         .collect()
-}
-
-pub fn render(c: &Comparison, format: Format, width: Option<u16>, colour: bool) -> String {
-    use crate::document::{html, markdown, terminal};
-    let document = || crate::report::compare_document(c);
-    match format {
-        Format::Json => crate::report::to_json(c),
-        Format::Markdown => markdown::render(&document()),
-        Format::Html => html::render(&document()),
-        Format::Table => terminal::render(&document(), terminal::Options { width, colour }),
-    }
 }

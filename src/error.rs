@@ -367,11 +367,6 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|(_, c)| format!("did you mean `{c}`?"))
 }
 
-/// The process exit code for an error: 2 for input the user can fix, 1 for anything else.
-pub fn exit_code(error: &anyhow::Error) -> u8 {
-    if error.chain().any(|e| e.is::<InputError>() || e.is::<clap::Error>()) { 2 } else { 1 }
-}
-
 /// Prints to standard error, ignoring a failure to do so: with standard error closed
 /// (`2>&-`, or a pipe whose reader left) there is nobody to tell, and panicking over it would
 /// turn an exit code of 2 into 101.

@@ -27,5 +27,5 @@ mod testing;
 pub mod words;
 pub mod workshop;
 
-pub use app::{read_answers, report_error, run};
-pub use error::exit_code;
+pub use answers::read_answers;
+pub use app::{exit_code, report_error, run};

@@ -3,6 +3,8 @@
 //! rewrites the README section from the tool, for review in the diff.
 
 mod common;
+#[path = "readme/layers.rs"]
+mod layers;
 
 use std::path::PathBuf;
 

@@ -24,16 +24,53 @@ mod parse;
 mod plain;
 mod write;
 
+/// The spelling of "don't know" in answer files.
+pub use crate::frameworks::DONT_KNOW;
 pub use edit::update;
 pub use parse::{Completeness, free_text_problem, parse, unanswered};
 pub use write::{render, render_template, render_with};
 
+use crate::error::{InputError, eprint_lossy, shown_path};
 use crate::frameworks::{ContextRole, Frameworks, Text};
+use crate::limits::{MAX_INPUT_BYTES, read_into};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::path::Path;
 
-/// The spelling of "don't know" in answer files.
-pub const DONT_KNOW: &str = "dont_know";
+/// Reads and validates an answer file.
+pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) -> Result<Answers, InputError> {
+    read_answers_into(fw, path, completeness, &mut Vec::new())
+}
+
+/// [`read_answers`], reading the file into `buffer`, which a caller reading many files keeps
+/// from one to the next.
+pub fn read_answers_into(
+    fw: &Frameworks,
+    path: &Path,
+    completeness: Completeness,
+    buffer: &mut Vec<u8>,
+) -> Result<Answers, InputError> {
+    let text = read_into(path, MAX_INPUT_BYTES, buffer).map_err(InputError::message)?;
+    let answers = parse(fw, &path.display().to_string(), text, completeness)?;
+    if completeness == Completeness::Complete {
+        warn_unanswered(path, &unanswered(fw, &answers));
+    }
+    Ok(answers)
+}
+
+/// Says which questions a file leaves out, so a template filled in part is scored knowingly.
+fn warn_unanswered(path: &Path, ids: &[&str]) {
+    if ids.is_empty() {
+        return;
+    }
+    let names = ids.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
+    eprint_lossy(&format!(
+        "warning: {}: {} question(s) not answered, scored as \"{}\" and listed first to find out: {names}\n",
+        shown_path(path),
+        ids.len(),
+        DONT_KNOW
+    ));
+}
 
 /// The answer to one readiness question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

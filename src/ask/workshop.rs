@@ -107,7 +107,7 @@ fn new_respondent(fw: &Frameworks, dir: &Path, prompter: &mut dyn Prompter) -> a
 /// without their own free text.
 fn business_context(fw: &Frameworks, dir: &Path) -> Answers {
     let earlier = answer_files(dir).into_iter().find_map(|path| {
-        let answers = crate::read_answers(fw, &path, Completeness::Partial).ok()?;
+        let answers = crate::answers::read_answers(fw, &path, Completeness::Partial).ok()?;
         (!answers.context.is_empty()).then_some(answers)
     });
     let mut answers = Answers::default();

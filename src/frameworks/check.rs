@@ -3,7 +3,7 @@
 //! problem is collected, so one run of `frameworks check` shows them all.
 
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
-use crate::answers::DONT_KNOW;
+use super::{DONT_KNOW, columns};
 use crate::error::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, number};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -381,7 +381,7 @@ fn check_context_question(c: &mut Checker, context: &ContextQuestion, version: u
         c.one_line(QUESTIONNAIRE, Place::Entry(&option.id), "label", &option.label);
     }
     let is_column = matches!(context.kind, ContextKind::Choice | ContextKind::Number);
-    if is_column && crate::portfolio::is_reserved_column(&context.id) {
+    if is_column && columns::is_reserved_column(&context.id) {
         let message = format!(
             "context question id `{}` is also the name of a column of `readiness batch` rows; choose another id",
             context.id

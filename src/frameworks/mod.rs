@@ -3,6 +3,7 @@
 //! customised directory given with `--frameworks`.
 
 mod check;
+pub mod columns;
 mod index;
 mod model;
 mod report_text;
@@ -14,6 +15,9 @@ use crate::limits::{MAX_FRAMEWORK_BYTES, read_at_most};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use std::path::Path;
+
+/// The spelling of "don't know" in answer files, which a questionnaire's option ids must not take.
+pub const DONT_KNOW: &str = "dont_know";
 
 /// The data files, in the order they are loaded, with their built-in text.
 pub const BUILTIN: [(&str, &str); 12] = [

@@ -11,28 +11,24 @@
 use super::row::{Columns, Row};
 use super::summary::Summary;
 use crate::answers::Completeness;
-use crate::app::read_answers_into;
+use crate::answers::read_answers_into;
 use crate::date::Date;
 use crate::error::{InputError, Problems, shown_path};
 use crate::frameworks::Frameworks;
 use crate::score::{Detail, scores};
-use clap::ValueEnum;
 use std::borrow::Cow;
 use std::fs::ReadDir;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// What `readiness batch` writes: rows as the files are scored, or a summary at the end. Its
+/// spelling and help on the command line are in `cli`, where clap is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BatchFormat {
-    /// One row per assessment, with a header
     Csv,
-    /// One JSON object per line
     Jsonl,
-    /// A portfolio summary with the distribution of every score, for the terminal
     Table,
-    /// The portfolio summary in Markdown
     Markdown,
-    /// The portfolio summary as one self-contained HTML file
     Html,
 }
 

@@ -1,28 +1,11 @@
 //! Where one business stands among a portfolio: its percentile on overall readiness and on
 //! each dimension, read from the JSON Lines that `readiness batch --format jsonl` writes.
 
-use super::row::DIMENSION_PREFIX;
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, Benchmark, DimensionPercentile};
 use crate::error::{Diagnostic, InputError, Location, number, plain_message};
+use crate::frameworks::columns::DIMENSION_PREFIX;
 use crate::limits::{MAX_LINE_BYTES, bounded_lines};
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
 use std::io::BufRead;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Benchmark {
-    /// Assessments in the portfolio.
-    pub portfolio_size: usize,
-    pub overall_percentile: f64,
-    pub dimensions: Vec<DimensionPercentile>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct DimensionPercentile {
-    pub dimension: crate::frameworks::Text,
-    /// Share of the portfolio scoring below, counting ties as half (0-100).
-    pub percentile: f64,
-}
 
 /// Counts of portfolio scores below and equal to one business's score.
 #[derive(Default, Clone, Copy)]

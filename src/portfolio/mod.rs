@@ -8,6 +8,6 @@ mod row;
 mod summary;
 
 pub use batch::{BatchFormat, BatchOutcome, Options, Walk, answer_files, run, walk};
-pub use benchmark::{Benchmark, benchmark};
-pub use row::{Columns, Row, is_reserved_column};
+pub use benchmark::benchmark;
+pub use row::{Columns, Row};
 pub use summary::{Distribution, Measure, Summary};

@@ -4,6 +4,7 @@
 
 use crate::answers::Answers;
 use crate::error::printable_line;
+use crate::frameworks::columns::{DIMENSION_PREFIX, RING_PREFIX};
 use crate::frameworks::{ContextKind, ContextRole, Frameworks, Ring};
 use crate::score::{Scores, display_context};
 use std::fmt::Write;
@@ -18,20 +19,6 @@ pub enum Cell {
 /// One assessment's cells, in the order of its [`Columns`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row(pub Vec<Cell>);
-
-/// Prefix of the dimension score columns (`dim_data`), which the benchmark reads back.
-pub const DIMENSION_PREFIX: &str = "dim_";
-
-/// Prefix of the columns counting technologies per ring (`ring_adopt`).
-const RING_PREFIX: &str = "ring_";
-
-/// The columns every row has, whatever the frameworks.
-const FIXED_COLUMNS: [&str; 6] = ["file", "company", "overall", "tier", "confidence", "top_risk"];
-
-/// Whether a context question with this id would clash with one of the row's own columns.
-pub fn is_reserved_column(id: &str) -> bool {
-    FIXED_COLUMNS.contains(&id) || id.starts_with(DIMENSION_PREFIX) || id.starts_with(RING_PREFIX)
-}
 
 /// Where a column's value comes from. Positions are in the frameworks' lists, which every
 /// thread's copy of the frameworks shares.

@@ -1,7 +1,8 @@
 //! The numbers of the portfolio summary: the distribution of every numeric column across the
 //! assessments scored, and the count per tier. `crate::report` turns them into a document.
 
-use super::row::{Cell, Columns, DIMENSION_PREFIX, Row};
+use super::row::{Cell, Columns, Row};
+use crate::frameworks::columns::DIMENSION_PREFIX;
 use std::collections::BTreeMap;
 
 /// The numeric columns of every row, and the count per tier.

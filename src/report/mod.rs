@@ -102,6 +102,17 @@ pub fn render(assessment: &Assessment, format: Format, view: &View) -> String {
     }
 }
 
+/// A comparison of two assessments in the format asked for.
+pub fn render_comparison(c: &crate::compare::Comparison, format: Format, width: Option<u16>, colour: bool) -> String {
+    let document = || compare_document(c);
+    match format {
+        Format::Json => to_json(c),
+        Format::Markdown => markdown::render(&document()),
+        Format::Html => html::render(&document()),
+        Format::Table => term::render(&document(), term::Options { width, colour }),
+    }
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut json = Vec::new();

@@ -53,7 +53,7 @@ pub fn read(fw: &Frameworks, paths: &[PathBuf]) -> Result<Vec<AnswerFile>, Input
             )));
             continue;
         }
-        match crate::read_answers(fw, path, Completeness::Complete) {
+        match crate::answers::read_answers(fw, path, Completeness::Complete) {
             Ok(answers) => {
                 let file = AnswerFile { file: path.display().to_string(), answers };
                 if let Some(mismatch) = read.first().and_then(|first| other_company(fw, first, &file)) {
