@@ -7,7 +7,7 @@ mod node;
 mod sample;
 
 use readiness::document::{Document, charts, html};
-use readiness::report::{Section, View, document};
+use readiness::report::{View, document};
 use std::ffi::OsString;
 
 /// Renders a document to a file kept under the target directory and checks it in Chromium.
@@ -49,7 +49,7 @@ fn the_workshop_report_opens_offline_and_draws_every_chart() {
     let files = readiness::workshop::read(&fw, &[dir]).unwrap();
     let as_of = "2026-11-25".parse().unwrap();
     let assessment = readiness::workshop::assess(&fw, &files, as_of).unwrap();
-    let view = View { sections: vec![Section::All], explain: false, width: None, colour: false };
+    let view = View::everything(false, None);
     check_in_browser("workshop", &document(&assessment, &view), None);
 }
 

@@ -55,6 +55,8 @@ pub fn sample() -> Document {
             generator: "readiness 0.1.0".into(),
             language: "en".into(),
             contents: Some("Contents".into()),
+            byline: strings(&["Prepared by Jane Doe, Northstar Advisory", "Confidential: for the board"]),
+            paper: readiness::document::Paper::A4,
         },
         cover: vec![Block::KeyFigures(vec![
             KeyFigure { label: "Overall readiness".into(), value: "55 / 100".into(), note: "50–61 with the unknowns".into() },
