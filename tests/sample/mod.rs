@@ -285,15 +285,15 @@ pub fn hostile() -> Document {
     serde_json::from_value(value).expect("the hostile document deserializes")
 }
 
-/// Appends the hostile string to every text; enum variants (a tone, an alignment, a bar's kind)
-/// are names, not text, and are left alone.
+/// Appends the hostile string to every text; enum variants (a tone, an alignment, a bar's
+/// kind, the paper) are names, not text, and are left alone.
 fn poison(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::String(s) => *s = format!("{s} {HOSTILE}"),
         serde_json::Value::Array(items) => items.iter_mut().for_each(poison),
         serde_json::Value::Object(fields) => {
             for (key, field) in fields.iter_mut() {
-                if !(matches!(key.as_str(), "tone" | "align" | "kind") && field.is_string()) {
+                if !(matches!(key.as_str(), "tone" | "align" | "kind" | "paper") && field.is_string()) {
                     poison(field);
                 }
             }
