@@ -7,7 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
 use readiness::frameworks::{BUILTIN, DataFile, Frameworks};
-use readiness::report::{Format, Section, View, render};
+use readiness::report::{Format, View, render};
 use readiness::score::{Detail, assess, scores};
 use std::hint::black_box;
 
@@ -18,7 +18,7 @@ fn benches(c: &mut Criterion) {
     let as_of = Date::new(2026, 11, 25).unwrap();
     let answers = parse(&fw, "b2b-software.toml", EXAMPLE, Completeness::Complete).unwrap();
     let assessment = assess(&fw, &answers, as_of);
-    let view = View { sections: vec![Section::All], explain: false, width: Some(100), colour: false };
+    let view = View::everything(false, Some(100));
 
     c.bench_function("load built-in frameworks", |b| b.iter(|| black_box(Frameworks::builtin().unwrap())));
     let files = || BUILTIN.iter().map(|(name, text)| DataFile { name: name.to_string(), text: (*text).into() });

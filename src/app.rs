@@ -25,8 +25,8 @@ const FIXED_WIDTH: u16 = 100;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Assess(args) => assess(args),
-        Command::Render { file, format, output, report, explain } => {
-            render(&file, format, output.as_deref(), report, explain)
+        Command::Render { file, format, output, report, explain, deliverable } => {
+            render(&file, format, output.as_deref(), report, explain, deliverable.deliverable()?)
         }
         Command::Template { output, force, data } => template(output.as_deref(), force, &data),
         Command::Validate { files, data } => validate(&files, &data),
@@ -81,6 +81,7 @@ fn render(
     output: Option<&Path>,
     sections: Vec<report::Section>,
     explain: bool,
+    deliverable: report::Deliverable,
 ) -> anyhow::Result<ExitCode> {
     refuse_overwriting_inputs(output, [file])?;
     let assessment = read_report(file)?;
@@ -90,7 +91,7 @@ fn render(
     if !problems.is_empty() {
         return Err(InputError::new(problems).into());
     }
-    let view = View { sections, explain, width: table_width(output), colour: colour(output) };
+    let view = View { sections, explain, width: table_width(output), colour: colour(output), deliverable };
     with_writer(output, |out| report::write(&assessment, format, &view, out))?;
     confirm("Report", output)?;
     Ok(ExitCode::SUCCESS)
@@ -320,6 +321,7 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         explain: args.explain,
         width: table_width(output.as_deref()),
         colour: colour(output.as_deref()),
+        deliverable: args.deliverable.deliverable()?,
     };
     let written = match (&answers_at, &output) {
         // The name chosen above may be taken by the time the report is ready: decided on writing.

@@ -116,6 +116,9 @@ pub struct Business {
     pub in_use_suggested: Vec<Text>,
     /// Rules in scope for the regions and industry.
     pub regulations: Vec<RegulationRef>,
+    /// Region option ids the business markets to: they set the report's spelling and paper.
+    #[serde(default)]
+    pub regions: Vec<Text>,
     /// Who advises on privacy in this business's jurisdictions and sector (regulations.toml).
     #[serde(default)]
     pub privacy_role: Text,

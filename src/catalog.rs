@@ -46,6 +46,8 @@ fn document(fw: &Frameworks, grid: &Grid) -> Document {
             generator: String::new(),
             language: text.language.to_string(),
             contents: None,
+            byline: Vec::new(),
+            paper: crate::document::Paper::A4,
         },
         cover: Vec::new(),
         sections: vec![Section {

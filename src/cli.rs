@@ -1,8 +1,9 @@
 //! Command-line definitions only; `app` carries them out.
 
 use crate::date::Date;
+use crate::document::Paper;
 use crate::portfolio::BatchFormat;
-use crate::report::{Format, Section};
+use crate::report::{Deliverable, Format, Lang, Section};
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -62,6 +63,8 @@ pub enum Command {
         /// Show the answers and weights behind every score
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        deliverable: DeliverableArgs,
     },
     /// Print a commented answer file listing every question
     Template {
@@ -215,7 +218,51 @@ pub struct AssessArgs {
     #[arg(long, value_name = "PORTFOLIO.jsonl")]
     pub benchmark: Option<PathBuf>,
     #[command(flatten)]
+    pub deliverable: DeliverableArgs,
+    #[command(flatten)]
     pub data: DataArgs,
+}
+
+/// How a report is handed over: signed, spelt and sized for the client.
+#[derive(Debug, Clone, Args)]
+pub struct DeliverableArgs {
+    /// Spelling [default: en-US for a business that markets only in the US and Canada, else en-GB]
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Paper size of the HTML report in print [default: letter for a business that markets only
+    /// in the US and Canada, else a4]
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
+    /// Consultant and firm, on the cover and at the foot of every page (e.g. "Jane Doe, Northstar Advisory")
+    #[arg(long, value_name = "TEXT", value_parser = signature)]
+    pub prepared_by: Option<String>,
+    /// A line marking the report, on the cover and every page (e.g. "Confidential: board only")
+    #[arg(long, value_name = "TEXT", value_parser = signature)]
+    pub confidential: Option<String>,
+}
+
+impl DeliverableArgs {
+    /// The flags as the report takes them; text longer than an answer file's is refused.
+    pub fn deliverable(&self) -> Result<Deliverable, crate::error::InputError> {
+        let texts = [("--prepared-by", &self.prepared_by), ("--confidential", &self.confidential)];
+        for (flag, text) in texts {
+            if let Some((problem, _)) = text.as_deref().and_then(|t| crate::answers::free_text_problem(t, true)) {
+                return Err(crate::error::InputError::message(format!("the text of {flag} {problem}")));
+            }
+        }
+        Ok(Deliverable {
+            lang: self.lang,
+            paper: self.paper,
+            prepared_by: self.prepared_by.clone(),
+            confidential: self.confidential.clone(),
+        })
+    }
+}
+
+/// Text for the report from the command line: a control or text-direction character is shown
+/// as U+FFFD rather than refused, because clap would echo the refused text to the terminal.
+fn signature(text: &str) -> Result<String, String> {
+    Ok(text.trim().chars().map(|c| if crate::inert::is_unsafe_char(c) { '\u{FFFD}' } else { c }).collect())
 }
 
 #[derive(Debug, Args)]
@@ -274,6 +321,21 @@ pub fn parse() -> Result<Cli, clap::Error> {
         error.insert(ContextKind::Suggested, ContextValue::StyledStrs(vec![tip.into()]));
     }
     Err(error)
+}
+
+/// The paper sizes as clap shows them; the document model knows no clap.
+impl ValueEnum for Paper {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Paper::A4, Paper::Letter]
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let (name, help) = match self {
+            Paper::A4 => ("a4", "ISO A4, 210 × 297 mm"),
+            Paper::Letter => ("letter", "US Letter, 8.5 × 11 in"),
+        };
+        Some(PossibleValue::new(name).help(help))
+    }
 }
 
 /// The batch formats as clap shows them; the enum is the portfolio's, which knows no clap.

@@ -353,10 +353,15 @@ fn html_is_well_formed_and_inert_for_the_sample_and_a_hostile_document() {
 }
 
 #[test]
-fn the_running_head_carries_client_and_date_and_sections_break_pages() {
+fn the_running_head_carries_client_date_and_signature_on_the_papers_size() {
     let html = html::render(&sample::sample());
-    assert!(html.contains("@top-left { content: \"Harbour \\26  Pine Outfitters Ltd.\"; }"), "client in the header");
+    assert!(
+        html.contains("@page { size: A4; @top-left { content: \"Harbour \\26  Pine Outfitters Ltd.\"; }"),
+        "client in the header"
+    );
     assert!(html.contains("@top-right { content: \"25 November 2026\"; }"));
-    assert!(html.contains("section { margin-top: 0; break-before: page; }"));
+    let signed =
+        "@bottom-left { content: \"Prepared by Jane Doe, Northstar Advisory · Confidential: for the board\"; }";
+    assert!(html.contains(signed), "the signature at the foot of every page");
     assert!(html.contains("table { width: 100%; table-layout: fixed;"));
 }

@@ -6,7 +6,7 @@
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
 use readiness::frameworks::{BUILTIN, DataFile, Frameworks};
-use readiness::report::{Format, Section, View, render};
+use readiness::report::{Format, View, render};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::{Duration, Instant};
 
@@ -141,7 +141,7 @@ fn example() -> String {
 /// Scores and renders every format, so valid-but-odd inputs exercise the whole pipeline.
 fn score_and_render(fw: &Frameworks, answers: &readiness::answers::Answers) {
     let assessment = readiness::score::assess(fw, answers, Date::new(2026, 11, 25).unwrap());
-    let view = View { sections: vec![Section::All], explain: true, width: Some(100), colour: false };
+    let view = View::everything(true, Some(100));
     for format in [Format::Table, Format::Markdown, Format::Html, Format::Json] {
         assert!(!render(&assessment, format, &view).is_empty());
     }

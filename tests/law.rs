@@ -28,8 +28,10 @@ fn clinic_variant(dir: &Path, industry: &str, regions: &[&str]) -> PathBuf {
     path
 }
 
+/// The report in the wording as written (British English), to compare with the rules' data.
 fn markdown(path: &Path) -> String {
-    let out = bin().args(["assess", "--format", "markdown", "--as-of", AS_OF, "--answers"]).arg(path).output().unwrap();
+    let args = ["assess", "--format", "markdown", "--lang", "en-GB", "--as-of", AS_OF, "--answers"];
+    let out = bin().args(args).arg(path).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }

@@ -11,7 +11,7 @@ use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
 use readiness::frameworks::Frameworks;
 use readiness::limits::MAX_INPUT_BYTES;
-use readiness::report::{Format, Section, View, render};
+use readiness::report::{Format, View, render};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -92,7 +92,7 @@ fn process(text: &str) {
     match parse(fw(), "hostile.toml", text, Completeness::Complete) {
         Ok(answers) => {
             let assessment = readiness::score::assess(fw(), &answers, Date::new(2026, 11, 25).unwrap());
-            let view = View { sections: vec![Section::All], explain: true, width: Some(100), colour: false };
+            let view = View::everything(true, Some(100));
             for format in [Format::Table, Format::Markdown, Format::Html, Format::Json] {
                 assert!(!render(&assessment, format, &view).is_empty());
             }
@@ -229,7 +229,7 @@ fn a_template_repeating_a_long_value_is_refused_under_the_budget() {
     let mut assessment = readiness::score::assess(fw(), &answers, Date::new(2026, 11, 25).unwrap());
     assessment.company = "c".repeat(400_000).into();
     std::sync::Arc::make_mut(&mut assessment.report.text).title = "{company}".repeat(55_000).into();
-    let view = View { sections: vec![Section::All], explain: true, width: Some(100), colour: false };
+    let view = View::everything(true, Some(100));
     for format in [Format::Table, Format::Markdown, Format::Html] {
         let mut result = None;
         let peak = peak_during(|| result = Some(readiness::report::write(&assessment, format, &view, &mut Vec::new())));

@@ -43,6 +43,22 @@ pub struct Meta {
     pub language: String,
     /// The heading of a table of contents; `None` leaves it out.
     pub contents: Option<String>,
+    /// Who signs the report and how it is marked, on the cover and at the foot of every page.
+    #[serde(default)]
+    pub byline: Vec<String>,
+    /// The paper a printed report is laid out for.
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+/// A paper size for print: the HTML's `@page` size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Paper {
+    /// ISO A4, 210 × 297 mm
+    #[default]
+    A4,
+    /// US Letter, 8.5 × 11 in
+    Letter,
 }
 
 /// A part of the report; in HTML each starts on a new printed page.

@@ -44,6 +44,23 @@ pub struct ReportText {
     pub notes: NotesText,
     pub portfolio: PortfolioText,
     pub changes: ChangesText,
+    /// Signature, spelling and paper of the report as delivered (absent in older JSON reports).
+    #[serde(default)]
+    pub deliverable: DeliverableText,
+}
+
+/// The report as a consultant hands it over: who prepared it, and the spelling and paper of
+/// the client's country.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverableText {
+    /// `{name}`: the `--prepared-by` text, on the cover and at the foot of every page.
+    pub prepared_by: Text,
+    /// Region ids (questionnaire.toml): a business that markets only in these reads US
+    /// English and prints on Letter paper.
+    pub us_regions: Vec<Text>,
+    /// British spelling → US spelling, one pair per word form where the two differ.
+    pub us_spelling: BTreeMap<Text, Text>,
 }
 
 /// What other answers would change: beside the range the unknowns leave open, in the first

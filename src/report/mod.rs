@@ -5,9 +5,11 @@
 //! assessments and the summary of a portfolio are built as documents here too.
 
 mod build;
+mod deliverable;
 mod json;
 
 pub use build::{compare_document, document, num, portfolio_document, priorities};
+pub use deliverable::{Deliverable, Lang};
 
 use crate::assessment::Assessment;
 use crate::document::{html, markdown, terminal as term};
@@ -51,9 +53,16 @@ pub struct View {
     pub width: Option<u16>,
     /// Colour and bold in the terminal view.
     pub colour: bool,
+    /// Signature, spelling and paper.
+    pub deliverable: Deliverable,
 }
 
 impl View {
+    /// Every section, plain (no colour), as delivered by default: what tests and benchmarks render.
+    pub fn everything(explain: bool, width: Option<u16>) -> View {
+        View { sections: vec![Section::All], explain, width, colour: false, deliverable: Deliverable::default() }
+    }
+
     pub fn shows(&self, section: Section) -> bool {
         self.sections.iter().any(|s| *s == section || *s == Section::All)
     }

@@ -35,6 +35,7 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
             .map(|r| regulation_ref(fw, r, as_of))
             .collect(),
         unknown_context: unknown_context(fw, answers),
+        regions: regions.iter().copied().map(Text::from).collect(),
         privacy_role,
         industry,
     }

@@ -55,6 +55,8 @@ pub fn sample() -> Document {
             generator: "readiness 0.1.0".into(),
             language: "en".into(),
             contents: Some("Contents".into()),
+            byline: strings(&["Prepared by Jane Doe, Northstar Advisory", "Confidential: for the board"]),
+            paper: readiness::document::Paper::A4,
         },
         cover: vec![Block::KeyFigures(vec![
             KeyFigure { label: "Overall readiness".into(), value: "55 / 100".into(), note: "50–61 with the unknowns".into() },
@@ -283,15 +285,15 @@ pub fn hostile() -> Document {
     serde_json::from_value(value).expect("the hostile document deserializes")
 }
 
-/// Appends the hostile string to every text; enum variants (a tone, an alignment, a bar's kind)
-/// are names, not text, and are left alone.
+/// Appends the hostile string to every text; enum variants (a tone, an alignment, a bar's
+/// kind, the paper) are names, not text, and are left alone.
 fn poison(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::String(s) => *s = format!("{s} {HOSTILE}"),
         serde_json::Value::Array(items) => items.iter_mut().for_each(poison),
         serde_json::Value::Object(fields) => {
             for (key, field) in fields.iter_mut() {
-                if !(matches!(key.as_str(), "tone" | "align" | "kind") && field.is_string()) {
+                if !(matches!(key.as_str(), "tone" | "align" | "kind" | "paper") && field.is_string()) {
                     poison(field);
                 }
             }

@@ -10,7 +10,7 @@ mod charts;
 mod escape;
 mod svg;
 
-use crate::document::{Align, Block, Document, KeyFigure, Section, Span, Table, Tone};
+use crate::document::{Align, Block, Document, KeyFigure, Paper, Section, Span, Table, Tone};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -41,23 +41,23 @@ pub fn render(document: &Document) -> String {
     for (section, id) in document.sections.iter().zip(&ids) {
         body.section(section, id);
     }
-    let _ = write!(
-        body.out,
-        "</main>\n<footer class=\"generator\"><p>{}</p></footer>\n</body>\n</html>\n",
-        escape::text(&meta.generator)
-    );
+    body.out.push_str("</main>\n</body>\n</html>\n");
     body.out
 }
 
-/// The printed page's margins: client top left, date top right, what made the report bottom
-/// left (page numbers are in the style sheet).
+/// The printed page: its size, client top left, date top right, who prepared the report
+/// bottom left (page numbers are in the style sheet).
 fn running_heads(document: &Document) -> String {
     let meta = &document.meta;
+    let size = match meta.paper {
+        Paper::A4 => "A4",
+        Paper::Letter => "letter",
+    };
     format!(
-        "@page {{ @top-left {{ content: {}; }} @top-right {{ content: {}; }} @bottom-left {{ content: {}; }} }}\n",
+        "@page {{ size: {size}; @top-left {{ content: {}; }} @top-right {{ content: {}; }} @bottom-left {{ content: {}; }} }}\n",
         escape::css_string(&meta.client),
         escape::css_string(&meta.date),
-        escape::css_string(&meta.generator)
+        escape::css_string(&meta.byline.join(" · "))
     )
 }
 
@@ -94,6 +94,9 @@ impl Body {
             escape::text(&meta.headline),
             escape::text(&meta.date)
         );
+        for line in &meta.byline {
+            let _ = writeln!(self.out, "<p class=\"byline\">{}</p>", escape::text(line));
+        }
         self.blocks(&document.cover);
         if let Some(title) = &meta.contents {
             let entries: String = document

@@ -26,6 +26,10 @@ pub fn render(document: &Document) -> String {
     if !byline.is_empty() {
         md.block(byline.join(" · "));
     }
+    // Who prepared the report, a line each, as on the HTML cover.
+    for line in &meta.byline {
+        md.block(line_start(inline(line)));
+    }
     if !meta.headline.trim().is_empty() {
         md.block(line_start(inline(&meta.headline)));
     }

@@ -36,7 +36,8 @@ pub fn render(document: &Document, options: Options) -> String {
     );
     let meta = &document.meta;
     // A catalogue has no client, date or headline: no lines for them then.
-    for line in [&meta.client, &meta.date].into_iter().filter(|l| !l.trim().is_empty()) {
+    let lines = [&meta.client, &meta.date].into_iter().chain(&meta.byline);
+    for line in lines.filter(|l| !l.trim().is_empty()) {
         out.extend(wrap(&[Span::plain(line.as_str())], width, "", "", painter));
     }
     out.push(String::new());

@@ -11,6 +11,9 @@ pub fn sections(w: &Words) -> Vec<Section> {
     let t = &w.text.appendix;
     let mut blocks = vec![Block::Heading(t.methodology.to_string())];
     blocks.extend(methodology(w));
+    // What made the report is part of its method, not of the client's pages.
+    let made = w.fill(&w.text.generator, &[("generator", &w.a.generator), ("date", &w.date(w.a.as_of))]);
+    blocks.extend(made.map(|m| paragraph(&m)));
     blocks.push(Block::Heading(t.answers.to_string()));
     blocks.extend(answers(w));
     blocks.push(Block::Heading(t.sources.to_string()));

@@ -43,6 +43,8 @@ pub fn document(c: &Comparison) -> Document {
             generator: String::new(),
             language: text.language.to_string(),
             contents: None,
+            byline: Vec::new(),
+            paper: crate::document::Paper::A4,
         },
         cover: Vec::new(),
         sections,

@@ -53,7 +53,7 @@ pub fn document(a: &Assessment, view: &View) -> Document {
     }
     sections.extend(appendix::sections(&w));
     let company = w.company();
-    Document {
+    let document = Document {
         title: w.fill(&w.text.title, &[("company", &company)]).unwrap_or_default(),
         meta: Meta {
             client: company,
@@ -62,10 +62,13 @@ pub fn document(a: &Assessment, view: &View) -> Document {
             generator: a.generator.to_string(),
             language: w.text.language.to_string(),
             contents: Some(w.text.contents.to_string()),
+            byline: Vec::new(),
+            paper: crate::document::Paper::A4,
         },
         cover: summary::cover(&w),
         sections,
-    }
+    };
+    super::deliverable::apply(document, a, &view.deliverable)
 }
 
 /// Builds one section of the report; the flag asks for the answers and weights behind scores.

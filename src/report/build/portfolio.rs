@@ -41,6 +41,8 @@ pub fn document(fw: &Frameworks, summary: &Summary, failed: &[PathBuf], as_of: D
             generator: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
             language: text.language.to_string(),
             contents: None,
+            byline: Vec::new(),
+            paper: crate::document::Paper::A4,
         },
         cover: Vec::new(),
         sections,

@@ -1,0 +1,144 @@
+//! The report as a consultant hands it over: signed (`--prepared-by`, `--confidential`),
+//! spelt for the client's country and laid out for its paper. The wording is written once, in
+//! British English; a US English report respells it word by word from the table in
+//! `report.toml`, leaving whatever the client wrote (their name, notes, free answers) as it is.
+
+use crate::assessment::Assessment;
+use crate::document::{Document, Paper};
+use crate::frameworks::{DeliverableText, Text};
+use clap::ValueEnum;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// US English
+    #[value(name = "en-US")]
+    EnUs,
+    /// British English (the wording as written)
+    #[value(name = "en-GB")]
+    EnGb,
+}
+
+/// How the report is delivered; `None` follows the client's regions.
+#[derive(Debug, Clone, Default)]
+pub struct Deliverable {
+    pub lang: Option<Lang>,
+    pub paper: Option<Paper>,
+    pub prepared_by: Option<String>,
+    pub confidential: Option<String>,
+}
+
+/// Signs, respells and sizes a built report.
+pub fn apply(mut document: Document, a: &Assessment, how: &Deliverable) -> Document {
+    let text = &a.report.text.deliverable;
+    let north_american = only_north_american(a, text);
+    let us = how.lang.map_or(north_american, |l| l == Lang::EnUs);
+    if us {
+        Respeller { pairs: &text.us_spelling, keep: client_text(a) }.document(&mut document);
+    }
+    let paper = how.paper.unwrap_or(if north_american { Paper::Letter } else { Paper::A4 });
+    document.meta.paper = paper;
+    document.meta.language = if us { "en-US" } else { "en-GB" }.to_string();
+    let signed = how.prepared_by.as_deref().map(|name| {
+        crate::words::fill(&text.prepared_by, &[("name", name)]).filter(|s| !s.is_empty()).unwrap_or(name.to_string())
+    });
+    document.meta.byline = signed.into_iter().chain(how.confidential.clone()).collect();
+    document
+}
+
+/// Whether every region the business markets to is one of the US-English ones (and there is one).
+fn only_north_american(a: &Assessment, text: &DeliverableText) -> bool {
+    let regions = &a.business.regions;
+    !regions.is_empty() && regions.iter().all(|r| text.us_regions.contains(r))
+}
+
+/// What the client wrote, never respelt: the company's name, notes, evidence, free answers
+/// and the workshop's respondents.
+fn client_text(a: &Assessment) -> Vec<String> {
+    let answers = a.answers.iter().flat_map(|e| [e.note.as_ref(), e.evidence.as_ref()]).flatten();
+    let context = a.context.iter().map(|c| &c.value);
+    let respondents =
+        a.workshop.iter().flat_map(|w| &w.respondents).flat_map(|r| {
+            [Some(&r.name), r.role.as_ref()].into_iter().flatten().chain(r.remarks.iter().map(|c| &c.value))
+        });
+    let mut keep: Vec<String> = std::iter::once(&a.company)
+        .chain(answers)
+        .chain(context)
+        .chain(respondents)
+        .flat_map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect::<Vec<_>>())
+        .collect();
+    // The longest first, so a note that contains the company's name is kept whole.
+    keep.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    keep.dedup();
+    keep
+}
+
+struct Respeller<'a> {
+    pairs: &'a BTreeMap<Text, Text>,
+    keep: Vec<String>,
+}
+
+impl Respeller<'_> {
+    /// Every string of the document, whatever block or chart holds it: the document is plain
+    /// data, and its enum tags (`Info`, `Left`) are no English word of the table.
+    fn document(&self, d: &mut Document) {
+        let mut value = serde_json::to_value(&*d).expect("a document serializes");
+        self.value(&mut value);
+        *d = serde_json::from_value(value).expect("respelling keeps the document's shape");
+    }
+
+    fn value(&self, value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) => self.string(s),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.value(v)),
+            serde_json::Value::Object(fields) => fields.values_mut().for_each(|v| self.value(v)),
+            _ => {}
+        }
+    }
+
+    /// Respells the text outside the client's own words.
+    fn string(&self, text: &mut String) {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some((at, len)) = self.first_kept(rest) {
+            out.push_str(&self.words(&rest[..at]));
+            out.push_str(&rest[at..at + len]);
+            rest = &rest[at + len..];
+        }
+        out.push_str(&self.words(rest));
+        *text = out;
+    }
+
+    fn first_kept(&self, text: &str) -> Option<(usize, usize)> {
+        self.keep.iter().filter_map(|k| text.find(k.as_str()).map(|at| (at, k.len()))).min_by_key(|(at, _)| *at)
+    }
+
+    /// Each word looked up in lower case; a capital first letter (or all capitals) kept.
+    fn words(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut word = String::new();
+        for c in text.chars().chain(std::iter::once('\0')) {
+            if c.is_alphabetic() {
+                word.push(c);
+                continue;
+            }
+            out.push_str(&self.word(&word));
+            word.clear();
+            if c != '\0' {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn word(&self, word: &str) -> String {
+        let Some(us) = self.pairs.get(word.to_lowercase().as_str()) else { return word.to_string() };
+        if word.len() > 1 && word.chars().all(char::is_uppercase) {
+            return us.to_uppercase();
+        }
+        match word.chars().next() {
+            Some(first) if first.is_uppercase() => first.to_uppercase().chain(us.chars().skip(1)).collect(),
+            _ => us.to_string(),
+        }
+    }
+}
