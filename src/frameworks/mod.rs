@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// The data files, in the order they are loaded, with their built-in text.
-pub const BUILTIN: [(&str, &str); 12] = [
+pub const BUILTIN: [(&str, &str); 13] = [
     ("sources.toml", include_str!("../../frameworks/sources.toml")),
     ("questionnaire.toml", include_str!("../../frameworks/questionnaire.toml")),
     ("scoring.toml", include_str!("../../frameworks/scoring.toml")),
@@ -29,6 +29,7 @@ pub const BUILTIN: [(&str, &str); 12] = [
     ("trends.toml", include_str!("../../frameworks/trends.toml")),
     ("technologies.toml", include_str!("../../frameworks/technologies.toml")),
     ("report.toml", include_str!("../../frameworks/report.toml")),
+    ("business_case.toml", include_str!("../../frameworks/business_case.toml")),
 ];
 
 /// One data file's text and the name to show in diagnostics.
@@ -118,6 +119,7 @@ impl Frameworks {
             parse_file(&files[9], p),
             parse_file(&files[10], p),
             parse_file(&files[11], p),
+            parse_file(&files[12], p),
         );
         let (
             Some(sources),
@@ -132,6 +134,7 @@ impl Frameworks {
             Some(trends),
             Some(technologies),
             Some(report),
+            Some(business_case),
         ) = parsed
         else {
             return Err(InputError::new(problems));
@@ -149,6 +152,7 @@ impl Frameworks {
             trends,
             technologies,
             report,
+            business_case,
             index: Default::default(),
         };
         frameworks.checked(&files)
