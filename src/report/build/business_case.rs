@@ -130,8 +130,13 @@ fn claim(w: &Words, v: &Value) -> Option<String> {
     Some(format!("{} ({})", v.claim.as_deref()?.trim_end_matches('.'), super::summary::source(w, source)))
 }
 
+/// "low-high", or one figure when both ends are the same.
 fn range(w: &Words, band: Band, show: fn(f64) -> String) -> String {
-    w.fill(&w.text.business_case.range, &[("low", &show(band[0])), ("high", &show(band[1]))]).unwrap_or_default()
+    let (low, high) = (show(band[0]), show(band[1]));
+    if low == high {
+        return low;
+    }
+    w.fill(&w.text.business_case.range, &[("low", &low), ("high", &high)]).unwrap_or_default()
 }
 
 /// A money range in whole units with thousands grouped, and the currency when known.
