@@ -675,7 +675,8 @@ fn a_workshop_runs_once_per_respondent_into_their_own_files_and_scores_them_toge
         t.press(&format!("{role}{ENTER}"));
         // The first respondent answers the business context; the next one only their own notes.
         let first = n == 0;
-        let pending = (1..=total(&fw)).filter(|&i| i > context || first || fw.questionnaire.context[i - 1].optional);
+        let pending =
+            (1..=total(&fw)).filter(|&i| i > context || first || is_own_remark(&fw.questionnaire.context[i - 1]));
         for i in pending {
             if i == context + 1 && !first {
                 // A note on the first readiness answer: the option after "don't know".
@@ -888,4 +889,10 @@ fn a_typed_answer_is_held_to_the_answer_files_rules() {
     assert_eq!(t.exit_code(), 130);
     let text = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
     assert!(text.contains("\ncompany = \"Acme Co\"\n"), "{text}");
+}
+
+/// A context answer each respondent gives for themselves: optional free text (the notes); the
+/// optional revenue and currency choices are the business's and asked of the first only.
+fn is_own_remark(q: &readiness::frameworks::ContextQuestion) -> bool {
+    q.optional && q.kind == readiness::frameworks::ContextKind::Text
 }
