@@ -53,6 +53,7 @@ fn main() {
         trends: parse("trends.toml"),
         technologies: parse("technologies.toml"),
         report: parse("report.toml"),
+        business_case: parse("business_case.toml"),
         index: Default::default(),
     };
     let bytes = postcard::to_stdvec(&compiled).expect("the model serializes");

@@ -40,6 +40,9 @@ pub struct Assessment {
     pub overloaded: Vec<Overload>,
     pub skills: Vec<SkillGap>,
     pub levers: Vec<Lever>,
+    /// Effort, cost, value, KPI and owner of every initiative.
+    #[serde(default)]
+    pub business_case: BusinessCase,
     pub answers: Vec<AnswerEntry>,
     /// Trends whose technologies serve a stated goal.
     pub trends: Vec<TrendRef>,
@@ -524,6 +527,87 @@ pub struct PlannedAction {
     pub risks: Vec<Text>,
     /// Technologies it serves.
     pub technologies: Vec<Text>,
+}
+
+pub use crate::frameworks::Band;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct BusinessCase {
+    /// The currency code of every amount, when answered.
+    pub currency: Option<Text>,
+    /// The annual revenue band value is computed on; none when unknown: value is then a share
+    /// of revenue only.
+    pub revenue: Option<Band>,
+    /// The technologies in adopt or pilot in plan order, then the roadmap's actions.
+    pub initiatives: Vec<Initiative>,
+    /// The sums over every initiative; value over the technologies only, since an action's
+    /// value is that of the technologies it serves.
+    pub total: Totals,
+    /// The ids of up to three initiatives with the best value for effort (the most first),
+    /// among those whose value is estimated.
+    pub best: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Totals {
+    pub person_weeks: Band,
+    pub one_off: Band,
+    pub yearly_cost: Band,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InitiativeKind {
+    Technology,
+    Action,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Initiative {
+    pub id: Text,
+    pub name: Text,
+    pub kind: InitiativeKind,
+    pub person_weeks: Band,
+    pub one_off: Band,
+    pub yearly_cost: Band,
+    /// What effort and cost rest on (business_case.toml: "set by judgement").
+    pub cost_basis: Text,
+    pub value: Value,
+    /// Months from the plan's start to the first value: the end of its pilot or roll-out.
+    pub months_to_value: u32,
+    /// Months of net value that repay the one-off cost [best, worst]; none when the worst case
+    /// does not repay it, or the value is not estimated.
+    pub payback_months: Option<Band>,
+    pub kpi: Kpi,
+    pub owner: Text,
+}
+
+/// Expected yearly value: a share of revenue and, when revenue is known, an amount.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Value {
+    /// Share of annual revenue after the source's discount; none when not estimated.
+    pub share: Option<Band>,
+    pub amount: Option<Band>,
+    /// The published claim the value rests on.
+    pub claim: Option<Text>,
+    pub source: Option<SourceRef>,
+    /// The share of the published effect counted, by the kind of its source.
+    pub discount: Option<f64>,
+    /// For an action: the technologies whose value it enables.
+    pub enables: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Kpi {
+    /// A marketing measure for a technology, by the goal it serves first; the target is the
+    /// baseline raised by `lift` (the low end of the discounted effect) when it is estimated.
+    Measure { measure: Text, goal: Text, lift: Option<f64> },
+    /// A readiness dimension's score, now and what the technologies the action serves need.
+    Readiness { dimension: Text, baseline: f64, target: f64 },
+    /// Done by its last month.
+    Delivery { month: u32 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -175,7 +175,9 @@ impl<'a> LineIndex<'a> {
         let line_start = self.starts[line - 1];
         let line_end = self.starts.get(line).map_or(text.len(), |next| next - 1);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
-        let end = floor_char_boundary(text, span.end.clamp(start, line_start + line_text.len()));
+        // A span may start past the line's visible text (at a line's "\r" or its end).
+        let visible_end = (line_start + line_text.len()).max(start);
+        let end = floor_char_boundary(text, span.end.clamp(start, visible_end));
         let column = text[line_start..start].chars().count() + 1;
         // Count at most one excerpt's worth of underlined characters: the rest is cut anyway.
         let width = text[start..end].chars().take(EXCERPT_CHARS + 1).count();

@@ -333,7 +333,8 @@ fn budget_and_team_size_take_dont_know_and_it_survives_the_session_file() {
         .collect();
     for (id, options) in list_questions.iter().zip(&script.options) {
         let offers = options.last().is_some_and(|o| o.key == "?" && o.label == "Don't know");
-        assert_eq!(offers, *id == "marketing_budget", "{id}");
+        // The business case's revenue and currency allow it too (business_case.toml).
+        assert_eq!(offers, ["marketing_budget", "annual_revenue", "currency"].contains(id), "{id}");
     }
     let text = render(&fw, saves.last().unwrap());
     assert!(text.contains("\nmarketing_budget = \"dont_know\"\n"), "{text}");
@@ -354,7 +355,8 @@ fn answer_files_take_dont_know_for_context_only_where_the_questionnaire_allows_i
     assert!(err.to_string().contains("expected a whole number or \"dont_know\""), "{err}");
     // The template says so where it applies.
     let template = readiness::answers::render_template(&fw);
-    assert_eq!(template.matches("# Or \"dont_know\".").count(), 2);
+    // Team size, budget, revenue and currency.
+    assert_eq!(template.matches("# Or \"dont_know\".").count(), 4);
 }
 
 #[test]

@@ -724,9 +724,18 @@ fn reference_and_example_answers() -> Vec<(String, Answers)> {
 }
 
 /// What the assessment decided, without the context answers it echoes: rings and months,
-/// evidence shown, risks and their owners, the roadmap, skills and the rules in scope.
+/// evidence shown, risks and their owners, the roadmap, skills, the rules in scope and the
+/// business case.
 fn decisions(a: &Assessment) -> String {
-    serde_json::to_string(&(&a.technologies, &a.risks, &a.roadmap, &a.skills, &a.business.regulations)).unwrap()
+    serde_json::to_string(&(
+        &a.technologies,
+        &a.risks,
+        &a.roadmap,
+        &a.skills,
+        &a.business.regulations,
+        &a.business_case,
+    ))
+    .unwrap()
 }
 
 /// The values a context question can take, each as it would be answered: every option of a

@@ -675,7 +675,8 @@ fn a_workshop_runs_once_per_respondent_into_their_own_files_and_scores_them_toge
         t.press(&format!("{role}{ENTER}"));
         // The first respondent answers the business context; the next one only their own notes.
         let first = n == 0;
-        let pending = (1..=total(&fw)).filter(|&i| i > context || first || fw.questionnaire.context[i - 1].optional);
+        let pending =
+            (1..=total(&fw)).filter(|&i| i > context || first || is_own_remark(&fw.questionnaire.context[i - 1]));
         for i in pending {
             if i == context + 1 && !first {
                 // A note on the first readiness answer: the option after "don't know".
@@ -993,4 +994,10 @@ fn what_a_prompt_takes_is_what_validate_takes_and_nothing_unsafe_is_printed() {
     let printed = String::from_utf8_lossy(&t.raw).replace("Acme\u{AD}Co", "");
     assert!(!printed.contains(['\u{E0041}', '\u{AD}']), "{printed:?}");
     assert!(printed.contains("s\u{FFFD}\u{FFFD}.toml"), "{printed:?}");
+}
+
+/// A context answer each respondent gives for themselves: optional free text (the notes); the
+/// optional revenue and currency choices are the business's and asked of the first only.
+fn is_own_remark(q: &readiness::frameworks::ContextQuestion) -> bool {
+    q.optional && q.kind == readiness::frameworks::ContextKind::Text
 }

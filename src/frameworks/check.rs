@@ -19,6 +19,7 @@ const MODELS: usize = 8;
 const TRENDS: usize = 9;
 const TECHNOLOGIES: usize = 10;
 const REPORT: usize = 11;
+const BUSINESS_CASE: usize = 12;
 
 /// The most levers a report may list.
 const MAX_LEVERS: usize = 100;
@@ -41,6 +42,7 @@ pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     check_technologies(&mut c, fw, &ids);
     check_report_templates(&mut c, fw);
     check_report_placeholders(&mut c, fw);
+    check_business_case(&mut c, fw, &ids);
     // Read top to bottom, file by file.
     c.problems.sort_by_key(|d| d.location.as_ref().map(|l| (l.file.clone(), l.line)));
     (!c.problems.is_empty()).then_some(InputError { diagnostics: c.problems, omitted: c.omitted })
@@ -993,6 +995,66 @@ fn prerequisite_cycle(fw: &Frameworks) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// The business case reads its questions, sources, technologies and goals by id, and needs a
+/// band for every complexity and cost a technology can have.
+fn check_business_case(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let data = &fw.business_case;
+    let has_option = |id: &str, what: &str, has: &dyn Fn(&super::ContextOption) -> bool| match fw.context_question(id) {
+        None => Some(format!("`{id}` is not a context question of questionnaire.toml")),
+        Some(q) if q.options.is_empty() || !q.options.iter().all(has) => {
+            Some(format!("every option of `{id}` needs {what}"))
+        }
+        Some(_) => None,
+    };
+    let valid_band = |b: &super::model::Band| b.iter().all(|x| x.is_finite() && *x >= 0.0) && b[0] <= b[1];
+    let revenue = |o: &super::ContextOption| o.revenue.as_ref().is_some_and(valid_band);
+    let questions = [
+        ("revenue_question", has_option(&data.revenue_question, "`revenue = [low, high]`, low <= high", &revenue)),
+        ("currency_question", has_option(&data.currency_question, "a `currency`", &|o| o.currency.is_some())),
+    ];
+    for (key, problem) in questions {
+        if let Some(message) = problem {
+            c.at(BUSINESS_CASE, key, message);
+        }
+    }
+    let kinds = ["academic_study", "independent_survey", "analyst_report", "vendor_claim", "article", "documentation"];
+    for (kind, factor) in &data.discount {
+        if !kinds.contains(&kind.as_str()) || !(0.0..=1.0).contains(factor) {
+            c.at(BUSINESS_CASE, &format!("{kind} ="), format!("discount `{kind}`: a kind of evidence source, 0 to 1"));
+        }
+    }
+    for t in &fw.technologies.technologies {
+        if !data.effort.iter().any(|e| e.complexity == t.complexity && valid_band(&e.person_weeks)) {
+            c.at(
+                BUSINESS_CASE,
+                "[[effort]]",
+                format!("no valid effort band for complexity {} ({})", t.complexity, t.id),
+            );
+        }
+        if !data.cost.iter().any(|b| b.band == t.cost && valid_band(&b.one_off) && valid_band(&b.yearly)) {
+            c.at(BUSINESS_CASE, "[[cost]]", format!("no valid cost band for {:?} ({})", t.cost, t.id));
+        }
+    }
+    for v in &data.value {
+        let cited = fw.technology(&v.technology).is_some_and(|t| t.evidence.iter().any(|e| e.source == v.source));
+        if !cited || !valid_band(&v.effect) || v.effect[0] >= v.effect[1] {
+            let message = format!(
+                "value for `{}`: the source must be one of its evidence entries' and the effect a range low < high",
+                v.technology
+            );
+            c.at(BUSINESS_CASE, &format!("technology = \"{}\"", v.technology), message);
+        }
+    }
+    for goal in ids.goals.iter() {
+        if !data.kpi.iter().any(|k| k.goal == goal) {
+            c.at(BUSINESS_CASE, "[[kpi]]", format!("no `[[kpi]]` for the goal `{goal}`"));
+        }
+    }
+    for k in data.kpi.iter().filter(|k| !ids.goals.contains(&k.goal)) {
+        c.at(BUSINESS_CASE, &format!("goal = \"{}\"", k.goal), format!("`[[kpi]]` for unknown goal `{}`", k.goal));
+    }
 }
 
 #[cfg(test)]

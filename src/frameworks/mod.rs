@@ -20,7 +20,7 @@ use std::path::Path;
 pub const DONT_KNOW: &str = "dont_know";
 
 /// The data files, in the order they are loaded, with their built-in text.
-pub const BUILTIN: [(&str, &str); 12] = [
+pub const BUILTIN: [(&str, &str); 13] = [
     ("sources.toml", include_str!("../../frameworks/sources.toml")),
     ("questionnaire.toml", include_str!("../../frameworks/questionnaire.toml")),
     ("scoring.toml", include_str!("../../frameworks/scoring.toml")),
@@ -33,6 +33,7 @@ pub const BUILTIN: [(&str, &str); 12] = [
     ("trends.toml", include_str!("../../frameworks/trends.toml")),
     ("technologies.toml", include_str!("../../frameworks/technologies.toml")),
     ("report.toml", include_str!("../../frameworks/report.toml")),
+    ("business_case.toml", include_str!("../../frameworks/business_case.toml")),
 ];
 
 /// One data file's text and the name to show in diagnostics.
@@ -122,6 +123,7 @@ impl Frameworks {
             parse_file(&files[9], p),
             parse_file(&files[10], p),
             parse_file(&files[11], p),
+            parse_file(&files[12], p),
         );
         let (
             Some(sources),
@@ -136,6 +138,7 @@ impl Frameworks {
             Some(trends),
             Some(technologies),
             Some(report),
+            Some(business_case),
         ) = parsed
         else {
             return Err(InputError::new(problems));
@@ -153,6 +156,7 @@ impl Frameworks {
             trends,
             technologies,
             report,
+            business_case,
             index: Default::default(),
         };
         frameworks.checked(&files)

@@ -215,9 +215,72 @@ pub struct Frameworks {
     pub trends: Trends,
     pub technologies: Technologies,
     pub report: Arc<ReportText>,
+    pub business_case: BusinessCaseData,
     /// Positions by id, for the look-ups in `frameworks/mod.rs`.
     #[serde(skip)]
     pub(crate) index: super::index::LazyIndex,
+}
+
+// ----- business_case.toml -----
+
+/// The bands and factors each initiative's business case is computed from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessCaseData {
+    pub revenue_question: Text,
+    pub currency_question: Text,
+    /// What the bands rest on ("set by judgement").
+    pub basis: Text,
+    /// The share of a published effect counted, by source kind id.
+    pub discount: std::collections::BTreeMap<Text, f64>,
+    pub effort: Vec<EffortBand>,
+    pub cost: Vec<CostBand>,
+    pub action: ActionBand,
+    pub value: Vec<PublishedEffect>,
+    pub kpi: Vec<GoalKpi>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EffortBand {
+    pub complexity: u8,
+    pub person_weeks: Band,
+}
+
+/// Low and high ends of a figure that is never a point.
+pub type Band = [f64; 2];
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CostBand {
+    pub band: Cost,
+    pub one_off: [f64; 2],
+    pub yearly: [f64; 2],
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionBand {
+    pub person_weeks_per_month: [f64; 2],
+    pub one_off: [f64; 2],
+    pub yearly: [f64; 2],
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedEffect {
+    pub technology: Text,
+    pub source: Text,
+    /// A share of annual revenue, [low, high], as the source states it.
+    pub effect: [f64; 2],
+    pub claim: Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalKpi {
+    pub goal: Text,
+    pub measure: Text,
 }
 
 // ----- sources.toml -----
@@ -388,6 +451,10 @@ pub struct ContextOption {
     /// For budgets: how many pilots the budget pays for in a year (vendor trials, agency time);
     /// absent, the team's capacity and pace are the only limits.
     pub funds_pilots: Option<usize>,
+    /// For the revenue question of business_case.toml: the band [low, high].
+    pub revenue: Option<[f64; 2]>,
+    /// For its currency question: the code printed beside amounts.
+    pub currency: Option<Text>,
     /// An option that cannot be combined with others ("none of these").
     #[serde(default)]
     pub exclusive: bool,

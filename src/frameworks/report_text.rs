@@ -36,6 +36,7 @@ pub struct ReportText {
     pub roadmap: RoadmapText,
     pub risks: RisksText,
     pub skills: SkillsText,
+    pub business_case: BusinessCaseText,
     pub compare: CompareText,
     pub catalog: CatalogText,
     pub appendix: AppendixText,
@@ -184,6 +185,10 @@ pub struct MethodologyText {
     pub roadmap: Text,
     pub skills: Text,
     pub levers: Text,
+    pub business_case: Text,
+    pub discount: Text,
+    pub effort: Text,
+    pub cost: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -267,6 +272,46 @@ pub struct CompareText {
     pub levers: Text,
     pub lever: Text,
     pub no_levers: Text,
+}
+
+/// The business case: per initiative, effort, cost, value and KPI; the totals on page one.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BusinessCaseText {
+    pub title: Text,
+    pub intro: Text,
+    pub intro_share: Text,
+    pub initiative: Text,
+    pub effort: Text,
+    pub one_off: Text,
+    pub yearly_cost: Text,
+    pub value: Text,
+    pub timing: Text,
+    pub kpi: Text,
+    pub baseline: Text,
+    pub target: Text,
+    pub owner: Text,
+    pub range: Text,
+    pub amount: Text,
+    pub share: Text,
+    pub amount_and_share: Text,
+    pub not_estimated: Text,
+    pub enables: Text,
+    pub enables_nothing: Text,
+    pub months_to_value: Text,
+    pub payback: Text,
+    pub baseline_measure: Text,
+    pub target_lift: Text,
+    pub target_unset: Text,
+    pub readiness_measure: Text,
+    pub delivery_measure: Text,
+    pub delivery_baseline: Text,
+    pub delivery_target: Text,
+    pub sources: Text,
+    pub total: Text,
+    pub total_value: Text,
+    pub total_no_value: Text,
+    pub best: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]

@@ -1,6 +1,7 @@
 //! Scoring: pure functions from frameworks and answers to an [`Assessment`]. Nothing here
 //! reads files, prints or looks at the clock; the assessment date is an argument.
 
+mod business_case;
 mod calendar;
 mod context;
 mod levers;
@@ -38,6 +39,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
     let overloaded = roadmap::overloads(fw, &roadmap);
+    let business_case = business_case::build(fw, answers, &technologies, &roadmap, &readiness);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
         as_of,
@@ -49,6 +51,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         best_case,
         ethics: readiness::ethics(fw, answers),
         levers,
+        business_case,
         answers: answer_entries(fw, answers),
         trends: report_data::trends(fw, &technologies),
         models: report_data::models(fw, answers, &technologies),

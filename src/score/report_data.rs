@@ -253,6 +253,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
             let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
             fill(template, &values).map(Text::from)
         })
+        .chain(super::business_case::methodology(fw))
         .collect()
 }
 

@@ -3,6 +3,7 @@
 //! backends in `crate::document` only lay it out.
 
 mod appendix;
+mod business_case;
 mod changes;
 mod compare;
 mod notes;
@@ -48,6 +49,10 @@ pub fn document(a: &Assessment, view: &View) -> Document {
             // The respondents' views follow the readiness they combine to.
             if part == Part::Readiness {
                 sections.extend(workshop::section(&w));
+            }
+            // What the plan costs and returns follows the plan.
+            if part == Part::Timeline {
+                sections.extend(business_case::section(&w));
             }
         }
     }

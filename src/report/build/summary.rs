@@ -77,7 +77,8 @@ pub fn headline(w: &Words) -> String {
 
 pub fn section(w: &Words) -> Section {
     let s = &w.text.summary;
-    let mut blocks: Vec<Block> = [standing(w), plan(w)].into_iter().flatten().collect();
+    let mut blocks: Vec<Block> =
+        [standing(w), plan(w), super::business_case::summary(w)].into_iter().flatten().collect();
     let mut headed = |title: &str, block: Option<Block>| {
         if let Some(block) = block {
             blocks.push(Block::Heading(title.to_string()));

@@ -1,0 +1,161 @@
+//! The business case: one table of what each initiative takes, costs and returns, one of how
+//! it is measured and who owns it, and the sentences of the executive summary.
+
+use super::{Words, left, new_section, num, paragraph, right, table, wide};
+use crate::assessment::{Band, Initiative, InitiativeKind, Kpi, Value};
+use crate::document::{Block, Section};
+
+pub fn section(w: &Words) -> Option<Section> {
+    let case = &w.a.business_case;
+    if case.initiatives.is_empty() {
+        return None;
+    }
+    let t = &w.text.business_case;
+    let intro = match &case.currency {
+        Some(currency) if case.revenue.is_some() => w.fill(&t.intro, &[("currency", currency)]),
+        _ => Some(t.intro_share.to_string()),
+    };
+    let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
+    let money_columns = vec![
+        left(&t.initiative),
+        right(&t.effort),
+        right(&t.one_off),
+        right(&t.yearly_cost),
+        wide(&t.value),
+        left(&t.timing),
+    ];
+    blocks.push(table(None, money_columns, case.initiatives.iter().map(|i| money_row(w, i)).collect()));
+    let kpi_columns = vec![left(&t.initiative), wide(&t.kpi), left(&t.baseline), left(&t.target), left(&t.owner)];
+    blocks.push(table(None, kpi_columns, case.initiatives.iter().map(|i| kpi_row(w, i)).collect()));
+    let claims: Vec<String> = case.initiatives.iter().filter_map(|i| claim(w, &i.value)).collect();
+    if !claims.is_empty() {
+        blocks.extend(w.fill(&t.sources, &[("claims", &claims.join("; "))]).map(paragraph));
+    }
+    Some(new_section("business-case", &t.title, blocks))
+}
+
+/// The totals and the best value for effort, for the executive summary.
+pub fn summary(w: &Words) -> Option<Block> {
+    let case = &w.a.business_case;
+    if case.initiatives.is_empty() {
+        return None;
+    }
+    let t = &w.text.business_case;
+    let total = &case.total;
+    let weeks = range(w, total.person_weeks, num);
+    let mut lines: Vec<String> = w
+        .fill(
+            &t.total,
+            &[("weeks", &weeks), ("one_off", &money(w, total.one_off)), ("yearly", &money(w, total.yearly_cost))],
+        )
+        .into_iter()
+        .collect();
+    let value = match total.value.share {
+        Some(_) => w.fill(&t.total_value, &[("value", &value_text(w, &total.value, InitiativeKind::Technology))]),
+        None => Some(t.total_no_value.to_string()),
+    };
+    lines.extend(value);
+    let best: Vec<String> = case
+        .best
+        .iter()
+        .filter_map(|id| case.initiatives.iter().find(|i| i.id == *id))
+        .map(|i| format!("{} ({})", i.name, value_text(w, &i.value, i.kind)))
+        .collect();
+    if !best.is_empty() {
+        lines.extend(w.fill(&t.best, &[("initiatives", &w.list(&best))]));
+    }
+    Some(paragraph(lines.join(" ")))
+}
+
+fn money_row(w: &Words, i: &Initiative) -> Vec<String> {
+    let t = &w.text.business_case;
+    let timing = w.fill(&t.months_to_value, &[("month", &i.months_to_value.to_string())]).unwrap_or_default();
+    let payback = i.payback_months.and_then(|p| w.fill(&t.payback, &[("range", &range(w, p, num))]));
+    vec![
+        i.name.to_string(),
+        range(w, i.person_weeks, num),
+        money(w, i.one_off),
+        money(w, i.yearly_cost),
+        value_text(w, &i.value, i.kind),
+        payback.map_or(timing.clone(), |p| format!("{timing}; {p}")),
+    ]
+}
+
+fn kpi_row(w: &Words, i: &Initiative) -> Vec<String> {
+    let t = &w.text.business_case;
+    let filled = |template, values: &[(&str, &str)]| w.fill(template, values).unwrap_or_default();
+    let (measure, baseline, target) = match &i.kpi {
+        Kpi::Measure { measure, lift, .. } => {
+            let target =
+                lift.map_or(t.target_unset.to_string(), |l| filled(&t.target_lift, &[("lift", &num(l * 100.0))]));
+            (measure.to_string(), t.baseline_measure.to_string(), target)
+        }
+        Kpi::Readiness { dimension, baseline, target } => (
+            filled(&t.readiness_measure, &[("dimension", &w.dimension_prose(dimension))]),
+            num(*baseline),
+            num(*target),
+        ),
+        Kpi::Delivery { month } => (
+            t.delivery_measure.to_string(),
+            t.delivery_baseline.to_string(),
+            filled(&t.delivery_target, &[("month", &month.to_string())]),
+        ),
+    };
+    vec![i.name.to_string(), measure, baseline, target, i.owner.to_string()]
+}
+
+/// An amount and its share of revenue, the share alone, what an action enables, or why
+/// there is no estimate.
+fn value_text(w: &Words, v: &Value, kind: InitiativeKind) -> String {
+    let t = &w.text.business_case;
+    let Some(share) = v.share else {
+        return match v.enables.as_slice() {
+            [] if kind == InitiativeKind::Technology => t.not_estimated.to_string(),
+            [] => t.enables_nothing.to_string(),
+            ids => w.fill(&t.enables, &[("technologies", &w.technology_names(ids))]).unwrap_or_default(),
+        };
+    };
+    let share =
+        w.fill(&t.share, &[("range", &range(w, [share[0] * 100.0, share[1] * 100.0], num))]).unwrap_or_default();
+    match v.amount {
+        Some(amount) => {
+            w.fill(&t.amount_and_share, &[("amount", &money(w, amount)), ("share", &share)]).unwrap_or_default()
+        }
+        None => share,
+    }
+}
+
+fn claim(w: &Words, v: &Value) -> Option<String> {
+    let source = v.source.as_ref()?;
+    Some(format!("{} ({})", v.claim.as_deref()?.trim_end_matches('.'), super::summary::source(w, source)))
+}
+
+/// "low-high", or one figure when both ends are the same.
+fn range(w: &Words, band: Band, show: fn(f64) -> String) -> String {
+    let (low, high) = (show(band[0]), show(band[1]));
+    if low == high {
+        return low;
+    }
+    w.fill(&w.text.business_case.range, &[("low", &low), ("high", &high)]).unwrap_or_default()
+}
+
+/// A money range in whole units with thousands grouped, and the currency when known.
+fn money(w: &Words, band: Band) -> String {
+    let r = range(w, band, grouped);
+    match &w.a.business_case.currency {
+        Some(currency) => w.fill(&w.text.business_case.amount, &[("range", &r), ("currency", currency)]).unwrap_or(r),
+        None => r,
+    }
+}
+
+fn grouped(x: f64) -> String {
+    let digits = format!("{}", x.max(0.0).round() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
