@@ -60,6 +60,10 @@ fn assert_complete(i: &Initiative, revenue_known: bool, what: &str) {
     assert!(!i.cost_basis.is_empty(), "{what}: cost basis");
     assert!(!i.owner.is_empty(), "{what}: owner");
     assert!(i.months_to_value > 0, "{what}: time to value");
+    // Value is counted by the month: a payback is whole months, one at least, best case first.
+    if let Some(p) = i.payback_months {
+        assert!(ordered(p) && p[0] >= 1.0 && p.iter().all(|m| m.fract() == 0.0), "{what}: payback {p:?}");
+    }
     match &i.kpi {
         Kpi::Measure { measure, .. } => assert!(!measure.is_empty(), "{what}: KPI measure"),
         Kpi::Readiness { baseline, target, .. } => assert!(target > baseline, "{what}: KPI target"),

@@ -312,6 +312,7 @@ pub struct BusinessCaseText {
     pub total_value: Text,
     pub total_no_value: Text,
     pub best: Text,
+    pub best_item: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]

@@ -97,7 +97,8 @@ fn published_value(fw: &Frameworks, technology: &str, revenue: Option<Band>) -> 
 /// and the worst; none unless the worst case's value covers its yearly cost.
 fn payback(one_off: Band, yearly: Band, value: Option<Band>) -> Option<Band> {
     let value = value?;
-    let months = |cost: f64, net: f64| 12.0 * cost / net;
+    // Whole months, rounded up: value is counted by the month, so nothing pays back in "0".
+    let months = |cost: f64, net: f64| (12.0 * cost / net).ceil().max(1.0);
     let worst_net = value[0] - yearly[1];
     (worst_net > 0.0).then(|| [months(one_off[0], value[1] - yearly[0]), months(one_off[1], worst_net)])
 }

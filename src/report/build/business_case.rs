@@ -59,7 +59,7 @@ pub fn summary(w: &Words) -> Option<Block> {
         .best
         .iter()
         .filter_map(|id| case.initiatives.iter().find(|i| i.id == *id))
-        .map(|i| format!("{} ({})", i.name, value_text(w, &i.value, i.kind)))
+        .filter_map(|i| w.fill(&t.best_item, &[("name", &i.name), ("value", &value_text(w, &i.value, i.kind))]))
         .collect();
     if !best.is_empty() {
         lines.extend(w.fill(&t.best, &[("initiatives", &w.list(&best))]));

@@ -144,7 +144,11 @@ fn plan(w: &Words) -> Option<Block> {
             Some(team) if projects >= capacity => w.fill(&s.plan, &[&values[..], &[("team", &team[..])]].concat()),
             Some(team) => w.fill(
                 &s.plan_below,
-                &[&values[..], &[("team", &team[..]), ("capacity", &capacity.to_string())]].concat(),
+                &[
+                    &values[..],
+                    &[("team", &team[..]), ("capacity", &capacity.to_string()), ("projects", &projects.to_string())],
+                ]
+                .concat(),
             ),
             None => w.fill(&s.plan_unknown_team, &values),
         }
