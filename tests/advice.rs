@@ -247,3 +247,22 @@ fn a_technology_without_the_capability_it_needs_is_studied_whatever_the_dimensio
         "{reasons:?}"
     );
 }
+
+// A phase's entry criterion is a promise that earlier work meets it: printed when an action
+// in the plan produces it, or the answers show that work already done, and left out when
+// nothing would meet it.
+#[test]
+fn an_entry_criterion_is_printed_only_when_something_meets_it() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let owner = "Every AI use in production has a named owner";
+    let criteria = |a: &Assessment| a.roadmap.iter().flat_map(|p| p.entry_criteria.clone()).collect::<Vec<_>>();
+    let bakery = std::fs::read_to_string(root.join("tests/reference/micro-bakery.toml")).unwrap();
+    let bakery = assess_text("bakery.toml", &bakery);
+    assert!(bakery.technologies.iter().any(|t| t.adoption_timeline.ring == Ring::Adopt), "a ring the criterion is for");
+    assert!(action(&bakery, "responsible_ai_basics").is_none(), "nothing in the plan names the owners");
+    assert!(!criteria(&bakery).iter().any(|c| c == owner), "{:?}", criteria(&bakery));
+    // The retailer's answers show owners named already (accountability at 3 of 4).
+    let retailer = example("large-retailer-gdpr");
+    assert!(action(&retailer, "responsible_ai_basics").is_none());
+    assert!(criteria(&retailer).iter().any(|c| c == owner), "{:?}", criteria(&retailer));
+}

@@ -644,6 +644,11 @@ fn disorders(a: &Assessment) -> Vec<String> {
         for id in trend.technologies.iter().filter(on_hold) {
             found.push(format!("trend {} lists {id}, which is held", trend.id));
         }
+        // Nor is a trend named for a held technology credited to a planned one.
+        let named_for = fw().trends.trends.iter().find(|t| t.id == trend.id).and_then(|t| t.technologies.first());
+        if named_for.is_some_and(|id| on_hold(&id)) {
+            found.push(format!("trend {} is listed while {} it is named for is held", trend.id, named_for.unwrap()));
+        }
     }
     found.extend(unflagged_overloads(a));
     found
