@@ -38,6 +38,10 @@ pub struct Assessment {
     /// (scoring.toml): work that technologies' starts wait for keeps its months.
     #[serde(default)]
     pub overloaded: Vec<Overload>,
+    /// Candidates that hold one of the team's places this year while the plan makes them
+    /// ready: assessed now, their gaps among the roadmap's priorities.
+    #[serde(default)]
+    pub readying: Vec<Text>,
     pub skills: Vec<SkillGap>,
     pub levers: Vec<Lever>,
     /// Effort, cost, value, KPI and owner of every initiative.
@@ -527,6 +531,13 @@ pub struct PlannedAction {
     pub risks: Vec<Text>,
     /// Technologies it serves.
     pub technologies: Vec<Text>,
+    /// Led by outside help (the action's `relief`), because its usual lead already carried as
+    /// many actions at once as a person can.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relieved: bool,
+    /// The month of the review (an action that `decides`) whose go it waits for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_go: Option<u32>,
 }
 
 pub use crate::frameworks::Band;

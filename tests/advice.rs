@@ -129,8 +129,9 @@ fn a_risk_whose_controls_are_in_place_is_raised_for_what_remains() {
 fn a_small_team_does_not_start_seven_foundation_projects_at_once() {
     let a = example("small-ecommerce");
     let foundation = &a.roadmap[0];
-    let in_month_one = foundation.actions.iter().filter(|x| x.months[0] == 1).count();
-    assert!(in_month_one <= a.business.capacity, "{in_month_one} actions start in month 1");
+    // Outside help (an action's relief) leads some work so that the team does not carry it.
+    let in_month_one = foundation.actions.iter().filter(|x| x.months[0] == 1 && !x.relieved).count();
+    assert!(in_month_one <= a.business.capacity, "{in_month_one} actions the team leads start in month 1");
 }
 
 #[test]

@@ -748,6 +748,10 @@ fn check_regulations(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     for role in &fw.regulations.privacy_roles {
         c.refs(REGULATIONS, &role.role, "region", &role.regions, &ids.regions);
         c.refs(REGULATIONS, &role.role, "industry", &role.industries, &ids.industries);
+        c.refs(REGULATIONS, &role.role, "company scale", &role.company_scales, &ids.scales);
+    }
+    for role in &fw.regulations.rule_roles {
+        c.refs(REGULATIONS, &role.role, "company scale", &role.company_scales, &ids.scales);
     }
     for rule in &fw.regulations.regulations {
         let f = REGULATIONS;

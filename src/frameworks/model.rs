@@ -759,6 +759,9 @@ pub struct Regulations {
     /// Who advises on privacy, by jurisdiction and sector: the first that fits the business.
     #[serde(rename = "privacy_role")]
     pub privacy_roles: Vec<PrivacyRole>,
+    /// Who answers for every rule in a company too small for the roles the rules name.
+    #[serde(default, rename = "rule_role")]
+    pub rule_roles: Vec<RuleRole>,
     #[serde(rename = "regulation")]
     pub regulations: Vec<Regulation>,
 }
@@ -772,6 +775,18 @@ pub struct PrivacyRole {
     /// Industry option ids; empty for every industry.
     #[serde(default)]
     pub industries: Vec<Text>,
+    /// Company scales (questionnaire.toml `company_scale`); empty for every scale.
+    #[serde(default)]
+    pub company_scales: Vec<Text>,
+    pub role: Text,
+}
+
+/// The role that answers for every rule in scope in a company of one of `company_scales`,
+/// in place of each rule's own `role`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleRole {
+    pub company_scales: Vec<Text>,
     pub role: Text,
 }
 
@@ -989,6 +1004,18 @@ pub struct Action {
     pub before_rings: Vec<Ring>,
     /// The version of the action for a marketing team of at most `team_up_to` people.
     pub small_team: Option<SmallTeamAction>,
+    /// Who leads it instead when its usual lead already carries as many actions at once as a
+    /// person can (`owner_actions_at_once`) and a start waits for it: outside help, with
+    /// `{lead}` (the usual lead) taking part.
+    pub relief: Option<Text>,
+    /// A review that decides whether the actions that come `after` it go ahead: they are
+    /// printed as conditional on it.
+    #[serde(default)]
+    pub decides: bool,
+    /// It is the work of the technologies placed in these rings (the studies of those
+    /// assessed), so it keeps its months while one is: it runs beside them.
+    #[serde(default)]
+    pub carries_rings: Vec<Ring>,
 }
 
 /// Owner roles for a marketing team of at most `team_up_to` people.

@@ -373,12 +373,18 @@ pub struct RoadmapText {
     pub capacity: Text,
     pub capacity_unknown: Text,
     pub overloaded: Text,
+    /// `{actions}`: the actions outside help leads so that no lead carries too many at once.
+    pub relieved: Text,
     pub chart: Text,
     pub chart_alt: Text,
     pub action_legend: Text,
     pub technology_legend: Text,
     pub phase: Text,
+    /// `{name}` `{first}` `{last}` `{until}`: a phase whose work runs past its end.
+    pub phase_runs_on: Text,
     pub action_item: Text,
+    /// `{month}` `{description}`: an action conditional on a go/no-go review.
+    pub if_go: Text,
     pub entry: Text,
     pub action: Text,
     pub months: Text,
@@ -527,6 +533,8 @@ pub struct SummaryText {
     pub in_use_suggested: Text,
     pub plan: Text,
     pub plan_below: Text,
+    /// `plan_below` when places go to making candidates ready: `{readying}`.
+    pub plan_readying: Text,
     pub plan_unknown_team: Text,
     pub initiative: Text,
     pub initiatives: Text,

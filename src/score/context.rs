@@ -12,12 +12,15 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
         .map_or_else(|| fw.scoring.maturity.unknown_appetite.clone(), |o| o.id.clone());
     let industry = option_of(fw, answers, ContextRole::Industry).map(|o| o.id.clone());
     let regions = choices(fw, answers, ContextRole::Regions);
-    let privacy_role = privacy_role(fw, &regions, industry.as_deref());
+    let company_scale = option_of(fw, answers, ContextRole::Size).and_then(|o| o.company_scale.clone());
+    let privacy_role = privacy_role(fw, &regions, industry.as_deref(), company_scale.as_deref());
+    let rule_role = rule_role(fw, company_scale.as_deref());
+    let role = |rule: &Regulation| rule_role.unwrap_or(&rule.role).replace("{privacy_role}", &privacy_role).into();
     let (in_use, in_use_inferred, in_use_suggested) = in_use(fw, answers);
     Business {
         team_size: team_size(fw, answers),
         scale: owner_scale(fw, answers),
-        company_scale: option_of(fw, answers, ContextRole::Size).and_then(|o| o.company_scale.clone()),
+        company_scale,
         capacity: band.initiatives,
         skills_approach: band.skills_approach.clone(),
         affords: option_of(fw, answers, ContextRole::Budget).and_then(|o| o.affords).unwrap_or(Cost::Low),
@@ -32,7 +35,7 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
             .regulations
             .iter()
             .filter(|r| in_scope(r, &regions, industry.as_deref(), as_of))
-            .map(|r| regulation_ref(fw, r, as_of))
+            .map(|r| regulation_ref(fw, r, as_of, role(r)))
             .collect(),
         unknown_context: unknown_context(fw, answers),
         regions: regions.iter().copied().map(Text::from).collect(),
@@ -41,13 +44,20 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
     }
 }
 
-/// The first privacy role whose regions and industries fit the business (an empty list fits all).
-fn privacy_role(fw: &Frameworks, regions: &[&str], industry: Option<&str>) -> Text {
+/// The first privacy role whose regions, industries and company scales fit the business (an
+/// empty list fits all).
+fn privacy_role(fw: &Frameworks, regions: &[&str], industry: Option<&str>, scale: Option<&str>) -> Text {
     let fits = |r: &crate::frameworks::PrivacyRole| {
         let region = r.regions.is_empty() || r.regions.iter().any(|x| regions.contains(&x.as_str()));
-        region && covers(&r.industries, industry)
+        region && covers(&r.industries, industry) && covers(&r.company_scales, scale)
     };
     fw.regulations.privacy_roles.iter().find(|r| fits(r)).map(|r| r.role.clone()).unwrap_or_default()
+}
+
+/// Who answers for every rule in a company of this scale, where the frameworks name one.
+fn rule_role<'a>(fw: &'a Frameworks, scale: Option<&str>) -> Option<&'a Text> {
+    let fits = |r: &&crate::frameworks::RuleRole| scale.is_some_and(|s| r.company_scales.iter().any(|x| x == s));
+    fw.regulations.rule_roles.iter().find(fits).map(|r| &r.role)
 }
 
 /// An empty industry list covers every industry; otherwise the business's must be listed.
@@ -74,7 +84,7 @@ fn in_scope(rule: &Regulation, regions: &[&str], industry: Option<&str>, as_of: 
     region && sector && rule.applies_from.months_since(as_of) <= 12
 }
 
-fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date) -> RegulationRef {
+fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date, role: Text) -> RegulationRef {
     RegulationRef {
         id: rule.id.clone(),
         name: rule.name.clone(),
@@ -82,7 +92,7 @@ fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date) -> Regulation
         obligation: rule.obligation.clone(),
         exceptions: rule.exceptions.clone(),
         history: rule.history.clone(),
-        role: rule.role.clone(),
+        role,
         applies_from: rule.applies_from,
         in_force: rule.applies_from <= as_of,
         technologies: rule.technologies.clone(),

@@ -34,7 +34,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     let mut unknowns = readiness::unknowns(fw, answers);
     let best_case = outcome::of_unknowns(fw, answers, as_of, &base, &mut unknowns);
     let levers = levers::top(fw, answers, as_of, &base.technologies);
-    let Scores { business, mut readiness, technologies, risks, paced } = base;
+    let Scores { business, mut readiness, technologies, risks, paced, readying } = base;
     let paced = paced.then_some(&fw.scoring.pace.dimension);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
@@ -62,6 +62,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         risks,
         roadmap,
         overloaded,
+        readying,
         benchmark: None,
         workshop: None,
     }
@@ -90,6 +91,8 @@ pub struct Scores {
     pub risks: Vec<crate::assessment::RiskEntry>,
     /// Some pilot waits for a later wave, so the pace's dimension is a priority gap.
     pub paced: bool,
+    /// Candidates holding a place in the team's capacity that are not adopted or piloted.
+    pub readying: Vec<Text>,
 }
 
 /// See [`Scores`] and [`Detail`].
@@ -130,7 +133,13 @@ pub fn scores(fw: &Frameworks, answers: &Answers, as_of: Date, detail: Detail) -
     placement::name_only_planned(&mut technologies);
     let paced = placer.paced.get();
     let risks = risk::register(fw, &business, &exposures, &technologies, answers, detail);
-    Scores { business, readiness, technologies, risks, paced }
+    let readying = technologies
+        .iter()
+        .zip(&places)
+        .filter(|(t, place)| place.is_some() && !t.adoption_timeline.ring.is_planned())
+        .map(|(t, _)| t.id.clone())
+        .collect();
+    Scores { business, readiness, technologies, risks, paced, readying }
 }
 
 /// Places every technology after its prerequisites.

@@ -65,6 +65,8 @@ struct Plan<'a> {
     rings: HashSet<Ring>,
     /// Serious raised risks by the action that mitigates them.
     serious_by_action: HashMap<&'a Text, Vec<Text>>,
+    /// Serious risks that a technology the business runs carries today.
+    live: HashSet<&'a Text>,
 }
 
 impl Plan<'_> {
@@ -91,12 +93,12 @@ impl Plan<'_> {
     }
 
     /// A planned technology's start waits for the action: it puts a control in place for it,
-    /// mitigates a serious risk it carries, or is work its ring waits for (a vendor chosen, a
-    /// pilot designed).
+    /// mitigates a serious risk it carries, is work its ring waits for (a vendor chosen, a
+    /// pilot designed) or is the work of its ring (the studies of what is assessed).
     fn waited_for_by_a_start(&self, action: &PlannedAction) -> bool {
         let spec = self.fw.action(&action.id).map(|(_, a)| a);
         // Technologies it serves do not wait for it; those waiting for its control do.
-        spec.is_some_and(|a| !self.waiting_for(a).is_empty())
+        spec.is_some_and(|a| !self.waiting_for(a).is_empty() || self.has_ring(&a.carries_rings))
             || action.risks.iter().any(|id| self.serious_when_planned.contains(id))
             || self.mitigates_for_a_start(&action.id)
             || spec.is_some_and(|a| self.ring_waits_for(a))
@@ -229,6 +231,8 @@ impl Plan<'_> {
                 gaps,
                 risks,
                 technologies,
+                relieved: false,
+                if_go: None,
             };
             (first_gap, planned)
         })
@@ -260,6 +264,9 @@ pub fn plan(
     for r in risks.iter().filter(|r| r.serious) {
         serious_by_action.entry(&r.action).or_default().push(r.id.clone());
     }
+    let running = |id: &Text| business.in_use.contains(id);
+    let live: HashSet<&Text> =
+        risks.iter().filter(|r| r.serious && r.technologies.iter().any(running)).map(|r| &r.id).collect();
     let plan = Plan {
         fw,
         business,
@@ -270,6 +277,7 @@ pub fn plan(
         serious_when_planned,
         rings: techs.iter().map(|t| t.adoption_timeline.ring).collect(),
         serious_by_action,
+        live,
     };
     let mut actions: Vec<Vec<PlannedAction>> = fw
         .roadmap
@@ -278,10 +286,12 @@ pub fn plan(
         .map(|phase| {
             let mut actions: Vec<(usize, PlannedAction)> =
                 phase.actions.iter().filter_map(|a| plan.action(phase, a)).collect();
-            // Stable: the first gap's work first, then work a planned technology waits for, then
+            // Stable: work against a serious risk that what the business runs carries today
+            // first, then the first gap's work, then work a planned technology waits for, then
             // the other gaps in order; the rest keep the roadmap's order.
             actions.sort_by_key(|(first_gap, a)| {
-                (*first_gap != 0, a.risks.is_empty() && a.technologies.is_empty(), *first_gap)
+                let live_risk = a.risks.iter().any(|r| plan.live.contains(r));
+                (!live_risk, *first_gap != 0, a.risks.is_empty() && a.technologies.is_empty(), *first_gap)
             });
             actions.into_iter().map(|(_, a)| a).collect()
         })
@@ -289,6 +299,11 @@ pub fn plan(
     schedule(&plan, &mut actions, business.capacity);
     let planned_ids: Vec<Text> = actions.iter().flatten().map(|a| a.id.clone()).collect();
     let planned: HashSet<&Text> = planned_ids.iter().collect();
+    let ends: HashMap<Text, u32> = actions.iter().flatten().map(|a| (a.id.clone(), a.months[1])).collect();
+    // A criterion is printed only where its planned producers end before the phase starts.
+    let in_time = |e: &EntryCriterion, phase: &Phase| {
+        e.produced_by.iter().filter_map(|id| ends.get(id)).all(|&end| end < phase.months[0])
+    };
     let mut phases: Vec<PhasePlan> = fw
         .roadmap
         .phases
@@ -305,7 +320,7 @@ pub fn plan(
                 entry_criteria: phase
                     .entry_criteria
                     .iter()
-                    .filter(|e| plan.criterion_holds(e, &planned))
+                    .filter(|e| plan.criterion_holds(e, &planned) && in_time(e, phase))
                     .map(|e| e.text.clone())
                     .collect(),
                 technologies: starting.iter().map(|t| t.id.clone()).collect(),
@@ -314,6 +329,9 @@ pub fn plan(
         })
         .collect();
     move_to_starting_phase(&mut phases);
+    for phase in &mut phases {
+        phase.actions.sort_by_key(|a| a.months[0]);
+    }
     phases
 }
 
@@ -327,14 +345,26 @@ pub fn plan(
 fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
     let waited = waited_for(plan, phases);
     let mut ends: HashMap<Text, u32> = HashMap::default();
-    let mut running = Running::new(at_once);
-    for action in phases.first().into_iter().flatten().filter(|a| waited.contains(&a.id)) {
-        running.add(action.months);
-    }
     let per_owner = plan.fw.scoring.placement.owner_actions_at_once;
     let mut owners: HashMap<Text, Running> = HashMap::default();
-    for action in phases.iter().flatten().filter(|a| waited.contains(&a.id)) {
+    // Work only its usual lead can do is booked first, so outside help relieves the rest.
+    let mut kept: Vec<&mut PlannedAction> = phases.iter_mut().flatten().filter(|a| waited.contains(&a.id)).collect();
+    kept.sort_by_key(|a| plan.fw.action(&a.id).is_some_and(|(_, spec)| spec.relief.is_some()));
+    for action in kept {
+        // Work that judges pilots (a criterion's review, say) keeps its months but not before
+        // the pilots end: nothing starts on its account.
+        let [from, to] = action.months;
+        let judged = plan.pilots_end(action) + 1;
+        if judged > from {
+            action.months = [judged, (judged + (to - from)).min(12)];
+        }
+        relieve(plan.fw, &owners, action);
         owners.entry(lead(&action.owner)).or_insert_with(|| Running::new(per_owner)).add(action.months);
+    }
+    // The team's capacity counts the foundation work it leads itself, not what outside help leads.
+    let mut running = Running::new(at_once);
+    for action in phases.first().into_iter().flatten().filter(|a| waited.contains(&a.id) && !a.relieved) {
+        running.add(action.months);
     }
     let planned: HashSet<Text> = phases.iter().flatten().map(|a| a.id.clone()).collect();
     for (index, actions) in phases.iter_mut().enumerate() {
@@ -355,9 +385,37 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
                 let start = first_room_in_both(owner, foundation, earliest, to - from + 1);
                 action.months = [start, (start + (to - from)).min(12)];
             }
+            action.if_go = review_before(plan.fw, &action.id, &ends);
             ends.insert(action.id.clone(), action.months[1]);
         }
     }
+}
+
+/// The last month of a planned review the action comes after, which decides whether it goes.
+fn review_before(fw: &Frameworks, id: &str, ends: &HashMap<Text, u32>) -> Option<u32> {
+    let after = fw.action(id).map(|(_, a)| a.after.as_slice()).unwrap_or_default();
+    let decides = |x: &&Text| fw.action(x).is_some_and(|(_, a)| a.decides);
+    after.iter().filter(decides).filter_map(|x| ends.get(x).copied()).max()
+}
+
+/// Work a start waits for keeps its months; when its lead already carries as many actions
+/// then as a person can, outside help (the action's `relief`) leads it instead, if it has room.
+fn relieve(fw: &Frameworks, owners: &HashMap<Text, Running>, action: &mut PlannedAction) {
+    let [from, to] = action.months;
+    let has_room = |owner: &str| owners.get(&lead(owner)).is_none_or(|r| r.first_room(from, to - from + 1) == from);
+    let Some(relief) = fw.action(&action.id).and_then(|(_, a)| a.relief.as_ref()) else { return };
+    let usual = lead(&action.owner);
+    let helper = relief.replace("{lead}", &lowercase_first(&usual));
+    if !has_room(&action.owner) && has_room(&helper) {
+        action.owner = helper.into();
+        action.relieved = true;
+    }
+}
+
+/// "The marketing lead" as it reads inside a sentence.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Who leads an owner's work: "The marketing lead, with finance" is the marketing lead, helped
@@ -387,7 +445,7 @@ fn first_room_in_both(owner: &mut Running, mut team: Option<&mut Running>, earli
 }
 
 /// The planned actions a start waits for, the mitigations of serious risks that planned work
-/// raises, the actions that meet a phase's entry criteria, and, transitively, the planned
+/// raises or that what the business runs carries today, the actions that meet a phase's entry criteria, and, transitively, the planned
 /// actions those come after.
 fn waited_for(plan: &Plan, phases: &[Vec<PlannedAction>]) -> HashSet<Text> {
     let all = || phases.iter().flatten();
@@ -398,7 +456,8 @@ fn waited_for(plan: &Plan, phases: &[Vec<PlannedAction>]) -> HashSet<Text> {
     let producers: HashSet<&Text> = criteria.flat_map(|e| &e.produced_by).collect();
     let mut waited: Vec<Text> = all()
         .filter(|a| {
-            plan.waited_for_by_a_start(a) || a.risks.iter().any(|r| raised.contains(r)) || producers.contains(&a.id)
+            let against = |r: &Text| raised.contains(r) || plan.live.contains(r);
+            plan.waited_for_by_a_start(a) || a.risks.iter().any(against) || producers.contains(&a.id)
         })
         .map(|a| a.id.clone())
         .collect();

@@ -54,9 +54,11 @@ impl<'a> Rules<'a> {
     }
 
     /// What a business already running a technology should do next under the rules in scope:
-    /// the first such advice, in the order of regulations.toml.
+    /// the advice of a rule whose control the answers do not show (it is being broken now)
+    /// first, then the first other such advice, in the order of regulations.toml.
     pub fn in_use_advice(&self, id: &str) -> Option<&'a Text> {
-        self.touching(id).find_map(|rule| rule.in_use_advice.as_ref())
+        let broken = self.unmet_controls(id).find_map(|(rule, _)| rule.in_use_advice.as_ref());
+        broken.or_else(|| self.touching(id).filter(|r| r.control.is_none()).find_map(|r| r.in_use_advice.as_ref()))
     }
 
     /// Rules touching a technology whose control the answers do not show.

@@ -14,6 +14,7 @@ pub fn section(w: &Words, _explain: bool) -> Section {
     };
     let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
     blocks.extend(w.a.overloaded.iter().filter_map(|o| overloaded(w, o)).map(paragraph));
+    blocks.extend(relieved(w).map(paragraph));
     blocks.push(Block::Chart(gantt(w)));
     for phase in &w.a.roadmap {
         blocks.extend(phase_blocks(w, phase));
@@ -35,6 +36,13 @@ fn overloaded(w: &Words, o: &crate::assessment::Overload) -> Option<String> {
             ("cap", &cap),
         ],
     )
+}
+
+/// The actions outside help leads, if any.
+fn relieved(w: &Words) -> Option<String> {
+    let titles: Vec<String> =
+        w.a.roadmap.iter().flat_map(|p| &p.actions).filter(|a| a.relieved).map(|a| a.title.to_string()).collect();
+    (!titles.is_empty()).then(|| w.fill(&w.text.roadmap.relieved, &[("actions", &w.list(&titles))])).flatten()
 }
 
 fn gantt(w: &Words) -> Chart {
@@ -88,9 +96,15 @@ fn month_label(w: &Words, offset: u32) -> String {
 fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
     let t = &w.text.roadmap;
     let (first, last) = (phase.months[0].to_string(), phase.months[1].to_string());
-    let mut blocks = vec![Block::Heading(
-        w.fill(&t.phase, &[("name", &phase.name), ("first", &first), ("last", &last)]).unwrap_or_default(),
-    )];
+    let until = phase.actions.iter().map(|a| a.months[1]).max().filter(|&m| m > phase.months[1]);
+    let heading = match until {
+        Some(until) => w.fill(
+            &t.phase_runs_on,
+            &[("name", &phase.name), ("first", &first), ("last", &last), ("until", &until.to_string())],
+        ),
+        None => w.fill(&t.phase, &[("name", &phase.name), ("first", &first), ("last", &last)]),
+    };
+    let mut blocks = vec![Block::Heading(heading.unwrap_or_default())];
     if let Some(entry) = list_block(phase.entry_criteria.iter().map(|c| c.to_string()).collect(), false) {
         blocks.push(paragraph(t.entry.to_string()));
         blocks.push(entry);
@@ -125,11 +139,13 @@ fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
     .flatten()
     .collect();
     let why = if why.is_empty() { t.why_plan.to_string() } else { why.join(" ") };
+    let conditional = |month: u32| w.fill(&t.if_go, &[("month", &month.to_string()), ("description", &a.description)]);
+    let description = a.if_go.and_then(conditional).unwrap_or_else(|| a.description.to_string());
     let values = [
         ("title", &a.title[..]),
         ("months", &w.months(a.months[0], a.months[1])),
         ("owner", &super::lower_first(&a.owner)),
-        ("description", &a.description),
+        ("description", &description),
         ("why", &why),
     ];
     w.fill(&t.action_item, &values)

@@ -142,14 +142,18 @@ fn plan(w: &Words) -> Option<Block> {
         let values = [("initiatives", &count[..]), ("planned", &list)];
         match team_size(w) {
             Some(team) if projects >= capacity => w.fill(&s.plan, &[&values[..], &[("team", &team[..])]].concat()),
-            Some(team) => w.fill(
-                &s.plan_below,
-                &[
-                    &values[..],
-                    &[("team", &team[..]), ("capacity", &capacity.to_string()), ("projects", &projects.to_string())],
-                ]
-                .concat(),
-            ),
+            Some(team) => {
+                let readying = w.technology_names(&w.a.readying);
+                let template = if w.a.readying.is_empty() { &s.plan_below } else { &s.plan_readying };
+                let counts = [("capacity", capacity.to_string()), ("projects", projects.to_string())];
+                let counts = counts.iter().map(|(k, v)| (*k, v.as_str()));
+                let values: Vec<(&str, &str)> = values
+                    .into_iter()
+                    .chain([("team", &team[..]), ("readying", &readying[..])])
+                    .chain(counts)
+                    .collect();
+                w.fill(template, &values)
+            }
             None => w.fill(&s.plan_unknown_team, &values),
         }
     };
