@@ -15,17 +15,27 @@ fn reference(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference").join(name)
 }
 
+/// A reference business's answers with another industry and other regions, in `dir`.
+fn variant(dir: &Path, name: &str, industry: &str, regions: &[&str]) -> PathBuf {
+    let text = std::fs::read_to_string(reference(name)).unwrap();
+    let quoted: Vec<String> = regions.iter().map(|r| format!("\"{r}\"")).collect();
+    let line = |key: &str, value: &str| format!("{key} = {value}");
+    let changed: Vec<String> = text
+        .lines()
+        .map(|l| match l.split(" = ").next() {
+            Some("industry") => line("industry", &format!("\"{industry}\"")),
+            Some("regions") => line("regions", &format!("[{}]", quoted.join(", "))),
+            _ => l.to_string(),
+        })
+        .collect();
+    let path = dir.join(format!("{}-{industry}-{}.toml", name.trim_end_matches(".toml"), regions.join("-")));
+    std::fs::write(&path, changed.join("\n")).unwrap();
+    path
+}
+
 /// The US clinic network's answers with another industry and other regions, in `dir`.
 fn clinic_variant(dir: &Path, industry: &str, regions: &[&str]) -> PathBuf {
-    let text = std::fs::read_to_string(reference("us-clinic-network.toml")).unwrap();
-    let quoted: Vec<String> = regions.iter().map(|r| format!("\"{r}\"")).collect();
-    let changed = text
-        .replace("industry = \"healthcare\"", &format!("industry = \"{industry}\""))
-        .replace("regions = [\"us_other\"]", &format!("regions = [{}]", quoted.join(", ")));
-    assert!(changed.contains(&format!("regions = [{}]", quoted.join(", "))), "the reference names its regions");
-    let path = dir.join(format!("{industry}-{}.toml", regions.join("-")));
-    std::fs::write(&path, changed).unwrap();
-    path
+    variant(dir, "us-clinic-network.toml", industry, regions)
 }
 
 /// The report in the wording as written (British English), to compare with the rules' data.
@@ -367,4 +377,97 @@ fn frameworks_check_refuses_the_tool_citing_its_own_review() {
         check_edited_sources(|text| text.replacen("kind = \"academic_study\"", "kind = \"review\"", 1));
     assert_eq!(code, Some(2));
     assert!(stderr.contains("not evidence"), "{stderr}");
+}
+
+/// The register row of a risk, by its id, in a Markdown report.
+fn risk_row<'a>(fw: &Frameworks, report: &'a str, id: &str) -> &'a str {
+    let title = &fw.risks.risks.iter().find(|r| r.id == id).unwrap().title;
+    let start = format!("| {title} |");
+    report.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no register row for {id}"))
+}
+
+/// The technology table's row of a technology, by its name, in a Markdown report.
+fn technology_row<'a>(fw: &Frameworks, report: &'a str, id: &str) -> &'a str {
+    let name = &fw.technology(id).unwrap().name;
+    let start = format!("| {name} |");
+    report.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no row for {id}"))
+}
+
+/// A reference business gets the rules named, with a running technology's next step under the
+/// first and `risk` raised by them; the same business marketing only to `elsewhere` gets none.
+fn rules_reach_the_reference(name: &str, rules: &[&str], running: &str, risk: &str, elsewhere: &str) {
+    let fw = fw();
+    let report = markdown(&reference(name));
+    for id in rules {
+        let rule = fw.regulation(id).unwrap();
+        assert!(texts(rule).iter().all(|t| report.contains(t)), "{id} is missing from {name}");
+    }
+    let advice = fw.regulation(rules[0]).unwrap().in_use_advice.as_deref().unwrap();
+    assert!(technology_row(&fw, &report, running).contains(advice), "{running} is not advised under {}", rules[0]);
+    assert!(risk_row(&fw, &report, risk).contains("raised by a rule"), "{risk} is not raised in {name}");
+    let dir = tempfile::tempdir().unwrap();
+    let industry = parse_industry(name);
+    let outside = markdown(&variant(dir.path(), name, &industry, &[elsewhere]));
+    for id in rules {
+        let rule = fw.regulation(id).unwrap();
+        assert!(texts(rule).iter().all(|t| !outside.contains(t)), "{id} reaches {name} marketing to {elsewhere}");
+    }
+}
+
+fn parse_industry(name: &str) -> String {
+    let text = std::fs::read_to_string(reference(name)).unwrap();
+    let line = text.lines().find(|l| l.starts_with("industry = ")).unwrap();
+    line.trim_start_matches("industry = ").trim_matches('"').to_string()
+}
+
+#[test]
+fn the_australian_firm_gets_the_spam_act_and_the_automated_decision_duty() {
+    let name = "australian-online-education.toml";
+    rules_reach_the_reference(
+        name,
+        &["au_automated_decisions", "au_spam_act"],
+        "predictive_journeys",
+        "opaque_decisions",
+        "other",
+    );
+    let report = markdown(&reference(name));
+    let fw = fw();
+    let spam = fw.regulation("au_spam_act").unwrap().in_use_advice.as_deref().unwrap();
+    assert!(
+        technology_row(&fw, &report, "marketing_automation").contains(spam),
+        "its email journeys get the Spam Act's next step"
+    );
+    assert!(risk_row(&fw, &report, "consent_gaps").contains("raised by a rule"));
+}
+
+#[test]
+fn the_brazilian_marketplace_gets_the_review_of_automated_decisions() {
+    let name = "data-rich-marketplace.toml";
+    rules_reach_the_reference(
+        name,
+        &["brazil_automated_decisions"],
+        "hyper_personalization",
+        "opaque_decisions",
+        "other",
+    );
+}
+
+#[test]
+fn a_us_provider_needs_a_business_associate_agreement_before_its_assistant_or_drafting_tool_sees_patient_data() {
+    let fw = fw();
+    let rule = fw.regulation("hipaa_ai_vendors").unwrap();
+    let report = markdown(&reference("us-clinic-network.toml"));
+    assert!(texts(rule).iter().all(|t| report.contains(t)), "the rule is in the clinic's report");
+    assert!(risk_row(&fw, &report, "data_breach").contains("raised by a rule"));
+    let action = &fw.action(rule.control.as_ref().unwrap().action.as_deref().unwrap()).unwrap().1.title;
+    for id in ["conversational_ai", "generative_creative"] {
+        let row = technology_row(&fw, &report, id);
+        assert!(
+            row.contains(&format!("It waits for {action} to finish.")),
+            "{id} starts before the vendor review: {row}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shop = markdown(&clinic_variant(dir.path(), "retail", &["us_other"]));
+    assert!(texts(rule).iter().all(|t| !shop.contains(t)), "a US retailer gets the HIPAA vendor rule");
 }
