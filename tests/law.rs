@@ -393,25 +393,24 @@ fn technology_row<'a>(fw: &Frameworks, report: &'a str, id: &str) -> &'a str {
     report.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no row for {id}"))
 }
 
-/// A reference business gets the rules named, with a running technology's next step under the
-/// first and `risk` raised by them; the same business marketing only to `elsewhere` gets none.
-fn rules_reach_the_reference(name: &str, rules: &[&str], running: &str, risk: &str, elsewhere: &str) {
+/// A reference business's report carries the rules named; the same business marketing only to
+/// `elsewhere` gets none of them. Returns the report.
+fn rules_reach_only_the_reference(name: &str, rules: &[&str], elsewhere: &str) -> String {
     let fw = fw();
     let report = markdown(&reference(name));
+    let dir = tempfile::tempdir().unwrap();
+    let outside = markdown(&variant(dir.path(), name, &parse_industry(name), &[elsewhere]));
     for id in rules {
         let rule = fw.regulation(id).unwrap();
         assert!(texts(rule).iter().all(|t| report.contains(t)), "{id} is missing from {name}");
-    }
-    let advice = fw.regulation(rules[0]).unwrap().in_use_advice.as_deref().unwrap();
-    assert!(technology_row(&fw, &report, running).contains(advice), "{running} is not advised under {}", rules[0]);
-    assert!(risk_row(&fw, &report, risk).contains("raised by a rule"), "{risk} is not raised in {name}");
-    let dir = tempfile::tempdir().unwrap();
-    let industry = parse_industry(name);
-    let outside = markdown(&variant(dir.path(), name, &industry, &[elsewhere]));
-    for id in rules {
-        let rule = fw.regulation(id).unwrap();
         assert!(texts(rule).iter().all(|t| !outside.contains(t)), "{id} reaches {name} marketing to {elsewhere}");
     }
+    report
+}
+
+/// The next step a rule gives a technology already running.
+fn in_use_advice<'a>(fw: &'a Frameworks, rule: &str) -> &'a str {
+    fw.regulation(rule).unwrap().in_use_advice.as_deref().unwrap()
 }
 
 fn parse_industry(name: &str) -> String {
@@ -422,33 +421,46 @@ fn parse_industry(name: &str) -> String {
 
 #[test]
 fn the_australian_firm_gets_the_spam_act_and_the_automated_decision_duty() {
-    let name = "australian-online-education.toml";
-    rules_reach_the_reference(
-        name,
-        &["au_automated_decisions", "au_spam_act"],
-        "predictive_journeys",
-        "opaque_decisions",
-        "other",
-    );
-    let report = markdown(&reference(name));
     let fw = fw();
-    let spam = fw.regulation("au_spam_act").unwrap().in_use_advice.as_deref().unwrap();
-    assert!(
-        technology_row(&fw, &report, "marketing_automation").contains(spam),
-        "its email journeys get the Spam Act's next step"
-    );
-    assert!(risk_row(&fw, &report, "consent_gaps").contains("raised by a rule"));
+    let rules = ["au_automated_decisions", "au_spam_act"];
+    let report = rules_reach_only_the_reference("australian-online-education.toml", &rules, "other");
+    let running = [("predictive_journeys", rules[0]), ("marketing_automation", rules[1])];
+    for (id, rule) in running {
+        assert!(
+            technology_row(&fw, &report, id).contains(in_use_advice(&fw, rule)),
+            "{id} is not advised under {rule}"
+        );
+    }
+    for risk in ["opaque_decisions", "consent_gaps"] {
+        assert!(risk_row(&fw, &report, risk).contains("raised by a rule"), "{risk} is not raised");
+    }
 }
 
 #[test]
 fn the_brazilian_marketplace_gets_the_review_of_automated_decisions() {
-    let name = "data-rich-marketplace.toml";
-    rules_reach_the_reference(
-        name,
-        &["brazil_automated_decisions"],
-        "hyper_personalization",
-        "opaque_decisions",
-        "other",
+    let fw = fw();
+    let rule = "brazil_automated_decisions";
+    let report = rules_reach_only_the_reference("data-rich-marketplace.toml", &[rule], "other");
+    let row = technology_row(&fw, &report, "hyper_personalization");
+    assert!(
+        row.contains(in_use_advice(&fw, rule)),
+        "the running personalisation is not advised under Article 20: {row}"
+    );
+    assert!(risk_row(&fw, &report, "opaque_decisions").contains("raised by a rule"));
+}
+
+#[test]
+fn email_consent_rules_reach_the_european_and_canadian_businesses_and_new_automation_waits_for_consent() {
+    let fw = fw();
+    rules_reach_only_the_reference("spanish-hotel-group.toml", &["eu_marketing_email"], "canada");
+    rules_reach_only_the_reference("canadian-museum.toml", &["casl"], "eu");
+    let report = rules_reach_only_the_reference("industrial-manufacturer.toml", &["eu_marketing_email"], "canada");
+    let control = fw.regulation("eu_marketing_email").unwrap().control.as_ref().unwrap();
+    let action = &fw.action(control.action.as_deref().unwrap()).unwrap().1.title;
+    let row = technology_row(&fw, &report, "marketing_automation");
+    assert!(
+        row.contains(&format!("It waits for {action} to finish.")),
+        "automation starts before consent is recorded: {row}"
     );
 }
 
