@@ -15,17 +15,27 @@ fn reference(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference").join(name)
 }
 
+/// A reference business's answers with another industry and other regions, in `dir`.
+fn variant(dir: &Path, name: &str, industry: &str, regions: &[&str]) -> PathBuf {
+    let text = std::fs::read_to_string(reference(name)).unwrap();
+    let quoted: Vec<String> = regions.iter().map(|r| format!("\"{r}\"")).collect();
+    let line = |key: &str, value: &str| format!("{key} = {value}");
+    let changed: Vec<String> = text
+        .lines()
+        .map(|l| match l.split(" = ").next() {
+            Some("industry") => line("industry", &format!("\"{industry}\"")),
+            Some("regions") => line("regions", &format!("[{}]", quoted.join(", "))),
+            _ => l.to_string(),
+        })
+        .collect();
+    let path = dir.join(format!("{}-{industry}-{}.toml", name.trim_end_matches(".toml"), regions.join("-")));
+    std::fs::write(&path, changed.join("\n")).unwrap();
+    path
+}
+
 /// The US clinic network's answers with another industry and other regions, in `dir`.
 fn clinic_variant(dir: &Path, industry: &str, regions: &[&str]) -> PathBuf {
-    let text = std::fs::read_to_string(reference("us-clinic-network.toml")).unwrap();
-    let quoted: Vec<String> = regions.iter().map(|r| format!("\"{r}\"")).collect();
-    let changed = text
-        .replace("industry = \"healthcare\"", &format!("industry = \"{industry}\""))
-        .replace("regions = [\"us_other\"]", &format!("regions = [{}]", quoted.join(", ")));
-    assert!(changed.contains(&format!("regions = [{}]", quoted.join(", "))), "the reference names its regions");
-    let path = dir.join(format!("{industry}-{}.toml", regions.join("-")));
-    std::fs::write(&path, changed).unwrap();
-    path
+    variant(dir, "us-clinic-network.toml", industry, regions)
 }
 
 /// The report in the wording as written (British English), to compare with the rules' data.
@@ -367,4 +377,109 @@ fn frameworks_check_refuses_the_tool_citing_its_own_review() {
         check_edited_sources(|text| text.replacen("kind = \"academic_study\"", "kind = \"review\"", 1));
     assert_eq!(code, Some(2));
     assert!(stderr.contains("not evidence"), "{stderr}");
+}
+
+/// The register row of a risk, by its id, in a Markdown report.
+fn risk_row<'a>(fw: &Frameworks, report: &'a str, id: &str) -> &'a str {
+    let title = &fw.risks.risks.iter().find(|r| r.id == id).unwrap().title;
+    let start = format!("| {title} |");
+    report.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no register row for {id}"))
+}
+
+/// The technology table's row of a technology, by its name, in a Markdown report.
+fn technology_row<'a>(fw: &Frameworks, report: &'a str, id: &str) -> &'a str {
+    let name = &fw.technology(id).unwrap().name;
+    let start = format!("| {name} |");
+    report.lines().find(|l| l.starts_with(&start)).unwrap_or_else(|| panic!("no row for {id}"))
+}
+
+/// A reference business's report carries the rules named; the same business marketing only to
+/// `elsewhere` gets none of them. Returns the report.
+fn rules_reach_only_the_reference(name: &str, rules: &[&str], elsewhere: &str) -> String {
+    let fw = fw();
+    let report = markdown(&reference(name));
+    let dir = tempfile::tempdir().unwrap();
+    let outside = markdown(&variant(dir.path(), name, &parse_industry(name), &[elsewhere]));
+    for id in rules {
+        let rule = fw.regulation(id).unwrap();
+        assert!(texts(rule).iter().all(|t| report.contains(t)), "{id} is missing from {name}");
+        assert!(texts(rule).iter().all(|t| !outside.contains(t)), "{id} reaches {name} marketing to {elsewhere}");
+    }
+    report
+}
+
+/// The next step a rule gives a technology already running.
+fn in_use_advice<'a>(fw: &'a Frameworks, rule: &str) -> &'a str {
+    fw.regulation(rule).unwrap().in_use_advice.as_deref().unwrap()
+}
+
+fn parse_industry(name: &str) -> String {
+    let text = std::fs::read_to_string(reference(name)).unwrap();
+    let line = text.lines().find(|l| l.starts_with("industry = ")).unwrap();
+    line.trim_start_matches("industry = ").trim_matches('"').to_string()
+}
+
+#[test]
+fn the_australian_firm_gets_the_spam_act_and_the_automated_decision_duty() {
+    let fw = fw();
+    let rules = ["au_automated_decisions", "au_spam_act"];
+    let report = rules_reach_only_the_reference("australian-online-education.toml", &rules, "other");
+    let running = [("predictive_journeys", rules[0]), ("marketing_automation", rules[1])];
+    for (id, rule) in running {
+        assert!(
+            technology_row(&fw, &report, id).contains(in_use_advice(&fw, rule)),
+            "{id} is not advised under {rule}"
+        );
+    }
+    for risk in ["opaque_decisions", "consent_gaps"] {
+        assert!(risk_row(&fw, &report, risk).contains("raised by a rule"), "{risk} is not raised");
+    }
+}
+
+#[test]
+fn the_brazilian_marketplace_gets_the_review_of_automated_decisions() {
+    let fw = fw();
+    let rule = "brazil_automated_decisions";
+    let report = rules_reach_only_the_reference("data-rich-marketplace.toml", &[rule], "other");
+    let row = technology_row(&fw, &report, "hyper_personalization");
+    assert!(
+        row.contains(in_use_advice(&fw, rule)),
+        "the running personalisation is not advised under Article 20: {row}"
+    );
+    assert!(risk_row(&fw, &report, "opaque_decisions").contains("raised by a rule"));
+}
+
+#[test]
+fn email_consent_rules_reach_the_european_and_canadian_businesses_and_new_automation_waits_for_consent() {
+    let fw = fw();
+    rules_reach_only_the_reference("spanish-hotel-group.toml", &["eu_marketing_email"], "canada");
+    rules_reach_only_the_reference("canadian-museum.toml", &["casl"], "eu");
+    let report = rules_reach_only_the_reference("industrial-manufacturer.toml", &["eu_marketing_email"], "canada");
+    let control = fw.regulation("eu_marketing_email").unwrap().control.as_ref().unwrap();
+    let action = &fw.action(control.action.as_deref().unwrap()).unwrap().1.title;
+    let row = technology_row(&fw, &report, "marketing_automation");
+    assert!(
+        row.contains(&format!("It waits for {action} to finish.")),
+        "automation starts before consent is recorded: {row}"
+    );
+}
+
+#[test]
+fn a_us_provider_needs_a_business_associate_agreement_before_its_assistant_or_drafting_tool_sees_patient_data() {
+    let fw = fw();
+    let rule = fw.regulation("hipaa_ai_vendors").unwrap();
+    let report = markdown(&reference("us-clinic-network.toml"));
+    assert!(texts(rule).iter().all(|t| report.contains(t)), "the rule is in the clinic's report");
+    assert!(risk_row(&fw, &report, "data_breach").contains("raised by a rule"));
+    let action = &fw.action(rule.control.as_ref().unwrap().action.as_deref().unwrap()).unwrap().1.title;
+    for id in ["conversational_ai", "generative_creative"] {
+        let row = technology_row(&fw, &report, id);
+        assert!(
+            row.contains(&format!("It waits for {action} to finish.")),
+            "{id} starts before the vendor review: {row}"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shop = markdown(&clinic_variant(dir.path(), "retail", &["us_other"]));
+    assert!(texts(rule).iter().all(|t| !shop.contains(t)), "a US retailer gets the HIPAA vendor rule");
 }

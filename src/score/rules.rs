@@ -58,7 +58,7 @@ impl<'a> Rules<'a> {
     /// first, then the first other such advice, in the order of regulations.toml.
     pub fn in_use_advice(&self, id: &str) -> Option<&'a Text> {
         let broken = self.unmet_controls(id).find_map(|(rule, _)| rule.in_use_advice.as_ref());
-        broken.or_else(|| self.touching(id).filter(|r| r.control.is_none()).find_map(|r| r.in_use_advice.as_ref()))
+        broken.or_else(|| self.touching(id).find_map(|r| r.in_use_advice.as_ref()))
     }
 
     /// Rules touching a technology whose control the answers do not show.
