@@ -2,7 +2,7 @@
 //! value follows the revenue answer, counts a vendor's claim for less, and is a share only
 //! when revenue is not known.
 
-mod common;
+use crate::common;
 
 use common::bin;
 use readiness::answers::{Completeness, parse};

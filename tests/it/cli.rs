@@ -1,6 +1,6 @@
 //! Every command and flag, run through the real binary.
 
-mod common;
+use crate::common;
 
 use common::*;
 use predicates::prelude::*;

@@ -3,7 +3,7 @@
 //! rules, so it is ignored by default; run it and read the figure it prints:
 //!
 //! ```text
-//! cargo test --test cliffs -- --ignored --nocapture
+//! cargo test --test it cliffs:: -- --ignored --nocapture
 //! ```
 //!
 //! The businesses: every reference business and example as written, and for each of them

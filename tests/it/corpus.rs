@@ -1,7 +1,8 @@
-//! A corpus of malformed answer files and broken frameworks directories, each with the error
-//! it must produce (`tests/corpus/*/NAME.stderr`). None may panic; all exit with code 2.
+//! A corpus of malformed answer files and broken frameworks directories (`tests/corpus/*/NAME.toml`),
+//! each with the error it must produce (the snapshot `corpus__KIND-NAME`). None may panic; all
+//! exit with code 2.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde::Deserialize;
@@ -14,7 +15,15 @@ fn fails_with_input_error(dir: &Path, args: &[&str]) -> String {
     assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
     assert_eq!(out.status.code(), Some(2), "{args:?} exited with {:?}:\n{stderr}", out.status.code());
     assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+    // A snapshot ignores trailing white space: the message ends with one line break, no blank line.
+    assert!(stderr.ends_with('\n') && !stderr.ends_with("\n\n"), "{args:?}: {stderr:?}");
     stderr
+}
+
+/// The snapshot of the error a case of `kind` produces.
+fn assert_error_snapshot(kind: &str, case: &Path, stderr: &str) {
+    let name = case.file_stem().unwrap().to_str().unwrap();
+    insta::assert_snapshot!(format!("{kind}-{name}"), stderr);
 }
 
 #[test]
@@ -27,7 +36,7 @@ fn every_malformed_answer_file_gets_its_own_error() {
         let stderr = fails_with_input_error(&dir, &["validate", name]);
         assert!(stderr.contains(name), "{name}: the error does not name the file");
         assert!(!stderr.contains('\u{1b}'), "{name}: an escape character reached the terminal");
-        assert_snapshot(&case.with_extension("stderr"), &stderr);
+        assert_error_snapshot("answers", &case, &stderr);
     }
 }
 
@@ -74,7 +83,7 @@ fn every_broken_frameworks_directory_gets_its_own_error() {
         broken_copy(&case, dir.path());
         let stderr = fails_with_input_error(dir.path(), &["frameworks", "check", "fw"]);
         assert!(stderr.contains("fw/"), "{}: the error does not name the file", case.display());
-        assert_snapshot(&case.with_extension("stderr"), &stderr);
+        assert_error_snapshot("frameworks", &case, &stderr);
         // `assess --frameworks` runs the same check first and stops with the same report.
         let assess = fails_with_input_error(
             dir.path(),

@@ -1,6 +1,6 @@
 //! Data safety end to end: interrupted writes, line endings and encodings, hostile text.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -2,7 +2,7 @@
 //! Canada, British otherwise, `--lang` to override; the paper its regions use; and the
 //! consultant's signature from `--prepared-by`, held to an answer file's limits.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! hostile text kept inert everywhere it can appear, terminal lines that fit any width, and
 //! HTML that is well-formed, script-free and loads nothing.
 
-mod sample;
+use crate::sample;
 
 use proptest::prelude::*;
 use readiness::document::*;

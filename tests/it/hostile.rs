@@ -3,7 +3,7 @@
 //! forever, and nothing from an input reaches a terminal or a spreadsheet as something active.
 //! Each test names the item of the issue it pins.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::io::Read;

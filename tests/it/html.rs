@@ -4,9 +4,9 @@
 //! A4 or Letter, on chart text under 7 pt, on a word broken inside a cover card, or on a signature
 //! missing from the cover or the foot of the pages.
 
-mod common;
-mod node;
-mod sample;
+use crate::common;
+use crate::node;
+use crate::sample;
 
 use readiness::document::{Document, charts, html};
 use std::ffi::OsString;

@@ -2,7 +2,7 @@
 //! the source register, the figures that cite it, the scope of every rule, and the healthcare
 //! case of a covered entity in California and Nevada.
 
-mod common;
+use crate::common;
 
 use common::{AS_OF, bin, example};
 use readiness::answers::{Completeness, parse};

@@ -1,7 +1,7 @@
 //! The Markdown report is valid CommonMark with GitHub tables and a Mermaid gantt chart, and
 //! nothing in an answer file can break or inject into it.
 
-mod common;
+use crate::common;
 
 use common::*;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};

@@ -2,9 +2,9 @@
 //! length aside) reports nothing and every Mermaid block parses with Mermaid's own parser, for
 //! the sample report and for one whose every text is hostile.
 
-mod common;
-mod node;
-mod sample;
+use crate::common;
+use crate::node;
+use crate::sample;
 
 use readiness::document::markdown;
 

@@ -1,6 +1,6 @@
 //! Beyond one report: compare, batch and benchmark, through the binary.
 
-mod common;
+use crate::common;
 
 use common::*;
 use predicates::prelude::*;

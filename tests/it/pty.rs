@@ -2,7 +2,7 @@
 //! would (arrow keys, Enter, Esc, Ctrl-C), with what the terminal shows rebuilt by a terminal
 //! emulator so tests assert what is on screen, not just what was written.
 
-mod common;
+use crate::common;
 
 use common::AS_OF;
 use readiness::answers::{Completeness, parse};

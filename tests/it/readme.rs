@@ -1,9 +1,9 @@
 //! The README's methodology section is the report's Appendix A, word for word: both come from
-//! the scoring data, so neither can drift from what the tool computes. `SNAPSHOTS=overwrite`
-//! rewrites the README section from the tool, for review in the diff.
+//! the scoring data, so neither can drift from what the tool computes. `INSTA_UPDATE=always`,
+//! which rewrites the snapshots, rewrites the README section from the tool too, for review in
+//! the diff.
 
-mod common;
-#[path = "readme/layers.rs"]
+use crate::common;
 mod layers;
 
 use std::path::PathBuf;
@@ -29,13 +29,13 @@ fn the_readme_methodology_is_the_reports_appendix_a() {
     let from = readme.find(START).expect("README has the methodology start marker") + START.len();
     let to = readme[from..].find(END).expect("README has the methodology end marker") + from;
     let expected = appendix_a();
-    if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+    if std::env::var("INSTA_UPDATE").as_deref() == Ok("always") {
         std::fs::write(&path, format!("{}{expected}{}", &readme[..from], &readme[to..])).unwrap();
         return;
     }
     assert!(
         readme[from..to] == expected,
-        "README's methodology differs from the report's Appendix A; run SNAPSHOTS=overwrite cargo test --test readme\n{expected}"
+        "README's methodology differs from the report's Appendix A; run INSTA_UPDATE=always cargo test --test it readme::\n{expected}"
     );
 }
 

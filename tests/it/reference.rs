@@ -5,8 +5,6 @@
 //! README's: the businesses the method was tuned on, and apart from them the ones added later,
 //! whose expectations were committed before the tool first scored them.
 
-mod common;
-
 use readiness::answers::{Completeness, parse};
 use readiness::assessment::Assessment;
 use readiness::date::Date;

@@ -1,7 +1,7 @@
 //! `render REPORT.json` reproduces `assess` byte for byte: the JSON report carries everything
 //! a view needs, so a saved report can be turned into any format later without the answers.
 
-mod common;
+use crate::common;
 
 use common::{EXAMPLES, assess, bin};
 

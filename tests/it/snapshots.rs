@@ -3,7 +3,7 @@
 //! `git diff`). The JSON is not snapshotted whole: its schema is checked in `schema.rs` and
 //! `render.rs` proves it reproduces the other formats byte for byte.
 
-mod common;
+use crate::common;
 
 use common::{AS_OF, EXAMPLES, assess, bin, example};
 

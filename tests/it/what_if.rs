@@ -2,7 +2,7 @@
 //! unknown answers could move, and the rings each lever's step would improve. Each expectation
 //! is worked out independently, by writing the answer file those answers make and scoring it.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::{Value, json};

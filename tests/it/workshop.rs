@@ -1,7 +1,7 @@
 //! Workshops through the real binary: the three respondents of `examples/workshop/`, the
 //! consensus file `merge` writes, hostile notes, and the errors a workshop can meet.
 
-mod common;
+use crate::common;
 
 use common::*;
 use readiness::answers::{Answers, Completeness, Note, parse, render};

@@ -3,7 +3,7 @@
 //! notes, the respondents' scores), no Workshop section for one answer file, a saved JSON
 //! report rendering to the same bytes, and names and notes that cannot inject anything.
 
-mod common;
+use crate::common;
 
 use common::*;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};

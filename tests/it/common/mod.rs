@@ -1,5 +1,4 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)]
 
 use assert_cmd::Command;
 use std::path::PathBuf;
@@ -44,20 +43,6 @@ pub fn assess(name: &str, extra: &[&str]) -> String {
 
 pub fn assess_json(name: &str) -> serde_json::Value {
     serde_json::from_str(&assess(name, &["--format", "json"])).expect("valid JSON")
-}
-
-/// Compares `actual` with the snapshot at `path`; `SNAPSHOTS=overwrite` rewrites it instead,
-/// for review in the diff.
-pub fn assert_snapshot(path: &std::path::Path, actual: &str) {
-    if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
-        std::fs::write(path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(path)
-        .unwrap_or_else(|_| panic!("no snapshot {}: run with SNAPSHOTS=overwrite and review it", path.display()));
-    if expected != actual {
-        panic!("{} differs from its snapshot\n--- expected\n{expected}\n--- actual\n{actual}", path.display());
-    }
 }
 
 pub fn corpus(kind: &str) -> PathBuf {

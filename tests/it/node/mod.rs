@@ -2,7 +2,6 @@
 //! `tests/browser`) and, for HTML, Debian's Chromium. `build.rs` looks for them: without them
 //! the tests are ignored with the reason, and `READINESS_BROWSER_TESTS=required` (set by CI)
 //! makes their absence a build failure.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

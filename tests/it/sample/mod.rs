@@ -1,6 +1,5 @@
 //! A realistic report document built by hand, independent of any assessment, and a hostile
 //! variant of it: what the document backends are tested on.
-#![allow(dead_code)]
 
 use readiness::document::*;
 
