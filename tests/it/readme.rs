@@ -145,3 +145,29 @@ fn the_readmes_rust_version_licence_and_links_hold() {
         assert!(links.contains(&file), "the README does not link {file}");
     }
 }
+
+/// Every `cargo test --test NAME` the README and docs show names a test binary there is, and a
+/// filter `MODULE::` after it a module of that binary.
+#[test]
+fn every_test_binary_and_module_the_docs_name_exists() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_dir(root.join("docs")).unwrap().map(|e| e.unwrap().path());
+    let mut named = 0;
+    for doc in docs.filter(|p| p.extension().is_some_and(|x| x == "md")).chain([root.join("README.md")]) {
+        let text = std::fs::read_to_string(&doc).unwrap();
+        for rest in text.split("cargo test --test ").skip(1) {
+            let mut words = rest.split(|c: char| c.is_whitespace() || c == '`');
+            let name = words.next().unwrap();
+            let binary = root.join("tests").join(name);
+            let doc = doc.strip_prefix(&root).unwrap().display();
+            let exists = binary.with_extension("rs").is_file() || binary.join("main.rs").is_file();
+            assert!(exists, "{doc}: `cargo test --test {name}` names no test binary");
+            if let Some(module) = words.next().and_then(|w| w.strip_suffix("::")) {
+                let exists = binary.join(format!("{module}.rs")).is_file();
+                assert!(exists, "{doc}: `cargo test --test {name} {module}::` names no module of it");
+            }
+            named += 1;
+        }
+    }
+    assert!(named >= 2, "the README names the test binaries");
+}
