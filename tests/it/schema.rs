@@ -1,4 +1,4 @@
-//! The published JSON Schemas: the report schema is held by a snapshot so it cannot drift, every
+//! The published JSON Schemas: both are held by snapshots so they cannot drift, every
 //! example's report validates against it with an independent validator (Python's jsonschema),
 //! and so does every example answer file against the answer-file schema.
 
@@ -16,8 +16,10 @@ fn schema(kind: &str) -> String {
 }
 
 #[test]
-fn the_report_schema_is_its_snapshot() {
-    insta::assert_snapshot!("report", schema("report"));
+fn both_schemas_are_their_snapshots() {
+    for kind in ["report", "answers"] {
+        insta::assert_snapshot!(kind, schema(kind));
+    }
 }
 
 /// Validates `instance` (JSON, or TOML when the name ends in .toml) against `schema`.
