@@ -113,3 +113,16 @@ fn a_missing_file_and_a_directory_are_clear_errors() {
     let directory = fails_with_input_error(dir.path(), &["validate", "."]);
     assert!(directory.contains("cannot read `.`"), "{directory}");
 }
+
+/// The expected errors are insta snapshots: a `NAME.stderr` beside a case, the form before
+/// them (from a branch that added a case meanwhile), would be checked by nothing.
+#[test]
+fn the_corpus_holds_only_cases() {
+    for kind in ["answers", "frameworks"] {
+        for entry in std::fs::read_dir(corpus(kind)).unwrap() {
+            let path = entry.unwrap().path();
+            let case = path.extension().is_some_and(|x| x == "toml");
+            assert!(case, "{}: not a case; an expected error is a snapshot in tests/it/snapshots/", path.display());
+        }
+    }
+}
