@@ -171,3 +171,21 @@ fn every_test_binary_and_module_the_docs_name_exists() {
     }
     assert!(named >= 2, "the README names the test binaries");
 }
+
+/// The README's word on the tests holds: two binaries, and every file of `tests/it/` a module
+/// of the first (a file without its `mod` line in `main.rs` would never be compiled).
+#[test]
+fn the_tests_are_two_binaries_and_every_file_of_the_first_is_a_module() {
+    let tests = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let entries = |dir: &std::path::Path| std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path());
+    let is_rust = |p: &PathBuf| p.extension().is_some_and(|x| x == "rs");
+    let mut binaries: Vec<PathBuf> = entries(&tests).filter(|p| is_rust(p) || p.join("main.rs").is_file()).collect();
+    binaries.sort();
+    assert_eq!(binaries, [tests.join("it"), tests.join("memory.rs")], "the README says which the test binaries are");
+    let main = std::fs::read_to_string(tests.join("it/main.rs")).unwrap();
+    for file in entries(&tests.join("it")).filter(is_rust) {
+        let module = file.file_stem().unwrap().to_str().unwrap();
+        let declared = module == "main" || main.lines().any(|l| l == format!("mod {module};"));
+        assert!(declared, "{} is not compiled: tests/it/main.rs has no `mod {module};`", file.display());
+    }
+}
