@@ -223,7 +223,8 @@ pub struct AssessArgs {
     pub data: DataArgs,
 }
 
-/// How a report is handed over: signed, spelt and sized for the client.
+// How a report is handed over: signed, spelt and sized for the client. (Not a doc comment:
+// clap would take it as the about of every command that flattens these flags.)
 #[derive(Debug, Clone, Args)]
 pub struct DeliverableArgs {
     /// Spelling [default: en-US for a business that markets only in the US and Canada, else en-GB]
