@@ -91,3 +91,20 @@ fn a_report_naming_ids_the_frameworks_lack_is_refused_with_exit_2() {
     assert!(stderr.contains("technology `made_up_technology`"), "{stderr}");
     assert!(stderr.contains("--frameworks"), "{stderr}");
 }
+
+/// Reports written before the words left the JSON carry them under `report`: they still
+/// render, in the words of the frameworks given, as a report without them.
+#[test]
+fn a_report_written_with_its_words_still_renders_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut report = common::assess_json("small-ecommerce.toml");
+    let json = dir.path().join("new.json");
+    std::fs::write(&json, serde_json::to_string(&report).unwrap()).unwrap();
+    report["report"] = serde_json::json!({ "text": { "title": "{company}: older words" }, "methodology": [] });
+    let old = dir.path().join("old.json");
+    std::fs::write(&old, serde_json::to_string(&report).unwrap()).unwrap();
+    let (code, rendered, stderr) = render(&old, "markdown", &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(rendered == render(&json, "markdown", &[]).1, "the old report renders as the new one");
+    assert!(!rendered.contains("older words"), "the words come from the frameworks");
+}
