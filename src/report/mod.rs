@@ -116,7 +116,7 @@ pub fn write(
     Ok(out.write_all(text.as_bytes())?)
 }
 
-/// JSON for [`write`]: the value, pretty, with a trailing newline.
+/// JSON for [`write()`]: the value, pretty, with a trailing newline.
 pub fn json_of<T: serde::Serialize + ?Sized>(value: &T) -> impl FnOnce(&mut dyn Write) -> std::io::Result<()> + '_ {
     move |out| json::write_pretty(out, value)
 }
