@@ -116,18 +116,22 @@ mod report_text {
         Text(String),
         List(Vec<String>),
         Count(u64),
+        Number(f64),
+        Flag(bool),
         Map(BTreeMap<String, String>),
         Struct(Vec<Words>),
     }
 
-    /// As the generated types serialize: `Text` as a string, `usize` as a u64, a struct as its
-    /// fields one after another.
+    /// As the generated types serialize: `Text` as a string, `usize` as a u64 (whole numbers
+    /// are counts; `f64` and `bool` as themselves), a struct as its fields one after another.
     impl serde::Serialize for Words {
         fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             match self {
                 Words::Text(text) => serializer.serialize_str(text),
                 Words::List(items) => serializer.collect_seq(items),
                 Words::Count(n) => serializer.serialize_u64(*n),
+                Words::Number(x) => serializer.serialize_f64(*x),
+                Words::Flag(b) => serializer.serialize_bool(*b),
                 Words::Map(map) => {
                     let mut out = serializer.serialize_map(Some(map.len()))?;
                     map.iter().try_for_each(|(k, v)| out.serialize_entry(k, v))?;
@@ -200,8 +204,10 @@ mod report_text {
                 let n = u64::try_from(*n.value()).unwrap_or_else(|_| panic!("report.toml `{path}`: a count"));
                 (Words::Count(n), "usize".into())
             }
+            Item::Value(Value::Float(x)) => (Words::Number(*x.value()), "f64".into()),
+            Item::Value(Value::Boolean(b)) => (Words::Flag(*b.value()), "bool".into()),
             Item::Value(Value::Array(a)) => (Words::List(a.iter().map(strings).collect()), "Vec<Text>".into()),
-            _ => panic!("report.toml `{path}`: expected text, a list of text, a count or a table"),
+            _ => panic!("report.toml `{path}`: expected text, a list of text, a number, a flag or a table"),
         }
     }
 

@@ -2,9 +2,9 @@
 //! views show. Templates use `{name}` placeholders, filled by `crate::words::fill`.
 //!
 //! Declared once, in `report.toml`: `build.rs` generates the structs from it, one field per
-//! key (text, a list of text, a count, or a nested table as a struct), with the comments above
-//! each key as its documentation. A misspelt use fails to compile; a customised `report.toml`
-//! missing a key, or with one too many, fails to load, naming it.
+//! key (text, a list of text, a count, a number, a flag, or a nested table as a struct), with
+//! the comments above each key as its documentation. A misspelt use fails to compile; a
+//! customised `report.toml` missing a key, or with one too many, fails to load, naming it.
 
 use super::Text;
 use serde::{Deserialize, Serialize};
