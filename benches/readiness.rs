@@ -39,7 +39,7 @@ fn benches(c: &mut Criterion) {
         ("render table", Format::Table),
     ];
     for (name, format) in formats {
-        c.bench_function(name, |b| b.iter(|| black_box(render(&assessment, format, &view))));
+        c.bench_function(name, |b| b.iter(|| black_box(render(&assessment, &fw, format, &view))));
     }
 }
 

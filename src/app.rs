@@ -25,13 +25,16 @@ const FIXED_WIDTH: u16 = 100;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Assess(args) => assess(args),
-        Command::Render { file, format, output, report, explain, deliverable } => {
-            render(&file, format, output.as_deref(), report, explain, deliverable.deliverable()?)
+        Command::Render { file, format, output, report, explain, deliverable, data } => {
+            let view =
+                View { sections: report, explain, width: None, colour: false, deliverable: deliverable.deliverable()? };
+            render(&file, format, output.as_deref(), view, &data)
         }
         Command::Template { output, force, data } => template(output.as_deref(), force, &data),
         Command::Validate { files, data } => validate(&files, &data),
         Command::Catalog { kind, format, data } => {
-            print(&crate::catalog::render(load(&data)?, kind, format, table_width(None), colour(None)))?;
+            let fw = load(&data)?;
+            with_writer(None, |out| crate::catalog::write(fw, kind, format, terminal(None), out))?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Frameworks(FrameworksCommand::Export { dir, force }) => export(&dir, force),
@@ -41,12 +44,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let as_of = assessment_date(fw, as_of)?;
             let (before, after) = (load_assessment(fw, &old, as_of)?, load_assessment(fw, &new, as_of)?);
             compare::check_comparable((&old, &before), (&new, &after))?;
-            print(&report::render_comparison(
-                &compare::compare(&before, &after),
-                format,
-                table_width(None),
-                colour(None),
-            ))?;
+            let comparison = compare::compare(&before, &after);
+            let document = || report::compare_document(&comparison, fw);
+            with_writer(None, |out| {
+                report::write(format, report::json_of(&comparison), document, terminal(None), out)
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Batch { inputs, format, output, as_of, keep_formulas, data } => {
@@ -73,26 +75,33 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `readiness render`: a saved JSON report in another format. A report whose numbers no
-/// assessment produces is refused: a hand-edited score of 1e308 showed as "inf".
+/// `readiness render`: a saved JSON report in another format, in the words of the frameworks
+/// it was assessed with. A report whose numbers no assessment produces is refused (a
+/// hand-edited score of 1e308 showed as "inf"), and so is one naming ids the frameworks lack.
 fn render(
     file: &Path,
     format: report::Format,
     output: Option<&Path>,
-    sections: Vec<report::Section>,
-    explain: bool,
-    deliverable: report::Deliverable,
+    view: View,
+    data: &DataArgs,
 ) -> anyhow::Result<ExitCode> {
-    refuse_overwriting_inputs(output, [file])?;
+    refuse_overwriting_inputs(output, std::iter::once(file.to_path_buf()).chain(framework_files(data)))?;
+    let fw = load(data)?;
     let assessment = read_report(file)?;
     let name = file.display().to_string();
-    let problems: Vec<Diagnostic> =
-        compare::implausible(&assessment).into_iter().map(|what| Diagnostic::new(what).in_file(&name)).collect();
+    let help = "render it with the frameworks it was assessed with: --frameworks DIR";
+    let unknown = report::unknown_ids(&assessment, fw).into_iter().map(|what| Diagnostic::new(what).help(help));
+    let problems: Vec<Diagnostic> = compare::implausible(&assessment)
+        .into_iter()
+        .map(Diagnostic::new)
+        .chain(unknown)
+        .map(|d| d.in_file(&name))
+        .collect();
     if !problems.is_empty() {
         return Err(InputError::new(problems).into());
     }
-    let view = View { sections, explain, width: table_width(output), colour: colour(output), deliverable };
-    with_writer(output, |out| report::write(&assessment, format, &view, out))?;
+    let view = View { width: table_width(output), colour: colour(output), ..view };
+    with_writer(output, |out| report::write_report(&assessment, fw, format, &view, out))?;
     confirm("Report", output)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -161,18 +170,15 @@ fn portfolio_summary(
     options: portfolio::Options,
     output: Option<&Path>,
 ) -> Option<String> {
-    use crate::document::{html, markdown, terminal};
     use portfolio::BatchFormat;
-    let document = || report::portfolio_document(fw, &outcome.summary, &outcome.failed, options.as_of);
-    Some(match options.format {
+    let format = match options.format {
         BatchFormat::Csv | BatchFormat::Jsonl => return None,
-        BatchFormat::Table => {
-            let options = terminal::Options { width: table_width(output), colour: colour(output) };
-            terminal::render(&document(), options)
-        }
-        BatchFormat::Markdown => markdown::render(&document()),
-        BatchFormat::Html => html::render(&document()),
-    })
+        BatchFormat::Table => report::Format::Table,
+        BatchFormat::Markdown => report::Format::Markdown,
+        BatchFormat::Html => report::Format::Html,
+    };
+    let document = || report::portfolio_document(fw, &outcome.summary, &outcome.failed, options.as_of);
+    report::lay_out(format, document, terminal(output))
 }
 
 /// The frameworks, for the rest of the run: never freed, since the process ends soon after
@@ -327,21 +333,21 @@ fn assess(args: AssessArgs) -> anyhow::Result<ExitCode> {
         // The name chosen above may be taken by the time the report is ready: decided on writing.
         (Some(at), Some(_)) if args.output.is_none() => {
             let mut report = Vec::new();
-            report::write(&assessment, args.format, &view, &mut report)?;
+            report::write_report(&assessment, fw, args.format, &view, &mut report)?;
             Some(crate::ask::write_report_file(at, &assessment.company, args.format, &report)?)
         }
         _ => {
-            with_writer(output.as_deref(), |out| report::write(&assessment, args.format, &view, out))?;
+            with_writer(output.as_deref(), |out| report::write_report(&assessment, fw, args.format, &view, out))?;
             output.as_deref().map(std::path::absolute).transpose()?
         }
     };
     match &answers_at {
-        Some(at) => crate::ask::recap(&assessment, at, written.as_deref()),
+        Some(at) => crate::ask::recap(&assessment, fw, at, written.as_deref()),
         None => confirm("Report", written.as_deref())?,
     }
     if let Some(finished) = &live {
         let written = written.as_deref().map(|path| (path, args.format));
-        crate::ask::hand_over(&assessment, finished, &view, written)?;
+        crate::ask::hand_over(&assessment, fw, finished, &view, written)?;
     }
     // Not freed, like the frameworks: the process is about to end.
     std::mem::forget(assessment);
@@ -364,6 +370,11 @@ fn need_terminal() -> Result<(), InputError> {
         "no answers to score: standard input is not a terminal, so the questionnaire cannot run; \
          pass --answers FILE (start one with `readiness template --output FILE`)",
     ))
+}
+
+/// How the terminal view is laid out for `output`.
+fn terminal(output: Option<&Path>) -> crate::document::terminal::Options {
+    crate::document::terminal::Options { width: table_width(output), colour: colour(output) }
 }
 
 /// `None` lets the table fit the terminal it is printed on; files and pipes get a fixed width.

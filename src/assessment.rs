@@ -4,11 +4,9 @@
 
 use crate::answers::Answer;
 use crate::date::Date;
-use crate::frameworks::{Cost, ReportText, Ring, Severity, SourceKind, TechnologyGroup, Text};
+use crate::frameworks::{Cost, Ring, Severity, SourceKind, TechnologyGroup, Text};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessment {
@@ -52,9 +50,6 @@ pub struct Assessment {
     pub trends: Vec<TrendRef>,
     /// The predictive-model catalogue, when predictive analytics is in use or in view.
     pub models: Vec<ModelRef>,
-    /// Everything the views need to word the report: the wording, names for ids, and the
-    /// methodology as applied. A saved report renders again from this alone.
-    pub report: ReportData,
     /// Percentiles among a portfolio, with `assess --benchmark`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub benchmark: Option<Benchmark>,
@@ -770,56 +765,7 @@ pub struct ModelRef {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct ReportData {
-    pub text: Arc<ReportText>,
-    pub glossary: Glossary,
-    /// The methodology paragraphs, filled from the scoring rules in use.
-    pub methodology: Vec<Text>,
-}
-
-/// Names for the ids an assessment refers to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Glossary {
-    /// Tier ids, lowest first.
-    pub tiers: Vec<Text>,
-    #[serde(default)]
-    pub tier_names: BTreeMap<Text, Text>,
-    pub goals: BTreeMap<Text, Text>,
-    /// Risk appetite option ids, as one word.
-    pub appetites: BTreeMap<Text, Text>,
-    pub rings: BTreeMap<Ring, Named>,
-    pub stages: BTreeMap<Text, Named>,
-    /// The trend categories, in order: the radar's sectors.
-    pub sectors: Vec<IdName>,
-    pub risk_categories: BTreeMap<Text, Text>,
-    pub likelihoods: BTreeMap<Text, Text>,
-    /// Likelihood band ids, least likely first.
-    pub likelihood_bands: Vec<Text>,
-    pub skill_categories: BTreeMap<Text, Text>,
-    /// Names of skill levels 1 and up.
-    pub skill_levels: Vec<Text>,
-    /// Roadmap action titles, including actions not scheduled.
-    pub actions: BTreeMap<Text, Text>,
-    /// Questions named by the rules in scope: prompt and level descriptions.
-    pub questions: BTreeMap<Text, QuestionText>,
-    /// Context question prompts.
-    pub context: BTreeMap<Text, Text>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Named {
-    pub name: Text,
-    pub meaning: Text,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct IdName {
     pub id: Text,
     pub name: Text,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct QuestionText {
-    pub prompt: Text,
-    pub levels: Vec<Text>,
 }

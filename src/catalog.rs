@@ -1,7 +1,6 @@
 //! `readiness catalog`: browsing the frameworks data as a table in any view, or as JSON.
 
 use crate::cli::CatalogKind;
-use crate::document::{Align, Block, Column, Document, Meta, Section, Span, Table};
 use crate::frameworks::{Frameworks, Text};
 use crate::report::{Format, to_json};
 
@@ -11,52 +10,22 @@ struct Grid {
     rows: Vec<Vec<Text>>,
 }
 
-pub fn render(fw: &Frameworks, kind: Option<CatalogKind>, format: Format, width: Option<u16>, colour: bool) -> String {
-    use crate::document::{html, markdown, terminal};
-    if format == Format::Json {
-        return kind.map_or_else(|| to_json(&summary(fw).rows), |k| json(fw, k));
-    }
-    let grid = kind.map_or_else(|| summary(fw), |k| grid(fw, k));
-    let document = document(fw, &grid);
-    match format {
-        Format::Markdown => markdown::render(&document),
-        Format::Html => html::render(&document),
-        _ => terminal::render(&document, terminal::Options { width, colour }),
-    }
-}
-
-/// One section holding the grid as a table; the last column, the widest text, takes the room.
-fn document(fw: &Frameworks, grid: &Grid) -> Document {
-    let text = &fw.report;
-    let last = grid.header.len().saturating_sub(1);
-    let columns = grid
-        .header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| Column { header: h.to_string(), align: Align::Left, wide: i == last })
-        .collect();
-    let rows = grid.rows.iter().map(|r| r.iter().map(|c| vec![Span::plain(c.to_string())]).collect()).collect();
-    let title = text.catalog.title.to_string();
-    Document {
-        title: title.clone(),
-        meta: Meta {
-            client: String::new(),
-            date: String::new(),
-            headline: String::new(),
-            generator: String::new(),
-            language: text.language.to_string(),
-            contents: None,
-            byline: Vec::new(),
-            paper: crate::document::Paper::A4,
-        },
-        cover: Vec::new(),
-        sections: vec![Section {
-            anchor: "catalog".into(),
-            title,
-            blocks: vec![Block::Table(Table { caption: None, columns, rows })],
-            appendix: false,
-        }],
-    }
+/// Writes the catalogue of `kind` (without one, the summary of every catalogue) to `out`.
+pub fn write(
+    fw: &Frameworks,
+    kind: Option<CatalogKind>,
+    format: Format,
+    terminal: crate::document::terminal::Options,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let json = |out: &mut dyn std::io::Write| {
+        out.write_all(kind.map_or_else(|| to_json(&summary(fw).rows), |k| json(fw, k)).as_bytes())
+    };
+    let document = || {
+        let grid = kind.map_or_else(|| summary(fw), |k| grid(fw, k));
+        crate::report::catalog_document(&fw.report, &grid.header, &grid.rows)
+    };
+    crate::report::write(format, json, document, terminal, out)
 }
 
 fn json(fw: &Frameworks, kind: CatalogKind) -> String {

@@ -65,6 +65,9 @@ pub enum Command {
         explain: bool,
         #[command(flatten)]
         deliverable: DeliverableArgs,
+        // The frameworks the report was assessed with: its words come from them.
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Print a commented answer file listing every question
     Template {

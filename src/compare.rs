@@ -3,7 +3,7 @@
 //! gaps narrowed or widened, and levers acted on.
 
 use crate::answers::Answer;
-use crate::assessment::{Assessment, IdName, ReportData};
+use crate::assessment::{Assessment, IdName};
 use crate::error::{Diagnostic, InputError, number, quote};
 use crate::frameworks::{Ring, Text};
 use schemars::JsonSchema;
@@ -25,8 +25,6 @@ pub struct Comparison {
     pub skills: Vec<Delta>,
     /// Levers of the old assessment whose answer has improved since.
     pub levers_acted_on: Vec<LeverActedOn>,
-    /// The wording and names of the newer assessment, to render the comparison with.
-    pub report: ReportData,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -190,7 +188,6 @@ pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
         risks_closed: old.risks.iter().filter(|r| !raised(new, &r.id)).map(risk_name).collect(),
         skills,
         levers_acted_on: levers_acted_on(old, new),
-        report: new.report.clone(),
     }
 }
 

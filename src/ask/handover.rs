@@ -4,6 +4,7 @@
 use super::session::{Finished, prompter, quote};
 use super::{Reply, tell};
 use crate::assessment::Assessment;
+use crate::frameworks::Frameworks;
 use crate::output::write_new;
 use crate::report::{self, Format, View};
 use std::path::{Path, PathBuf};
@@ -39,8 +40,8 @@ impl ClientReport {
         }
     }
 
-    pub fn render(self, assessment: &Assessment, view: &View) -> String {
-        report::render(assessment, self.format(), view)
+    pub fn render(self, assessment: &Assessment, fw: &Frameworks, view: &View) -> String {
+        report::render(assessment, fw, self.format(), view)
     }
 }
 
@@ -49,6 +50,7 @@ impl ClientReport {
 /// report file `--output` wrote, if any.
 pub fn hand_over(
     assessment: &Assessment,
+    fw: &Frameworks,
     finished: &Finished,
     view: &View,
     written: Option<(&Path, Format)>,
@@ -57,7 +59,7 @@ pub fn hand_over(
     let session = &finished.session;
     let report = match written {
         Some((path, format)) if format == kind.format() => Some(std::path::absolute(path)?),
-        _ => offer(assessment, view, kind, session)?,
+        _ => offer(assessment, fw, view, kind, session)?,
     };
     let next = match report {
         Some(report) => format!(
@@ -77,12 +79,18 @@ pub fn hand_over(
 }
 
 /// Offers to write the client report; the path written, if it was.
-fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Path) -> anyhow::Result<Option<PathBuf>> {
+fn offer(
+    assessment: &Assessment,
+    fw: &Frameworks,
+    view: &View,
+    kind: ClientReport,
+    session: &Path,
+) -> anyhow::Result<Option<PathBuf>> {
     let path = report_path(beside(session), &assessment.company, kind.extension());
     let options = [format!("Write the {} report to {}", kind.name(), path.display()), "Not now".to_string()];
     match prompter().menu("Write the client report to a file, to hand over?", &options)? {
         Reply::Answer(0) => {
-            let report = kind.render(assessment, view);
+            let report = kind.render(assessment, fw, view);
             // Never over a file created while the offer was on screen.
             let path = write_beside(beside(session), &assessment.company, kind.extension(), report.as_bytes())?;
             tell(&format!("Client report written to {}", path.display()));
@@ -94,10 +102,10 @@ fn offer(assessment: &Assessment, view: &View, kind: ClientReport, session: &Pat
 
 /// The last screen of a live session or a workshop, before anything long: the score and tier,
 /// the first things to do, and where the answers (`answers`) and the full report are.
-pub fn recap(assessment: &Assessment, answers: &Path, report: Option<&Path>) {
+pub fn recap(assessment: &Assessment, fw: &Frameworks, answers: &Path, report: Option<&Path>) {
     let r = &assessment.readiness;
     let mut text = format!("Readiness {} of 100: {}", report::num(r.overall), r.tier.name);
-    let priorities = report::priorities(assessment);
+    let priorities = report::priorities(assessment, fw);
     if !priorities.is_empty() {
         text.push_str("\nFirst things to do:");
     }

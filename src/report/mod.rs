@@ -1,18 +1,23 @@
 //! Views of one [`Assessment`]: the report is built once as a neutral document
 //! ([`build::document`]) and laid out by the terminal, Markdown or HTML backend; JSON is the
-//! assessment itself. Every view takes every word and figure from the assessment, so a saved
-//! JSON report renders again, byte for byte, without the frameworks. The comparison of two
-//! assessments and the summary of a portfolio are built as documents here too.
+//! assessment itself. The assessment holds the decisions and figures; the words (headings,
+//! sentences, names for ids) come from the frameworks when the document is built, so a saved
+//! JSON report renders again, byte for byte, with the frameworks it was assessed with. The
+//! comparison of two assessments, the summary of a portfolio and the catalogue are built as
+//! documents here too, and every command prints through the one format switch, [`lay_out`].
 
 mod build;
 mod deliverable;
+mod ids;
 mod json;
 
-pub use build::{compare_document, document, num, portfolio_document, priorities};
+pub use build::{catalog_document, compare_document, document, num, portfolio_document, priorities};
 pub use deliverable::{Deliverable, Lang};
+pub use ids::unknown_ids;
 
 use crate::assessment::Assessment;
-use crate::document::{html, markdown, terminal as term};
+use crate::document::{Document, html, markdown, terminal as term};
+use crate::frameworks::Frameworks;
 use clap::ValueEnum;
 use std::io::Write;
 
@@ -66,30 +71,65 @@ impl View {
     pub fn shows(&self, section: Section) -> bool {
         self.sections.iter().any(|s| *s == section || *s == Section::All)
     }
+
+    /// How the terminal backend lays the view out.
+    pub fn terminal(&self) -> term::Options {
+        term::Options { width: self.width, colour: self.colour }
+    }
 }
 
-/// Writes the view to `out`. JSON is streamed: the assessment with its wording is the largest
-/// output, and building it as one string first costs a tenth of a start in memory touched.
+/// The one format switch: the document laid out for the terminal, Markdown or HTML, or `None`
+/// for JSON, which each command writes from its own value. The document is built only when it
+/// is laid out.
+pub fn lay_out(format: Format, document: impl FnOnce() -> Document, terminal: term::Options) -> Option<String> {
+    Some(match format {
+        Format::Json => return None,
+        Format::Table => term::render(&document(), terminal),
+        Format::Markdown => markdown::render(&document()),
+        Format::Html => html::render(&document()),
+    })
+}
+
+/// What a command prints, in the format asked for, written to `out`: `json` writes the JSON
+/// (streamed: the assessment is the largest output, and building it as one string first costs
+/// a tenth of a start in memory touched), the document is laid out for the other formats.
 ///
 /// A report template that would fill to more than [`crate::words::MAX_FILLED_BYTES`] (from a
-/// customised `report.toml` or a hand-edited JSON report) is bad input: nothing is written.
-pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn Write) -> anyhow::Result<()> {
-    match format {
-        Format::Json => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 15, out);
-            json::write_pretty(&mut out, assessment)?;
-            Ok(out.flush()?)
-        }
-        _ => {
-            // A refusal noted by an earlier rendering on this thread is not this report's.
-            crate::words::take_too_long();
-            let text = render(assessment, format, view);
-            if let Some(template) = crate::words::take_too_long() {
-                return Err(too_long(&template).into());
-            }
-            Ok(out.write_all(text.as_bytes())?)
-        }
+/// customised `report.toml`) is bad input: nothing is written.
+pub fn write(
+    format: Format,
+    json: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    document: impl FnOnce() -> Document,
+    terminal: term::Options,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    // A refusal noted by an earlier rendering on this thread is not this document's.
+    crate::words::take_too_long();
+    let Some(text) = lay_out(format, document, terminal) else {
+        let mut out = std::io::BufWriter::with_capacity(1 << 15, out);
+        json(&mut out)?;
+        return Ok(out.flush()?);
+    };
+    if let Some(template) = crate::words::take_too_long() {
+        return Err(too_long(&template).into());
     }
+    Ok(out.write_all(text.as_bytes())?)
+}
+
+/// JSON for [`write()`]: the value, pretty, with a trailing newline.
+pub fn json_of<T: serde::Serialize + ?Sized>(value: &T) -> impl FnOnce(&mut dyn Write) -> std::io::Result<()> + '_ {
+    move |out| json::write_pretty(out, value)
+}
+
+/// Writes a view of an assessment, in the words of `fw`, to `out`.
+pub fn write_report(
+    assessment: &Assessment,
+    fw: &Frameworks,
+    format: Format,
+    view: &View,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    write(format, json_of(assessment), || document(assessment, fw, view), view.terminal(), out)
 }
 
 fn too_long(template: &str) -> crate::error::InputError {
@@ -100,26 +140,9 @@ fn too_long(template: &str) -> crate::error::InputError {
     ])
 }
 
-pub fn render(assessment: &Assessment, format: Format, view: &View) -> String {
-    match format {
-        Format::Json => to_json(assessment),
-        Format::Table => {
-            term::render(&document(assessment, view), term::Options { width: view.width, colour: view.colour })
-        }
-        Format::Markdown => markdown::render(&document(assessment, view)),
-        Format::Html => html::render(&document(assessment, view)),
-    }
-}
-
-/// A comparison of two assessments in the format asked for.
-pub fn render_comparison(c: &crate::compare::Comparison, format: Format, width: Option<u16>, colour: bool) -> String {
-    let document = || compare_document(c);
-    match format {
-        Format::Json => to_json(c),
-        Format::Markdown => markdown::render(&document()),
-        Format::Html => html::render(&document()),
-        Format::Table => term::render(&document(), term::Options { width, colour }),
-    }
+/// A view of an assessment as text, in the words of `fw`.
+pub fn render(assessment: &Assessment, fw: &Frameworks, format: Format, view: &View) -> String {
+    lay_out(format, || document(assessment, fw, view), view.terminal()).unwrap_or_else(|| to_json(assessment))
 }
 
 /// Pretty JSON with a trailing newline.

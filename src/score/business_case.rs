@@ -8,8 +8,7 @@ use crate::assessment::{
     Band, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness, TechnologyAssessment,
     Totals, Value,
 };
-use crate::frameworks::{ContextOption, Cost, Frameworks, Ring, Text};
-use crate::words::{fill, list};
+use crate::frameworks::{ContextOption, Frameworks, Ring, Text};
 
 pub fn build(
     fw: &Frameworks,
@@ -172,50 +171,4 @@ fn best(initiatives: &[Initiative]) -> Vec<Text> {
     let mut ranked: Vec<(&Initiative, f64)> = initiatives.iter().filter_map(|i| Some((i, ratio(i)?))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     ranked.into_iter().take(3).map(|(i, _)| i.id.clone()).collect()
-}
-
-/// The methodology paragraph, filled from the same bands and factors.
-pub fn methodology(fw: &Frameworks) -> Option<Text> {
-    let data = &fw.business_case;
-    let m = &fw.report.methodology;
-    let and = fw.report.and.as_str();
-    let n = |x: f64| format!("{x}");
-    let band = |b: Band| format!("{}-{}", n(b[0]), n(b[1]));
-    let item = |template: &Text, values: &[(&str, &str)]| fill(template, values).unwrap_or_default();
-    let discounts: Vec<String> = data
-        .discount
-        .iter()
-        .map(|(kind, f)| item(&m.discount, &[("kind", &kind.replace('_', " ")), ("factor", &n(*f))]))
-        .collect();
-    let effort: Vec<String> = data
-        .effort
-        .iter()
-        .map(|e| {
-            let (low, high) = (n(e.person_weeks[0]), n(e.person_weeks[1]));
-            item(&m.effort, &[("complexity", &e.complexity.to_string()), ("low", &low), ("high", &high)])
-        })
-        .collect();
-    let costs: Vec<String> = data
-        .cost
-        .iter()
-        .map(|c| {
-            let costs = &fw.report.costs;
-            let name = match c.band {
-                Cost::Low => &costs.low,
-                Cost::Medium => &costs.medium,
-                Cost::High => &costs.high,
-            };
-            item(&m.cost, &[("band", name), ("one_off", &band(c.one_off)), ("yearly", &band(c.yearly))])
-        })
-        .collect();
-    let values = [
-        ("discounts", list(&discounts, and)),
-        ("effort", list(&effort, and)),
-        ("costs", costs.join("; ")),
-        ("per_month", band(data.action.person_weeks_per_month)),
-        ("action_one_off", band(data.action.one_off)),
-        ("basis", data.basis.to_string()),
-    ];
-    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    fill(&m.business_case, &values).map(Text::from)
 }

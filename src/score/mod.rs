@@ -16,7 +16,6 @@ mod skills;
 mod technology;
 
 pub use readiness::{answer_of, confidence, overall_readiness, question_span, score as readiness};
-pub use report_data::methodology;
 
 use crate::answers::{Answer, Answers, ContextValue};
 use crate::assessment::{AnswerEntry, Assessment, Business, ContextEntry, Reason, TechnologyAssessment};
@@ -55,7 +54,6 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
         answers: answer_entries(fw, answers),
         trends: report_data::trends(fw, &technologies),
         models: report_data::models(fw, answers, &technologies),
-        report: report_data::report_data(fw, &business),
         business,
         readiness,
         technologies,

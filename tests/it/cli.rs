@@ -258,6 +258,31 @@ fn frameworks_check_reports_dangling_references_with_file_and_line() {
         .stderr(predicate::str::contains("did you mean `generative_creative`?"));
 }
 
+/// `report.toml` is the one declaration of the report's words (build.rs generates the structs
+/// from it): a customised copy without a key, or with a misspelt one, is refused naming it.
+#[test]
+fn a_report_toml_missing_or_misspelling_a_key_is_refused_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    bin().args(["frameworks", "export"]).arg(dir.path()).assert().success();
+    let path = dir.path().join("report.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let key = "plan_none = \"Gaps first\"\n";
+    assert!(text.contains(key), "report.toml has the key");
+    for (edited, expected) in [
+        (text.replacen(key, "", 1), "missing field `plan_none`"),
+        (text.replacen(key, "plan_nones = \"Gaps first\"\n", 1), "unknown field `plan_nones`"),
+    ] {
+        fs::write(&path, edited).unwrap();
+        bin()
+            .args(["frameworks", "check"])
+            .arg(dir.path())
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(expected))
+            .stderr(predicate::str::contains("report.toml:"));
+    }
+}
+
 #[test]
 fn completions_script_loads_in_bash() {
     let out = bin().args(["completions", "bash"]).output().unwrap();

@@ -143,7 +143,7 @@ fn score_and_render(fw: &Frameworks, answers: &readiness::answers::Answers) {
     let assessment = readiness::score::assess(fw, answers, Date::new(2026, 11, 25).unwrap());
     let view = View::everything(true, Some(100));
     for format in [Format::Table, Format::Markdown, Format::Html, Format::Json] {
-        assert!(!render(&assessment, format, &view).is_empty());
+        assert!(!render(&assessment, fw, format, &view).is_empty());
     }
 }
 

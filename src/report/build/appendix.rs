@@ -26,7 +26,7 @@ pub fn sections(w: &Words) -> Vec<Section> {
 fn methodology(w: &Words) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut items: Vec<String> = Vec::new();
-    for text in &w.a.report.methodology {
+    for text in &w.methodology() {
         let is_item = text.starts_with(|c: char| c.is_lowercase());
         if is_item {
             items.push(text.to_string());

@@ -2,15 +2,15 @@
 //! after (a chart and the table of the same numbers), technologies that moved, risks, skills
 //! gaps and levers acted on.
 
-use super::{date_in, left, list_block, new_section, num, paragraph, right, table};
+use super::{date_in, left, list_block, new_section, num, paragraph, plain_meta, right, table};
 use crate::answers::Answer;
 use crate::compare::Comparison;
-use crate::document::{Block, Chart, ChartKind, Document, Meta, Series};
-use crate::frameworks::{ReportText, Ring};
+use crate::document::{Block, Chart, ChartKind, Document, Series};
+use crate::frameworks::{Frameworks, ReportText, Ring};
 use crate::words::{fill, list};
 
-pub fn document(c: &Comparison) -> Document {
-    let text = &c.report.text;
+pub fn document(c: &Comparison, fw: &Frameworks) -> Document {
+    let text = &fw.report;
     let t = &text.compare;
     let company = c.new.company.to_string();
     let date = |d| date_in(text, d);
@@ -30,22 +30,13 @@ pub fn document(c: &Comparison) -> Document {
     // The overall move is the headline; the section goes straight to the dimensions.
     let blocks = vec![Block::Chart(chart(c, text)), dimensions(c, text)];
     let mut sections = vec![new_section("dimensions", &t.dimensions, blocks)];
-    sections.push(new_section("technologies", &t.technologies, technologies(c, text)));
+    sections.push(new_section("technologies", &t.technologies, technologies(c, fw)));
     sections.push(new_section("risks", &t.risks, risks(c, text)));
     sections.push(new_section("skills", &t.skills, vec![skills(c, text)]));
     sections.push(new_section("levers", &t.levers, vec![levers(c, text)]));
     Document {
         title: fill(&t.title, &[("company", &company)]).unwrap_or_default(),
-        meta: Meta {
-            client: company,
-            date: date(c.new.as_of),
-            headline: intro,
-            generator: String::new(),
-            language: text.language.to_string(),
-            contents: None,
-            byline: Vec::new(),
-            paper: crate::document::Paper::A4,
-        },
+        meta: plain_meta(text, company, date(c.new.as_of), intro, String::new()),
         cover: Vec::new(),
         sections,
     }
@@ -80,12 +71,12 @@ fn dimensions(c: &Comparison, text: &ReportText) -> Block {
     table(None, vec![left(&t.dimension), right(&t.before), right(&t.after), right(&t.change)], rows)
 }
 
-fn technologies(c: &Comparison, text: &ReportText) -> Vec<Block> {
-    let t = &text.compare;
+fn technologies(c: &Comparison, fw: &Frameworks) -> Vec<Block> {
+    let t = &fw.report.compare;
     if c.technologies.is_empty() {
         return vec![paragraph(t.none_moved.to_string())];
     }
-    let ring = |r: Ring| c.report.glossary.rings.get(&r).map_or_else(|| r.id().to_string(), |x| x.name.to_string());
+    let ring = |r: Ring| fw.ring(r).name.to_string();
     let month = |m: Option<u32>| m.map_or(String::new(), |m| m.to_string());
     let rows = c
         .technologies

@@ -1,11 +1,14 @@
 //! The assessment as a document: the one place that decides what the report says, in what
-//! order, with which words (from `frameworks/report.toml`, carried in the assessment). The
-//! backends in `crate::document` only lay it out.
+//! order, with which words (from `frameworks/report.toml` and the names in the frameworks,
+//! looked up when the document is built). The backends in `crate::document` only lay it out.
 
 mod appendix;
 mod business_case;
+mod catalog;
 mod changes;
 mod compare;
+mod glossary;
+mod methodology;
 mod notes;
 mod portfolio;
 mod readiness;
@@ -18,23 +21,27 @@ mod workshop;
 
 use super::{Section as Part, View};
 use crate::answers::Answer;
-use crate::assessment::{Assessment, Glossary, TechnologyAssessment};
+use crate::assessment::{Assessment, TechnologyAssessment};
 use crate::date::Date;
 use crate::document::{Block, Column, Document, Meta, Section, Span, Table};
-use crate::frameworks::{ReportText, Ring, Text};
+use crate::frameworks::{Frameworks, ReportText, Ring, Text};
 use crate::words::{fill, list};
+use glossary::Glossary;
 
+pub use catalog::document as catalog_document;
 pub use compare::document as compare_document;
 pub use portfolio::document as portfolio_document;
 
 /// The first things to do, as the summary's first page lists them (at most three).
-pub fn priorities(a: &Assessment) -> Vec<String> {
-    summary::priorities(&Words::of(a))
+pub fn priorities(a: &Assessment, fw: &Frameworks) -> Vec<String> {
+    let g = glossary::of(fw, &a.business);
+    summary::priorities(&Words::of(a, fw, &g))
 }
 
-/// The report document for a view of an assessment.
-pub fn document(a: &Assessment, view: &View) -> Document {
-    let w = Words::of(a);
+/// The report document for a view of an assessment, in the words of `fw`.
+pub fn document(a: &Assessment, fw: &Frameworks, view: &View) -> Document {
+    let g = glossary::of(fw, &a.business);
+    let w = Words::of(a, fw, &g);
     let mut sections = vec![summary::section(&w)];
     let parts: [(Part, SectionBuilder); 5] = [
         (Part::Readiness, readiness::section),
@@ -73,7 +80,7 @@ pub fn document(a: &Assessment, view: &View) -> Document {
         cover: summary::cover(&w),
         sections,
     };
-    super::deliverable::apply(document, a, &view.deliverable)
+    super::deliverable::apply(document, a, &fw.report.deliverable, &view.deliverable)
 }
 
 /// Builds one section of the report; the flag asks for the answers and weights behind scores.
@@ -84,11 +91,17 @@ pub struct Words<'a> {
     pub a: &'a Assessment,
     pub text: &'a ReportText,
     pub g: &'a Glossary,
+    fw: &'a Frameworks,
 }
 
 impl<'a> Words<'a> {
-    fn of(a: &'a Assessment) -> Words<'a> {
-        Words { a, text: &a.report.text, g: &a.report.glossary }
+    fn of(a: &'a Assessment, fw: &'a Frameworks, g: &'a Glossary) -> Words<'a> {
+        Words { a, text: &fw.report, g, fw }
+    }
+
+    /// The methodology paragraphs as applied, for the appendix.
+    pub fn methodology(&self) -> Vec<Text> {
+        methodology::paragraphs(self.fw)
     }
 
     /// A template filled, or `None` when a value it needs is missing.
@@ -262,6 +275,21 @@ pub fn wide(header: &str) -> Column {
 
 pub fn right(header: &str) -> Column {
     Column { header: header.to_string(), align: crate::document::Align::Right, wide: false }
+}
+
+/// The meta of a document without a cover, contents or signature (a comparison, a portfolio
+/// summary, a catalogue), on A4 paper.
+pub fn plain_meta(text: &ReportText, client: String, date: String, headline: String, generator: String) -> Meta {
+    Meta {
+        client,
+        date,
+        headline,
+        generator,
+        language: text.language.to_string(),
+        contents: None,
+        byline: Vec::new(),
+        paper: crate::document::Paper::A4,
+    }
 }
 
 pub fn new_section(anchor: &str, title: &str, blocks: Vec<Block>) -> Section {

@@ -2,9 +2,9 @@
 //! spread of every score (a spider chart of the dimension medians and the table of the same
 //! numbers), the count per tier, and the files that could not be scored.
 
-use super::{date_in, left, list_block, new_section, num, paragraph, right, table, wide};
+use super::{date_in, left, list_block, new_section, num, paragraph, plain_meta, right, table, wide};
 use crate::date::Date;
-use crate::document::{Band, Block, Chart, ChartKind, Document, Meta, Series};
+use crate::document::{Band, Block, Chart, ChartKind, Document, Series};
 use crate::frameworks::{ContextKind, Frameworks, PortfolioText};
 use crate::portfolio::{Distribution, Measure, Summary};
 use crate::words::{fill, list};
@@ -34,16 +34,13 @@ pub fn document(fw: &Frameworks, summary: &Summary, failed: &[PathBuf], as_of: D
     let sections = vec![new_section("portfolio", &t.scores, blocks)];
     Document {
         title: t.title.to_string(),
-        meta: Meta {
-            client: t.client.to_string(),
-            date: date_in(text, as_of),
+        meta: plain_meta(
+            text,
+            t.client.to_string(),
+            date_in(text, as_of),
             headline,
-            generator: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
-            language: text.language.to_string(),
-            contents: None,
-            byline: Vec::new(),
-            paper: crate::document::Paper::A4,
-        },
+            format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
+        ),
         cover: Vec::new(),
         sections,
     }
