@@ -189,6 +189,9 @@ pub struct MethodologyText {
     pub discount: Text,
     pub effort: Text,
     pub cost: Text,
+    pub size_factor: Text,
+    pub team_factor: Text,
+    pub team_factor_rest: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
@@ -294,6 +297,7 @@ pub struct BusinessCaseText {
     pub range: Text,
     pub amount: Text,
     pub share: Text,
+    pub share_budget: Text,
     pub amount_and_share: Text,
     pub not_estimated: Text,
     pub enables: Text,
@@ -311,6 +315,7 @@ pub struct BusinessCaseText {
     pub total: Text,
     pub total_value: Text,
     pub total_no_value: Text,
+    pub over_budget: Text,
     pub best: Text,
     pub best_item: Text,
 }

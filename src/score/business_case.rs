@@ -1,34 +1,79 @@
 //! The business case of each initiative: effort and cost from the bands of business_case.toml,
-//! value from a technology's published effect, discounted by the kind of its source and
-//! multiplied by the revenue band, always as a range.
+//! scaled to the business's size, value from a technology's published effect, discounted by the
+//! kind of its source and multiplied by the revenue or budget band, always as a range.
 
 use super::context::source_ref;
 use crate::answers::{Answers, ContextValue};
 use crate::assessment::{
-    Band, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness, TechnologyAssessment,
-    Totals, Value,
+    Band, Business, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness,
+    TechnologyAssessment, Totals, Value,
 };
-use crate::frameworks::{ContextOption, Cost, Frameworks, Ring, Text};
+use crate::frameworks::{ContextOption, Cost, Frameworks, Ring, Text, ValueBase};
 use crate::words::{fill, list};
+
+/// What the figures of one business are computed on: its revenue and budget bands, and the
+/// factors its size puts on cost and effort.
+#[derive(Clone, Copy)]
+struct Basis {
+    revenue: Option<Band>,
+    budget: Option<Band>,
+    cost: f64,
+    effort: f64,
+}
+
+impl Basis {
+    fn of(fw: &Frameworks, answers: &Answers, business: &Business) -> Basis {
+        let data = &fw.business_case;
+        let size = option(fw, answers, &data.size_question).map(|o| o.id.as_str());
+        // Unknown size or team: the largest factor, the cautious end of a cost.
+        let cost = match size.and_then(|s| data.size_scale.iter().find(|x| x.size == s)) {
+            Some(x) => x.cost,
+            None => data.size_scale.iter().map(|x| x.cost).fold(0.0, f64::max),
+        };
+        let effort = match business.team_size.and_then(|n| data.team_scale.iter().find(|x| n <= x.up_to)) {
+            Some(x) => x.effort,
+            None => data.team_scale.iter().map(|x| x.effort).fold(0.0, f64::max),
+        };
+        Basis {
+            revenue: option(fw, answers, &data.revenue_question).and_then(|o| o.revenue),
+            budget: option(fw, answers, &data.budget_question).and_then(|o| o.spend),
+            cost,
+            effort,
+        }
+    }
+
+    fn base(&self, base: ValueBase) -> Option<Band> {
+        match base {
+            ValueBase::Revenue => self.revenue,
+            ValueBase::MarketingBudget => self.budget,
+        }
+    }
+}
+
+fn scaled(band: Band, factor: f64) -> Band {
+    [band[0] * factor, band[1] * factor]
+}
 
 pub fn build(
     fw: &Frameworks,
     answers: &Answers,
+    business: &Business,
     technologies: &[TechnologyAssessment],
     roadmap: &[PhasePlan],
     readiness: &Readiness,
 ) -> BusinessCase {
-    let data = &fw.business_case;
-    let revenue = option(fw, answers, &data.revenue_question).and_then(|o| o.revenue);
-    let currency = option(fw, answers, &data.currency_question).and_then(|o| o.currency.clone());
+    let basis = Basis::of(fw, answers, business);
+    let currency = option(fw, answers, &fw.business_case.currency_question).and_then(|o| o.currency.clone());
     let actions: Vec<&PlannedAction> = roadmap.iter().flat_map(|p| &p.actions).collect();
     let mut initiatives: Vec<Initiative> =
-        initiative_technologies(technologies).map(|t| technology_case(fw, t, revenue, &actions)).collect();
+        initiative_technologies(technologies).map(|t| technology_case(fw, t, basis, &actions)).collect();
     let planned: Vec<Text> = initiatives.iter().map(|i| i.id.clone()).collect();
-    initiatives.extend(actions.iter().map(|a| action_case(fw, a, &planned, technologies, readiness)));
+    initiatives.extend(actions.iter().map(|a| action_case(fw, a, basis, &planned, technologies, readiness)));
     let total = totals(&initiatives);
     let best = best(&initiatives);
-    BusinessCase { currency, revenue, initiatives, total, best }
+    let first_year = total.one_off[1] + total.yearly_cost[1];
+    let over_budget = basis.budget.is_some_and(|b| first_year > b[1]);
+    BusinessCase { currency, revenue: basis.revenue, budget: basis.budget, over_budget, initiatives, total, best }
 }
 
 /// The technologies in adopt or pilot, in the order they start.
@@ -44,18 +89,15 @@ fn option<'a>(fw: &'a Frameworks, answers: &Answers, question: &str) -> Option<&
     fw.context_question(question)?.options.iter().find(|o| o.id == *id)
 }
 
-fn technology_case(
-    fw: &Frameworks,
-    t: &TechnologyAssessment,
-    revenue: Option<Band>,
-    actions: &[&PlannedAction],
-) -> Initiative {
+fn technology_case(fw: &Frameworks, t: &TechnologyAssessment, basis: Basis, actions: &[&PlannedAction]) -> Initiative {
     let data = &fw.business_case;
     let base = t.implementation_complexity.base;
     let effort = data.effort.iter().find(|e| e.complexity == base).map_or([0.0; 2], |e| e.person_weeks);
+    let effort = scaled(effort, basis.effort);
     let cost = data.cost.iter().find(|c| c.band == t.implementation_complexity.cost);
     let (one_off, yearly_cost) = cost.map_or(([0.0; 2], [0.0; 2]), |c| (c.one_off, c.yearly));
-    let value = published_value(fw, &t.id, revenue);
+    let (one_off, yearly_cost) = (scaled(one_off, basis.cost), scaled(yearly_cost, basis.cost));
+    let value = published_value(fw, &t.id, basis);
     let goal = t.roi_potential.goals_served.first().cloned().unwrap_or_default();
     let measure = data.kpi.iter().find(|k| k.goal == goal).map(|k| k.measure.clone()).unwrap_or_default();
     // The owner of the first action that serves it, else of the first action of the plan.
@@ -76,8 +118,9 @@ fn technology_case(
     }
 }
 
-/// The published effect, discounted by the kind of its source; an amount on a known revenue.
-fn published_value(fw: &Frameworks, technology: &str, revenue: Option<Band>) -> Value {
+/// The published effect, discounted by the kind of its source; an amount on a known revenue
+/// or budget, whichever the effect is a share of.
+fn published_value(fw: &Frameworks, technology: &str, basis: Basis) -> Value {
     let data = &fw.business_case;
     let Some(effect) = data.value.iter().find(|v| v.technology == technology) else { return Value::default() };
     let source = fw.source(&effect.source);
@@ -85,7 +128,8 @@ fn published_value(fw: &Frameworks, technology: &str, revenue: Option<Band>) -> 
     let share = [effect.effect[0] * discount, effect.effect[1] * discount];
     Value {
         share: Some(share),
-        amount: revenue.map(|r| [r[0] * share[0], r[1] * share[1]]),
+        base: Some(effect.base),
+        amount: basis.base(effect.base).map(|r| [r[0] * share[0], r[1] * share[1]]),
         claim: Some(effect.claim.clone()),
         source: source.map(source_ref),
         discount: Some(discount),
@@ -106,6 +150,7 @@ fn payback(one_off: Band, yearly: Band, value: Option<Band>) -> Option<Band> {
 fn action_case(
     fw: &Frameworks,
     a: &PlannedAction,
+    basis: Basis,
     planned: &[Text],
     technologies: &[TechnologyAssessment],
     readiness: &Readiness,
@@ -119,9 +164,9 @@ fn action_case(
         id: a.id.clone(),
         name: a.title.clone(),
         kind: InitiativeKind::Action,
-        person_weeks: [per_month[0] * months, per_month[1] * months],
-        one_off: band.one_off,
-        yearly_cost: band.yearly,
+        person_weeks: scaled([per_month[0] * months, per_month[1] * months], basis.effort),
+        one_off: scaled(band.one_off, basis.cost),
+        yearly_cost: scaled(band.yearly, basis.cost),
         cost_basis: fw.business_case.basis.clone(),
         value: Value { enables, ..Value::default() },
         months_to_value: a.months[1],
@@ -157,20 +202,30 @@ fn totals(initiatives: &[Initiative]) -> Totals {
     let add = |f: &dyn Fn(&Value) -> Option<Band>| {
         valued.iter().filter_map(|i| f(&i.value)).reduce(|acc, b| [acc[0] + b[0], acc[1] + b[1]])
     };
+    // Shares of revenue and of the budget do not add up: a total share only of one base.
+    let base = valued.first().and_then(|i| i.value.base).filter(|b| valued.iter().all(|i| i.value.base == Some(*b)));
     Totals {
         person_weeks: sum(&|i| i.person_weeks),
         one_off: sum(&|i| i.one_off),
         yearly_cost: sum(&|i| i.yearly_cost),
-        value: Value { share: add(&|v| v.share), amount: add(&|v| v.amount), ..Value::default() },
+        value: Value { share: base.and(add(&|v| v.share)), base, amount: add(&|v| v.amount), ..Value::default() },
     }
 }
 
 /// Up to three with the most value per person-week, on the cautious ends: the low value
-/// against the high effort.
+/// against the high effort. Amounts, where known, rank before shares of different bases.
 fn best(initiatives: &[Initiative]) -> Vec<Text> {
-    let ratio = |i: &Initiative| i.value.share.map(|s| s[0] / i.person_weeks[1].max(1.0));
-    let mut ranked: Vec<(&Initiative, f64)> = initiatives.iter().filter_map(|i| Some((i, ratio(i)?))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // (whether it has an amount, the low end per person-week of the amount or else the share)
+    let ratio = |i: &Initiative| {
+        let weeks = i.person_weeks[1].max(1.0);
+        match (i.value.amount, i.value.share) {
+            (Some(a), _) => Some((true, a[0] / weeks)),
+            (None, Some(s)) => Some((false, s[0] / weeks)),
+            (None, None) => None,
+        }
+    };
+    let mut ranked: Vec<(&Initiative, (bool, f64))> = initiatives.iter().filter_map(|i| Some((i, ratio(i)?))).collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(b.1.1.total_cmp(&a.1.1)));
     ranked.into_iter().take(3).map(|(i, _)| i.id.clone()).collect()
 }
 
@@ -208,7 +263,32 @@ pub fn methodology(fw: &Frameworks) -> Option<Text> {
             item(&m.cost, &[("band", name), ("one_off", &band(c.one_off)), ("yearly", &band(c.yearly))])
         })
         .collect();
+    let sizes: Vec<String> = data
+        .size_scale
+        .iter()
+        .map(|x| {
+            let label =
+                fw.context_question(&data.size_question).and_then(|q| q.options.iter().find(|o| o.id == x.size));
+            let size = label.map_or(x.size.as_str(), |o| o.label.as_str());
+            item(&m.size_factor, &[("size", size), ("factor", &n(x.cost))])
+        })
+        .collect();
+    // The last band is read from the one before it: "more than 100", not "up to 100000".
+    let last = data.team_scale.len().saturating_sub(1);
+    let teams: Vec<String> = data
+        .team_scale
+        .iter()
+        .enumerate()
+        .map(|(i, x)| match i.checked_sub(1).filter(|_| i == last).map(|p| &data.team_scale[p]) {
+            Some(before) => {
+                item(&m.team_factor_rest, &[("above", &before.up_to.to_string()), ("factor", &n(x.effort))])
+            }
+            None => item(&m.team_factor, &[("up_to", &x.up_to.to_string()), ("factor", &n(x.effort))]),
+        })
+        .collect();
     let values = [
+        ("sizes", sizes.join(", ")),
+        ("teams", teams.join(", ")),
         ("discounts", list(&discounts, and)),
         ("effort", list(&effort, and)),
         ("costs", costs.join("; ")),
