@@ -26,8 +26,24 @@ pub fn section(w: &Words) -> Option<Section> {
         left(&t.timing),
     ];
     blocks.push(table(None, money_columns, case.initiatives.iter().map(|i| money_row(w, i)).collect()));
+    // An action held only to its delivery month has its owner and months in the roadmap: one
+    // sentence names them rather than a table row each repeating "done on time".
     let kpi_columns = vec![left(&t.initiative), wide(&t.kpi), left(&t.baseline), left(&t.target), left(&t.owner)];
-    blocks.push(table(None, kpi_columns, case.initiatives.iter().map(|i| kpi_row(w, i)).collect()));
+    let rows: Vec<Vec<String>> = case.initiatives.iter().filter_map(|i| kpi_row(w, i)).collect();
+    if !rows.is_empty() {
+        blocks.push(table(None, kpi_columns, rows));
+    }
+    let items: Vec<String> = case
+        .initiatives
+        .iter()
+        .filter_map(|i| match i.kpi {
+            Kpi::Delivery { month } => w.fill(&t.delivered_item, &[("name", &i.name), ("month", &month.to_string())]),
+            _ => None,
+        })
+        .collect();
+    if !items.is_empty() {
+        blocks.extend(w.fill(&t.delivered, &[("actions", &w.list(&items))]).map(paragraph));
+    }
     let claims: Vec<String> = case.initiatives.iter().filter_map(|i| claim(w, &i.value)).collect();
     if !claims.is_empty() {
         blocks.extend(w.fill(&t.sources, &[("claims", &claims.join("; "))]).map(paragraph));
@@ -86,7 +102,8 @@ fn money_row(w: &Words, i: &Initiative) -> Vec<String> {
     ]
 }
 
-fn kpi_row(w: &Words, i: &Initiative) -> Vec<String> {
+/// A row of the KPI table; none for an action held only to its delivery month.
+fn kpi_row(w: &Words, i: &Initiative) -> Option<Vec<String>> {
     let t = &w.text.business_case;
     let filled = |template, values: &[(&str, &str)]| w.fill(template, values).unwrap_or_default();
     let (measure, baseline, target) = match &i.kpi {
@@ -100,13 +117,9 @@ fn kpi_row(w: &Words, i: &Initiative) -> Vec<String> {
             num(*baseline),
             num(*target),
         ),
-        Kpi::Delivery { month } => (
-            t.delivery_measure.to_string(),
-            t.delivery_baseline.to_string(),
-            filled(&t.delivery_target, &[("month", &month.to_string())]),
-        ),
+        Kpi::Delivery { .. } => return None,
     };
-    vec![i.name.to_string(), measure, baseline, target, i.owner.to_string()]
+    Some(vec![i.name.to_string(), measure, baseline, target, i.owner.to_string()])
 }
 
 /// An amount and its share of revenue or budget, either alone, what an action enables, or why
