@@ -612,7 +612,8 @@ pub struct Value {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Kpi {
     /// A marketing measure for a technology, by the goal it serves first; the target is the
-    /// baseline raised by `lift` (the low end of the discounted effect) when it is estimated.
+    /// baseline raised by `lift` (the low end of the discounted effect on revenue) when that is
+    /// estimated and above nothing.
     Measure { measure: Text, goal: Text, lift: Option<f64> },
     /// A readiness dimension's score, now and what the technologies the action serves need.
     Readiness { dimension: Text, baseline: f64, target: f64 },

@@ -76,7 +76,12 @@ fn assert_complete(i: &Initiative, case: &BusinessCase, what: &str) {
         assert!(ordered(p) && p[0] >= 1.0 && p.iter().all(|m| m.fract() == 0.0), "{what}: payback {p:?}");
     }
     match &i.kpi {
-        Kpi::Measure { measure, .. } => assert!(!measure.is_empty(), "{what}: KPI measure"),
+        Kpi::Measure { measure, lift, .. } => {
+            assert!(!measure.is_empty(), "{what}: KPI measure");
+            // A conversion or retention measure is raised by an effect on revenue, never by "0%".
+            let from_revenue = i.value.base == Some(ValueBase::Revenue);
+            assert!(lift.is_none_or(|l| l > 0.0 && from_revenue), "{what}: KPI lift {lift:?}");
+        }
         Kpi::Readiness { baseline, target, .. } => assert!(target > baseline, "{what}: KPI target"),
         Kpi::Delivery { month } => assert!(*month > 0, "{what}: KPI month"),
     }

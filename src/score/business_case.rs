@@ -111,11 +111,19 @@ fn technology_case(fw: &Frameworks, t: &TechnologyAssessment, basis: Basis, acti
         yearly_cost,
         cost_basis: data.basis.clone(),
         payback_months: payback(one_off, yearly_cost, value.amount),
-        kpi: Kpi::Measure { measure, goal, lift: value.share.map(|s| s[0]) },
+        kpi: Kpi::Measure { measure, goal, lift: kpi_lift(&value) },
         value,
         months_to_value: t.adoption_timeline.end_month.unwrap_or_default(),
         owner: serving.map(|a| a.owner.clone()).unwrap_or_default(),
     }
+}
+
+/// The KPI's target lift: the low end of an effect on revenue, which a conversion or retention
+/// measure can be held to; an effect on marketing spend, or one whose low end is nothing, sets
+/// no lift (the target is set when the pilot is designed).
+fn kpi_lift(value: &Value) -> Option<f64> {
+    let low = value.share?[0];
+    (value.base == Some(ValueBase::Revenue) && low > 0.0).then_some(low)
 }
 
 /// The published effect, discounted by the kind of its source; an amount on a known revenue
