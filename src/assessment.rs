@@ -544,6 +544,13 @@ pub struct BusinessCase {
     /// The annual revenue band value is computed on; none when unknown: value is then a share
     /// of revenue only.
     pub revenue: Option<Band>,
+    /// The yearly marketing budget band, when answered: the base of a value measured against
+    /// marketing spend, and what the plan's first-year cost is held to.
+    pub budget: Option<Band>,
+    /// The plan's first-year cost (one-off and yearly, high end) is more than the budget band's
+    /// high end: the report says so.
+    #[serde(default)]
+    pub over_budget: bool,
     /// The technologies in adopt or pilot in plan order, then the roadmap's actions.
     pub initiatives: Vec<Initiative>,
     /// The sums over every initiative; value over the technologies only, since an action's
@@ -592,8 +599,11 @@ pub struct Initiative {
 /// Expected yearly value: a share of revenue and, when revenue is known, an amount.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Value {
-    /// Share of annual revenue after the source's discount; none when not estimated.
+    /// Share of `base` after the source's discount; none when not estimated, or in a total of
+    /// shares of different bases.
     pub share: Option<Band>,
+    /// What the share is of.
+    pub base: Option<crate::frameworks::ValueBase>,
     pub amount: Option<Band>,
     /// The published claim the value rests on.
     pub claim: Option<Text>,
@@ -608,7 +618,8 @@ pub struct Value {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Kpi {
     /// A marketing measure for a technology, by the goal it serves first; the target is the
-    /// baseline raised by `lift` (the low end of the discounted effect) when it is estimated.
+    /// baseline raised by `lift` (the low end of the discounted effect on revenue) when that is
+    /// estimated and above nothing.
     Measure { measure: Text, goal: Text, lift: Option<f64> },
     /// A readiness dimension's score, now and what the technologies the action serves need.
     Readiness { dimension: Text, baseline: f64, target: f64 },

@@ -1014,9 +1014,13 @@ fn check_business_case(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     };
     let valid_band = |b: &super::model::Band| b.iter().all(|x| x.is_finite() && *x >= 0.0) && b[0] <= b[1];
     let revenue = |o: &super::ContextOption| o.revenue.as_ref().is_some_and(valid_band);
+    let spend = |o: &super::ContextOption| o.spend.as_ref().is_some_and(valid_band);
+    let scaled = |o: &super::ContextOption| data.size_scale.iter().any(|s| s.size == o.id);
     let questions = [
         ("revenue_question", has_option(&data.revenue_question, "`revenue = [low, high]`, low <= high", &revenue)),
         ("currency_question", has_option(&data.currency_question, "a `currency`", &|o| o.currency.is_some())),
+        ("budget_question", has_option(&data.budget_question, "`spend = [low, high]`, low <= high", &spend)),
+        ("size_question", has_option(&data.size_question, "a `[[size_scale]]` entry", &scaled)),
     ];
     for (key, problem) in questions {
         if let Some(message) = problem {
@@ -1041,6 +1045,7 @@ fn check_business_case(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             c.at(BUSINESS_CASE, "[[cost]]", format!("no valid cost band for {:?} ({})", t.cost, t.id));
         }
     }
+    check_scales(c, fw);
     for v in &data.value {
         let cited = fw.technology(&v.technology).is_some_and(|t| t.evidence.iter().any(|e| e.source == v.source));
         if !cited || !valid_band(&v.effect) || v.effect[0] >= v.effect[1] {
@@ -1058,6 +1063,32 @@ fn check_business_case(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     }
     for k in data.kpi.iter().filter(|k| !ids.goals.contains(&k.goal)) {
         c.at(BUSINESS_CASE, &format!("goal = \"{}\"", k.goal), format!("`[[kpi]]` for unknown goal `{}`", k.goal));
+    }
+}
+
+/// Cost and effort never fall as the business grows: the size factors follow the size
+/// question's options in order, the team factors their `up_to`, and every factor is above 0.
+fn check_scales(c: &mut Checker, fw: &Frameworks) {
+    let data = &fw.business_case;
+    let sizes = fw.context_question(&data.size_question).map(|q| q.options.as_slice()).unwrap_or_default();
+    let costs: Vec<f64> =
+        sizes.iter().filter_map(|o| data.size_scale.iter().find(|s| s.size == o.id)).map(|s| s.cost).collect();
+    if costs.iter().any(|f| !f.is_finite() || *f <= 0.0) || costs.windows(2).any(|w| w[1] < w[0]) {
+        c.at(
+            BUSINESS_CASE,
+            "[[size_scale]]",
+            "cost factors must be above 0 and never fall as the company grows".into(),
+        );
+    }
+    for x in data.size_scale.iter().filter(|s| !sizes.iter().any(|o| o.id == s.size)) {
+        let message = format!("`[[size_scale]]` for `{}`, not an option of `{}`", x.size, data.size_question);
+        c.at(BUSINESS_CASE, &format!("size = \"{}\"", x.size), message);
+    }
+    let teams = &data.team_scale;
+    let rising = teams.windows(2).all(|w| w[0].up_to < w[1].up_to && w[0].effort <= w[1].effort);
+    if teams.is_empty() || !rising || teams.iter().any(|t| !t.effort.is_finite() || t.effort <= 0.0) {
+        let message = "team factors: at least one, above 0, `up_to` rising and the factor never falling";
+        c.at(BUSINESS_CASE, "[[team_scale]]", message.into());
     }
 }
 

@@ -229,6 +229,10 @@ pub struct Frameworks {
 pub struct BusinessCaseData {
     pub revenue_question: Text,
     pub currency_question: Text,
+    /// The budget question, whose options carry `spend = [low, high]`.
+    pub budget_question: Text,
+    /// The company-size question the cost factors are keyed by.
+    pub size_question: Text,
     /// What the bands rest on ("set by judgement").
     pub basis: Text,
     /// The share of a published effect counted, by source kind id.
@@ -238,6 +242,34 @@ pub struct BusinessCaseData {
     pub action: ActionBand,
     pub value: Vec<PublishedEffect>,
     pub kpi: Vec<GoalKpi>,
+    /// The factor on every cost, by the company's size.
+    pub size_scale: Vec<SizeScale>,
+    /// The factor on every effort, by the marketing team's size.
+    pub team_scale: Vec<TeamScale>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SizeScale {
+    pub size: Text,
+    pub cost: f64,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamScale {
+    /// The largest team (people) the factor holds for.
+    pub up_to: i64,
+    pub effort: f64,
+}
+
+/// What a published effect is a share of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueBase {
+    #[default]
+    Revenue,
+    MarketingBudget,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -271,8 +303,12 @@ pub struct ActionBand {
 pub struct PublishedEffect {
     pub technology: Text,
     pub source: Text,
-    /// A share of annual revenue, [low, high], as the source states it.
+    /// A share of `base`, [low, high], as the source states it.
     pub effect: [f64; 2],
+    /// What the effect is a share of: annual revenue unless the source measures it against
+    /// marketing spend.
+    #[serde(default)]
+    pub base: ValueBase,
     pub claim: Text,
 }
 
@@ -455,6 +491,8 @@ pub struct ContextOption {
     pub revenue: Option<[f64; 2]>,
     /// For its currency question: the code printed beside amounts.
     pub currency: Option<Text>,
+    /// For the budget question of business_case.toml: the yearly marketing spend [low, high].
+    pub spend: Option<[f64; 2]>,
     /// An option that cannot be combined with others ("none of these").
     #[serde(default)]
     pub exclusive: bool,

@@ -1,33 +1,78 @@
 //! The business case of each initiative: effort and cost from the bands of business_case.toml,
-//! value from a technology's published effect, discounted by the kind of its source and
-//! multiplied by the revenue band, always as a range.
+//! scaled to the business's size, value from a technology's published effect, discounted by the
+//! kind of its source and multiplied by the revenue or budget band, always as a range.
 
 use super::context::source_ref;
 use crate::answers::{Answers, ContextValue};
 use crate::assessment::{
-    Band, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness, TechnologyAssessment,
-    Totals, Value,
+    Band, Business, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness,
+    TechnologyAssessment, Totals, Value,
 };
-use crate::frameworks::{ContextOption, Frameworks, Ring, Text};
+use crate::frameworks::{ContextOption, Frameworks, Ring, Text, ValueBase};
+
+/// What the figures of one business are computed on: its revenue and budget bands, and the
+/// factors its size puts on cost and effort.
+#[derive(Clone, Copy)]
+struct Basis {
+    revenue: Option<Band>,
+    budget: Option<Band>,
+    cost: f64,
+    effort: f64,
+}
+
+impl Basis {
+    fn of(fw: &Frameworks, answers: &Answers, business: &Business) -> Basis {
+        let data = &fw.business_case;
+        let size = option(fw, answers, &data.size_question).map(|o| o.id.as_str());
+        // Unknown size or team: the largest factor, the cautious end of a cost.
+        let cost = match size.and_then(|s| data.size_scale.iter().find(|x| x.size == s)) {
+            Some(x) => x.cost,
+            None => data.size_scale.iter().map(|x| x.cost).fold(0.0, f64::max),
+        };
+        let effort = match business.team_size.and_then(|n| data.team_scale.iter().find(|x| n <= x.up_to)) {
+            Some(x) => x.effort,
+            None => data.team_scale.iter().map(|x| x.effort).fold(0.0, f64::max),
+        };
+        Basis {
+            revenue: option(fw, answers, &data.revenue_question).and_then(|o| o.revenue),
+            budget: option(fw, answers, &data.budget_question).and_then(|o| o.spend),
+            cost,
+            effort,
+        }
+    }
+
+    fn base(&self, base: ValueBase) -> Option<Band> {
+        match base {
+            ValueBase::Revenue => self.revenue,
+            ValueBase::MarketingBudget => self.budget,
+        }
+    }
+}
+
+fn scaled(band: Band, factor: f64) -> Band {
+    [band[0] * factor, band[1] * factor]
+}
 
 pub fn build(
     fw: &Frameworks,
     answers: &Answers,
+    business: &Business,
     technologies: &[TechnologyAssessment],
     roadmap: &[PhasePlan],
     readiness: &Readiness,
 ) -> BusinessCase {
-    let data = &fw.business_case;
-    let revenue = option(fw, answers, &data.revenue_question).and_then(|o| o.revenue);
-    let currency = option(fw, answers, &data.currency_question).and_then(|o| o.currency.clone());
+    let basis = Basis::of(fw, answers, business);
+    let currency = option(fw, answers, &fw.business_case.currency_question).and_then(|o| o.currency.clone());
     let actions: Vec<&PlannedAction> = roadmap.iter().flat_map(|p| &p.actions).collect();
     let mut initiatives: Vec<Initiative> =
-        initiative_technologies(technologies).map(|t| technology_case(fw, t, revenue, &actions)).collect();
+        initiative_technologies(technologies).map(|t| technology_case(fw, t, basis, &actions)).collect();
     let planned: Vec<Text> = initiatives.iter().map(|i| i.id.clone()).collect();
-    initiatives.extend(actions.iter().map(|a| action_case(fw, a, &planned, technologies, readiness)));
+    initiatives.extend(actions.iter().map(|a| action_case(fw, a, basis, &planned, technologies, readiness)));
     let total = totals(&initiatives);
     let best = best(&initiatives);
-    BusinessCase { currency, revenue, initiatives, total, best }
+    let first_year = total.one_off[1] + total.yearly_cost[1];
+    let over_budget = basis.budget.is_some_and(|b| first_year > b[1]);
+    BusinessCase { currency, revenue: basis.revenue, budget: basis.budget, over_budget, initiatives, total, best }
 }
 
 /// The technologies in adopt or pilot, in the order they start.
@@ -43,18 +88,15 @@ fn option<'a>(fw: &'a Frameworks, answers: &Answers, question: &str) -> Option<&
     fw.context_question(question)?.options.iter().find(|o| o.id == *id)
 }
 
-fn technology_case(
-    fw: &Frameworks,
-    t: &TechnologyAssessment,
-    revenue: Option<Band>,
-    actions: &[&PlannedAction],
-) -> Initiative {
+fn technology_case(fw: &Frameworks, t: &TechnologyAssessment, basis: Basis, actions: &[&PlannedAction]) -> Initiative {
     let data = &fw.business_case;
     let base = t.implementation_complexity.base;
     let effort = data.effort.iter().find(|e| e.complexity == base).map_or([0.0; 2], |e| e.person_weeks);
+    let effort = scaled(effort, basis.effort);
     let cost = data.cost.iter().find(|c| c.band == t.implementation_complexity.cost);
     let (one_off, yearly_cost) = cost.map_or(([0.0; 2], [0.0; 2]), |c| (c.one_off, c.yearly));
-    let value = published_value(fw, &t.id, revenue);
+    let (one_off, yearly_cost) = (scaled(one_off, basis.cost), scaled(yearly_cost, basis.cost));
+    let value = published_value(fw, &t.id, basis);
     let goal = t.roi_potential.goals_served.first().cloned().unwrap_or_default();
     let measure = data.kpi.iter().find(|k| k.goal == goal).map(|k| k.measure.clone()).unwrap_or_default();
     // The owner of the first action that serves it, else of the first action of the plan.
@@ -68,15 +110,24 @@ fn technology_case(
         yearly_cost,
         cost_basis: data.basis.clone(),
         payback_months: payback(one_off, yearly_cost, value.amount),
-        kpi: Kpi::Measure { measure, goal, lift: value.share.map(|s| s[0]) },
+        kpi: Kpi::Measure { measure, goal, lift: kpi_lift(&value) },
         value,
         months_to_value: t.adoption_timeline.end_month.unwrap_or_default(),
         owner: serving.map(|a| a.owner.clone()).unwrap_or_default(),
     }
 }
 
-/// The published effect, discounted by the kind of its source; an amount on a known revenue.
-fn published_value(fw: &Frameworks, technology: &str, revenue: Option<Band>) -> Value {
+/// The KPI's target lift: the low end of an effect on revenue, which a conversion or retention
+/// measure can be held to; an effect on marketing spend, or one whose low end is nothing, sets
+/// no lift (the target is set when the pilot is designed).
+fn kpi_lift(value: &Value) -> Option<f64> {
+    let low = value.share?[0];
+    (value.base == Some(ValueBase::Revenue) && low > 0.0).then_some(low)
+}
+
+/// The published effect, discounted by the kind of its source; an amount on a known revenue
+/// or budget, whichever the effect is a share of.
+fn published_value(fw: &Frameworks, technology: &str, basis: Basis) -> Value {
     let data = &fw.business_case;
     let Some(effect) = data.value.iter().find(|v| v.technology == technology) else { return Value::default() };
     let source = fw.source(&effect.source);
@@ -84,7 +135,8 @@ fn published_value(fw: &Frameworks, technology: &str, revenue: Option<Band>) -> 
     let share = [effect.effect[0] * discount, effect.effect[1] * discount];
     Value {
         share: Some(share),
-        amount: revenue.map(|r| [r[0] * share[0], r[1] * share[1]]),
+        base: Some(effect.base),
+        amount: basis.base(effect.base).map(|r| [r[0] * share[0], r[1] * share[1]]),
         claim: Some(effect.claim.clone()),
         source: source.map(source_ref),
         discount: Some(discount),
@@ -105,6 +157,7 @@ fn payback(one_off: Band, yearly: Band, value: Option<Band>) -> Option<Band> {
 fn action_case(
     fw: &Frameworks,
     a: &PlannedAction,
+    basis: Basis,
     planned: &[Text],
     technologies: &[TechnologyAssessment],
     readiness: &Readiness,
@@ -118,9 +171,9 @@ fn action_case(
         id: a.id.clone(),
         name: a.title.clone(),
         kind: InitiativeKind::Action,
-        person_weeks: [per_month[0] * months, per_month[1] * months],
-        one_off: band.one_off,
-        yearly_cost: band.yearly,
+        person_weeks: scaled([per_month[0] * months, per_month[1] * months], basis.effort),
+        one_off: scaled(band.one_off, basis.cost),
+        yearly_cost: scaled(band.yearly, basis.cost),
         cost_basis: fw.business_case.basis.clone(),
         value: Value { enables, ..Value::default() },
         months_to_value: a.months[1],
@@ -156,19 +209,29 @@ fn totals(initiatives: &[Initiative]) -> Totals {
     let add = |f: &dyn Fn(&Value) -> Option<Band>| {
         valued.iter().filter_map(|i| f(&i.value)).reduce(|acc, b| [acc[0] + b[0], acc[1] + b[1]])
     };
+    // Shares of revenue and of the budget do not add up: a total share only of one base.
+    let base = valued.first().and_then(|i| i.value.base).filter(|b| valued.iter().all(|i| i.value.base == Some(*b)));
     Totals {
         person_weeks: sum(&|i| i.person_weeks),
         one_off: sum(&|i| i.one_off),
         yearly_cost: sum(&|i| i.yearly_cost),
-        value: Value { share: add(&|v| v.share), amount: add(&|v| v.amount), ..Value::default() },
+        value: Value { share: base.and(add(&|v| v.share)), base, amount: add(&|v| v.amount), ..Value::default() },
     }
 }
 
 /// Up to three with the most value per person-week, on the cautious ends: the low value
-/// against the high effort.
+/// against the high effort. Amounts, where known, rank before shares of different bases.
 fn best(initiatives: &[Initiative]) -> Vec<Text> {
-    let ratio = |i: &Initiative| i.value.share.map(|s| s[0] / i.person_weeks[1].max(1.0));
-    let mut ranked: Vec<(&Initiative, f64)> = initiatives.iter().filter_map(|i| Some((i, ratio(i)?))).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // (whether it has an amount, the low end per person-week of the amount or else the share)
+    let ratio = |i: &Initiative| {
+        let weeks = i.person_weeks[1].max(1.0);
+        match (i.value.amount, i.value.share) {
+            (Some(a), _) => Some((true, a[0] / weeks)),
+            (None, Some(s)) => Some((false, s[0] / weeks)),
+            (None, None) => None,
+        }
+    };
+    let mut ranked: Vec<(&Initiative, (bool, f64))> = initiatives.iter().filter_map(|i| Some((i, ratio(i)?))).collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(b.1.1.total_cmp(&a.1.1)));
     ranked.into_iter().take(3).map(|(i, _)| i.id.clone()).collect()
 }

@@ -38,7 +38,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
     let overloaded = roadmap::overloads(fw, &roadmap);
-    let business_case = business_case::build(fw, answers, &technologies, &roadmap, &readiness);
+    let business_case = business_case::build(fw, answers, &business, &technologies, &roadmap, &readiness);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
         as_of,

@@ -49,10 +49,10 @@ function parseArgs(argv) {
 const args = parseArgs(process.argv.slice(2));
 const paper = PAPERS[args.paper];
 const PAGE_HEIGHT_PX = Math.floor(mm(paper.height));
-/** The paper's text area with the report's 14 mm side margins. */
-const TEXT_WIDTH_PX = Math.floor(mm(paper.width - 2 * 14));
-/** The text area's height, with the report's 15 mm top and bottom margins. */
-const TEXT_HEIGHT_PX = Math.floor(mm(paper.height - 2 * 15));
+/** The paper's text area with the report's 12 mm side margins (style.css @page). */
+const TEXT_WIDTH_PX = Math.floor(mm(paper.width - 2 * 12));
+/** The text area's height, with the report's 12 mm top and bottom margins. */
+const TEXT_HEIGHT_PX = Math.floor(mm(paper.height - 2 * 12));
 const fileUrl = pathToFileURL(path.resolve(args.file)).href;
 const problems = [];
 const profile = await mkdtemp(path.join(tmpdir(), 'readiness-chromium-'));
@@ -196,14 +196,18 @@ function brokenInCards() {
 
 /**
  * Chart text whose printed size is under `min` pt: its font size in the SVG's user units,
- * times the drawn width over the viewBox's width, in points (72 to the 96 px inch).
+ * times the scale the drawing is printed at (the smaller of the drawn width over the viewBox's
+ * width and the drawn height over its height), in points (72 to the 96 px inch).
  */
 function smallChartText(min) {
   const small = [];
   for (const svg of document.querySelectorAll('figure.chart svg')) {
     const box = svg.viewBox.baseVal;
     if (!box || box.width === 0) continue;
-    const scale = svg.getBoundingClientRect().width / box.width;
+    // The drawing is scaled to fit its box both ways (preserveAspectRatio's default, "meet"):
+    // a chart held to a maximum height is drawn narrower than its box.
+    const rect = svg.getBoundingClientRect();
+    const scale = Math.min(rect.width / box.width, rect.height / box.height);
     for (const text of svg.querySelectorAll('text')) {
       const pt = parseFloat(getComputedStyle(text).fontSize) * scale * 0.75;
       if (text.textContent.trim() && pt < min - 0.05) small.push(`"${text.textContent.trim().slice(0, 30)}" ${pt.toFixed(1)} pt`);

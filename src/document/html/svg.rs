@@ -42,6 +42,18 @@ impl Svg {
         Svg { out }
     }
 
+    /// A legend key's drawing: no text, hidden from assistive technology.
+    pub fn key(width: f64, height: f64) -> Svg {
+        let out = format!(
+            "<svg class=\"key\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" aria-hidden=\"true\">",
+            number(width),
+            number(height),
+            number(width),
+            number(height)
+        );
+        Svg { out }
+    }
+
     pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), class: &str) {
         let _ = write!(
             self.out,
@@ -72,6 +84,23 @@ impl Svg {
             number(cy),
             number(r)
         );
+    }
+
+    /// The n-th series' marker centred on a point: a circle, square, triangle, diamond,
+    /// inverted triangle or hexagon, so series tell apart in greyscale as well as in colour.
+    pub fn marker(&mut self, centre: (f64, f64), r: f64, n: usize, class: &str) {
+        let class = format!("{class} mk{}", n % 6);
+        let corners = |count: usize, turn: f64, radius: f64| -> Vec<(f64, f64)> {
+            (0..count).map(|i| polar(centre, radius, turn + i as f64 / count as f64)).collect()
+        };
+        match n % 6 {
+            0 => self.circle(centre, r, &class),
+            1 => self.rect(centre.0 - r * 0.9, centre.1 - r * 0.9, r * 1.8, r * 1.8, &class),
+            2 => self.shape(&corners(3, 0.0, r * 1.3), None, &class),
+            3 => self.shape(&corners(4, 0.0, r * 1.25), None, &class),
+            4 => self.shape(&corners(3, 0.5, r * 1.3), None, &class),
+            _ => self.shape(&corners(6, 0.0, r * 1.1), None, &class),
+        }
     }
 
     /// A closed shape through the points; with `hole`, the area between the two outlines.

@@ -4,6 +4,7 @@
 use super::{Words, left, new_section, num, paragraph, right, table, wide};
 use crate::assessment::{Band, Initiative, InitiativeKind, Kpi, Value};
 use crate::document::{Block, Section};
+use crate::frameworks::ValueBase;
 
 pub fn section(w: &Words) -> Option<Section> {
     let case = &w.a.business_case;
@@ -25,8 +26,24 @@ pub fn section(w: &Words) -> Option<Section> {
         left(&t.timing),
     ];
     blocks.push(table(None, money_columns, case.initiatives.iter().map(|i| money_row(w, i)).collect()));
+    // An action held only to its delivery month has its owner and months in the roadmap: one
+    // sentence names them rather than a table row each repeating "done on time".
     let kpi_columns = vec![left(&t.initiative), wide(&t.kpi), left(&t.baseline), left(&t.target), left(&t.owner)];
-    blocks.push(table(None, kpi_columns, case.initiatives.iter().map(|i| kpi_row(w, i)).collect()));
+    let rows: Vec<Vec<String>> = case.initiatives.iter().filter_map(|i| kpi_row(w, i)).collect();
+    if !rows.is_empty() {
+        blocks.push(table(None, kpi_columns, rows));
+    }
+    let items: Vec<String> = case
+        .initiatives
+        .iter()
+        .filter_map(|i| match i.kpi {
+            Kpi::Delivery { month } => w.fill(&t.delivered_item, &[("name", &i.name), ("month", &month.to_string())]),
+            _ => None,
+        })
+        .collect();
+    if !items.is_empty() {
+        blocks.extend(w.fill(&t.delivered, &[("actions", &w.list(&items))]).map(paragraph));
+    }
     let claims: Vec<String> = case.initiatives.iter().filter_map(|i| claim(w, &i.value)).collect();
     if !claims.is_empty() {
         blocks.extend(w.fill(&t.sources, &[("claims", &claims.join("; "))]).map(paragraph));
@@ -50,11 +67,15 @@ pub fn summary(w: &Words) -> Option<Block> {
         )
         .into_iter()
         .collect();
-    let value = match total.value.share {
-        Some(_) => w.fill(&t.total_value, &[("value", &value_text(w, &total.value, InitiativeKind::Technology))]),
-        None => Some(t.total_no_value.to_string()),
+    let value = match (total.value.share, total.value.amount) {
+        (None, None) => Some(t.total_no_value.to_string()),
+        _ => w.fill(&t.total_value, &[("value", &value_text(w, &total.value, InitiativeKind::Technology))]),
     };
     lines.extend(value);
+    if let Some(budget) = case.budget.filter(|_| case.over_budget) {
+        let cost = money(w, [total.one_off[1] + total.yearly_cost[1]; 2]);
+        lines.extend(w.fill(&t.over_budget, &[("cost", &cost), ("budget", &money(w, budget))]));
+    }
     let best: Vec<String> = case
         .best
         .iter()
@@ -81,7 +102,8 @@ fn money_row(w: &Words, i: &Initiative) -> Vec<String> {
     ]
 }
 
-fn kpi_row(w: &Words, i: &Initiative) -> Vec<String> {
+/// A row of the KPI table; none for an action held only to its delivery month.
+fn kpi_row(w: &Words, i: &Initiative) -> Option<Vec<String>> {
     let t = &w.text.business_case;
     let filled = |template, values: &[(&str, &str)]| w.fill(template, values).unwrap_or_default();
     let (measure, baseline, target) = match &i.kpi {
@@ -95,28 +117,31 @@ fn kpi_row(w: &Words, i: &Initiative) -> Vec<String> {
             num(*baseline),
             num(*target),
         ),
-        Kpi::Delivery { month } => (
-            t.delivery_measure.to_string(),
-            t.delivery_baseline.to_string(),
-            filled(&t.delivery_target, &[("month", &month.to_string())]),
-        ),
+        Kpi::Delivery { .. } => return None,
     };
-    vec![i.name.to_string(), measure, baseline, target, i.owner.to_string()]
+    Some(vec![i.name.to_string(), measure, baseline, target, i.owner.to_string()])
 }
 
-/// An amount and its share of revenue, the share alone, what an action enables, or why
+/// An amount and its share of revenue or budget, either alone, what an action enables, or why
 /// there is no estimate.
 fn value_text(w: &Words, v: &Value, kind: InitiativeKind) -> String {
     let t = &w.text.business_case;
     let Some(share) = v.share else {
+        if let Some(amount) = v.amount {
+            return money(w, amount);
+        }
         return match v.enables.as_slice() {
             [] if kind == InitiativeKind::Technology => t.not_estimated.to_string(),
             [] => t.enables_nothing.to_string(),
             ids => w.fill(&t.enables, &[("technologies", &w.technology_names(ids))]).unwrap_or_default(),
         };
     };
+    let template = match v.base {
+        Some(ValueBase::MarketingBudget) => &t.share_budget,
+        _ => &t.share,
+    };
     let share =
-        w.fill(&t.share, &[("range", &range(w, [share[0] * 100.0, share[1] * 100.0], num))]).unwrap_or_default();
+        w.fill(template, &[("range", &range(w, [share[0] * 100.0, share[1] * 100.0], num))]).unwrap_or_default();
     match v.amount {
         Some(amount) => {
             w.fill(&t.amount_and_share, &[("amount", &money(w, amount)), ("share", &share)]).unwrap_or_default()

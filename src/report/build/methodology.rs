@@ -228,7 +228,32 @@ fn business_case(fw: &Frameworks) -> Option<Text> {
             item(&m.cost, &[("band", name), ("one_off", &band(c.one_off)), ("yearly", &band(c.yearly))])
         })
         .collect();
+    let sizes: Vec<String> = data
+        .size_scale
+        .iter()
+        .map(|x| {
+            let label =
+                fw.context_question(&data.size_question).and_then(|q| q.options.iter().find(|o| o.id == x.size));
+            let size = label.map_or(x.size.as_str(), |o| o.label.as_str());
+            item(&m.size_factor, &[("size", size), ("factor", &n(x.cost))])
+        })
+        .collect();
+    // The last band is read from the one before it: "more than 100", not "up to 100000".
+    let last = data.team_scale.len().saturating_sub(1);
+    let teams: Vec<String> = data
+        .team_scale
+        .iter()
+        .enumerate()
+        .map(|(i, x)| match i.checked_sub(1).filter(|_| i == last).map(|p| &data.team_scale[p]) {
+            Some(before) => {
+                item(&m.team_factor_rest, &[("above", &before.up_to.to_string()), ("factor", &n(x.effort))])
+            }
+            None => item(&m.team_factor, &[("up_to", &x.up_to.to_string()), ("factor", &n(x.effort))]),
+        })
+        .collect();
     let values = [
+        ("sizes", sizes.join(", ")),
+        ("teams", teams.join(", ")),
         ("discounts", list(&discounts, and)),
         ("effort", list(&effort, and)),
         ("costs", costs.join("; ")),

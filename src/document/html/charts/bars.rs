@@ -2,7 +2,7 @@
 //! value over a 0-to-max scale.
 
 use super::super::svg::{Anchor, Svg, fit, share};
-use super::{Drawing, legend, series_class, value_at};
+use super::{Drawing, Key, legend, series_class, value_at};
 use crate::document::{Chart, Series, number};
 
 const LABEL_RIGHT: f64 = 200.0;
@@ -36,11 +36,12 @@ pub(super) fn draw(chart: &Chart, id: &str, max: f64, categories: &[String], ser
         for (n, s) in series.iter().enumerate() {
             let value = value_at(&s.values, c);
             svg.rect(LEFT, bar_y, x(value) - LEFT, BAR, &format!("bar {}", series_class(n)));
-            svg.text((x(value) + 4.0, bar_y + BAR - 3.0), Anchor::Start, "value", &number(value));
+            svg.marker((x(value) + 7.0, bar_y + BAR / 2.0), 4.0, n, &format!("dot {}", series_class(n)));
+            svg.text((x(value) + 14.0, bar_y + BAR - 3.0), Anchor::Start, "value", &number(value));
             bar_y += BAR + GAP;
         }
         y += height + GROUP_GAP;
     }
-    let entries = series.iter().enumerate().map(|(n, s)| (series_class(n), s.name.as_str()));
+    let entries = series.iter().enumerate().map(|(n, s)| (Key::Series(n), s.name.as_str()));
     Drawing { svg: svg.finish(), legend: legend(entries) }
 }

@@ -2,7 +2,7 @@
 //! rows grouped under their group's name.
 
 use super::super::svg::{Anchor, Svg, fit, text_width};
-use super::{Drawing, legend};
+use super::{Drawing, Key, legend};
 use crate::document::layout::gantt_groups;
 use crate::document::{BarKind, Chart, GanttLegend, GanttRow, Phase};
 
@@ -13,8 +13,8 @@ const RIGHT: f64 = 672.0;
 const PHASES: f64 = 24.0;
 const MONTHS: f64 = 44.0;
 const TOP: f64 = 52.0;
-const ROW: f64 = 20.0;
-const LEADING: f64 = 12.0;
+const ROW: f64 = 17.0;
+const LEADING: f64 = 11.5;
 const FONT: f64 = 10.5;
 
 pub(super) fn draw(
@@ -56,7 +56,7 @@ pub(super) fn draw(
             if row.start <= months && row.end >= row.start {
                 let class = match row.kind {
                     BarKind::Technology => "bar technology",
-                    BarKind::Action => "bar action",
+                    BarKind::Action => "bar action outline",
                 };
                 let left = x(row.start);
                 svg.rect(left, y + (height - 12.0) / 2.0, x(row.end + 1) - left, 12.0, class);
@@ -64,8 +64,10 @@ pub(super) fn draw(
             y += height;
         }
     }
-    let entries =
-        [("technology".to_string(), names.technology.as_str()), ("action".to_string(), names.action.as_str())];
+    let entries = [
+        (Key::Fill("bar technology"), names.technology.as_str()),
+        (Key::Fill("bar action outline"), names.action.as_str()),
+    ];
     Drawing { svg: svg.finish(), legend: legend(entries) }
 }
 

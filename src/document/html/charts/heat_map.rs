@@ -51,7 +51,9 @@ pub(super) fn draw(
         );
         for c in 0..cols.len() {
             let x = LEFT + c as f64 * width;
-            svg.rect(x, y, width, *height, &format!("heat h{}", heat(r, c, rows.len(), cols.len())));
+            let level = heat(r, c, rows.len(), cols.len());
+            svg.rect(x, y, width, *height, &format!("heat h{level}"));
+            level_marks(&mut svg, (x + width - 6.0, y + 6.0), level);
             for (i, label) in labels(r, c).iter().enumerate() {
                 let text = fit(label, width - 12.0, FONT, 1).concat();
                 svg.text((x + 6.0, y + 18.0 + i as f64 * LEADING), Anchor::Start, "cell-label", &text);
@@ -64,11 +66,27 @@ pub(super) fn draw(
     Drawing { svg: svg.finish(), legend: legend(rows, cols, &labels) }
 }
 
+/// One small square per level above the coolest, from the cell's top-right corner leftwards:
+/// the heat reads in greyscale as well as in colour.
+fn level_marks(svg: &mut Svg, (right, top): (f64, f64), level: usize) {
+    for i in 0..level {
+        svg.rect(right - 5.0 - i as f64 * 7.0, top, 5.0, 5.0, "heat-mark");
+    }
+}
+
 /// How hot a cell is, 0 to 4: rising toward the first row and the last column.
 fn heat(row: usize, col: usize, rows: usize, cols: usize) -> usize {
     let up = if rows > 1 { (rows - 1 - row) as f64 / (rows - 1) as f64 } else { 1.0 };
     let right = if cols > 1 { col as f64 / (cols - 1) as f64 } else { 1.0 };
     ((up + right) / 2.0 * 4.0).round() as usize
+}
+
+/// A legend swatch of a cell's colour with its level marks.
+fn level_key(level: usize) -> String {
+    let mut svg = Svg::key(34.0, 12.0);
+    svg.rect(0.0, 0.0, 34.0, 12.0, &format!("heat h{level}"));
+    level_marks(&mut svg, (34.0 - 2.0, 3.5), level);
+    svg.finish()
 }
 
 /// Every cell that holds labels, with its row and column names and the labels in full.
@@ -79,8 +97,8 @@ fn legend<'a>(rows: &[String], cols: &[String], labels: &dyn Fn(usize, usize) ->
             let here = labels(r, c);
             if !here.is_empty() {
                 items.push_str(&format!(
-                    "<li><span class=\"swatch heat h{}\"></span><strong>{} × {}</strong>: {}</li>",
-                    heat(r, c, rows.len(), cols.len()),
+                    "<li>{}<strong>{} × {}</strong>: {}</li>",
+                    level_key(heat(r, c, rows.len(), cols.len())),
                     escape::text(row),
                     escape::text(col),
                     escape::text(&here.join(", "))

@@ -4,15 +4,23 @@
 
 use super::super::escape;
 use super::super::svg::{Anchor, Svg, WIDTH, fit, polar};
-use super::Drawing;
+use super::{Drawing, Key, key_svg};
 use crate::document::{Chart, RadarItem};
 use std::f64::consts::TAU;
 
-const CENTRE: (f64, f64) = (WIDTH / 2.0, 285.0);
-const RADIUS: f64 = 245.0;
-const HEIGHT: f64 = 570.0;
-const DOT: f64 = 9.0;
+const CENTRE: (f64, f64) = (WIDTH / 2.0, 240.0);
+const RADIUS: f64 = 205.0;
+const HEIGHT: f64 = 480.0;
+/// Dots hold their number at 7 pt when print holds the drawing to 110 mm high (style.css).
+const DOT: f64 = 11.0;
 const FONT: f64 = 11.0;
+/// The marker shapes of the sectors, in turn: those a dot's number fits inside (circle,
+/// square, diamond, hexagon), so sectors differ in shape as well as colour.
+const SHAPES: [usize; 4] = [0, 1, 3, 5];
+
+fn shape(sector: usize) -> usize {
+    SHAPES[sector % SHAPES.len()]
+}
 
 pub(super) fn draw(
     chart: &Chart,
@@ -40,7 +48,7 @@ pub(super) fn draw(
     }
     for (ring, name) in rings.iter().enumerate() {
         let y = CENTRE.1 - (inner(ring) + edge(ring)) / 2.0 + 4.0;
-        let room = if ring == 0 { edge(0) * 1.4 } else { 2.0 * (edge(ring) - inner(ring)).max(60.0) };
+        let room = if ring == 0 { edge(0) * 1.8 } else { 2.0 * (edge(ring) - inner(ring)).max(60.0) };
         svg.text((CENTRE.0, y), Anchor::Middle, "ring-name", &fit(name, room, FONT, 1).concat());
     }
     let numbered = numbered(items, rings.len(), sectors.len());
@@ -49,8 +57,8 @@ pub(super) fn draw(
             numbered.iter().filter(|(_, i)| i.ring == ring && i.sector == sector).map(|(n, _)| *n).collect();
         let (start, end) = sector_turns(sector);
         for (number, point) in here.iter().zip(places(inner(ring), edge(ring), start, end, here.len())) {
-            svg.circle(point, DOT, &format!("item s{}", sector % 6));
-            svg.text((point.0, point.1 + 3.5), Anchor::Middle, "item-number", &number.to_string());
+            svg.marker(point, DOT, shape(sector), &format!("item s{}", sector % 6));
+            svg.text((point.0, point.1 + 4.0), Anchor::Middle, "item-number", &number.to_string());
         }
     }
     Drawing { svg: svg.finish(), legend: legend(&numbered, rings, sectors, outside_title, outside) }
@@ -137,8 +145,8 @@ fn legend(
             })
             .collect();
         out.push_str(&format!(
-            "<div><p class=\"sector\"><span class=\"swatch s{}\"></span>{}</p><ol>{items}</ol></div>",
-            s % 6,
+            "<div><p class=\"sector\">{}{}</p><ol>{items}</ol></div>",
+            key_svg(&Key::Marker { shape: shape(s), colour: s }),
             escape::text(sector)
         ));
     }

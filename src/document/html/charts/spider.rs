@@ -2,14 +2,15 @@
 //! range a shaded band, each axis labelled with its name and the first series' value.
 
 use super::super::svg::{Anchor, Svg, WIDTH, fit, polar, share};
-use super::{Drawing, bars, legend, series_class, value_at};
+use super::{Drawing, Key, bars, legend, series_class, value_at};
 use crate::document::{Band, Chart, Series, number};
 
 const CENTRE: (f64, f64) = (WIDTH / 2.0, 212.0);
 const RADIUS: f64 = 150.0;
 const HEIGHT: f64 = 430.0;
-const FONT: f64 = 11.0;
-const LEADING: f64 = 13.0;
+/// Large enough to print at 7 pt when print holds the drawing to 84 mm high (style.css).
+const FONT: f64 = 13.5;
+const LEADING: f64 = 15.5;
 
 pub(super) fn draw(
     chart: &Chart,
@@ -43,7 +44,7 @@ pub(super) fn draw(
         let points = outline(&|i| share(value_at(&s.values, i), max));
         svg.shape(&points, None, &format!("area {class}"));
         for point in points {
-            svg.circle(point, 3.0, &format!("dot {class}"));
+            svg.marker(point, 3.5, n, &format!("dot {class}"));
         }
     }
     for k in 1..=4 {
@@ -53,9 +54,9 @@ pub(super) fn draw(
     for (i, axis) in axes.iter().enumerate() {
         axis_label(&mut svg, polar(CENTRE, RADIUS + 14.0, turn(i)), axis, value_label(series, band, i));
     }
-    let mut entries: Vec<(String, &str)> =
-        series.iter().enumerate().map(|(n, s)| (series_class(n), s.name.as_str())).collect();
-    entries.extend(band.map(|b| ("band".to_string(), b.label.as_str())));
+    let mut entries: Vec<(Key, &str)> =
+        series.iter().enumerate().map(|(n, s)| (Key::Series(n), s.name.as_str())).collect();
+    entries.extend(band.map(|b| (Key::Fill("band"), b.label.as_str())));
     Drawing { svg: svg.finish(), legend: legend(entries) }
 }
 
