@@ -405,3 +405,46 @@ fn reports_of_different_businesses_do_not_read_alike() {
     assert!(shared.len() <= 62, "{} paragraphs shared by more than a quarter", shared.len());
     assert!(median <= 91.4, "median share {median:.1}%");
 }
+
+fn reference_assessments() -> Vec<(String, Assessment)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.to_string_lossy().ends_with(".expected.toml"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 15);
+    files
+        .iter()
+        .map(|p| {
+            let name = p.file_stem().unwrap().to_string_lossy().to_string();
+            let a = assess_text(&name, &std::fs::read_to_string(p).unwrap());
+            (name, a)
+        })
+        .collect()
+}
+
+/// The three levers are this business's: no set of three questions is the levers of more than
+/// a quarter of the reference businesses, and the first lever works on the first gap the
+/// priorities close, when an answer there can still rise.
+#[test]
+fn the_levers_differ_by_business_and_follow_the_priorities() {
+    let businesses = reference_assessments();
+    let mut sets: std::collections::BTreeMap<Vec<String>, Vec<&str>> = Default::default();
+    for (name, a) in &businesses {
+        let mut questions: Vec<String> = a.levers.iter().map(|l| l.question.to_string()).collect();
+        assert_eq!(questions.len(), 3, "{name}");
+        questions.sort();
+        sets.entry(questions).or_default().push(name);
+        let Some(first_gap) = a.readiness.gaps.first() else { continue };
+        let room = a.answers.iter().any(|e| e.dimension == *first_gap && e.answer.level().is_some_and(|l| l < 4.0));
+        if room {
+            assert_eq!(&a.levers[0].dimension, first_gap, "{name}: the first lever is not in the first gap");
+        }
+    }
+    for (questions, names) in &sets {
+        println!("{questions:?}: {names:?}");
+        assert!(names.len() as f64 <= businesses.len() as f64 / 4.0, "{questions:?} are the levers of {names:?}");
+    }
+}
