@@ -267,24 +267,35 @@ fn an_entry_criterion_is_printed_only_when_something_meets_it() {
     assert!(criteria(&retailer).iter().any(|c| c == owner), "{:?}", criteria(&retailer));
 }
 
-/// The Markdown report of every reference business and example, in British spelling for all
-/// (so that a respelling cannot make two identical paragraphs look different), with the
-/// company's name replaced by `COMPANY` (so that the name alone does not either).
-fn corpus_reports() -> Vec<(String, String)> {
-    use readiness::report::{Deliverable, Format, Lang, View};
+/// Every reference business (`tests/reference`) and example, by file name, assessed.
+fn corpus_assessments(dirs: &[&str]) -> Vec<(String, Assessment)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut files: Vec<PathBuf> = ["tests/reference", "examples"]
+    let mut files: Vec<PathBuf> = dirs
         .iter()
         .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.to_string_lossy().ends_with(".expected.toml"))
         .collect();
     files.sort();
-    assert_eq!(files.len(), 18, "15 reference businesses and 3 examples");
-    files
-        .iter()
-        .map(|path| {
-            let name = path.file_stem().unwrap().to_string_lossy().to_string();
-            let a = assess_text(&name, &std::fs::read_to_string(path).unwrap());
+    let assessed = files.iter().map(|path| {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let a = assess_text(&name, &std::fs::read_to_string(path).unwrap());
+        (name, a)
+    });
+    assessed.collect()
+}
+
+const REFERENCE_AND_EXAMPLES: [&str; 2] = ["tests/reference", "examples"];
+
+/// The Markdown report of every reference business and example, in British spelling for all
+/// (so that a respelling cannot make two identical paragraphs look different), with the
+/// company's name replaced by `COMPANY` (so that the name alone does not either).
+fn corpus_reports() -> Vec<(String, String)> {
+    use readiness::report::{Deliverable, Format, Lang, View};
+    let assessed = corpus_assessments(&REFERENCE_AND_EXAMPLES);
+    assert_eq!(assessed.len(), 18, "15 reference businesses and 3 examples");
+    assessed
+        .into_iter()
+        .map(|(name, a)| {
             let mut view = View::everything(false, None);
             view.deliverable = Deliverable { lang: Some(Lang::EnGb), ..Deliverable::default() };
             let markdown = readiness::report::render(&a, Format::Markdown, &view);
@@ -407,22 +418,9 @@ fn reports_of_different_businesses_do_not_read_alike() {
 }
 
 fn reference_assessments() -> Vec<(String, Assessment)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/reference");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.to_string_lossy().ends_with(".expected.toml"))
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 15);
-    files
-        .iter()
-        .map(|p| {
-            let name = p.file_stem().unwrap().to_string_lossy().to_string();
-            let a = assess_text(&name, &std::fs::read_to_string(p).unwrap());
-            (name, a)
-        })
-        .collect()
+    let assessed = corpus_assessments(&["tests/reference"]);
+    assert_eq!(assessed.len(), 15);
+    assessed
 }
 
 /// The three levers are this business's: no set of three questions is the levers of more than
@@ -446,5 +444,41 @@ fn the_levers_differ_by_business_and_follow_the_priorities() {
     for (questions, names) in &sets {
         println!("{questions:?}: {names:?}");
         assert!(names.len() as f64 <= businesses.len() as f64 / 4.0, "{questions:?} are the levers of {names:?}");
+    }
+}
+
+/// The items of the Markdown list under the heading `title`.
+fn list_under(markdown: &str, title: &str) -> Vec<String> {
+    let after = markdown.split(&format!("### {title}\n\n")).nth(1).unwrap_or("");
+    after.lines().take_while(|l| l.starts_with("- ")).map(|l| l[2..].to_string()).collect()
+}
+
+/// The first page's top risks are the open ones first, and none rated unlikely when the
+/// register holds a likelier one: the page then shows fewer than three.
+#[test]
+fn the_top_risks_are_never_unlikely_when_a_likelier_one_exists() {
+    use readiness::report::{Format, View};
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = readiness::report::render(&a, Format::Markdown, &View::everything(false, None));
+        let shown = list_under(&markdown, &a.report.text.summary.top_risks);
+        let on_page =
+            |r: &&readiness::assessment::RiskEntry| shown.iter().any(|s| s.starts_with(&format!("{}:", r.title)));
+        let (top, rest): (Vec<_>, Vec<_>) = a.risks.iter().partition(on_page);
+        assert_eq!(top.len(), shown.len().min(a.risks.len()), "{name}: {shown:?}");
+        // Likelihood bands are listed least likely first.
+        let unlikely = &a.report.glossary.likelihood_bands[0];
+        let is_unlikely = |r: &readiness::assessment::RiskEntry| r.likelihood_band == *unlikely;
+        if let Some(likelier) = a.risks.iter().find(|r| !is_unlikely(r)) {
+            let shown_unlikely: Vec<_> = top.iter().filter(|r| is_unlikely(r)).map(|r| &r.title).collect();
+            assert!(
+                shown_unlikely.is_empty(),
+                "{name}: {shown_unlikely:?} on the first page beside {}",
+                likelier.title
+            );
+        }
+        // An open risk is never left off for one whose controls are in place.
+        for r in top.iter().filter(|r| r.residual) {
+            assert!(rest.iter().all(|o| o.residual), "{name}: {} shown before an open risk", r.title);
+        }
     }
 }

@@ -332,7 +332,10 @@ fn quick_wins(w: &Words) -> Vec<String> {
 fn top_risks(w: &Words) -> Block {
     let s = &w.text.summary;
     // Risks whose controls are in place come after the others: page one is for what is open.
-    let mut risks: Vec<&RiskEntry> = w.a.risks.iter().collect();
+    // An unlikely risk is left off while a likelier one exists, even if fewer than three remain.
+    let unlikely = |r: &RiskEntry| w.g.likelihood_bands.first() == Some(&r.likelihood_band);
+    let likelier_exists = w.a.risks.iter().any(|r| !unlikely(r));
+    let mut risks: Vec<&RiskEntry> = w.a.risks.iter().filter(|r| !(likelier_exists && unlikely(r))).collect();
     risks.sort_by_key(|r| r.residual);
     let items: Vec<String> = risks
         .into_iter()
