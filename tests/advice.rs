@@ -290,18 +290,17 @@ const REFERENCE_AND_EXAMPLES: [&str; 2] = ["tests/reference", "examples"];
 /// (so that a respelling cannot make two identical paragraphs look different), with the
 /// company's name replaced by `COMPANY` (so that the name alone does not either).
 fn corpus_reports() -> Vec<(String, String)> {
-    use readiness::report::{Deliverable, Format, Lang, View};
     let assessed = corpus_assessments(&REFERENCE_AND_EXAMPLES);
     assert_eq!(assessed.len(), 18, "15 reference businesses and 3 examples");
-    assessed
-        .into_iter()
-        .map(|(name, a)| {
-            let mut view = View::everything(false, None);
-            view.deliverable = Deliverable { lang: Some(Lang::EnGb), ..Deliverable::default() };
-            let markdown = readiness::report::render(&a, Format::Markdown, &view);
-            (name, markdown.replace(a.company.as_str(), "COMPANY"))
-        })
-        .collect()
+    assessed.into_iter().map(|(name, a)| (name, markdown_of(&a).replace(a.company.as_str(), "COMPANY"))).collect()
+}
+
+/// The whole Markdown report, spelt as written (British English), whatever the regions.
+fn markdown_of(a: &Assessment) -> String {
+    use readiness::report::{Deliverable, Format, Lang, View};
+    let mut view = View::everything(false, None);
+    view.deliverable = Deliverable { lang: Some(Lang::EnGb), ..Deliverable::default() };
+    readiness::report::render(a, Format::Markdown, &view)
 }
 
 /// A report's body paragraphs, each with whether it introduces a section. The Markdown is
@@ -457,9 +456,8 @@ fn list_under(markdown: &str, title: &str) -> Vec<String> {
 /// register holds a likelier one: the page then shows fewer than three.
 #[test]
 fn the_top_risks_are_never_unlikely_when_a_likelier_one_exists() {
-    use readiness::report::{Format, View};
     for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
-        let markdown = readiness::report::render(&a, Format::Markdown, &View::everything(false, None));
+        let markdown = markdown_of(&a);
         let shown = list_under(&markdown, &a.report.text.summary.top_risks);
         let on_page =
             |r: &&readiness::assessment::RiskEntry| shown.iter().any(|s| s.starts_with(&format!("{}:", r.title)));
@@ -479,6 +477,41 @@ fn the_top_risks_are_never_unlikely_when_a_likelier_one_exists() {
         // An open risk is never left off for one whose controls are in place.
         for r in top.iter().filter(|r| r.residual) {
             assert!(rest.iter().all(|o| o.residual), "{name}: {} shown before an open risk", r.title);
+        }
+    }
+}
+
+/// The first page says what waiting costs (a rule that binds what the business runs or plans,
+/// what peers run, with the source the stage was judged on) and, for every technology studied
+/// this year, what holds it back.
+#[test]
+fn the_first_page_says_what_waiting_costs_and_what_would_change_the_advice() {
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        let s = &a.report.text.summary;
+        let (waiting, watch) = (list_under(&markdown, &s.waiting), list_under(&markdown, &s.watch));
+        let in_view: Vec<_> = a
+            .technologies
+            .iter()
+            .filter(|t| t.adoption_timeline.ring.is_planned() || t.adoption_timeline.ring == Ring::Assess)
+            .collect();
+        if !in_view.is_empty() {
+            let sources: Vec<&str> = in_view.iter().map(|t| t.technology_maturity.source.title.as_str()).collect();
+            assert!(waiting.iter().any(|l| sources.iter().any(|s| l.contains(s))), "{name}: no peers in {waiting:?}");
+        }
+        for line in &waiting {
+            let rule = a.business.regulations.iter().find(|r| line.starts_with(r.name.as_str()));
+            if let Some(rule) = rule {
+                let runs = |id: &str| {
+                    a.technologies.iter().any(|t| {
+                        t.id == id && (t.adoption_timeline.ring == Ring::InUse || t.adoption_timeline.ring.is_planned())
+                    })
+                };
+                assert!(rule.technologies.iter().any(|t| runs(t)), "{name}: {line}");
+            }
+        }
+        for t in a.technologies.iter().filter(|t| t.adoption_timeline.ring == Ring::Assess) {
+            assert!(watch.iter().any(|l| l.starts_with(t.name.as_str())), "{name}: {} not watched: {watch:?}", t.name);
         }
     }
 }

@@ -547,9 +547,12 @@ pub struct SummaryText {
     pub top_risk_unscheduled: Text,
     pub no_risks: Text,
     pub evidence: Text,
+    pub waiting: Text,
+    pub waiting_rule_ahead: Text,
+    pub waiting_rule_now: Text,
+    pub waiting_peers: Text,
     pub watch: Text,
-    pub watch_assess: Text,
-    pub watch_rule: Text,
+    pub watch_technology: Text,
     pub find_out: Text,
     pub unknown: Text,
     pub unknown_context: Text,
@@ -587,4 +590,8 @@ pub struct SummaryShown {
     pub priorities: usize,
     pub top_risks: usize,
     pub first_things: usize,
+    /// Rules under "what waiting costs".
+    pub waiting_rules: usize,
+    /// Figures of what peers run, after them.
+    pub peers: usize,
 }

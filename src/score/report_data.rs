@@ -19,11 +19,10 @@ pub fn report_data(fw: &Frameworks, business: &Business) -> ReportData {
 
 fn glossary(fw: &Frameworks, business: &Business) -> Glossary {
     let options = |role| fw.context_with_role(role).map(|q| q.options.as_slice()).unwrap_or_default();
-    let controls = business
-        .regulations
-        .iter()
-        .filter_map(|r| fw.regulation(&r.id)?.control.as_ref())
-        .filter_map(|c| fw.question(&c.question));
+    // The questions a reason can quote: a rule's control, a capability a technology needs.
+    let rule_controls = business.regulations.iter().filter_map(|r| fw.regulation(&r.id)?.control.as_ref());
+    let needs = fw.technologies.technologies.iter().flat_map(|t| &t.needs).map(|n| &n.question);
+    let controls = rule_controls.map(|c| &c.question).chain(needs).filter_map(|q| fw.question(q));
     Glossary {
         tiers: fw.scoring.tiers.iter().map(|t| t.id.clone()).collect(),
         tier_names: fw.scoring.tiers.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),

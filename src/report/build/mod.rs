@@ -7,6 +7,7 @@ mod business_case;
 mod changes;
 mod compare;
 mod notes;
+mod outlook;
 mod portfolio;
 mod readiness;
 mod risks;

@@ -88,7 +88,8 @@ pub fn section(w: &Words) -> Section {
     headed(&s.priorities, list_block(priorities(w), true));
     headed(&s.quick_wins, list_block(quick_wins(w), false));
     headed(&s.top_risks, Some(top_risks(w)));
-    headed(&s.watch, list_block(watch(w), false));
+    headed(&s.waiting, list_block(super::outlook::waiting(w), false));
+    headed(&s.watch, list_block(super::outlook::watch(w), false));
     headed(&s.find_out, list_block(find_out(w), false));
     section_of(w, blocks)
 }
@@ -378,23 +379,6 @@ pub fn source(w: &Words, s: &SourceRef) -> String {
         w.fill(&a.source_date, &[("date", &shown)])
     });
     format!("{}{author}{}", s.title, date.unwrap_or_default())
-}
-
-fn watch(w: &Words) -> Vec<String> {
-    let s = &w.text.summary;
-    let assess: Vec<String> =
-        w.a.technologies
-            .iter()
-            .filter(|t| t.adoption_timeline.ring == Ring::Assess)
-            .map(|t| t.name.to_string())
-            .collect();
-    let rules =
-        w.a.business
-            .regulations
-            .iter()
-            .filter(|r| !r.in_force)
-            .filter_map(|r| w.fill(&s.watch_rule, &[("rule", &r.name), ("date", &w.date(r.applies_from))]));
-    w.fill(&s.watch_assess, &[("technologies", &w.list(&assess))]).into_iter().chain(rules).collect()
 }
 
 fn find_out(w: &Words) -> Vec<String> {
