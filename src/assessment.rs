@@ -789,7 +789,12 @@ pub struct Glossary {
     pub skill_levels: Vec<Text>,
     /// Roadmap action titles, including actions not scheduled.
     pub actions: BTreeMap<Text, Text>,
-    /// Questions named by the rules in scope: prompt and level descriptions.
+    /// What each roadmap action starts from: the questions that show its work done and the
+    /// rings it serves, so the report can say where this business starts and for what.
+    #[serde(default)]
+    pub action_basis: BTreeMap<Text, ActionBasis>,
+    /// Questions the report quotes (rules' controls, capabilities, actions' evidence): prompt
+    /// and level descriptions.
     pub questions: BTreeMap<Text, QuestionText>,
     /// Context question prompts.
     pub context: BTreeMap<Text, Text>,
@@ -811,4 +816,10 @@ pub struct IdName {
 pub struct QuestionText {
     pub prompt: Text,
     pub levels: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ActionBasis {
+    pub evidence: Vec<Text>,
+    pub rings: Vec<Ring>,
 }

@@ -388,6 +388,8 @@ pub struct RoadmapText {
     pub why_risks: Text,
     pub why_technologies: Text,
     pub why_plan: Text,
+    pub starts_from: Text,
+    pub covers: Text,
     pub starting: Text,
 }
 

@@ -7,7 +7,7 @@ use super::context::source_ref;
 use super::evidence_score;
 use crate::answers::Answers;
 use crate::assessment::{
-    Business, Glossary, IdName, ModelRef, Named, QuestionText, ReportData, TechnologyAssessment, TrendRef,
+    ActionBasis, Business, Glossary, IdName, ModelRef, Named, QuestionText, ReportData, TechnologyAssessment, TrendRef,
 };
 use crate::frameworks::{ContextRole, Frameworks, Ring, Text};
 use crate::words::{fill, list};
@@ -19,10 +19,13 @@ pub fn report_data(fw: &Frameworks, business: &Business) -> ReportData {
 
 fn glossary(fw: &Frameworks, business: &Business) -> Glossary {
     let options = |role| fw.context_with_role(role).map(|q| q.options.as_slice()).unwrap_or_default();
-    // The questions a reason can quote: a rule's control, a capability a technology needs.
+    // The questions the report quotes: a rule's control, a capability a technology needs, the
+    // evidence of a roadmap action.
     let rule_controls = business.regulations.iter().filter_map(|r| fw.regulation(&r.id)?.control.as_ref());
     let needs = fw.technologies.technologies.iter().flat_map(|t| &t.needs).map(|n| &n.question);
-    let controls = rule_controls.map(|c| &c.question).chain(needs).filter_map(|q| fw.question(q));
+    let actions = || fw.roadmap.phases.iter().flat_map(|p| &p.actions);
+    let evidence = actions().flat_map(|a| &a.evidence);
+    let controls = rule_controls.map(|c| &c.question).chain(needs).chain(evidence).filter_map(|q| fw.question(q));
     Glossary {
         tiers: fw.scoring.tiers.iter().map(|t| t.id.clone()).collect(),
         tier_names: fw.scoring.tiers.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),
@@ -51,6 +54,9 @@ fn glossary(fw: &Frameworks, business: &Business) -> Glossary {
             .phases
             .iter()
             .flat_map(|p| p.actions.iter().map(|a| (a.id.clone(), a.title.clone())))
+            .collect(),
+        action_basis: actions()
+            .map(|a| (a.id.clone(), ActionBasis { evidence: a.evidence.clone(), rings: a.for_rings.clone() }))
             .collect(),
         questions: controls
             .map(|q| (q.id.clone(), QuestionText { prompt: q.prompt.clone(), levels: q.levels.clone() }))
