@@ -429,7 +429,7 @@ fn found_share(paragraphs: &[(String, bool)], others: &[&std::collections::HashS
 fn median_of(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     let n = values.len();
-    if n % 2 == 0 { (values[n / 2 - 1] + values[n / 2]) / 2.0 } else { values[n / 2] }
+    if n.is_multiple_of(2) { (values[n / 2 - 1] + values[n / 2]) / 2.0 } else { values[n / 2] }
 }
 
 fn reference_assessments() -> Vec<(String, Assessment)> {
