@@ -414,6 +414,7 @@ pub struct CostsText {
 #[serde(deny_unknown_fields)]
 pub struct ReasonsText {
     pub in_use: Text,
+    pub in_use_goals: Text,
     pub not_yet_usable: Text,
     pub stage: Text,
     pub pilot_first: Text,
@@ -432,6 +433,7 @@ pub struct ReasonsText {
     pub pilot_budget: Text,
     pub capability: Text,
     pub ready: Text,
+    pub ready_goals: Text,
     pub waits_for: Text,
     pub wave: Text,
 }
@@ -455,6 +457,7 @@ pub struct TechnologiesText {
     pub stale: Text,
     pub business_readiness: Text,
     pub business_readiness_met: Text,
+    pub business_readiness_closest: Text,
     pub requirement: Text,
     pub complexity: Text,
     pub roi: Text,

@@ -141,6 +141,11 @@ impl<'a> Words<'a> {
         self.g.goals.get(id).map_or_else(|| id.to_string(), |g| lower_first(g))
     }
 
+    /// The stated goals a technology serves, best first, as a sentence names them.
+    pub fn goals_served(&self, t: &TechnologyAssessment) -> Vec<String> {
+        t.roi_potential.goals_served.iter().map(|g| self.goal(g)).collect()
+    }
+
     pub fn ring(&self, ring: Ring) -> String {
         self.g.rings.get(&ring).map_or_else(|| ring.id().to_string(), |r| r.name.to_string())
     }

@@ -47,8 +47,11 @@ fn peers(w: &Words) -> Vec<String> {
         .into_iter()
         .filter_map(|t| {
             let m = &t.technology_maturity;
+            let ring = w.ring(t.adoption_timeline.ring).to_lowercase();
+            let here = w.fill(&w.text.technologies.ring_months, &[("ring", &ring), ("months", &w.tech_months(t))]);
             let values = [
                 ("technology", &t.name[..]),
+                ("here", &here.unwrap_or(ring)),
                 ("stage", &m.stage_name.to_lowercase()),
                 ("basis", m.basis.trim_end_matches('.')),
                 ("source", &super::summary::source(w, &m.source)),

@@ -295,7 +295,7 @@ fn technology_priority(w: &Words, t: &TechnologyAssessment) -> Option<String> {
         Ring::Adopt => &s.verb_adopt,
         _ => &s.verb_pilot,
     };
-    let goals: Vec<String> = t.roi_potential.goals_served.iter().map(|g| w.goal(g)).collect();
+    let goals = w.goals_served(t);
     w.fill(
         &s.priority_technology,
         &[("verb", verb), ("technology", &t.name), ("months", &w.tech_months(t)), ("goals", &w.list(&goals))],
@@ -326,7 +326,10 @@ fn quick_wins(w: &Words) -> Vec<String> {
         .filter(|t| t.adoption_timeline.quick_win && t.adoption_timeline.ring == Ring::Adopt)
         // Not quick when it waits for a control or a mitigation to be put in place first.
         .filter(|t| super::technologies::waits_for(w, t).is_none())
-        .filter_map(|t| w.fill(&s.quick_win, &[("technology", &t.name)]))
+        .filter_map(|t| {
+            let goals = w.goals_served(t);
+            w.fill(&s.quick_win, &[("technology", &t.name), ("goals", &w.list(&goals))])
+        })
         .collect()
 }
 
