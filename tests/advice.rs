@@ -406,7 +406,7 @@ fn reports_of_different_businesses_do_not_read_alike() {
         shared.len()
     );
     assert!(shared.len() <= 46, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 92.2, "median share {median:.1}%");
+    assert!(median <= 91.9, "median share {median:.1}%");
 }
 
 /// The share (0-100) of the words of `paragraphs` inside a run of [`RUN`] words found in `others`.
@@ -543,8 +543,8 @@ fn a_roadmap_action_starts_from_the_clients_own_weakest_answer() {
         line.expect("the data work is in the plan")
     };
     let fernhill = item(&example("small-ecommerce"));
-    assert!(fernhill.contains(r#""How trustworthy is the customer data", "Known problems (duplicates, gaps) are fixed by hand when they hurt"; the level above: "Key fields are checked and cleaned on a schedule""#), "{fernhill}");
+    assert!(fernhill.contains(r#""Known problems (duplicates, gaps) are fixed by hand when they hurt", the answer to "How trustworthy is the customer data""#), "{fernhill}");
     let better = assess_text("better.toml", &with_line(&example_text("small-ecommerce"), "data_quality", "2"));
     let better = item(&better);
-    assert!(better.contains(r#""How is first-party customer data captured", "Purchases, sign-ups and email engagement are captured consistently for most customers""#), "{better}");
+    assert!(better.contains(r#""Purchases, sign-ups and email engagement are captured consistently for most customers", the answer to "How is first-party customer data captured""#), "{better}");
 }

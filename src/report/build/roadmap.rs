@@ -137,11 +137,11 @@ fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
     w.fill(&t.action_item, &values)
 }
 
-/// Where this business starts and the next step: its weakest answer among those that show the
-/// action's work done (the first among equals), when it is known and below the top.
+/// Where this business starts: its weakest answer among those that show the action's work
+/// done (the first among equals), when it is known and below the top.
 fn starts_from(w: &Words, a: &PlannedAction) -> Option<String> {
     let basis = w.g.action_basis.get(&a.id)?;
-    let (entry, level, question) = basis
+    let (entry, question) = basis
         .evidence
         .iter()
         .filter_map(|q| {
@@ -149,14 +149,13 @@ fn starts_from(w: &Words, a: &PlannedAction) -> Option<String> {
             let level = entry.answer.level()?;
             let question = w.g.questions.get(q)?;
             let top = question.levels.len().checked_sub(1)? as f64;
-            (level < top).then_some((entry, level, question, level / top))
+            (level < top).then_some((entry, question, level / top))
         })
-        .min_by(|x, y| x.3.total_cmp(&y.3))
-        .map(|(e, l, q, _)| (e, l, q))?;
-    let next = question.levels.get(level.floor() as usize + 1)?.trim_end_matches('.');
+        .min_by(|x, y| x.2.total_cmp(&y.2))
+        .map(|(e, q, _)| (e, q))?;
     let current = Some(entry.description.trim_end_matches('.')).filter(|d| !d.is_empty())?;
     let prompt = question.prompt.trim_end_matches('?');
-    w.fill(&w.text.roadmap.starts_from, &[("question", prompt), ("current", current), ("next", next)])
+    w.fill(&w.text.roadmap.starts_from, &[("question", prompt), ("current", current)])
 }
 
 /// The technologies an action for some rings works on here, when it names none itself.
