@@ -405,8 +405,8 @@ fn reports_of_different_businesses_do_not_read_alike() {
         "shared paragraphs: {}; median share of body words found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%)",
         shared.len()
     );
-    assert!(shared.len() <= 46, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 91.9, "median share {median:.1}%");
+    assert!(shared.len() <= 45, "{} paragraphs shared by more than a quarter", shared.len());
+    assert!(median <= 91.8, "median share {median:.1}%");
 }
 
 /// The share (0-100) of the words of `paragraphs` inside a run of [`RUN`] words found in `others`.
