@@ -558,6 +558,7 @@ pub struct SummaryText {
     pub waiting_peers: Text,
     pub watch: Text,
     pub watch_technology: Text,
+    pub watch_technology_plan: Text,
     pub find_out: Text,
     pub unknown: Text,
     pub unknown_context: Text,

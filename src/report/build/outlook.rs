@@ -4,7 +4,7 @@
 //! holds it back, which is the signal that would change the advice).
 
 use super::Words;
-use crate::assessment::{RegulationRef, TechnologyAssessment};
+use crate::assessment::{Reason, RegulationRef, TechnologyAssessment};
 use crate::frameworks::Ring;
 
 /// The rules that bind what the business runs or plans, the next deadline first, then what
@@ -74,7 +74,14 @@ pub fn watch(w: &Words) -> Vec<String> {
         .filter_map(|t| {
             let reasons = super::technologies::reasons(w, t);
             let reasons = (!reasons.is_empty()).then_some(reasons)?;
-            w.fill(&s.watch_technology, &[("technology", &t.name), ("reasons", &reasons)])
+            // A gap, a missing capability or a rule's control is the client's to change; else
+            // the plan's crowding (capacity, budget, timing) holds it back.
+            let own =
+                t.adoption_timeline.reasons.iter().any(|r| {
+                    matches!(r, Reason::Readiness { .. } | Reason::Capability { .. } | Reason::Regulation { .. })
+                });
+            let template = if own { &s.watch_technology } else { &s.watch_technology_plan };
+            w.fill(template, &[("technology", &t.name), ("reasons", &reasons)])
         })
         .collect()
 }
