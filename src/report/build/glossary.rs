@@ -25,10 +25,19 @@ pub struct Glossary {
     pub skill_levels: Vec<Text>,
     /// Roadmap action titles, including actions not scheduled.
     pub actions: BTreeMap<Text, Text>,
-    /// Questions named by the rules in scope: prompt and level descriptions.
+    /// What each roadmap action starts from: the questions that show its work done and the
+    /// rings it serves, so the report can say where this business starts and for what.
+    pub action_basis: BTreeMap<Text, ActionBasis>,
+    /// Questions the report quotes (rules' controls, capabilities, actions' evidence): prompt
+    /// and level descriptions.
     pub questions: BTreeMap<Text, QuestionText>,
     /// Context question prompts.
     pub context: BTreeMap<Text, Text>,
+}
+
+pub struct ActionBasis {
+    pub evidence: Vec<Text>,
+    pub rings: Vec<Ring>,
 }
 
 pub struct Named {
@@ -40,13 +49,16 @@ pub struct QuestionText {
     pub levels: Vec<Text>,
 }
 
-/// The glossary of a business's report: the questions a reason quotes are the controls of the
-/// regulations in scope for it and the capabilities technologies need.
+/// The glossary of a business's report: the questions it quotes are the controls of the
+/// regulations in scope for it, the capabilities technologies need and the evidence of the
+/// roadmap's actions.
 pub fn of(fw: &Frameworks, business: &Business) -> Glossary {
     let options = |role| fw.context_with_role(role).map(|q| q.options.as_slice()).unwrap_or_default();
     let rule_controls = business.regulations.iter().filter_map(|r| fw.regulation(&r.id)?.control.as_ref());
     let needs = fw.technologies.technologies.iter().flat_map(|t| &t.needs).map(|n| &n.question);
-    let controls = rule_controls.map(|c| &c.question).chain(needs).filter_map(|id| fw.question(id));
+    let actions = || fw.roadmap.phases.iter().flat_map(|p| &p.actions);
+    let evidence = actions().flat_map(|a| &a.evidence);
+    let controls = rule_controls.map(|c| &c.question).chain(needs).chain(evidence).filter_map(|id| fw.question(id));
     Glossary {
         tiers: fw.scoring.tiers.iter().map(|t| t.id.clone()).collect(),
         tier_names: fw.scoring.tiers.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),
@@ -64,6 +76,9 @@ pub fn of(fw: &Frameworks, business: &Business) -> Glossary {
             .phases
             .iter()
             .flat_map(|p| p.actions.iter().map(|a| (a.id.clone(), a.title.clone())))
+            .collect(),
+        action_basis: actions()
+            .map(|a| (a.id.clone(), ActionBasis { evidence: a.evidence.clone(), rings: a.for_rings.clone() }))
             .collect(),
         questions: controls
             .map(|q| (q.id.clone(), QuestionText { prompt: q.prompt.clone(), levels: q.levels.clone() }))

@@ -10,6 +10,7 @@ mod compare;
 mod glossary;
 mod methodology;
 mod notes;
+mod outlook;
 mod portfolio;
 mod readiness;
 mod risks;
@@ -151,6 +152,11 @@ impl<'a> Words<'a> {
 
     pub fn goal(&self, id: &str) -> String {
         self.g.goals.get(id).map_or_else(|| id.to_string(), |g| lower_first(g))
+    }
+
+    /// The stated goals a technology serves, best first, as a sentence names them.
+    pub fn goals_served(&self, t: &TechnologyAssessment) -> Vec<String> {
+        t.roi_potential.goals_served.iter().map(|g| self.goal(g)).collect()
     }
 
     pub fn ring(&self, ring: Ring) -> String {

@@ -140,13 +140,50 @@ fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
     .collect();
     let why = if why.is_empty() { t.why_plan.to_string() } else { why.join(" ") };
     let conditional = |month: u32| w.fill(&t.if_go, &[("month", &month.to_string()), ("description", &a.description)]);
-    let description = a.if_go.and_then(conditional).unwrap_or_else(|| a.description.to_string());
+    let first = a.if_go.and_then(conditional).unwrap_or_else(|| a.description.to_string());
+    let description: Vec<String> = [Some(first), starts_from(w, a), covers(w, a)].into_iter().flatten().collect();
     let values = [
         ("title", &a.title[..]),
         ("months", &w.months(a.months[0], a.months[1])),
         ("owner", &super::lower_first(&a.owner)),
-        ("description", &description),
+        ("description", &description.join(" ")),
         ("why", &why),
     ];
     w.fill(&t.action_item, &values)
+}
+
+/// Where this business starts: its weakest answer among those that show the action's work
+/// done (the first among equals), when it is known and below the top.
+fn starts_from(w: &Words, a: &PlannedAction) -> Option<String> {
+    let basis = w.g.action_basis.get(&a.id)?;
+    let (entry, question) = basis
+        .evidence
+        .iter()
+        .filter_map(|q| {
+            let entry = w.a.answers.iter().find(|e| e.question == *q)?;
+            let level = entry.answer.level()?;
+            let question = w.g.questions.get(q)?;
+            let top = question.levels.len().checked_sub(1)? as f64;
+            (level < top).then_some((entry, question, level / top))
+        })
+        .min_by(|x, y| x.2.total_cmp(&y.2))
+        .map(|(e, q, _)| (e, q))?;
+    let current = Some(entry.description.trim_end_matches('.')).filter(|d| !d.is_empty())?;
+    let prompt = question.prompt.trim_end_matches('?');
+    w.fill(&w.text.roadmap.starts_from, &[("question", prompt), ("current", current)])
+}
+
+/// The technologies an action for some rings works on here, when it names none itself.
+fn covers(w: &Words, a: &PlannedAction) -> Option<String> {
+    let rings = &w.g.action_basis.get(&a.id)?.rings;
+    if !a.technologies.is_empty() || rings.is_empty() {
+        return None;
+    }
+    let names: Vec<String> =
+        w.a.technologies
+            .iter()
+            .filter(|t| rings.contains(&t.adoption_timeline.ring))
+            .map(|t| t.name.to_string())
+            .collect();
+    (!names.is_empty()).then(|| w.fill(&w.text.roadmap.covers, &[("technologies", &w.list(&names))])).flatten()
 }

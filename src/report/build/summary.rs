@@ -88,7 +88,8 @@ pub fn section(w: &Words) -> Section {
     headed(&s.priorities, list_block(priorities(w), true));
     headed(&s.quick_wins, list_block(quick_wins(w), false));
     headed(&s.top_risks, Some(top_risks(w)));
-    headed(&s.watch, list_block(watch(w), false));
+    headed(&s.waiting, list_block(super::outlook::waiting(w), false));
+    headed(&s.watch, list_block(super::outlook::watch(w), false));
     headed(&s.find_out, list_block(find_out(w), false));
     section_of(w, blocks)
 }
@@ -298,7 +299,7 @@ fn technology_priority(w: &Words, t: &TechnologyAssessment) -> Option<String> {
         Ring::Adopt => &s.verb_adopt,
         _ => &s.verb_pilot,
     };
-    let goals: Vec<String> = t.roi_potential.goals_served.iter().map(|g| w.goal(g)).collect();
+    let goals = w.goals_served(t);
     w.fill(
         &s.priority_technology,
         &[("verb", verb), ("technology", &t.name), ("months", &w.tech_months(t)), ("goals", &w.list(&goals))],
@@ -329,14 +330,20 @@ fn quick_wins(w: &Words) -> Vec<String> {
         .filter(|t| t.adoption_timeline.quick_win && t.adoption_timeline.ring == Ring::Adopt)
         // Not quick when it waits for a control or a mitigation to be put in place first.
         .filter(|t| super::technologies::waits_for(w, t).is_none())
-        .filter_map(|t| w.fill(&s.quick_win, &[("technology", &t.name)]))
+        .filter_map(|t| {
+            let goals = w.goals_served(t);
+            w.fill(&s.quick_win, &[("technology", &t.name), ("goals", &w.list(&goals))])
+        })
         .collect()
 }
 
 fn top_risks(w: &Words) -> Block {
     let s = &w.text.summary;
     // Risks whose controls are in place come after the others: page one is for what is open.
-    let mut risks: Vec<&RiskEntry> = w.a.risks.iter().collect();
+    // An unlikely risk is left off while a likelier one exists, even if fewer than three remain.
+    let unlikely = |r: &RiskEntry| w.g.likelihood_bands.first() == Some(&r.likelihood_band);
+    let likelier_exists = w.a.risks.iter().any(|r| !unlikely(r));
+    let mut risks: Vec<&RiskEntry> = w.a.risks.iter().filter(|r| !(likelier_exists && unlikely(r))).collect();
     risks.sort_by_key(|r| r.residual);
     let items: Vec<String> = risks
         .into_iter()
@@ -379,23 +386,6 @@ pub fn source(w: &Words, s: &SourceRef) -> String {
         w.fill(&a.source_date, &[("date", &shown)])
     });
     format!("{}{author}{}", s.title, date.unwrap_or_default())
-}
-
-fn watch(w: &Words) -> Vec<String> {
-    let s = &w.text.summary;
-    let assess: Vec<String> =
-        w.a.technologies
-            .iter()
-            .filter(|t| t.adoption_timeline.ring == Ring::Assess)
-            .map(|t| t.name.to_string())
-            .collect();
-    let rules =
-        w.a.business
-            .regulations
-            .iter()
-            .filter(|r| !r.in_force)
-            .filter_map(|r| w.fill(&s.watch_rule, &[("rule", &r.name), ("date", &w.date(r.applies_from))]));
-    w.fill(&s.watch_assess, &[("technologies", &w.list(&assess))]).into_iter().chain(rules).collect()
 }
 
 fn find_out(w: &Words) -> Vec<String> {

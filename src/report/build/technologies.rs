@@ -123,8 +123,11 @@ pub fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
 
 fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
     let s = &w.text.reasons;
+    // The goals it serves for this business, where a reason names them.
+    let goals = w.goals_served(x);
+    let for_goals = |template| (!goals.is_empty()).then(|| w.fill(template, &[("goals", &w.list(&goals))])).flatten();
     match r {
-        Reason::InUse => Some(s.in_use.to_string()),
+        Reason::InUse => for_goals(&s.in_use_goals).or_else(|| Some(s.in_use.to_string())),
         Reason::NotYetUsable => Some(s.not_yet_usable.to_string()),
         Reason::Stage { stage, appetite } => {
             let stage = w.g.stages.get(stage).map_or(stage.to_string(), |x| x.name.to_string());
@@ -171,7 +174,7 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
         Reason::Wave { month, dimension } => {
             w.fill(&s.wave, &[("month", &month.to_string()), ("dimension", &w.dimension_prose(dimension))])
         }
-        Reason::Ready => Some(s.ready.to_string()),
+        Reason::Ready => for_goals(&s.ready_goals).or_else(|| Some(s.ready.to_string())),
     }
 }
 
@@ -229,11 +232,22 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
             ],
         )
     } else {
-        Some(t.business_readiness_met.to_string())
+        // The requirement met by the narrowest margin: where a slip would first show.
+        let closest = b.requirements.iter().min_by(|x, y| (x.actual - x.required).total_cmp(&(y.actual - y.required)));
+        closest
+            .and_then(|r| {
+                let values = [
+                    ("dimension", &w.dimension_prose(&r.dimension)[..]),
+                    ("actual", &num(r.actual)),
+                    ("required", &num(r.required)),
+                ];
+                w.fill(&t.business_readiness_closest, &values)
+            })
+            .or_else(|| Some(t.business_readiness_met.to_string()))
     };
     let cost = w.cost(x.implementation_complexity.cost);
     let complexity = w.fill(&t.complexity, &[("score", &num(x.implementation_complexity.score)), ("cost", &cost)]);
-    let goals: Vec<String> = x.roi_potential.goals_served.iter().map(|g| w.goal(g)).collect();
+    let goals = w.goals_served(x);
     let roi = w
         .fill(&t.roi, &[("goals", &w.list(&goals)), ("score", &num(x.roi_potential.score))])
         .or_else(|| Some(t.roi_none.to_string()));
