@@ -2,6 +2,7 @@
 //! expert would advise (see the commit history for the findings): rules by region, pilots
 //! staggered by culture, opt-out regimes gated on the opt-out control, residual risk reasons.
 
+use crate::common::fw;
 use readiness::answers::{Completeness, parse};
 use readiness::assessment::{Assessment, Reason};
 use readiness::date::Date;
@@ -301,7 +302,7 @@ fn markdown_of(a: &Assessment) -> String {
     use readiness::report::{Deliverable, Format, Lang, View};
     let mut view = View::everything(false, None);
     view.deliverable = Deliverable { lang: Some(Lang::EnGb), ..Deliverable::default() };
-    readiness::report::render(a, Format::Markdown, &view)
+    readiness::report::render(a, fw(), Format::Markdown, &view)
 }
 
 /// A report's body paragraphs, each with whether it introduces a section. The Markdown is
@@ -475,13 +476,13 @@ fn list_under(markdown: &str, title: &str) -> Vec<String> {
 fn the_top_risks_are_never_unlikely_when_a_likelier_one_exists() {
     for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
         let markdown = markdown_of(&a);
-        let shown = list_under(&markdown, &a.report.text.summary.top_risks);
+        let shown = list_under(&markdown, &fw().report.summary.top_risks);
         let on_page =
             |r: &&readiness::assessment::RiskEntry| shown.iter().any(|s| s.starts_with(&format!("{}:", r.title)));
         let (top, rest): (Vec<_>, Vec<_>) = a.risks.iter().partition(on_page);
         assert_eq!(top.len(), shown.len().min(a.risks.len()), "{name}: {shown:?}");
         // Likelihood bands are listed least likely first.
-        let unlikely = &a.report.glossary.likelihood_bands[0];
+        let unlikely = &fw().scoring.risk.likelihood[0].id;
         let is_unlikely = |r: &readiness::assessment::RiskEntry| r.likelihood_band == *unlikely;
         if let Some(likelier) = a.risks.iter().find(|r| !is_unlikely(r)) {
             let shown_unlikely: Vec<_> = top.iter().filter(|r| is_unlikely(r)).map(|r| &r.title).collect();
@@ -505,7 +506,7 @@ fn the_top_risks_are_never_unlikely_when_a_likelier_one_exists() {
 fn the_first_page_says_what_waiting_costs_and_what_would_change_the_advice() {
     for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
         let markdown = markdown_of(&a);
-        let s = &a.report.text.summary;
+        let s = &fw().report.summary;
         let (waiting, watch) = (list_under(&markdown, &s.waiting), list_under(&markdown, &s.watch));
         let in_view: Vec<_> = a
             .technologies

@@ -5,6 +5,12 @@ use std::path::PathBuf;
 
 pub const AS_OF: &str = "2026-11-25";
 
+/// The built-in frameworks, loaded once.
+pub fn fw() -> &'static readiness::frameworks::Frameworks {
+    static FW: std::sync::OnceLock<readiness::frameworks::Frameworks> = std::sync::OnceLock::new();
+    FW.get_or_init(|| readiness::frameworks::Frameworks::builtin().expect("built-in frameworks load"))
+}
+
 pub fn bin() -> Command {
     Command::cargo_bin("readiness").expect("binary built")
 }
