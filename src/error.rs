@@ -242,21 +242,50 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", printable(&self.message))?;
-        if let Some(loc) = &self.location {
-            let number = loc.line.to_string();
-            let pad = " ".repeat(number.len());
-            write!(f, "\n{pad}--> {}:{}:{}", printable_line(&loc.file), loc.line, loc.column)?;
-            write!(f, "\n{pad} |\n{number} | {}", printable_line(&loc.excerpt))?;
-            write!(f, "\n{pad} | {}{}", " ".repeat(loc.caret - 1), "^".repeat(loc.width))?;
-        } else if let Some(file) = &self.file {
-            write!(f, "\n  --> {}", printable_line(file))?;
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n  = help: {}", printable(help))?;
-        }
-        Ok(())
+        f.write_str(&render(self))
     }
+}
+
+/// Lays a diagnostic out as rustc and cargo do, through annotate-snippets: the origin
+/// (`--> file:line:column`), the excerpt with the problem underlined, then the help.
+fn render(d: &Diagnostic) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+    let message = printable(&d.message);
+    let title = Level::ERROR.primary_title(message.as_str());
+    let mut group = match (&d.location, &d.file) {
+        (Some(loc), _) => {
+            let (excerpt, span) = excerpt_span(loc);
+            let path = printable_line(&loc.file);
+            let source = Snippet::source(excerpt).path(path).line_start(loc.line);
+            title.element(source.annotation(AnnotationKind::Primary.span(span)))
+        }
+        (None, Some(file)) => title.element(Origin::path(printable_line(file))),
+        (None, None) => Group::with_title(title),
+    };
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(printable(help)));
+    }
+    let shown = Renderer::plain().render(&[group]);
+    match &d.location {
+        Some(loc) if loc.caret != loc.column => column_in_line(shown, loc),
+        _ => shown,
+    }
+}
+
+/// The renderer numbers columns within the excerpt it is given; for a window of a long line,
+/// the origin must give the column in the whole line instead.
+fn column_in_line(shown: String, loc: &Location) -> String {
+    let at = |column: usize| format!("{}:{}:{column}\n", printable_line(&loc.file), loc.line);
+    shown.replacen(&at(loc.caret), &at(loc.column), 1)
+}
+
+/// The excerpt made safe to show, and the byte range in it of the underlined characters.
+fn excerpt_span(loc: &Location) -> (String, std::ops::Range<usize>) {
+    let excerpt = printable_line(&loc.excerpt).into_owned();
+    let byte = |chars: usize| excerpt.char_indices().nth(chars).map_or(excerpt.len(), |(i, _)| i);
+    let start = byte(loc.caret - 1);
+    let end = byte(loc.caret - 1 + loc.width);
+    (excerpt, start..end)
 }
 
 pub use crate::inert::is_unsafe_char;
@@ -416,6 +445,10 @@ mod tests {
         let (source, caret) = (shown.lines().nth(3).unwrap(), shown.lines().nth(4).unwrap());
         let x = source.chars().position(|c| c == 'x').unwrap();
         assert_eq!(caret.chars().position(|c| c == '^').unwrap(), x, "caret under the offending character");
+        assert!(
+            shown.contains(&format!("--> f.toml:1:{}\n", at + 1)),
+            "the column in the line, not the window: {shown}"
+        );
     }
 
     #[test]
