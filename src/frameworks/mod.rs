@@ -244,7 +244,7 @@ impl Frameworks {
         let (phase, action) = self.action(id)?;
         let after = action.after.iter().filter_map(|x| self.action_months(x)).map(|[_, end]| end + 1);
         let start = after.fold(phase.months[0], u32::max);
-        Some([start, (start + action.months - 1).min(12)])
+        Some([start, (start + action.months - 1).min(self.roadmap.horizon_months)])
     }
 
     pub fn regulation(&self, id: &str) -> Option<&Regulation> {

@@ -708,6 +708,8 @@ pub struct ComplexityRules {
 #[serde(deny_unknown_fields)]
 pub struct RiskRules {
     pub severity: SeverityWeights,
+    /// Exposure = this x severity weight x likelihood.
+    pub exposure_scale: f64,
     pub serious_likelihood: f64,
     /// A risk less exposed than this is not raised.
     pub raise_from: f64,
@@ -928,6 +930,8 @@ pub struct Skill {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
+    /// The months the plan looks ahead, which its phases fill.
+    pub horizon_months: u32,
     #[serde(rename = "phase")]
     pub phases: Vec<Phase>,
 }

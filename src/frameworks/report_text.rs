@@ -531,7 +531,10 @@ pub struct SummaryText {
     pub initiative: Text,
     pub initiatives: Text,
     pub no_plan: Text,
+    pub priority: Text,
     pub priorities: Text,
+    /// Numbers in words from one, for a heading that says how many follow.
+    pub counts: Vec<Text>,
     pub priority_gap: Text,
     pub priority_gap_next_year: Text,
     pub priority_gap_alone: Text,

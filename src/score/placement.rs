@@ -203,7 +203,7 @@ pub fn schedule(
         let months = if quick_win && ring == Ring::Adopt { fw.scoring.placement.quick_win_months } else { months };
         let start = first.max(ready_from(ring));
         if start <= last {
-            return (ring, Some((start, (start + months - 1).min(12))), moved);
+            return (ring, Some((start, (start + months - 1).min(fw.roadmap.horizon_months))), moved);
         }
         moved = Some(Reason::Timing { month: start });
         ring = ring.lower();

@@ -231,6 +231,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
                 ("medium", n(sev.medium)),
                 ("high", n(sev.high)),
                 ("critical", n(sev.critical)),
+                ("scale", n(s.risk.exposure_scale)),
                 ("raise_from", n(s.risk.raise_from)),
                 ("controls", n(s.risk.controls_in_place_at)),
                 ("owner_bands", list(&owner_bands, and)),

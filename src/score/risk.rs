@@ -64,7 +64,7 @@ fn evaluate<'a>(
         severity,
         escalated_by,
         in_place,
-        exposure: 10.0 * scoring.severity.of(severity) * likelihood,
+        exposure: scoring.exposure_scale * scoring.severity.of(severity) * likelihood,
         serious: severity >= Severity::High && likelihood >= scoring.serious_likelihood && !in_place,
     }
 }

@@ -353,7 +353,7 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
                 let owner = owners.entry(lead(&action.owner)).or_insert_with(|| Running::new(per_owner));
                 let foundation = (index == 0).then_some(&mut running);
                 let start = first_room_in_both(owner, foundation, earliest, to - from + 1);
-                action.months = [start, (start + (to - from)).min(12)];
+                action.months = [start, (start + (to - from)).min(plan.fw.roadmap.horizon_months)];
             }
             ends.insert(action.id.clone(), action.months[1]);
         }
@@ -459,6 +459,7 @@ fn move_to_starting_phase(phases: &mut [PhasePlan]) {
 /// months in which they do and the actions running then.
 pub fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment::Overload> {
     let cap = fw.scoring.placement.owner_actions_at_once;
+    let horizon = fw.roadmap.horizon_months;
     let actions: Vec<&PlannedAction> = phases.iter().flat_map(|p| &p.actions).collect();
     let mut leads: Vec<Text> = actions.iter().map(|a| lead(&a.owner)).collect();
     leads.sort();
@@ -473,8 +474,8 @@ pub fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment
                     .filter(|a| lead(&a.owner) == who && a.months[0] <= m && m <= a.months[1])
                     .collect()
             };
-            let from = (1..=12).find(|&m| running(m).len() > cap)?;
-            let to = (from..=12).take_while(|&m| running(m).len() > cap).last().unwrap_or(from);
+            let from = (1..=horizon).find(|&m| running(m).len() > cap)?;
+            let to = (from..=horizon).take_while(|&m| running(m).len() > cap).last().unwrap_or(from);
             let ids = running(from).iter().map(|a| a.id.clone()).collect();
             Some(crate::assessment::Overload { lead: who, months: [from, to], actions: ids, at_once: cap })
         })

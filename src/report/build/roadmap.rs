@@ -59,7 +59,8 @@ fn gantt(w: &Words) -> Chart {
         }
     }
     let described: Vec<String> = rows.iter().map(|r| format!("{} {}", r.label, w.months(r.start, r.end))).collect();
-    let last = w.a.roadmap.last().map_or(12, |p| p.months[1]);
+    // The check makes the last phase end at the horizon.
+    let last = w.a.roadmap.last().map_or(0, |p| p.months[1]);
     Chart {
         title: t.chart.to_string(),
         alt: w.fill(&t.chart_alt, &[("rows", &w.list(&described))]).unwrap_or_default(),

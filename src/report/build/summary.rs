@@ -85,7 +85,8 @@ pub fn section(w: &Words) -> Section {
             blocks.push(block);
         }
     };
-    headed(&s.priorities, list_block(priorities(w), true));
+    let listed = priorities(w);
+    headed(&priorities_heading(w, listed.len()), list_block(listed, true));
     headed(&s.quick_wins, list_block(quick_wins(w), false));
     headed(&s.top_risks, Some(top_risks(w)));
     headed(&s.watch, list_block(watch(w), false));
@@ -185,9 +186,9 @@ pub fn team_size(w: &Words) -> Option<String> {
     w.a.business.team_size.map(|n| n.to_string())
 }
 
-/// Up to three things to do first: the first gap's action, the first technology in the plan,
-/// the most exposed serious risk; then further gaps and technologies. An action already named
-/// is not named again for another reason.
+/// The things to do first, as many as `shown.priorities`: the first gap's action, the first
+/// technology in the plan, the most exposed serious risk; then further gaps and technologies.
+/// An action already named is not named again for another reason.
 pub fn priorities(w: &Words) -> Vec<String> {
     let mut gap_items: Vec<(String, String)> =
         w.a.readiness.gaps.iter().filter_map(|gap| gap_priority(w, gap)).collect();
@@ -220,6 +221,16 @@ pub fn priorities(w: &Words) -> Vec<String> {
         .map(|(_, text)| text)
         .take(w.text.summary.shown.priorities)
         .collect()
+}
+
+/// "Three priorities": how many are listed, in words while `counts` has the number.
+fn priorities_heading(w: &Words, count: usize) -> String {
+    let s = &w.text.summary;
+    if count == 1 {
+        return s.priority.to_string();
+    }
+    let word = s.counts.get(count.wrapping_sub(1)).map_or_else(|| count.to_string(), |c| c.to_string());
+    w.fill(&s.priorities, &[("count", &word)]).unwrap_or_default()
 }
 
 /// The first-phase action closing `gap`, keyed by the action's id.
