@@ -11,7 +11,13 @@ struct Grid {
     rows: Vec<Vec<Text>>,
 }
 
-pub fn render(fw: &Frameworks, kind: Option<CatalogKind>, format: Format, width: Option<u16>, colour: bool) -> String {
+pub(crate) fn render(
+    fw: &Frameworks,
+    kind: Option<CatalogKind>,
+    format: Format,
+    width: Option<u16>,
+    colour: bool,
+) -> String {
     use crate::document::{html, markdown, terminal};
     if format == Format::Json {
         return kind.map_or_else(|| to_json(&summary(fw).rows), |k| json(fw, k));

@@ -72,7 +72,7 @@ const MAX_START_MONTH: u32 = 120;
 
 /// Refuses to compare assessments of two different businesses, or a report whose numbers no
 /// assessment can produce (a hand-edited score of 1e9, a start month of four billion).
-pub fn check_comparable(
+pub(crate) fn check_comparable(
     old: (&std::path::Path, &Assessment),
     new: (&std::path::Path, &Assessment),
 ) -> Result<(), InputError> {
@@ -95,7 +95,7 @@ pub fn check_comparable(
 }
 
 /// What in an assessment is out of the range scoring produces.
-pub fn implausible(a: &Assessment) -> Vec<String> {
+pub(crate) fn implausible(a: &Assessment) -> Vec<String> {
     let mut problems = Vec::new();
     let mut within = |what: String, x: f64, high: f64| {
         if !(0.0..=high).contains(&x) {
@@ -132,7 +132,7 @@ fn side(a: &Assessment) -> Side {
     }
 }
 
-pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
+pub(crate) fn compare(old: &Assessment, new: &Assessment) -> Comparison {
     let dimensions = new
         .readiness
         .dimensions

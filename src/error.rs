@@ -9,7 +9,7 @@ use std::fmt;
 
 /// Most diagnostics one error keeps and shows; the rest are counted. A file with 100,000
 /// problems needs fixing, not reading in full.
-pub const MAX_DIAGNOSTICS: usize = 100;
+pub(crate) const MAX_DIAGNOSTICS: usize = 100;
 
 /// A problem in something the user gave us: an answer file, a frameworks directory, a flag.
 /// Carries every problem found (up to [`MAX_DIAGNOSTICS`]), so one run reports them all.
@@ -21,14 +21,14 @@ pub struct InputError {
 }
 
 impl InputError {
-    pub fn new(mut diagnostics: Vec<Diagnostic>) -> InputError {
+    pub(crate) fn new(mut diagnostics: Vec<Diagnostic>) -> InputError {
         let omitted = diagnostics.len().saturating_sub(MAX_DIAGNOSTICS);
         diagnostics.truncate(MAX_DIAGNOSTICS);
         InputError { diagnostics, omitted }
     }
 
     /// An input problem with no position, e.g. a missing file or a wrong combination of flags.
-    pub fn message(message: impl Into<String>) -> InputError {
+    pub(crate) fn message(message: impl Into<String>) -> InputError {
         InputError::new(vec![Diagnostic::new(message)])
     }
 
@@ -61,7 +61,7 @@ impl std::error::Error for InputError {}
 /// Collects diagnostics while keeping only the [`MAX_DIAGNOSTICS`] earliest by a sort key
 /// (e.g. their byte offset), so memory stays bounded however many problems an input has.
 #[derive(Debug, Default)]
-pub struct Problems {
+pub(crate) struct Problems {
     kept: Vec<(usize, Diagnostic)>,
     omitted: usize,
     /// Once enough are kept, the key at or after which a diagnostic cannot be among the
@@ -72,7 +72,7 @@ pub struct Problems {
 impl Problems {
     /// Adds the diagnostic `build` makes, unless enough earlier ones are kept already: then it
     /// is only counted, and not built (locating a problem on a long line has a cost).
-    pub fn push(&mut self, key: usize, build: impl FnOnce() -> Diagnostic) {
+    pub(crate) fn push(&mut self, key: usize, build: impl FnOnce() -> Diagnostic) {
         if self.bar.is_some_and(|bar| key >= bar) {
             self.omitted += 1;
             return;
@@ -84,18 +84,14 @@ impl Problems {
     }
 
     /// Adds every problem of `error` after those found so far.
-    pub fn append(&mut self, error: InputError) {
+    pub(crate) fn append(&mut self, error: InputError) {
         for d in error.diagnostics {
             self.push(self.len(), || d);
         }
         self.omitted += error.omitted;
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.kept.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.kept.len() + self.omitted
     }
 
@@ -109,7 +105,7 @@ impl Problems {
     }
 
     /// The kept diagnostics in key order, as an error; `None` when there were none.
-    pub fn into_error(mut self) -> Option<InputError> {
+    pub(crate) fn into_error(mut self) -> Option<InputError> {
         self.trim();
         let omitted = self.omitted;
         (!self.kept.is_empty())
@@ -135,7 +131,7 @@ const EXCERPT_CHARS: usize = 100;
 
 impl Location {
     /// A location on `line_text` (the whole line), keeping only a window of it around `column`.
-    pub fn on_line(file: &str, line: usize, line_text: &str, column: usize, width: usize) -> Location {
+    pub(crate) fn on_line(file: &str, line: usize, line_text: &str, column: usize, width: usize) -> Location {
         let column = column.max(1);
         let (excerpt, caret, width) = excerpt(line_text, column, width.max(1));
         Location { file: file.to_string(), line, column, excerpt, caret, width }
@@ -143,13 +139,13 @@ impl Location {
 
     /// Locates a byte range of `text`. Lines and columns count from 1; columns in characters.
     /// Costs a pass over `text`: for many locations in one text, use a [`LineIndex`].
-    pub fn of_span(file: &str, text: &str, span: std::ops::Range<usize>) -> Location {
+    pub(crate) fn of_span(file: &str, text: &str, span: std::ops::Range<usize>) -> Location {
         LineIndex::new(text).locate(file, span)
     }
 
     /// Locates the first line of `text` that contains `needle`, for problems found after
     /// deserialization, when serde's spans are gone.
-    pub fn of_text(file: &str, text: &str, needle: &str) -> Option<Location> {
+    pub(crate) fn of_text(file: &str, text: &str, needle: &str) -> Option<Location> {
         let start = text.find(needle)?;
         Some(Location::of_span(file, text, start..start + needle.len()))
     }
@@ -157,18 +153,18 @@ impl Location {
 
 /// The offsets where each line of a text starts, so locating a span costs a binary search
 /// rather than a pass over the text (which made many diagnostics quadratic).
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> LineIndex<'a> {
+    pub(crate) fn new(text: &'a str) -> LineIndex<'a> {
         let newlines = text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1);
         LineIndex { text, starts: std::iter::once(0).chain(newlines).collect() }
     }
 
-    pub fn locate(&self, file: &str, span: std::ops::Range<usize>) -> Location {
+    pub(crate) fn locate(&self, file: &str, span: std::ops::Range<usize>) -> Location {
         let text = self.text;
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let line = self.starts.partition_point(|&s| s <= start);
@@ -220,21 +216,21 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn new(message: impl Into<String>) -> Diagnostic {
         Diagnostic { message: message.into(), location: None, file: None, help: None }
     }
 
-    pub fn at(mut self, location: Option<Location>) -> Diagnostic {
+    pub(crate) fn at(mut self, location: Option<Location>) -> Diagnostic {
         self.location = location;
         self
     }
 
-    pub fn in_file(mut self, file: &str) -> Diagnostic {
+    pub(crate) fn in_file(mut self, file: &str) -> Diagnostic {
         self.file = Some(file.to_string());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
@@ -293,14 +289,14 @@ pub use crate::inert::is_unsafe_char;
 /// Text for a terminal: every unsafe character (see [`is_unsafe_char`]) other than line
 /// breaks and tabs becomes U+FFFD, so text taken from input files can never drive the
 /// terminal, reorder what is shown or hide characters.
-pub fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     text.chars().map(|c| if is_unsafe_char(c) && c != '\n' && c != '\t' { '\u{FFFD}' } else { c }).collect()
 }
 
 /// Like [`printable`], for text that must stay on one line (a file name, a company name):
 /// line breaks and tabs are replaced too. Borrowed when there is nothing to replace, as for
 /// nearly every cell of a batch.
-pub fn printable_line(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable_line(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(is_unsafe_char) {
         return text.into();
     }
@@ -308,7 +304,7 @@ pub fn printable_line(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A path for a message: in backticks, with unsafe characters replaced.
-pub fn shown_path(path: &std::path::Path) -> String {
+pub(crate) fn shown_path(path: &std::path::Path) -> String {
     format!("`{}`", printable_line(&path.display().to_string()))
 }
 
@@ -317,12 +313,12 @@ const QUOTE_CHARS: usize = 40;
 
 /// Input text quoted in a message: in backticks, on one line, cut to [`QUOTE_CHARS`]
 /// characters, so a megabyte key is not echoed in full.
-pub fn quote(text: &str) -> String {
+pub(crate) fn quote(text: &str) -> String {
     format!("`{}`", clip(text))
 }
 
 /// Input text cut to [`QUOTE_CHARS`] characters on one line, for a message.
-pub fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     let mut chars = text.chars();
     let shown: String = chars.by_ref().take(QUOTE_CHARS).collect();
     let more = if chars.next().is_some() { "…" } else { "" };
@@ -331,13 +327,13 @@ pub fn clip(text: &str) -> String {
 
 /// A number for a message: plain when it reads well, else in scientific notation, so a limit
 /// or an absurd value never prints as hundreds of digits.
-pub fn number(x: f64) -> String {
+pub(crate) fn number(x: f64) -> String {
     if x == 0.0 || !x.is_finite() || (1e-6..1e15).contains(&x.abs()) { x.to_string() } else { format!("{x:e}") }
 }
 
 /// A serde or TOML message in the user's words: Rust type names become ranges, internals
 /// ("as i128", "u64 value was too large") become what went wrong, and quoted input is cut short.
-pub fn plain_message(message: &str) -> String {
+pub(crate) fn plain_message(message: &str) -> String {
     let mut text = clip_long(&clip_quoted(message));
     let replacements = [
         (" as i128, expected", " is too large; expected"),
@@ -386,7 +382,7 @@ fn clip_long(message: &str) -> String {
 const SUGGEST_MAX_CHARS: usize = 64;
 
 /// The closest of `candidates` to `word`, if close enough to be a plausible typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     if word.len() > 4 * SUGGEST_MAX_CHARS || word.chars().count() > SUGGEST_MAX_CHARS {
         return None;
     }
@@ -401,7 +397,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 /// Prints to standard error, ignoring a failure to do so: with standard error closed
 /// (`2>&-`, or a pipe whose reader left) there is nobody to tell, and panicking over it would
 /// turn an exit code of 2 into 101.
-pub fn eprint_lossy(text: &str) {
+pub(crate) fn eprint_lossy(text: &str) {
     use std::io::Write;
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }

@@ -10,21 +10,21 @@ pub mod ask;
 pub mod assessment;
 mod catalog;
 pub mod cli;
-pub mod compare;
+pub(crate) mod compare;
 pub mod date;
 pub mod document;
 pub mod error;
 pub mod frameworks;
 pub mod inert;
 pub mod limits;
-pub mod output;
+pub(crate) mod output;
 pub mod portfolio;
 pub mod report;
-pub mod schema;
+pub(crate) mod schema;
 pub mod score;
 #[cfg(test)]
 mod testing;
-pub mod words;
+pub(crate) mod words;
 pub mod workshop;
 
 pub use answers::read_answers;

@@ -25,8 +25,8 @@ mod plain;
 mod write;
 
 /// The spelling of "don't know" in answer files.
-pub use crate::frameworks::DONT_KNOW;
-pub use edit::update;
+pub(crate) use crate::frameworks::DONT_KNOW;
+pub(crate) use edit::update;
 pub use parse::{Completeness, free_text_problem, parse, unanswered};
 pub use write::{render, render_template, render_with};
 
@@ -44,7 +44,7 @@ pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) ->
 
 /// [`read_answers`], reading the file into `buffer`, which a caller reading many files keeps
 /// from one to the next.
-pub fn read_answers_into(
+pub(crate) fn read_answers_into(
     fw: &Frameworks,
     path: &Path,
     completeness: Completeness,
@@ -87,7 +87,7 @@ pub enum Answer {
 impl Answer {
     /// The answer for a level that may fall between anchored ones: a whole value is that level.
     /// `None` for a value that is not finite or outside 0..=255.
-    pub fn at(level: f64) -> Option<Answer> {
+    pub(crate) fn at(level: f64) -> Option<Answer> {
         if !(0.0..=f64::from(u8::MAX)).contains(&level) {
             return None;
         }
@@ -124,7 +124,7 @@ pub struct Between(f64);
 impl Eq for Between {}
 
 impl Between {
-    pub fn value(self) -> f64 {
+    pub(crate) fn value(self) -> f64 {
         self.0
     }
 }
@@ -171,11 +171,11 @@ impl schemars::JsonSchema for Answer {
 }
 
 mod dont_know {
-    pub fn serialize<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(super::DONT_KNOW)
     }
 
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
         let text = <String as serde::Deserialize>::deserialize(d)?;
         if text == super::DONT_KNOW { Ok(()) } else { Err(serde::de::Error::custom("expected \"dont_know\"")) }
     }
@@ -227,14 +227,14 @@ pub struct Note {
 }
 
 impl Note {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.note.is_none() && self.evidence.is_none()
     }
 }
 
 impl Answers {
     /// The text answer of the context question with this role, or "" when unanswered.
-    pub fn text_for(&self, fw: &Frameworks, role: ContextRole) -> &str {
+    pub(crate) fn text_for(&self, fw: &Frameworks, role: ContextRole) -> &str {
         match self.context_for(fw, role) {
             Some(ContextValue::Text(text)) => text,
             _ => "",
@@ -242,7 +242,7 @@ impl Answers {
     }
 
     /// The option ids chosen for the context question with this role (one for a choice).
-    pub fn choices_for(&self, fw: &Frameworks, role: ContextRole) -> Vec<&str> {
+    pub(crate) fn choices_for(&self, fw: &Frameworks, role: ContextRole) -> Vec<&str> {
         match self.context_for(fw, role) {
             Some(ContextValue::Text(choice)) => vec![choice.as_str()],
             Some(ContextValue::List(list)) => list.iter().map(String::as_str).collect(),
@@ -256,7 +256,7 @@ impl Answers {
 
     /// Whether a question added in questionnaire version `since` was put to whoever wrote
     /// these answers.
-    pub fn was_asked(&self, since: u32) -> bool {
+    pub(crate) fn was_asked(&self, since: u32) -> bool {
         self.version.is_none_or(|version| since <= version)
     }
 

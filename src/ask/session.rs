@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 const DEFAULT_SESSION: &str = "readiness-session";
 
 /// A questionnaire answered to the end and confirmed on the review screen.
-pub struct Finished {
+pub(crate) struct Finished {
     pub answers: Answers,
     /// The session file holding them, as an absolute path.
     pub session: PathBuf,
@@ -28,7 +28,7 @@ pub struct Finished {
 
 /// Runs the questionnaire in the terminal; `None` when the person stopped it (the caller
 /// exits with 130).
-pub fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Finished>> {
+pub(crate) fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Finished>> {
     let mut prompter = prompter();
     let Some(file) = session_file(fw, args, prompter.as_mut())? else {
         eprintln!();

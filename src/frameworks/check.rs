@@ -30,7 +30,7 @@ const MAX_LEVERS: usize = 100;
 /// Every problem found, or none; the first [`MAX_DIAGNOSTICS`] found are located and kept,
 /// the rest only counted, so a hostile file with thousands of problems costs no more than
 /// locating a hundred.
-pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
+pub(crate) fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     let mut c = Checker { files, problems: Vec::new(), omitted: 0, discarded: Diagnostic::new("") };
     let ids = Ids::of(fw);
     check_unique_ids(&mut c, fw);

@@ -30,7 +30,7 @@ impl Rank {
 
 /// Reads the portfolio line by line (memory does not grow with its size, and a line is at
 /// most [`MAX_LINE_BYTES`]) and ranks `a` in it.
-pub fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<Benchmark, InputError> {
+pub(crate) fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<Benchmark, InputError> {
     let mut overall = Rank::default();
     let mut dimensions = vec![Rank::default(); a.readiness.dimensions.len()];
     let mut n = 0;

@@ -9,7 +9,7 @@ mod deliverable;
 mod json;
 
 pub use build::{compare_document, document, num, portfolio_document, priorities};
-pub use deliverable::{Deliverable, Lang};
+pub(crate) use deliverable::{Deliverable, Lang};
 
 use crate::assessment::Assessment;
 use crate::document::{html, markdown, terminal as term};
@@ -58,12 +58,14 @@ pub struct View {
 }
 
 impl View {
-    /// Every section, plain (no colour), as delivered by default: what tests and benchmarks render.
+    /// Every section, plain (no colour), as delivered by default: what tests and benchmarks
+    /// render. A hook for them, outside the documented surface.
+    #[doc(hidden)]
     pub fn everything(explain: bool, width: Option<u16>) -> View {
         View { sections: vec![Section::All], explain, width, colour: false, deliverable: Deliverable::default() }
     }
 
-    pub fn shows(&self, section: Section) -> bool {
+    pub(crate) fn shows(&self, section: Section) -> bool {
         self.sections.iter().any(|s| *s == section || *s == Section::All)
     }
 }
@@ -112,7 +114,12 @@ pub fn render(assessment: &Assessment, format: Format, view: &View) -> String {
 }
 
 /// A comparison of two assessments in the format asked for.
-pub fn render_comparison(c: &crate::compare::Comparison, format: Format, width: Option<u16>, colour: bool) -> String {
+pub(crate) fn render_comparison(
+    c: &crate::compare::Comparison,
+    format: Format,
+    width: Option<u16>,
+    colour: bool,
+) -> String {
     let document = || compare_document(c);
     match format {
         Format::Json => to_json(c),
@@ -123,7 +130,7 @@ pub fn render_comparison(c: &crate::compare::Comparison, format: Format, width: 
 }
 
 /// Pretty JSON with a trailing newline.
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut json = Vec::new();
     json::write_pretty(&mut json, value).expect("assessment values always serialize");
     String::from_utf8(json).expect("serde_json writes UTF-8")

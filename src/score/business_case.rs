@@ -11,7 +11,7 @@ use crate::assessment::{
 use crate::frameworks::{ContextOption, Cost, Frameworks, Ring, Text};
 use crate::words::{fill, list};
 
-pub fn build(
+pub(crate) fn build(
     fw: &Frameworks,
     answers: &Answers,
     technologies: &[TechnologyAssessment],
@@ -175,7 +175,7 @@ fn best(initiatives: &[Initiative]) -> Vec<Text> {
 }
 
 /// The methodology paragraph, filled from the same bands and factors.
-pub fn methodology(fw: &Frameworks) -> Option<Text> {
+pub(crate) fn methodology(fw: &Frameworks) -> Option<Text> {
     let data = &fw.business_case;
     let m = &fw.report.methodology;
     let and = fw.report.and.as_str();

@@ -6,7 +6,7 @@ use crate::assessment::{Business, RegulationRef, SourceRef};
 use crate::date::Date;
 use crate::frameworks::{ContextRole, Cost, Frameworks, Regulation, Source, Text};
 
-pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
+pub(crate) fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
     let band = capacity_band(fw, answers);
     let appetite = option_of(fw, answers, ContextRole::RiskAppetite)
         .map_or_else(|| fw.scoring.maturity.unknown_appetite.clone(), |o| o.id.clone());
@@ -91,7 +91,7 @@ fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date) -> Regulation
     }
 }
 
-pub fn source_ref(source: &Source) -> SourceRef {
+pub(crate) fn source_ref(source: &Source) -> SourceRef {
     SourceRef {
         id: source.id.clone(),
         kind: source.kind,

@@ -32,7 +32,7 @@ fn opens(
     outcome::ring_changes(base, &after).filter(|c| c.to.rank() > c.from.rank()).collect()
 }
 
-pub fn top(fw: &Frameworks, answers: &Answers, as_of: Date, base: &[TechnologyAssessment]) -> Vec<Lever> {
+pub(crate) fn top(fw: &Frameworks, answers: &Answers, as_of: Date, base: &[TechnologyAssessment]) -> Vec<Lever> {
     let mut candidates: Vec<(f64, &Question, Answer, u8)> = fw
         .questionnaire
         .questions

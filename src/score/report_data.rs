@@ -13,7 +13,7 @@ use crate::frameworks::{ContextRole, Frameworks, Ring, Text};
 use crate::words::{fill, list};
 use rustc_hash::FxHashSet as HashSet;
 
-pub fn report_data(fw: &Frameworks, business: &Business) -> ReportData {
+pub(crate) fn report_data(fw: &Frameworks, business: &Business) -> ReportData {
     ReportData { text: fw.report.clone(), glossary: glossary(fw, business), methodology: methodology(fw) }
 }
 
@@ -71,7 +71,7 @@ fn one_word(label: &str) -> Text {
 }
 
 /// The methodology paragraphs with the numbers of the scoring rules in use.
-pub fn methodology(fw: &Frameworks) -> Vec<Text> {
+pub(crate) fn methodology(fw: &Frameworks) -> Vec<Text> {
     let m = &fw.report.methodology;
     let s = &fw.scoring;
     let and = fw.report.and.as_str();
@@ -262,7 +262,7 @@ pub fn methodology(fw: &Frameworks) -> Vec<Text> {
 /// not named for one the plan holds back (a chat assistant does not put the client on the
 /// emotion-AI trend while emotion AI is on hold). What already runs is the client's present, and what is only
 /// studied asks nothing of them this year.
-pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
+pub(crate) fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
     let touched = |ring: Ring| matches!(ring, Ring::Adopt | Ring::Pilot);
     let held: HashSet<&Text> =
         techs.iter().filter(|t| matches!(t.adoption_timeline.ring, Ring::Hold | Ring::Watch)).map(|t| &t.id).collect();
@@ -291,7 +291,7 @@ pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> 
 
 /// The predictive-model catalogue, when a technology that runs such models is in use or
 /// placed in adopt or pilot: predictive work the business runs or plans.
-pub fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<ModelRef> {
+pub(crate) fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<ModelRef> {
     let in_view = techs.iter().any(|t| {
         fw.models.technologies.contains(&t.id)
             && matches!(t.adoption_timeline.ring, Ring::InUse | Ring::Adopt | Ring::Pilot)

@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// serves a stated goal and fits the business) by more than the pilot tolerance, the most
 /// candidate value held back first; then the dimension whose pace held a pilot back (`paced`);
 /// then other dimensions below the gap threshold, weakest first.
-pub fn priority_gaps(
+pub(crate) fn priority_gaps(
     fw: &Frameworks,
     readiness: &Readiness,
     techs: &[TechnologyAssessment],
@@ -237,7 +237,7 @@ impl Plan<'_> {
 
 /// Each phase with the actions that apply, the gap named first worked on first. Gap-closing
 /// work is taken on for as many gaps as the team has capacity for.
-pub fn plan(
+pub(crate) fn plan(
     fw: &Frameworks,
     business: &crate::assessment::Business,
     answers: &Answers,
@@ -457,7 +457,7 @@ fn move_to_starting_phase(phases: &mut [PhasePlan]) {
 
 /// Each lead who carries more actions at once than the frameworks allow, with the first run of
 /// months in which they do and the actions running then.
-pub fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment::Overload> {
+pub(crate) fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment::Overload> {
     let cap = fw.scoring.placement.owner_actions_at_once;
     let horizon = fw.roadmap.horizon_months;
     let actions: Vec<&PlannedAction> = phases.iter().flat_map(|p| &p.actions).collect();

@@ -23,7 +23,7 @@ pub struct Options {
 }
 
 /// The width used when output goes to a pipe or file and no width was asked for.
-pub const PIPE_WIDTH: usize = 100;
+pub(crate) const PIPE_WIDTH: usize = 100;
 
 pub fn render(document: &Document, options: Options) -> String {
     let width = resolve_width(options.width).max(1);

@@ -5,7 +5,7 @@ use super::{Words, list_block, new_section, paragraph};
 use crate::assessment::{PhasePlan, PlannedAction};
 use crate::document::{BarKind, Block, Chart, ChartKind, GanttLegend, GanttRow, Phase, Section};
 
-pub fn section(w: &Words, _explain: bool) -> Section {
+pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.roadmap;
     let capacity = w.a.business.capacity.to_string();
     let intro = match w.a.business.team_size {

@@ -7,7 +7,7 @@ use crate::assessment::{EvidenceRef, Reason, RiskEntry, SourceRef, TechnologyAss
 use crate::document::{Block, KeyFigure, Section};
 use crate::frameworks::Ring;
 
-pub fn cover(w: &Words) -> Vec<Block> {
+pub(crate) fn cover(w: &Words) -> Vec<Block> {
     let (r, c) = (&w.a.readiness, &w.text.cover);
     let open = r.upper - r.overall;
     let range_note = if open > 0.0 {
@@ -64,7 +64,7 @@ fn tier_note(w: &Words) -> String {
 }
 
 /// One sentence: the tier, the score and the first priority.
-pub fn headline(w: &Words) -> String {
+pub(crate) fn headline(w: &Words) -> String {
     let r = &w.a.readiness;
     let (tier, overall) = (r.tier.name.as_str(), num(r.overall));
     let h = &w.text.headline;
@@ -75,7 +75,7 @@ pub fn headline(w: &Words) -> String {
     .unwrap_or_default()
 }
 
-pub fn section(w: &Words) -> Section {
+pub(crate) fn section(w: &Words) -> Section {
     let s = &w.text.summary;
     let mut blocks: Vec<Block> =
         [standing(w), plan(w), super::business_case::summary(w)].into_iter().flatten().collect();
@@ -182,7 +182,7 @@ fn grouped(w: &Words, planned: &[&TechnologyAssessment]) -> String {
 }
 
 /// The marketing team's size as answered, if it was.
-pub fn team_size(w: &Words) -> Option<String> {
+pub(crate) fn team_size(w: &Words) -> Option<String> {
     w.a.business.team_size.map(|n| n.to_string())
 }
 
@@ -368,7 +368,7 @@ fn top_risks(w: &Words) -> Block {
     list_block(items, false).unwrap_or_else(|| paragraph(s.no_risks.to_string()))
 }
 
-pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
+pub(crate) fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
     w.fill(
         &w.text.summary.evidence,
         &[("claim", e.claim.trim_end_matches('.')), ("kind", &lower(&e.kind_name)), ("source", &source(w, &e.source))],
@@ -376,7 +376,7 @@ pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
 }
 
 /// "Title, Author, Publisher, 15 January 2024".
-pub fn source(w: &Words, s: &SourceRef) -> String {
+pub(crate) fn source(w: &Words, s: &SourceRef) -> String {
     let a = &w.text.appendix;
     let by = |x: &Option<crate::frameworks::Text>| x.as_ref().and_then(|x| w.fill(&a.author, &[("author", x)]));
     let author = [by(&s.author), by(&s.publisher)].into_iter().flatten().collect::<String>();

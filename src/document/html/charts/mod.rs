@@ -17,7 +17,7 @@ struct Drawing {
     legend: String,
 }
 
-pub fn figure(chart: &Chart, id: &str) -> String {
+pub(crate) fn figure(chart: &Chart, id: &str) -> String {
     let Drawing { svg, legend } = match &chart.kind {
         ChartKind::Spider { axes, max, series, band } => spider::draw(chart, id, axes, *max, series, band.as_ref()),
         ChartKind::Bars { max, categories, series } => bars::draw(chart, id, *max, categories, series),
