@@ -1,14 +1,14 @@
 //! Views of one [`Assessment`]: the report is built once as a neutral document
-//! ([`build::document`]) and laid out by the terminal, Markdown or HTML backend; JSON is the
+//! ([`builders::document`]) and laid out by the terminal, Markdown or HTML backend; JSON is the
 //! assessment itself. Every view takes every word and figure from the assessment, so a saved
 //! JSON report renders again, byte for byte, without the frameworks. The comparison of two
 //! assessments and the summary of a portfolio are built as documents here too.
 
-mod build;
+mod builders;
 mod deliverable;
 mod json;
 
-pub use build::{compare_document, document, num, portfolio_document, priorities};
+pub use builders::{compare_document, document, num, portfolio_document, priorities};
 pub(crate) use deliverable::{Deliverable, Lang};
 
 use crate::assessment::Assessment;
