@@ -4,7 +4,7 @@
 
 use super::escape::{inline, line_start, mermaid};
 use super::{Markdown, list, table_text};
-use crate::document::layout::{gantt_groups, heat_map_table};
+use crate::document::derived::{gantt_groups, heat_map_table};
 use crate::document::{Align, Chart, ChartKind, Column, GanttRow, Phase, RadarItem, Series, Span, Table, number};
 use std::fmt::Write;
 

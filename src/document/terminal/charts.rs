@@ -3,7 +3,7 @@
 
 use super::table;
 use super::text::{Painter, Style, clean, pad, truncate, width as columns, wrap};
-use crate::document::layout::{gantt_groups, heat_map_table};
+use crate::document::derived::{gantt_groups, heat_map_table};
 use crate::document::number::finite;
 use crate::document::{BarKind, Chart, ChartKind, GanttLegend, GanttRow, Phase, RadarItem, Series, Span, number};
 
