@@ -8,7 +8,7 @@ use crate::compare;
 use crate::date::Date;
 use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, printable_line, shown_path};
 use crate::frameworks::{BUILTIN, Frameworks};
-use crate::limits::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
+use crate::input::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
 use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none, write_new};
 use crate::portfolio;
 use crate::report::{self, View};

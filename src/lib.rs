@@ -16,7 +16,7 @@ pub mod document;
 pub mod error;
 pub mod frameworks;
 pub mod inert;
-pub mod limits;
+pub mod input;
 pub(crate) mod output;
 pub mod portfolio;
 pub mod report;

@@ -3,14 +3,14 @@
 //! rendered, for hostile shapes at their largest and for files proptest builds from them.
 //!
 //! The budget: 64 MiB above what was allocated before, for any input of at most 1 MiB
-//! ([`readiness::limits::MAX_INPUT_BYTES`]). Before the fix a 1 MiB line of duplicated regions
+//! ([`readiness::input::MAX_INPUT_BYTES`]). Before the fix a 1 MiB line of duplicated regions
 //! passed 24 GB.
 
 use proptest::prelude::*;
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
 use readiness::frameworks::Frameworks;
-use readiness::limits::MAX_INPUT_BYTES;
+use readiness::input::MAX_INPUT_BYTES;
 use readiness::report::{Format, View, render};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::Mutex;

@@ -32,7 +32,7 @@ pub use write::{render, render_template, render_with};
 
 use crate::error::{InputError, eprint_lossy, shown_path};
 use crate::frameworks::{ContextRole, Frameworks, Text};
-use crate::limits::{MAX_INPUT_BYTES, read_into};
+use crate::input::{MAX_INPUT_BYTES, read_into};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -65,7 +65,7 @@ const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 /// held 80 MB of them), given only the text up to the end of the line of the first one: the
 /// same first error, from a few lines.
 fn from_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, toml::de::Error> {
-    let Some(error) = crate::limits::first_toml_error(text) else { return toml::from_str(text) };
+    let Some(error) = crate::input::first_toml_error(text) else { return toml::from_str(text) };
     let end = text[error..].find('\n').map_or(text.len(), |at| error + at + 1);
     match toml::from_str::<T>(&text[..end]) {
         // Only what follows makes it an error (never seen so far): read it all.

@@ -77,7 +77,7 @@ impl SessionFile {
             .tempfile_in(dir)
             .map_err(|e| io(format!("cannot save answers beside `{shown}`"), e))?;
         let lock = lock_current(&path)?;
-        let text = crate::limits::read_limited(&path).map_err(|e| Refusal::Other(InputError::message(e).into()))?;
+        let text = crate::input::read_limited(&path).map_err(|e| Refusal::Other(InputError::message(e).into()))?;
         let answers = answers::parse(fw, &path.display().to_string(), &text, Completeness::Partial)
             .map_err(|e| Refusal::Other(e.into()))?;
         let mode = Some(metadata.permissions());
@@ -129,7 +129,7 @@ impl SessionFile {
     /// what this session last wrote if the file cannot be read or does not read as answers
     /// (a half-made edit).
     fn on_disk(&self, fw: &Frameworks) -> (String, Answers) {
-        let Ok(text) = crate::limits::read_limited(&self.path) else {
+        let Ok(text) = crate::input::read_limited(&self.path) else {
             return (self.text.clone(), self.answers.clone());
         };
         if text == self.text {

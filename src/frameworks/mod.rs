@@ -11,7 +11,7 @@ mod report_text;
 pub use model::*;
 
 use crate::error::{Diagnostic, InputError, Location, plain_message, shown_path};
-use crate::limits::{MAX_FRAMEWORK_BYTES, read_at_most};
+use crate::input::{MAX_FRAMEWORK_BYTES, read_at_most};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use std::path::Path;

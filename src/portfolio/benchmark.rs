@@ -4,7 +4,7 @@
 use crate::assessment::{Assessment, Benchmark, DimensionPercentile};
 use crate::error::{Diagnostic, InputError, Location, number, plain_message};
 use crate::frameworks::columns::DIMENSION_PREFIX;
-use crate::limits::{MAX_LINE_BYTES, bounded_lines};
+use crate::input::{MAX_LINE_BYTES, bounded_lines};
 use std::io::BufRead;
 
 /// Counts of portfolio scores below and equal to one business's score.

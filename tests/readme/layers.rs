@@ -14,11 +14,7 @@ struct Layer {
 }
 
 const LAYERS: &[Layer] = &[
-    Layer {
-        name: "frameworks model",
-        modules: &["frameworks", "date", "inert", "limits", "error", "words"],
-        uses: &[],
-    },
+    Layer { name: "frameworks model", modules: &["frameworks", "date", "inert", "input", "error", "words"], uses: &[] },
     Layer { name: "answers", modules: &["answers"], uses: &["frameworks model"] },
     Layer { name: "assessment", modules: &["assessment"], uses: &["frameworks model", "answers"] },
     Layer { name: "scoring", modules: &["score"], uses: &["frameworks model", "answers", "assessment"] },
