@@ -243,11 +243,11 @@ pub struct DeliverableArgs {
 
 impl DeliverableArgs {
     /// The flags as the report takes them; text longer than an answer file's is refused.
-    pub(crate) fn deliverable(&self) -> Result<Deliverable, crate::error::InputError> {
+    pub(crate) fn deliverable(&self) -> Result<Deliverable, crate::diagnostic::InputError> {
         let texts = [("--prepared-by", &self.prepared_by), ("--confidential", &self.confidential)];
         for (flag, text) in texts {
             if let Some((problem, _)) = text.as_deref().and_then(|t| crate::answers::free_text_problem(t, true)) {
-                return Err(crate::error::InputError::message(format!("the text of {flag} {problem}")));
+                return Err(crate::diagnostic::InputError::message(format!("the text of {flag} {problem}")));
             }
         }
         Ok(Deliverable {

@@ -4,7 +4,7 @@
 
 use crate::answers::Answer;
 use crate::assessment::{Assessment, IdName, ReportData};
-use crate::error::{Diagnostic, InputError, number, quote};
+use crate::diagnostic::{Diagnostic, InputError, number, quote};
 use crate::frameworks::{Ring, Text};
 use schemars::JsonSchema;
 use serde::Serialize;

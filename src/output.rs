@@ -23,7 +23,7 @@
 //! cannot tell it from a writer still running (and looking would cost a pass over the
 //! directory on every write).
 
-use crate::error::{InputError, shown_path};
+use crate::diagnostic::{InputError, shown_path};
 use anyhow::Context;
 use std::fs::File;
 use std::io::{Seek, Write};
@@ -442,7 +442,7 @@ pub(crate) fn refuse_overwriting_inputs(
             let same =
                 if input == output { String::new() } else { format!(" (the same file as {})", shown_path(input)) };
             return Err(InputError::new(vec![
-                crate::error::Diagnostic::new(format!(
+                crate::diagnostic::Diagnostic::new(format!(
                     "the output {}{same} is also an input: writing it would destroy what is being read",
                     shown_path(output)
                 ))

@@ -234,7 +234,7 @@ fn a_template_repeating_a_long_value_is_refused_under_the_budget() {
         let mut result = None;
         let peak = peak_during(|| result = Some(readiness::report::write(&assessment, format, &view, &mut Vec::new())));
         let error = result.unwrap().expect_err("refused");
-        assert!(error.is::<readiness::error::InputError>(), "{format:?}: bad input, exit 2: {error:#}");
+        assert!(error.is::<readiness::diagnostic::InputError>(), "{format:?}: bad input, exit 2: {error:#}");
         assert!(peak < BUDGET, "{format:?}: peak {} MiB", peak >> 20);
     }
 }

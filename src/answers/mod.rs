@@ -30,7 +30,7 @@ pub(crate) use edit::update;
 pub use parse::{Completeness, free_text_problem, parse, unanswered};
 pub use write::{render, render_template, render_with};
 
-use crate::error::{InputError, eprint_lossy, shown_path};
+use crate::diagnostic::{InputError, eprint_lossy, shown_path};
 use crate::frameworks::{ContextRole, Frameworks, Text};
 use crate::input::{MAX_INPUT_BYTES, read_into};
 use serde::{Deserialize, Serialize};

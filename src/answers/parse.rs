@@ -2,7 +2,7 @@
 //! with its line and column, so one run shows them all.
 
 use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, plain};
-use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, quote};
+use crate::diagnostic::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, quote};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use crate::inert::{is_refused_in_text, unsafe_kind};
 use serde::Deserialize;
@@ -93,7 +93,7 @@ fn syntax_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagnos
 /// Parses and validates answer-file text; `file` is the name shown in errors.
 ///
 /// Time is linear in the size of the text and memory bounded: problems are located through a
-/// line index, and only the first [`crate::error::MAX_DIAGNOSTICS`] are built.
+/// line index, and only the first [`crate::diagnostic::MAX_DIAGNOSTICS`] are built.
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Most files are in the plain form the plain reader knows; `toml` reads the others and

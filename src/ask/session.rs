@@ -10,7 +10,7 @@ use super::{Prompter, Reply, signals};
 use crate::answers::read_answers;
 use crate::answers::{Answers, Completeness};
 use crate::cli::AssessArgs;
-use crate::error::InputError;
+use crate::diagnostic::InputError;
 use crate::frameworks::Frameworks;
 use crate::report::{Format, Section};
 use std::path::{Path, PathBuf};

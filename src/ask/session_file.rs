@@ -17,7 +17,7 @@
 //! - A save is atomic: a crash leaves the previous answers or the new ones, never half a file.
 
 use crate::answers::{self, Answers, Completeness};
-use crate::error::InputError;
+use crate::diagnostic::InputError;
 use crate::frameworks::Frameworks;
 use anyhow::Context;
 use std::fs::{File, Permissions};

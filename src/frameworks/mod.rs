@@ -10,7 +10,7 @@ mod report_text;
 
 pub use model::*;
 
-use crate::error::{Diagnostic, InputError, Location, plain_message, shown_path};
+use crate::diagnostic::{Diagnostic, InputError, Location, plain_message, shown_path};
 use crate::input::{MAX_FRAMEWORK_BYTES, read_at_most};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;

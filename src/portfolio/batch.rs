@@ -13,7 +13,7 @@ use super::summary::Summary;
 use crate::answers::Completeness;
 use crate::answers::read_answers_into;
 use crate::date::Date;
-use crate::error::{InputError, Problems, shown_path};
+use crate::diagnostic::{InputError, Problems, shown_path};
 use crate::frameworks::Frameworks;
 use crate::score::{Detail, scores};
 use std::borrow::Cow;

@@ -2,7 +2,7 @@
 //! each dimension, read from the JSON Lines that `readiness batch --format jsonl` writes.
 
 use crate::assessment::{Assessment, Benchmark, DimensionPercentile};
-use crate::error::{Diagnostic, InputError, Location, number, plain_message};
+use crate::diagnostic::{Diagnostic, InputError, Location, number, plain_message};
 use crate::frameworks::columns::DIMENSION_PREFIX;
 use crate::input::{MAX_LINE_BYTES, bounded_lines};
 use std::io::BufRead;

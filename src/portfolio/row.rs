@@ -3,7 +3,7 @@
 //! are worked out once a batch ([`Columns`]); a row holds only its cells.
 
 use crate::answers::Answers;
-use crate::error::printable_line;
+use crate::diagnostic::printable_line;
 use crate::frameworks::columns::{DIMENSION_PREFIX, RING_PREFIX};
 use crate::frameworks::{ContextKind, ContextRole, Frameworks, Ring};
 use crate::score::{Scores, display_context};

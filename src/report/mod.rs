@@ -94,10 +94,10 @@ pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn
     }
 }
 
-fn too_long(template: &str) -> crate::error::InputError {
+fn too_long(template: &str) -> crate::diagnostic::InputError {
     let limit = crate::input::size(crate::words::MAX_FILLED_BYTES as u64);
-    crate::error::InputError::new(vec![
-        crate::error::Diagnostic::new(format!("the report template {template} fills to more than {limit}"))
+    crate::diagnostic::InputError::new(vec![
+        crate::diagnostic::Diagnostic::new(format!("the report template {template} fills to more than {limit}"))
             .help("a report sentence repeats a placeholder or a value too often: shorten the template in report.toml (or the value in the JSON report)"),
     ])
 }

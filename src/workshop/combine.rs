@@ -19,7 +19,7 @@
 
 use super::AnswerFile;
 use crate::answers::{Answer, Answers, ContextValue, Note};
-use crate::error::{Diagnostic, InputError};
+use crate::diagnostic::{Diagnostic, InputError};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text};
 use crate::score::display_context;
 use std::collections::BTreeMap;

@@ -14,7 +14,7 @@ pub(crate) use consensus::consensus_file;
 use crate::answers::{Answers, Completeness};
 use crate::assessment::Assessment;
 use crate::date::Date;
-use crate::error::{Diagnostic, InputError};
+use crate::diagnostic::{Diagnostic, InputError};
 use crate::frameworks::Frameworks;
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -14,7 +14,11 @@ struct Layer {
 }
 
 const LAYERS: &[Layer] = &[
-    Layer { name: "frameworks model", modules: &["frameworks", "date", "inert", "input", "error", "words"], uses: &[] },
+    Layer {
+        name: "frameworks model",
+        modules: &["frameworks", "date", "inert", "input", "diagnostic", "words"],
+        uses: &[],
+    },
     Layer { name: "answers", modules: &["answers"], uses: &["frameworks model"] },
     Layer { name: "assessment", modules: &["assessment"], uses: &["frameworks model", "answers"] },
     Layer { name: "scoring", modules: &["score"], uses: &["frameworks model", "answers", "assessment"] },
