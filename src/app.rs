@@ -6,9 +6,10 @@ use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand, SchemaKind};
 use crate::compare;
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, InputError, Location, eprint_lossy, printable, printable_line, shown_path};
+use crate::diagnostic::{Diagnostic, InputError, Location, eprint_lossy};
 use crate::frameworks::{BUILTIN, Frameworks};
 use crate::input::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
+use crate::message::{printable, printable_line, shown_path};
 use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none, write_new};
 use crate::portfolio;
 use crate::report::{self, View};
@@ -115,7 +116,7 @@ fn read_report(path: &Path) -> Result<Assessment, InputError> {
     serde_json::from_str(text).map_err(|e| {
         let text_line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or_default();
         let location = Location::on_line(&path.display().to_string(), e.line(), text_line, e.column(), 1);
-        let message = format!("not a readiness JSON report: {}", crate::diagnostic::plain_message(&e.to_string()));
+        let message = format!("not a readiness JSON report: {}", crate::message::plain_message(&e.to_string()));
         InputError::new(vec![Diagnostic::new(message).at(Some(location))])
     })
 }

@@ -4,8 +4,9 @@
 
 use crate::answers::Answer;
 use crate::assessment::{Assessment, IdName, ReportData};
-use crate::diagnostic::{Diagnostic, InputError, number, quote};
+use crate::diagnostic::{Diagnostic, InputError};
 use crate::frameworks::{Ring, Text};
+use crate::message::{number, quote};
 use schemars::JsonSchema;
 use serde::Serialize;
 

@@ -2,7 +2,7 @@
 //! `/dev/zero`) is refused at once with a clear error instead of being read into memory or
 //! waited on forever.
 
-use crate::diagnostic::shown_path;
+use crate::message::shown_path;
 use std::fs::File;
 use std::io::{BufRead, Read};
 use std::path::Path;

@@ -17,6 +17,7 @@ pub mod document;
 pub mod frameworks;
 pub mod inert;
 pub mod input;
+pub(crate) mod message;
 pub(crate) mod output;
 pub mod portfolio;
 pub mod report;

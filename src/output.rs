@@ -23,7 +23,9 @@
 //! cannot tell it from a writer still running (and looking would cost a pass over the
 //! directory on every write).
 
-use crate::diagnostic::{InputError, shown_path};
+use crate::diagnostic::InputError;
+
+use crate::message::shown_path;
 use anyhow::Context;
 use std::fs::File;
 use std::io::{Seek, Write};

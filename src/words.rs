@@ -26,7 +26,7 @@ pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> Option<String> {
     let len = filled_len(template, values)?;
     if len > MAX_FILLED_BYTES {
         TOO_LONG.with(|first| {
-            first.borrow_mut().get_or_insert_with(|| crate::diagnostic::quote(template));
+            first.borrow_mut().get_or_insert_with(|| crate::message::quote(template));
         });
         return None;
     }
@@ -107,7 +107,7 @@ mod tests {
         let template = "{company}".repeat(55_000);
         take_too_long();
         assert_eq!(fill(&template, &[("company", &company)]), None);
-        assert_eq!(take_too_long().as_deref(), Some(crate::diagnostic::quote(&template).as_str()));
+        assert_eq!(take_too_long().as_deref(), Some(crate::message::quote(&template).as_str()));
         assert_eq!(take_too_long(), None, "taken once");
         let fits = "x".repeat(MAX_FILLED_BYTES - 2);
         assert_eq!(fill("{a}!", &[("a", &fits)]).map(|s| s.len()), Some(MAX_FILLED_BYTES - 1));

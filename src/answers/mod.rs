@@ -30,9 +30,11 @@ pub(crate) use edit::update;
 pub use parse::{Completeness, free_text_problem, parse, unanswered};
 pub use write::{render, render_template, render_with};
 
-use crate::diagnostic::{InputError, eprint_lossy, shown_path};
+use crate::diagnostic::{InputError, eprint_lossy};
+
 use crate::frameworks::{ContextRole, Frameworks, Text};
 use crate::input::{MAX_INPUT_BYTES, read_into};
+use crate::message::shown_path;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;

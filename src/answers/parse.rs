@@ -2,9 +2,10 @@
 //! with its line and column, so one run shows them all.
 
 use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, plain};
-use crate::diagnostic::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, quote};
+use crate::diagnostic::{Diagnostic, InputError, LineIndex, Problems};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use crate::inert::{is_refused_in_text, unsafe_kind};
+use crate::message::{clip, did_you_mean, quote};
 use serde::Deserialize;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};

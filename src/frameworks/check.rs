@@ -4,7 +4,8 @@
 
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
 use super::{DONT_KNOW, columns};
-use crate::diagnostic::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, number};
+use crate::diagnostic::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS};
+use crate::message::{did_you_mean, number};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const SOURCES: usize = 0;

@@ -10,8 +10,10 @@ mod report_text;
 
 pub use model::*;
 
-use crate::diagnostic::{Diagnostic, InputError, Location, plain_message, shown_path};
+use crate::diagnostic::{Diagnostic, InputError, Location};
+
 use crate::input::{MAX_FRAMEWORK_BYTES, read_at_most};
+use crate::message::{plain_message, shown_path};
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
 use std::path::Path;

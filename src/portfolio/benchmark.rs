@@ -2,9 +2,10 @@
 //! each dimension, read from the JSON Lines that `readiness batch --format jsonl` writes.
 
 use crate::assessment::{Assessment, Benchmark, DimensionPercentile};
-use crate::diagnostic::{Diagnostic, InputError, Location, number, plain_message};
+use crate::diagnostic::{Diagnostic, InputError, Location};
 use crate::frameworks::columns::DIMENSION_PREFIX;
 use crate::input::{MAX_LINE_BYTES, bounded_lines};
+use crate::message::{number, plain_message};
 use std::io::BufRead;
 
 /// Counts of portfolio scores below and equal to one business's score.

@@ -3,9 +3,9 @@
 //! are worked out once a batch ([`Columns`]); a row holds only its cells.
 
 use crate::answers::Answers;
-use crate::diagnostic::printable_line;
 use crate::frameworks::columns::{DIMENSION_PREFIX, RING_PREFIX};
 use crate::frameworks::{ContextKind, ContextRole, Frameworks, Ring};
+use crate::message::printable_line;
 use crate::score::{Scores, display_context};
 use std::fmt::Write;
 

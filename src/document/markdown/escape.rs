@@ -1,8 +1,8 @@
 //! The one place document text becomes Markdown or Mermaid source: whatever a string holds, it
 //! renders as the same literal text on GitHub, in pandoc and in markdownlint's parser.
 
-use crate::diagnostic::is_unsafe_char;
 use crate::document::Span;
+use crate::inert::is_unsafe_char;
 
 /// Characters that start or end inline markup in CommonMark, a GitHub extension (tables,
 /// strikethrough, math) or pandoc (attributes); each is backslash-escaped.
