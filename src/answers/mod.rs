@@ -21,7 +21,7 @@
 
 mod edit;
 mod parse;
-mod plain;
+mod simple_toml;
 mod write;
 
 /// The spelling of "don't know" in answer files.

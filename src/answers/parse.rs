@@ -1,7 +1,7 @@
 //! Reading an answer file against the questionnaire. Every problem in the file is collected
 //! with its line and column, so one run shows them all.
 
-use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, plain};
+use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, simple_toml};
 use crate::diagnostic::{Diagnostic, InputError, LineIndex, Problems};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use crate::inert::{is_refused_in_text, unsafe_kind};
@@ -99,7 +99,7 @@ pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Most files are in the plain form the plain reader knows; `toml` reads the others and
     // explains their syntax errors.
-    let raw = match plain::read(text) {
+    let raw = match simple_toml::read(text) {
         Some(raw) => raw,
         None => from_toml(text).map_err(|e| InputError::new(vec![syntax_diagnostic(file, text, &e)]))?,
     };
