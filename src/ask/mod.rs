@@ -1,15 +1,15 @@
 //! The interactive questionnaire a consultant runs live with a client. The flow (order,
 //! skipping what is answered, going back, review, autosave) is in `flow` and talks to the
 //! person through the [`Prompter`] trait; `terminal` implements it for a full-screen terminal
-//! and `plain` for a dumb one (line by line, no colour, no cursor movement). `session` runs
+//! and `dumb_terminal` for a dumb one (line by line, no colour, no cursor movement). `session` runs
 //! it for `readiness assess`: which session file, the introduction, what to print on a stop,
 //! and the hand-over of the report at the end; `workshop` runs it once per respondent of a
 //! workshop.
 
+mod dumb_terminal;
 mod flow;
 mod handover;
 mod intro;
-mod plain;
 mod session;
 mod session_file;
 mod signals;

@@ -1,9 +1,9 @@
 //! Running the questionnaire for `readiness assess`: which session file the answers go to,
 //! what is pre-filled, and what to print when the person stops.
 
+use super::dumb_terminal::Plain;
 use super::flow::{Outcome, run};
 use super::intro::introduction;
-use super::plain::Plain;
 use super::session_file::{Refusal, SessionFile};
 use super::terminal::Terminal;
 use super::{Prompter, Reply, signals};
