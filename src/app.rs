@@ -80,7 +80,7 @@ fn render(
     file: &Path,
     format: report::Format,
     output: Option<&Path>,
-    sections: Vec<report::Section>,
+    sections: Vec<report::Part>,
     explain: bool,
     deliverable: report::Deliverable,
 ) -> anyhow::Result<ExitCode> {

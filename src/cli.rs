@@ -3,7 +3,7 @@
 use crate::date::Date;
 use crate::document::Paper;
 use crate::portfolio::BatchFormat;
-use crate::report::{Deliverable, Format, Lang, Section};
+use crate::report::{Deliverable, Format, Lang, Part};
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -59,7 +59,7 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Report sections to include, comma-separated
         #[arg(short, long, value_enum, value_delimiter = ',', default_value = "all")]
-        report: Vec<Section>,
+        report: Vec<Part>,
         /// Show the answers and weights behind every score
         #[arg(long)]
         explain: bool,
@@ -207,7 +207,7 @@ pub struct AssessArgs {
     pub output: Option<PathBuf>,
     /// Report sections to include, comma-separated (table, markdown and html; JSON always holds everything)
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "all")]
-    pub report: Vec<Section>,
+    pub report: Vec<Part>,
     /// Assessment date for technology maturity [default: today]
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<Date>,

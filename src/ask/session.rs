@@ -12,7 +12,7 @@ use crate::answers::{Answers, Completeness};
 use crate::cli::AssessArgs;
 use crate::diagnostic::InputError;
 use crate::frameworks::Frameworks;
-use crate::report::{Format, Section};
+use crate::report::{Format, Part};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -201,7 +201,7 @@ fn resume_command(args: &AssessArgs, path: &Path) -> String {
     if let Some(out) = &args.output {
         words.extend(["--output".into(), quote(out)]);
     }
-    if args.report != [Section::All] {
+    if args.report != [Part::All] {
         let sections: Vec<String> = args.report.iter().map(|s| format!("{s:?}").to_lowercase()).collect();
         words.extend(["--report".into(), sections.join(",")]);
     }

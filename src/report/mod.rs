@@ -29,7 +29,7 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Section {
+pub enum Part {
     /// Readiness by dimension, responsible AI and levers
     Readiness,
     /// The six-part assessment of every technology
@@ -47,7 +47,7 @@ pub enum Section {
 /// What to show: which sections, whether to explain scores, and how to lay out the terminal.
 #[derive(Debug, Clone)]
 pub struct View {
-    pub sections: Vec<Section>,
+    pub sections: Vec<Part>,
     pub explain: bool,
     /// Columns for the terminal; `None` fits the terminal the report is printed on.
     pub width: Option<u16>,
@@ -62,11 +62,11 @@ impl View {
     /// render. A hook for them, outside the documented surface.
     #[doc(hidden)]
     pub fn everything(explain: bool, width: Option<u16>) -> View {
-        View { sections: vec![Section::All], explain, width, colour: false, deliverable: Deliverable::default() }
+        View { sections: vec![Part::All], explain, width, colour: false, deliverable: Deliverable::default() }
     }
 
-    pub(crate) fn shows(&self, section: Section) -> bool {
-        self.sections.iter().any(|s| *s == section || *s == Section::All)
+    pub(crate) fn shows(&self, section: Part) -> bool {
+        self.sections.iter().any(|s| *s == section || *s == Part::All)
     }
 }
 

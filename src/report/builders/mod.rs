@@ -16,7 +16,7 @@ mod summary;
 mod technologies;
 mod workshop;
 
-use super::{Section as Part, View};
+use super::{Part, View};
 use crate::answers::Answer;
 use crate::assessment::{Assessment, Glossary, TechnologyAssessment};
 use crate::date::Date;
