@@ -1,8 +1,13 @@
 //! `readiness`: assess how ready a business is to adopt AI marketing technologies.
 //!
-//! Data flows one way: the frameworks (`frameworks/*.toml`) and an answer file become an
-//! [`assessment::Assessment`] through the pure functions in [`score`], and the renderers in
-//! [`report`] turn that one value into a table, Markdown or JSON.
+//! Data flows one way, down layers that `tests/readme/layers.rs` holds every `crate::` path
+//! to: the [`frameworks`] (`frameworks/*.toml`, compiled in by `build.rs`) and an answer file
+//! ([`answers`]) become one [`assessment::Assessment`] through the pure functions in
+//! [`score`]; [`workshop`], `compare` and [`portfolio`] combine, set side by side or tabulate
+//! assessments. The builders in [`report`] turn an assessment into a neutral [`document`],
+//! which the terminal, Markdown and HTML backends lay out; JSON is the assessment serialized.
+//! On top, `app` runs the commands, [`ask`] the live questionnaire, and `output` writes files
+//! whole or not at all. Bad input is a [`diagnostic::InputError`] (exit code 2).
 
 pub mod answers;
 mod app;
