@@ -52,8 +52,9 @@ static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frameworks.po
 fn builtin_text(s: &str) -> Option<&'static str> {
     let start = (s.as_ptr() as usize).checked_sub(COMPILED.as_ptr() as usize)?;
     let bytes = COMPILED.get(start..start.checked_add(s.len())?)?;
-    // SAFETY: `bytes` are the bytes of `s` (same address, same length), so valid UTF-8; checking
-    // them again would cost as much as the deserializer's own check, a tenth of a start.
+    // SAFETY: `bytes` are the bytes of `s` (same address, same length), so valid UTF-8. Checking
+    // them again costs 7% of the instructions of `assess --format json` and about 3% of its
+    // time, measured head to head (docs/performance.md).
     Some(unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
