@@ -2,7 +2,7 @@
 //! and diagnostics that point at the file, line and column of a problem.
 //!
 //! Everything here is bounded whatever the input: a diagnostic keeps a window of its line, not
-//! the line; text quoted from input is cut short; at most [`MAX_DIAGNOSTICS`] are kept per
+//! the line; text quoted from input is cut short; at most `MAX_DIAGNOSTICS` are kept per
 //! error; and no character from input reaches a terminal as a control sequence.
 
 use crate::message::{printable, printable_line};
@@ -13,7 +13,7 @@ use std::fmt;
 pub(crate) const MAX_DIAGNOSTICS: usize = 100;
 
 /// A problem in something the user gave us: an answer file, a frameworks directory, a flag.
-/// Carries every problem found (up to [`MAX_DIAGNOSTICS`]), so one run reports them all.
+/// Carries every problem found (up to `MAX_DIAGNOSTICS`), so one run reports them all.
 #[derive(Debug)]
 pub struct InputError {
     pub diagnostics: Vec<Diagnostic>,
@@ -120,7 +120,7 @@ pub struct Location {
     pub file: String,
     pub line: usize,
     pub column: usize,
-    /// A window of at most [`EXCERPT_CHARS`] characters of the offending line, and where in
+    /// A window of at most `EXCERPT_CHARS` characters of the offending line, and where in
     /// it to underline (1-based character column, characters to underline).
     pub excerpt: String,
     pub caret: usize,

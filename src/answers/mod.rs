@@ -117,7 +117,7 @@ impl std::fmt::Display for Answer {
     }
 }
 
-/// A level strictly between two whole levels, finite. Built only by [`Answer::at`], so
+/// A level strictly between two whole levels, finite. Built only by `Answer::at`, so
 /// equality is an equivalence (no NaN) and a whole level is always an [`Answer::Level`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "f64", into = "f64")]

@@ -37,7 +37,7 @@ pub(super) struct RawFile {
 }
 
 /// What is wrong with a free-text answer (too long, or holding a character
-/// [`is_refused_in_text`]), as the end of a sentence about it, and how to mend it; `None` if
+/// `is_refused_in_text`), as the end of a sentence about it, and how to mend it; `None` if
 /// nothing. One check for answer files and the live questionnaire, so a session file always
 /// reads back.
 ///
@@ -94,7 +94,7 @@ fn syntax_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagnos
 /// Parses and validates answer-file text; `file` is the name shown in errors.
 ///
 /// Time is linear in the size of the text and memory bounded: problems are located through a
-/// line index, and only the first [`crate::diagnostic::MAX_DIAGNOSTICS`] are built.
+/// line index, and only the first `crate::diagnostic::MAX_DIAGNOSTICS` are built.
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Most files are in the plain form the plain reader knows; `toml` reads the others and

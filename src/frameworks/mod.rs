@@ -61,7 +61,7 @@ fn builtin_text(s: &str) -> Option<&'static str> {
 impl Frameworks {
     /// The frameworks compiled into the binary, deserialized from the form `build.rs` made. Not
     /// checked here: the test `builtin_frameworks_pass_the_check` checks them at build time, so
-    /// no start pays for it. Never fails; a `Result` so it stands in for [`Frameworks::from_dir`].
+    /// no start pays for it. Never fails; a `Result` so it stands in for `Frameworks::from_dir`.
     pub fn builtin() -> Result<Frameworks, InputError> {
         Ok(postcard::from_bytes(COMPILED).expect("build.rs compiles the same model"))
     }

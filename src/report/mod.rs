@@ -73,7 +73,7 @@ impl View {
 /// Writes the view to `out`. JSON is streamed: the assessment with its wording is the largest
 /// output, and building it as one string first costs a tenth of a start in memory touched.
 ///
-/// A report template that would fill to more than [`crate::words::MAX_FILLED_BYTES`] (from a
+/// A report template that would fill to more than `crate::words::MAX_FILLED_BYTES` (from a
 /// customised `report.toml` or a hand-edited JSON report) is bad input: nothing is written.
 pub fn write(assessment: &Assessment, format: Format, view: &View, out: &mut dyn Write) -> anyhow::Result<()> {
     match format {
