@@ -10,18 +10,22 @@
 # The commands are interleaved: each round runs every command of a comparison (hyperfine's
 # runs of one command follow each other within a round), and a figure is the median of the
 # rounds' medians, shown with the range of the rounds as a measure of noise.
-# Installs hyperfine and GNU time from Debian if missing. Usage: scripts/bench.sh [ROUNDS]
+# Installs hyperfine and GNU time from Debian if missing.
+# Usage: scripts/bench.sh [ROUNDS [OTHER_BINARY...]]: each other binary (a build of another
+# version, say) runs beside this one in the rounds of comparisons 1 and 2, for a head to head.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-10}
+others=("${@:2}")
 
 need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
 need hyperfine hyperfine
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 
 cargo build --release --quiet -p readiness -p hello
-bin=$PWD/target/release/readiness
-hello=$PWD/target/release/hello
+target=${CARGO_TARGET_DIR:-$PWD/target}
+bin=$target/release/readiness
+hello=$target/release/hello
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -55,7 +59,11 @@ rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{ printf "%.1f
 assess="$bin assess --answers examples/small-ecommerce.toml --as-of 2026-11-25 --format"
 echo "== one assess against hello world (same profile), $rounds rounds of 40 runs"
 opts=(-N --warmup 5)
-rounds one 40 "$hello" "$assess json" "$assess markdown" "$assess html"
+besides=()
+for other in "${others[@]}"; do
+    besides+=("$other ${assess#"$bin "} json" "$other ${assess#"$bin "} markdown")
+done
+rounds one 40 "$hello" "$assess json" "$assess markdown" "$assess html" "${besides[@]}"
 ratios one
 for format in json markdown html; do
     echo "  peak RSS assess --format $format: $(rss $assess $format)"
@@ -77,7 +85,11 @@ PY
 batch="$bin batch --format csv --as-of 2026-11-25"
 echo "== batch of 10,000 commented answer files against cat, $((rounds / 2)) rounds of 2 runs"
 opts=(--warmup 1)
-rounds=$((rounds / 2)) rounds batch 2 "cat $work/p10k/*.toml" "$batch $work/p10k"
+besides=()
+for other in "${others[@]}"; do
+    besides+=("$other ${batch#"$bin "} $work/p10k")
+done
+rounds=$((rounds / 2)) rounds batch 2 "cat $work/p10k/*.toml" "$batch $work/p10k" "${besides[@]}"
 rounds=$((rounds / 2)) ratios batch
 for n in 1k 10k 100k; do
     echo "  peak RSS batch of $n files: $(rss $batch "$work/p$n")"

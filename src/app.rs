@@ -6,9 +6,10 @@ use crate::assessment::Assessment;
 use crate::cli::{AssessArgs, Cli, Command, DataArgs, FrameworksCommand, SchemaKind};
 use crate::compare;
 use crate::date::Date;
-use crate::error::{Diagnostic, InputError, Location, eprint_lossy, printable, printable_line, shown_path};
+use crate::diagnostic::{Diagnostic, InputError, Location, eprint_lossy};
 use crate::frameworks::{BUILTIN, Frameworks};
-use crate::limits::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
+use crate::input::{MAX_PORTFOLIO_BYTES, open_regular, read_limited};
+use crate::message::{printable, printable_line, shown_path};
 use crate::output::{emit, print, refuse_overwriting_inputs, with_writer, write_each_or_none, write_new};
 use crate::portfolio;
 use crate::report::{self, View};
@@ -124,7 +125,7 @@ fn read_report(path: &Path) -> Result<Assessment, InputError> {
     serde_json::from_str(text).map_err(|e| {
         let text_line = text.lines().nth(e.line().saturating_sub(1)).unwrap_or_default();
         let location = Location::on_line(&path.display().to_string(), e.line(), text_line, e.column(), 1);
-        let message = format!("not a readiness JSON report: {}", crate::error::plain_message(&e.to_string()));
+        let message = format!("not a readiness JSON report: {}", crate::message::plain_message(&e.to_string()));
         InputError::new(vec![Diagnostic::new(message).at(Some(location))])
     })
 }
@@ -195,7 +196,7 @@ fn assessment_date(fw: &Frameworks, as_of: Option<Date>) -> Result<Date, InputEr
     let judged = fw.technologies.technologies.iter().map(|t| (t.stage.judged, &t.id)).max_by_key(|(d, _)| *d);
     match judged {
         Some((latest, id)) if date < latest => Err(InputError::new(vec![
-            crate::error::Diagnostic::new(format!(
+            crate::diagnostic::Diagnostic::new(format!(
                 "the assessment date {date} is before the maturity judgements the report relies on ({id} was judged on {latest})"
             ))
             .help(format!("give --as-of {latest} or later; the frameworks hold no judgement in force before then")),
@@ -384,7 +385,7 @@ fn table_width(output: Option<&Path>) -> Option<u16> {
 
 fn validate(files: &[PathBuf], data: &DataArgs) -> anyhow::Result<ExitCode> {
     let fw = load(data)?;
-    let mut problems = crate::error::Problems::default();
+    let mut problems = crate::diagnostic::Problems::default();
     for path in files {
         match answers::read_answers(fw, path, Completeness::Complete) {
             Ok(answers) => {

@@ -249,7 +249,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.tier.is_none() && self.rings.is_empty() && self.risks.is_empty()
     }
 }
@@ -535,7 +535,7 @@ pub struct PlannedAction {
     pub if_go: Option<u32>,
 }
 
-pub use crate::frameworks::Band;
+pub(crate) use crate::frameworks::Band;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct BusinessCase {

@@ -3,7 +3,7 @@
 use crate::date::Date;
 use crate::document::Paper;
 use crate::portfolio::BatchFormat;
-use crate::report::{Deliverable, Format, Lang, Section};
+use crate::report::{Deliverable, Format, Lang, Part};
 use clap::builder::PossibleValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -59,7 +59,7 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Report sections to include, comma-separated
         #[arg(short, long, value_enum, value_delimiter = ',', default_value = "all")]
-        report: Vec<Section>,
+        report: Vec<Part>,
         /// Show the answers and weights behind every score
         #[arg(long)]
         explain: bool,
@@ -210,7 +210,7 @@ pub struct AssessArgs {
     pub output: Option<PathBuf>,
     /// Report sections to include, comma-separated (table, markdown and html; JSON always holds everything)
     #[arg(short, long, value_enum, value_delimiter = ',', default_value = "all")]
-    pub report: Vec<Section>,
+    pub report: Vec<Part>,
     /// Assessment date for technology maturity [default: today]
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<Date>,
@@ -247,11 +247,11 @@ pub struct DeliverableArgs {
 
 impl DeliverableArgs {
     /// The flags as the report takes them; text longer than an answer file's is refused.
-    pub fn deliverable(&self) -> Result<Deliverable, crate::error::InputError> {
+    pub(crate) fn deliverable(&self) -> Result<Deliverable, crate::diagnostic::InputError> {
         let texts = [("--prepared-by", &self.prepared_by), ("--confidential", &self.confidential)];
         for (flag, text) in texts {
             if let Some((problem, _)) = text.as_deref().and_then(|t| crate::answers::free_text_problem(t, true)) {
-                return Err(crate::error::InputError::message(format!("the text of {flag} {problem}")));
+                return Err(crate::diagnostic::InputError::message(format!("the text of {flag} {problem}")));
             }
         }
         Ok(Deliverable {

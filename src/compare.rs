@@ -4,8 +4,9 @@
 
 use crate::answers::Answer;
 use crate::assessment::{Assessment, IdName};
-use crate::error::{Diagnostic, InputError, number, quote};
+use crate::diagnostic::{Diagnostic, InputError};
 use crate::frameworks::{Ring, Text};
+use crate::message::{number, quote};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -70,7 +71,7 @@ const MAX_START_MONTH: u32 = 120;
 
 /// Refuses to compare assessments of two different businesses, or a report whose numbers no
 /// assessment can produce (a hand-edited score of 1e9, a start month of four billion).
-pub fn check_comparable(
+pub(crate) fn check_comparable(
     old: (&std::path::Path, &Assessment),
     new: (&std::path::Path, &Assessment),
 ) -> Result<(), InputError> {
@@ -93,7 +94,7 @@ pub fn check_comparable(
 }
 
 /// What in an assessment is out of the range scoring produces.
-pub fn implausible(a: &Assessment) -> Vec<String> {
+pub(crate) fn implausible(a: &Assessment) -> Vec<String> {
     let mut problems = Vec::new();
     let mut within = |what: String, x: f64, high: f64| {
         if !(0.0..=high).contains(&x) {
@@ -130,7 +131,7 @@ fn side(a: &Assessment) -> Side {
     }
 }
 
-pub fn compare(old: &Assessment, new: &Assessment) -> Comparison {
+pub(crate) fn compare(old: &Assessment, new: &Assessment) -> Comparison {
     let dimensions = new
         .readiness
         .dimensions

@@ -32,13 +32,13 @@ fn is_invisible(c: char) -> bool {
 /// breaks and tabs only in a `one_line` text. One rule for every input, so a session file the
 /// prompts wrote always passes `validate`, and a frameworks string `frameworks check` accepts
 /// never needs replacing on screen.
-pub fn is_refused_in_text(c: char, one_line: bool) -> bool {
+pub(crate) fn is_refused_in_text(c: char, one_line: bool) -> bool {
     is_unsafe_char(c) && (one_line || !matches!(c, '\n' | '\r' | '\t'))
 }
 
 /// What an unsafe character is, to name it when it is refused: a line break, a control
 /// character (controls, separators and the text-direction characters) or an invisible one.
-pub fn unsafe_kind(c: char) -> &'static str {
+pub(crate) fn unsafe_kind(c: char) -> &'static str {
     match c {
         '\n' | '\r' => "a line break",
         '\u{2028}' | '\u{2029}' | '\u{061C}' | '\u{200E}' | '\u{200F}' => "the control character",
@@ -51,7 +51,7 @@ pub fn unsafe_kind(c: char) -> &'static str {
 /// JSON string content with every unsafe character written as a `\u` escape, so a JSON
 /// document read on a terminal cannot drive it, yet reads back as the exact text. (The JSON
 /// writer escapes C0 controls, quotes and backslashes itself; this covers the rest.)
-pub fn write_json_fragment<W: std::io::Write + ?Sized>(out: &mut W, fragment: &str) -> std::io::Result<()> {
+pub(crate) fn write_json_fragment<W: std::io::Write + ?Sized>(out: &mut W, fragment: &str) -> std::io::Result<()> {
     let mut rest = fragment;
     while let Some((at, c)) = rest.char_indices().find(|(_, c)| is_unsafe_char(*c)) {
         out.write_all(&rest.as_bytes()[..at])?;
@@ -66,7 +66,7 @@ pub fn write_json_fragment<W: std::io::Write + ?Sized>(out: &mut W, fragment: &s
 
 /// JSON text (or string content) with every unsafe character written as a `\u` escape: see
 /// [`write_json_fragment`]. Only inside strings can a JSON text hold anything but ASCII.
-pub fn json_escaped(json: &str) -> String {
+pub(crate) fn json_escaped(json: &str) -> String {
     let mut out = Vec::with_capacity(json.len());
     write_json_fragment(&mut out, json).expect("writing to memory cannot fail");
     String::from_utf8(out).expect("escaping keeps UTF-8")
@@ -74,7 +74,7 @@ pub fn json_escaped(json: &str) -> String {
 
 /// A TOML basic string on one line, unsafe characters escaped (line breaks, tabs and quotes
 /// too): reads back as `text` exactly, and no editor or terminal showing the file is fooled.
-pub fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     use std::fmt::Write;
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');

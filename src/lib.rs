@@ -1,8 +1,13 @@
 //! `readiness`: assess how ready a business is to adopt AI marketing technologies.
 //!
-//! Data flows one way: the frameworks (`frameworks/*.toml`) and an answer file become an
-//! [`assessment::Assessment`] through the pure functions in [`score`], and the renderers in
-//! [`report`] turn that one value into a table, Markdown or JSON.
+//! Data flows one way, down layers that `tests/readme/layers.rs` holds every `crate::` path
+//! to: the [`frameworks`] (`frameworks/*.toml`, compiled in by `build.rs`) and an answer file
+//! ([`answers`]) become one [`assessment::Assessment`] through the pure functions in
+//! [`score`]; [`workshop`], `compare` and [`portfolio`] combine, set side by side or tabulate
+//! assessments. The builders in [`report`] turn an assessment into a neutral [`document`],
+//! which the terminal, Markdown and HTML backends lay out; JSON is the assessment serialized.
+//! On top, `app` runs the commands, [`ask`] the live questionnaire, and `output` writes files
+//! whole or not at all. Bad input is a [`diagnostic::InputError`] (exit code 2).
 
 pub mod answers;
 mod app;
@@ -10,21 +15,22 @@ pub mod ask;
 pub mod assessment;
 mod catalog;
 pub mod cli;
-pub mod compare;
+pub(crate) mod compare;
 pub mod date;
+pub mod diagnostic;
 pub mod document;
-pub mod error;
 pub mod frameworks;
 pub mod inert;
-pub mod limits;
-pub mod output;
+pub mod input;
+pub(crate) mod message;
+pub(crate) mod output;
 pub mod portfolio;
 pub mod report;
-pub mod schema;
+pub(crate) mod schema;
 pub mod score;
 #[cfg(test)]
 mod testing;
-pub mod words;
+pub(crate) mod words;
 pub mod workshop;
 
 pub use answers::read_answers;

@@ -23,7 +23,9 @@
 //! cannot tell it from a writer still running (and looking would cost a pass over the
 //! directory on every write).
 
-use crate::error::{InputError, shown_path};
+use crate::diagnostic::InputError;
+
+use crate::message::shown_path;
 use anyhow::Context;
 use std::fs::File;
 use std::io::{Seek, Write};
@@ -31,25 +33,20 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Writes `text` to `path` if given, else to standard output.
-pub fn emit(text: &str, path: Option<&Path>) -> anyhow::Result<()> {
+pub(crate) fn emit(text: &str, path: Option<&Path>) -> anyhow::Result<()> {
     with_writer(path, |out| Ok(out.write_all(text.as_bytes())?))
 }
 
 /// Prints to standard output; a reader that went away (`readiness … | head`) ends the output
 /// quietly.
-pub fn print(text: &str) -> anyhow::Result<()> {
+pub(crate) fn print(text: &str) -> anyhow::Result<()> {
     emit(text, None)
-}
-
-/// Writes `bytes` to `path` as described in the module documentation.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    with_writer(Some(path), |out| Ok(out.write_all(bytes)?))
 }
 
 /// Writes every file or none of them (as `frameworks export` writes a directory): each is
 /// written in full to its temporary first, and only when all are (a full disk fails before)
-/// does any replace its file, as [`write_atomic`] replaces a regular file.
-pub fn write_each_or_none(files: &[(PathBuf, &[u8])]) -> anyhow::Result<()> {
+/// does any replace its file, as [`with_writer`] replaces a regular file.
+pub(crate) fn write_each_or_none(files: &[(PathBuf, &[u8])]) -> anyhow::Result<()> {
     let mut written = Vec::with_capacity(files.len());
     for (path, bytes) in files {
         let keep = std::fs::metadata(path).ok().filter(std::fs::Metadata::is_file);
@@ -71,7 +68,7 @@ pub fn write_each_or_none(files: &[(PathBuf, &[u8])]) -> anyhow::Result<()> {
 /// temporary, then renamed with `renameat2(RENAME_NOREPLACE)` (a hard link where the file
 /// system lacks it), so a file created at `path` meanwhile is never replaced. `Ok(false)`
 /// when `path` is taken.
-pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
     let (temp, ()) = written_temporary(path, |out| Ok(out.write_all(bytes)?))?;
     let mut temporaries = temporaries();
     let result = temp.persist_noclobber(path);
@@ -92,7 +89,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> anyhow::Result<bool> {
 /// On standard output a reader that went away (`readiness … | head`) is not an error: the
 /// rest of the output is discarded and `write` runs to its end, so it can still report
 /// problems it finds on the way.
-pub fn with_writer<T>(
+pub(crate) fn with_writer<T>(
     path: Option<&Path>,
     write: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
@@ -435,7 +432,7 @@ fn cannot(what: &str, path: &Path) -> String {
 
 /// Refuses an output that is one of the inputs (the same file under any name: a symbolic
 /// link or a hard link to it, or the same path), before anything is read or written.
-pub fn refuse_overwriting_inputs(
+pub(crate) fn refuse_overwriting_inputs(
     output: Option<&Path>,
     inputs: impl IntoIterator<Item = impl AsRef<Path>>,
 ) -> Result<(), InputError> {
@@ -447,7 +444,7 @@ pub fn refuse_overwriting_inputs(
             let same =
                 if input == output { String::new() } else { format!(" (the same file as {})", shown_path(input)) };
             return Err(InputError::new(vec![
-                crate::error::Diagnostic::new(format!(
+                crate::diagnostic::Diagnostic::new(format!(
                     "the output {}{same} is also an input: writing it would destroy what is being read",
                     shown_path(output)
                 ))
@@ -490,6 +487,11 @@ fn identity(path: &Path) -> Option<PathBuf> {
 mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
+
+    /// `bytes` written to `path` as every `--output` is written.
+    fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+        with_writer(Some(path), |out| Ok(out.write_all(bytes)?))
+    }
 
     fn entries(dir: &Path) -> usize {
         std::fs::read_dir(dir).unwrap().count()

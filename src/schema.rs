@@ -7,11 +7,11 @@ use crate::assessment::Assessment;
 use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question};
 use serde_json::{Map, Value, json};
 
-pub fn report() -> Value {
+pub(crate) fn report() -> Value {
     serde_json::to_value(schemars::schema_for!(Assessment)).expect("a schema is JSON")
 }
 
-pub fn answers(fw: &Frameworks) -> Value {
+pub(crate) fn answers(fw: &Frameworks) -> Value {
     let q = &fw.questionnaire;
     let context: Map<String, Value> = q.context.iter().map(|c| (c.id.to_string(), context_schema(c))).collect();
     // A question added after version 1 is not required: a file written before it was not asked.

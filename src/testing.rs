@@ -6,24 +6,24 @@ use crate::date::Date;
 use crate::frameworks::Frameworks;
 
 /// Each example's name and text.
-pub const EXAMPLES: [(&str, &str); 3] = [
+pub(crate) const EXAMPLES: [(&str, &str); 3] = [
     ("small-ecommerce", include_str!("../examples/small-ecommerce.toml")),
     ("b2b-software", include_str!("../examples/b2b-software.toml")),
     ("large-retailer-gdpr", include_str!("../examples/large-retailer-gdpr.toml")),
 ];
 
 /// The text of the example of this name.
-pub fn example(name: &str) -> &'static str {
+pub(crate) fn example(name: &str) -> &'static str {
     EXAMPLES.iter().find(|(n, _)| *n == name).map(|(_, text)| *text).expect("an example of that name")
 }
 
 /// The date the examples' expected results are written for.
-pub fn as_of() -> Date {
+pub(crate) fn as_of() -> Date {
     Date::new(2026, 11, 25).expect("a real date")
 }
 
 /// Each example's name and answers.
-pub fn example_answers(fw: &Frameworks) -> impl Iterator<Item = (&'static str, Answers)> + '_ {
+pub(crate) fn example_answers(fw: &Frameworks) -> impl Iterator<Item = (&'static str, Answers)> + '_ {
     EXAMPLES.into_iter().map(|(name, text)| {
         let answers = parse(fw, &format!("{name}.toml"), text, Completeness::Complete).expect("the examples parse");
         (name, answers)

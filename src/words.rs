@@ -6,13 +6,13 @@
 /// kilobyte, and one holding a 2,000-character company name sixteen times still fits; a
 /// customised `report.toml` or a hand-edited JSON report repeating a long value thousands of
 /// times does not, and is refused before anything is allocated for it.
-pub const MAX_FILLED_BYTES: usize = 256 * 1024;
+pub(crate) const MAX_FILLED_BYTES: usize = 256 * 1024;
 
 /// The most placeholders, and bytes, a template of `report.toml` may have (`frameworks
 /// check`): 24 values of 2,000 characters (an answer's limit, 8,000 bytes at most) and 64 KiB
 /// of the template's own text fill to under [`MAX_FILLED_BYTES`].
-pub const MAX_PLACEHOLDERS: usize = 24;
-pub const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_PLACEHOLDERS: usize = 24;
+pub(crate) const MAX_TEMPLATE_BYTES: usize = 64 * 1024;
 
 thread_local! {
     /// The first template refused for [`MAX_FILLED_BYTES`] since [`take_too_long`] last looked.
@@ -22,11 +22,11 @@ thread_local! {
 /// The template with every placeholder filled, or `None` when one has no value or an empty
 /// one, or when it would fill to more than [`MAX_FILLED_BYTES`] (then noted for
 /// [`take_too_long`]).
-pub fn fill(template: &str, values: &[(&str, &str)]) -> Option<String> {
+pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> Option<String> {
     let len = filled_len(template, values)?;
     if len > MAX_FILLED_BYTES {
         TOO_LONG.with(|first| {
-            first.borrow_mut().get_or_insert_with(|| crate::error::quote(template));
+            first.borrow_mut().get_or_insert_with(|| crate::message::quote(template));
         });
         return None;
     }
@@ -63,17 +63,17 @@ fn value<'v>(values: &[(&str, &'v str)], name: &str) -> Option<&'v str> {
 
 /// The template (clipped for a message) of the first fill refused for [`MAX_FILLED_BYTES`]
 /// since the last call, if any.
-pub fn take_too_long() -> Option<String> {
+pub(crate) fn take_too_long() -> Option<String> {
     TOO_LONG.with(|first| first.borrow_mut().take())
 }
 
 /// The placeholders a template uses, in order.
-pub fn placeholders(template: &str) -> Vec<&str> {
+pub(crate) fn placeholders(template: &str) -> Vec<&str> {
     template.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name)).collect()
 }
 
 /// "a", "a and b", "a, b and c".
-pub fn list(items: &[impl AsRef<str>], and: &str) -> String {
+pub(crate) fn list(items: &[impl AsRef<str>], and: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
@@ -107,7 +107,7 @@ mod tests {
         let template = "{company}".repeat(55_000);
         take_too_long();
         assert_eq!(fill(&template, &[("company", &company)]), None);
-        assert_eq!(take_too_long().as_deref(), Some(crate::error::quote(&template).as_str()));
+        assert_eq!(take_too_long().as_deref(), Some(crate::message::quote(&template).as_str()));
         assert_eq!(take_too_long(), None, "taken once");
         let fits = "x".repeat(MAX_FILLED_BYTES - 2);
         assert_eq!(fill("{a}!", &[("a", &fits)]).map(|s| s.len()), Some(MAX_FILLED_BYTES - 1));

@@ -3,14 +3,14 @@
 //! rendered, for hostile shapes at their largest and for files proptest builds from them.
 //!
 //! The budget: 64 MiB above what was allocated before, for any input of at most 1 MiB
-//! ([`readiness::limits::MAX_INPUT_BYTES`]). Before the fix a 1 MiB line of duplicated regions
+//! ([`readiness::input::MAX_INPUT_BYTES`]). Before the fix a 1 MiB line of duplicated regions
 //! passed 24 GB.
 
 use proptest::prelude::*;
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
 use readiness::frameworks::Frameworks;
-use readiness::limits::MAX_INPUT_BYTES;
+use readiness::input::MAX_INPUT_BYTES;
 use readiness::report::{Format, View, render};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::Mutex;
@@ -237,7 +237,7 @@ fn a_template_repeating_a_long_value_is_refused_under_the_budget() {
             result = Some(readiness::report::write_report(&assessment, &words, format, &view, &mut Vec::new()))
         });
         let error = result.unwrap().expect_err("refused");
-        assert!(error.is::<readiness::error::InputError>(), "{format:?}: bad input, exit 2: {error:#}");
+        assert!(error.is::<readiness::diagnostic::InputError>(), "{format:?}: bad input, exit 2: {error:#}");
         assert!(peak < BUDGET, "{format:?}: peak {} MiB", peak >> 20);
     }
 }

@@ -14,7 +14,7 @@ type Change = (&'static str, String, String);
 /// (`# data_quality = `, as templates and session files have) or goes at the end of its table.
 /// `None` when the result would not read back as exactly `new` (a layout this cannot edit);
 /// the caller then writes the file afresh rather than lose an answer.
-pub fn update(fw: &Frameworks, text: &str, old: &Answers, new: &Answers) -> Option<String> {
+pub(crate) fn update(fw: &Frameworks, text: &str, old: &Answers, new: &Answers) -> Option<String> {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
         Some(body) => ("\u{feff}", body),
         None => ("", text),

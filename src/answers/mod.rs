@@ -21,18 +21,20 @@
 
 mod edit;
 mod parse;
-mod plain;
+mod simple_toml;
 mod write;
 
 /// The spelling of "don't know" in answer files.
-pub use crate::frameworks::DONT_KNOW;
-pub use edit::update;
+pub(crate) use crate::frameworks::DONT_KNOW;
+pub(crate) use edit::update;
 pub use parse::{Completeness, free_text_problem, parse, unanswered};
 pub use write::{render, render_template, render_with};
 
-use crate::error::{InputError, eprint_lossy, shown_path};
+use crate::diagnostic::{InputError, eprint_lossy};
+
 use crate::frameworks::{ContextRole, Frameworks, Text};
-use crate::limits::{MAX_INPUT_BYTES, read_into};
+use crate::input::{MAX_INPUT_BYTES, read_into};
+use crate::message::shown_path;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -44,7 +46,7 @@ pub fn read_answers(fw: &Frameworks, path: &Path, completeness: Completeness) ->
 
 /// [`read_answers`], reading the file into `buffer`, which a caller reading many files keeps
 /// from one to the next.
-pub fn read_answers_into(
+pub(crate) fn read_answers_into(
     fw: &Frameworks,
     path: &Path,
     completeness: Completeness,
@@ -87,7 +89,7 @@ pub enum Answer {
 impl Answer {
     /// The answer for a level that may fall between anchored ones: a whole value is that level.
     /// `None` for a value that is not finite or outside 0..=255.
-    pub fn at(level: f64) -> Option<Answer> {
+    pub(crate) fn at(level: f64) -> Option<Answer> {
         if !(0.0..=f64::from(u8::MAX)).contains(&level) {
             return None;
         }
@@ -115,7 +117,7 @@ impl std::fmt::Display for Answer {
     }
 }
 
-/// A level strictly between two whole levels, finite. Built only by [`Answer::at`], so
+/// A level strictly between two whole levels, finite. Built only by `Answer::at`, so
 /// equality is an equivalence (no NaN) and a whole level is always an [`Answer::Level`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "f64", into = "f64")]
@@ -124,7 +126,7 @@ pub struct Between(f64);
 impl Eq for Between {}
 
 impl Between {
-    pub fn value(self) -> f64 {
+    pub(crate) fn value(self) -> f64 {
         self.0
     }
 }
@@ -171,11 +173,11 @@ impl schemars::JsonSchema for Answer {
 }
 
 mod dont_know {
-    pub fn serialize<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(super::DONT_KNOW)
     }
 
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    pub(crate) fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
         let text = <String as serde::Deserialize>::deserialize(d)?;
         if text == super::DONT_KNOW { Ok(()) } else { Err(serde::de::Error::custom("expected \"dont_know\"")) }
     }
@@ -227,14 +229,14 @@ pub struct Note {
 }
 
 impl Note {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.note.is_none() && self.evidence.is_none()
     }
 }
 
 impl Answers {
     /// The text answer of the context question with this role, or "" when unanswered.
-    pub fn text_for(&self, fw: &Frameworks, role: ContextRole) -> &str {
+    pub(crate) fn text_for(&self, fw: &Frameworks, role: ContextRole) -> &str {
         match self.context_for(fw, role) {
             Some(ContextValue::Text(text)) => text,
             _ => "",
@@ -242,7 +244,7 @@ impl Answers {
     }
 
     /// The option ids chosen for the context question with this role (one for a choice).
-    pub fn choices_for(&self, fw: &Frameworks, role: ContextRole) -> Vec<&str> {
+    pub(crate) fn choices_for(&self, fw: &Frameworks, role: ContextRole) -> Vec<&str> {
         match self.context_for(fw, role) {
             Some(ContextValue::Text(choice)) => vec![choice.as_str()],
             Some(ContextValue::List(list)) => list.iter().map(String::as_str).collect(),
@@ -256,7 +258,7 @@ impl Answers {
 
     /// Whether a question added in questionnaire version `since` was put to whoever wrote
     /// these answers.
-    pub fn was_asked(&self, since: u32) -> bool {
+    pub(crate) fn was_asked(&self, since: u32) -> bool {
         self.version.is_none_or(|version| since <= version)
     }
 

@@ -1,10 +1,11 @@
 //! Reading an answer file against the questionnaire. Every problem in the file is collected
 //! with its line and column, so one run shows them all.
 
-use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, plain};
-use crate::error::{Diagnostic, InputError, LineIndex, Problems, clip, did_you_mean, quote};
+use super::{Answer, Answers, ContextValue, DONT_KNOW, Note, Respondent, simple_toml};
+use crate::diagnostic::{Diagnostic, InputError, LineIndex, Problems};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text, toml_diagnostic};
 use crate::inert::{is_refused_in_text, unsafe_kind};
+use crate::message::{clip, did_you_mean, quote};
 use serde::Deserialize;
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
@@ -36,7 +37,7 @@ pub(super) struct RawFile {
 }
 
 /// What is wrong with a free-text answer (too long, or holding a character
-/// [`is_refused_in_text`]), as the end of a sentence about it, and how to mend it; `None` if
+/// `is_refused_in_text`), as the end of a sentence about it, and how to mend it; `None` if
 /// nothing. One check for answer files and the live questionnaire, so a session file always
 /// reads back.
 ///
@@ -65,7 +66,7 @@ const NOTE_KEYS: [&str; 3] = ["level", "note", "evidence"];
 /// held 80 MB of them), given only the text up to the end of the line of the first one: the
 /// same first error, from a few lines.
 fn from_toml<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, toml::de::Error> {
-    let Some(error) = crate::limits::first_toml_error(text) else { return toml::from_str(text) };
+    let Some(error) = crate::input::first_toml_error(text) else { return toml::from_str(text) };
     let end = text[error..].find('\n').map_or(text.len(), |at| error + at + 1);
     match toml::from_str::<T>(&text[..end]) {
         // Only what follows makes it an error (never seen so far): read it all.
@@ -93,12 +94,12 @@ fn syntax_diagnostic(file: &str, text: &str, error: &toml::de::Error) -> Diagnos
 /// Parses and validates answer-file text; `file` is the name shown in errors.
 ///
 /// Time is linear in the size of the text and memory bounded: problems are located through a
-/// line index, and only the first [`crate::error::MAX_DIAGNOSTICS`] are built.
+/// line index, and only the first `crate::diagnostic::MAX_DIAGNOSTICS` are built.
 pub fn parse(fw: &Frameworks, file: &str, text: &str, completeness: Completeness) -> Result<Answers, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Most files are in the plain form the plain reader knows; `toml` reads the others and
     // explains their syntax errors.
-    let raw = match plain::read(text) {
+    let raw = match simple_toml::read(text) {
         Some(raw) => raw,
         None => from_toml(text).map_err(|e| InputError::new(vec![syntax_diagnostic(file, text, &e)]))?,
     };

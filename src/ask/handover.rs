@@ -10,37 +10,33 @@ use crate::report::{self, Format, View};
 use std::path::{Path, PathBuf};
 
 /// The document a consultant hands to the client after a live session: a self-contained HTML
-/// file that prints to PDF, or Markdown for a wiki.
+/// file that prints to PDF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ClientReport {
+pub(crate) enum ClientReport {
     Html,
-    Markdown,
 }
 
 impl ClientReport {
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ClientReport::Html => "HTML",
-            ClientReport::Markdown => "Markdown",
         }
     }
 
-    pub fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             ClientReport::Html => "html",
-            ClientReport::Markdown => "md",
         }
     }
 
     /// The `--format` that writes it.
-    pub fn format(self) -> Format {
+    pub(crate) fn format(self) -> Format {
         match self {
             ClientReport::Html => Format::Html,
-            ClientReport::Markdown => Format::Markdown,
         }
     }
 
-    pub fn render(self, assessment: &Assessment, fw: &Frameworks, view: &View) -> String {
+    pub(crate) fn render(self, assessment: &Assessment, fw: &Frameworks, view: &View) -> String {
         report::render(assessment, fw, self.format(), view)
     }
 }
@@ -48,7 +44,7 @@ impl ClientReport {
 /// After the report of a live session: says where the answers are, offers to write the client
 /// report (unless `--output` has just written it), and says what to do next. `written` is the
 /// report file `--output` wrote, if any.
-pub fn hand_over(
+pub(crate) fn hand_over(
     assessment: &Assessment,
     fw: &Frameworks,
     finished: &Finished,
@@ -102,7 +98,7 @@ fn offer(
 
 /// The last screen of a live session or a workshop, before anything long: the score and tier,
 /// the first things to do, and where the answers (`answers`) and the full report are.
-pub fn recap(assessment: &Assessment, fw: &Frameworks, answers: &Path, report: Option<&Path>) {
+pub(crate) fn recap(assessment: &Assessment, fw: &Frameworks, answers: &Path, report: Option<&Path>) {
     let r = &assessment.readiness;
     let mut text = format!("Readiness {} of 100: {}", report::num(r.overall), r.tier.name);
     let priorities = report::priorities(assessment, fw);
@@ -122,7 +118,7 @@ pub fn recap(assessment: &Assessment, fw: &Frameworks, answers: &Path, report: O
 
 /// Where a live session's report goes when standard output is the terminal, so hundreds of
 /// lines do not scroll the result away: a new file beside the answers.
-pub fn report_file(answers: &Path, company: &str, format: Format) -> PathBuf {
+pub(crate) fn report_file(answers: &Path, company: &str, format: Format) -> PathBuf {
     report_path(report_dir(answers), company, extension(format))
 }
 
@@ -142,7 +138,12 @@ fn extension(format: Format) -> &'static str {
 
 /// Writes a live session's report to a new file beside the answers ([`report_file`]); the
 /// path written.
-pub fn write_report_file(answers: &Path, company: &str, format: Format, report: &[u8]) -> anyhow::Result<PathBuf> {
+pub(crate) fn write_report_file(
+    answers: &Path,
+    company: &str,
+    format: Format,
+    report: &[u8],
+) -> anyhow::Result<PathBuf> {
     write_beside(report_dir(answers), company, extension(format), report)
 }
 

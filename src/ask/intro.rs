@@ -7,13 +7,13 @@ use crate::frameworks::Frameworks;
 use std::path::Path;
 
 /// Reading questions, help and answer levels aloud at a pace a client can follow.
-pub const WORDS_PER_MINUTE: f64 = 140.0;
+pub(crate) const WORDS_PER_MINUTE: f64 = 140.0;
 /// Time for the client to think and answer one question: from a quick answer to a discussion.
-pub const SECONDS_PER_ANSWER: (f64, f64) = (20.0, 45.0);
+pub(crate) const SECONDS_PER_ANSWER: (f64, f64) = (20.0, 45.0);
 
 /// Minutes (low, high) for questions holding `words` words in all: the words read aloud, plus
 /// the answering time of each question. Whole minutes under ten, else to the nearest five.
-pub fn estimate_minutes(words: usize, questions: usize) -> (u32, u32) {
+pub(crate) fn estimate_minutes(words: usize, questions: usize) -> (u32, u32) {
     let reading = words as f64 / WORDS_PER_MINUTE;
     let answering = |seconds: f64| questions as f64 * seconds / 60.0;
     let (low, high) = (reading + answering(SECONDS_PER_ANSWER.0), reading + answering(SECONDS_PER_ANSWER.1));
@@ -25,7 +25,7 @@ pub fn estimate_minutes(words: usize, questions: usize) -> (u32, u32) {
     }
 }
 
-pub fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &str, keys: &str) -> String {
+pub(crate) fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &str, keys: &str) -> String {
     let steps = Step::all(fw);
     let left: Vec<&Step> = steps.iter().filter(|s| !s.is_answered(answers)).collect();
     let mut sections: Vec<&str> = left.iter().map(|s| s.section(fw)).collect();

@@ -1,15 +1,15 @@
 //! The interactive questionnaire a consultant runs live with a client. The flow (order,
 //! skipping what is answered, going back, review, autosave) is in `flow` and talks to the
 //! person through the [`Prompter`] trait; `terminal` implements it for a full-screen terminal
-//! and `plain` for a dumb one (line by line, no colour, no cursor movement). `session` runs
+//! and `dumb_terminal` for a dumb one (line by line, no colour, no cursor movement). `session` runs
 //! it for `readiness assess`: which session file, the introduction, what to print on a stop,
 //! and the hand-over of the report at the end; `workshop` runs it once per respondent of a
 //! workshop.
 
+mod dumb_terminal;
 mod flow;
 mod handover;
 mod intro;
-mod plain;
 mod session;
 mod session_file;
 mod signals;
@@ -18,9 +18,9 @@ mod workshop;
 mod wrap;
 
 pub use flow::{Outcome, run};
-pub use handover::{ClientReport, hand_over, recap, report_file, write_report_file};
-pub use session::{Finished, interview};
-pub use workshop::{WorkshopEnd, run_workshop};
+pub(crate) use handover::{hand_over, recap, report_file, write_report_file};
+pub(crate) use session::interview;
+pub(crate) use workshop::{WorkshopEnd, run_workshop};
 
 /// The terminal's width in columns (80 when it cannot be told).
 fn columns() -> usize {
@@ -65,7 +65,7 @@ pub enum Reply<T> {
 }
 
 impl<T> Reply<T> {
-    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Reply<U> {
+    pub(crate) fn map<U>(self, f: impl FnOnce(T) -> U) -> Reply<U> {
         match self {
             Reply::Answer(v) => Reply::Answer(f(v)),
             Reply::Back => Reply::Back,
@@ -102,7 +102,7 @@ pub struct NumberRange {
 impl NumberRange {
     /// The number typed (spaces around it allowed), `None` for "?" where "don't know" is an
     /// answer, or what is wrong with the text.
-    pub fn read(&self, text: &str) -> Result<Option<i64>, String> {
+    pub(crate) fn read(&self, text: &str) -> Result<Option<i64>, String> {
         let text = text.trim();
         if self.dont_know && text == "?" {
             return Ok(None);

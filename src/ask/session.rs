@@ -1,18 +1,18 @@
 //! Running the questionnaire for `readiness assess`: which session file the answers go to,
 //! what is pre-filled, and what to print when the person stops.
 
+use super::dumb_terminal::Plain;
 use super::flow::{Outcome, run};
 use super::intro::introduction;
-use super::plain::Plain;
 use super::session_file::{Refusal, SessionFile};
 use super::terminal::Terminal;
 use super::{Prompter, Reply, signals};
 use crate::answers::read_answers;
 use crate::answers::{Answers, Completeness};
 use crate::cli::AssessArgs;
-use crate::error::InputError;
+use crate::diagnostic::InputError;
 use crate::frameworks::Frameworks;
-use crate::report::{Format, Section};
+use crate::report::{Format, Part};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 const DEFAULT_SESSION: &str = "readiness-session";
 
 /// A questionnaire answered to the end and confirmed on the review screen.
-pub struct Finished {
+pub(crate) struct Finished {
     pub answers: Answers,
     /// The session file holding them, as an absolute path.
     pub session: PathBuf,
@@ -28,7 +28,7 @@ pub struct Finished {
 
 /// Runs the questionnaire in the terminal; `None` when the person stopped it (the caller
 /// exits with 130).
-pub fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Finished>> {
+pub(crate) fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Finished>> {
     let mut prompter = prompter();
     let Some(file) = session_file(fw, args, prompter.as_mut())? else {
         eprintln!();
@@ -201,7 +201,7 @@ fn resume_command(args: &AssessArgs, path: &Path) -> String {
     if let Some(out) = &args.output {
         words.extend(["--output".into(), quote(out)]);
     }
-    if args.report != [Section::All] {
+    if args.report != [Part::All] {
         let sections: Vec<String> = args.report.iter().map(|s| format!("{s:?}").to_lowercase()).collect();
         words.extend(["--report".into(), sections.join(",")]);
     }

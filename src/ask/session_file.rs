@@ -17,14 +17,14 @@
 //! - A save is atomic: a crash leaves the previous answers or the new ones, never half a file.
 
 use crate::answers::{self, Answers, Completeness};
-use crate::error::InputError;
+use crate::diagnostic::InputError;
 use crate::frameworks::Frameworks;
 use anyhow::Context;
 use std::fs::{File, Permissions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-pub struct SessionFile {
+pub(crate) struct SessionFile {
     /// Where the answers are, with symbolic links resolved so saves write through them.
     path: PathBuf,
     /// The locked handle of the file now at `path`; the lock lasts as long as it is open.
@@ -39,7 +39,7 @@ pub struct SessionFile {
 
 /// Why a session file could not be taken.
 #[derive(Debug)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// Another session holds it.
     InUse(PathBuf),
     /// It already exists (when creating).
@@ -63,7 +63,7 @@ impl From<Refusal> for anyhow::Error {
 
 impl SessionFile {
     /// Opens an existing answer file to continue a session in it.
-    pub fn open(fw: &Frameworks, path: &Path) -> Result<SessionFile, Refusal> {
+    pub(crate) fn open(fw: &Frameworks, path: &Path) -> Result<SessionFile, Refusal> {
         let shown = path.display();
         let metadata = std::fs::metadata(path).map_err(|e| io(format!("cannot read `{shown}`"), e))?;
         if !metadata.is_file() {
@@ -77,7 +77,7 @@ impl SessionFile {
             .tempfile_in(dir)
             .map_err(|e| io(format!("cannot save answers beside `{shown}`"), e))?;
         let lock = lock_current(&path)?;
-        let text = crate::limits::read_limited(&path).map_err(|e| Refusal::Other(InputError::message(e).into()))?;
+        let text = crate::input::read_limited(&path).map_err(|e| Refusal::Other(InputError::message(e).into()))?;
         let answers = answers::parse(fw, &path.display().to_string(), &text, Completeness::Partial)
             .map_err(|e| Refusal::Other(e.into()))?;
         let mode = Some(metadata.permissions());
@@ -86,7 +86,7 @@ impl SessionFile {
 
     /// Creates a new session file holding `answers`; `Refusal::Exists` if there is a file at
     /// `path` already.
-    pub fn create(fw: &Frameworks, path: &Path, answers: &Answers) -> Result<SessionFile, Refusal> {
+    pub(crate) fn create(fw: &Frameworks, path: &Path, answers: &Answers) -> Result<SessionFile, Refusal> {
         let path = std::path::absolute(path).map_err(|e| Refusal::Other(e.into()))?;
         let text = answers::render(fw, answers);
         let temp = temporary(&path, None, &text).map_err(Refusal::Other)?;
@@ -98,17 +98,17 @@ impl SessionFile {
         Ok(SessionFile { path, _lock: lock, mode: None, text, answers: answers.clone(), created: true })
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// The answers as the file holds them.
-    pub fn answers(&self) -> &Answers {
+    pub(crate) fn answers(&self) -> &Answers {
         &self.answers
     }
 
     /// Writes `answers`, unless they are what the file already holds.
-    pub fn save(&mut self, fw: &Frameworks, answers: &Answers) -> anyhow::Result<()> {
+    pub(crate) fn save(&mut self, fw: &Frameworks, answers: &Answers) -> anyhow::Result<()> {
         if *answers == self.answers {
             return Ok(());
         }
@@ -129,7 +129,7 @@ impl SessionFile {
     /// what this session last wrote if the file cannot be read or does not read as answers
     /// (a half-made edit).
     fn on_disk(&self, fw: &Frameworks) -> (String, Answers) {
-        let Ok(text) = crate::limits::read_limited(&self.path) else {
+        let Ok(text) = crate::input::read_limited(&self.path) else {
             return (self.text.clone(), self.answers.clone());
         };
         if text == self.text {
@@ -143,7 +143,7 @@ impl SessionFile {
 
     /// Removes the file if this session created it and nothing was answered, so an abandoned
     /// start leaves nothing behind. True if it was removed.
-    pub fn discard_if_unused(&self) -> bool {
+    pub(crate) fn discard_if_unused(&self) -> bool {
         self.created && self.answers.count() == 0 && std::fs::remove_file(&self.path).is_ok()
     }
 }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// Handles stop signals while it lives; afterwards they act as they normally would.
-pub struct Watch {
+pub(crate) struct Watch {
     active: Arc<AtomicBool>,
 }
 
@@ -23,7 +23,7 @@ impl Drop for Watch {
 /// a dropped connection: the input reports a hang-up) as SIGHUP; `message` says what to print
 /// on a stop.
 #[cfg(unix)]
-pub fn watch(
+pub(crate) fn watch(
     session: Arc<Mutex<SessionFile>>,
     message: impl Fn(&SessionFile) -> String + Send + 'static,
 ) -> anyhow::Result<Watch> {
@@ -60,7 +60,7 @@ pub fn watch(
 /// Ends the process as a hang-up does: the session's handler saves nothing more (every answer
 /// is saved), prints nothing and exits with 129; without a session, SIGHUP's default.
 #[cfg(unix)]
-pub fn hang_up() -> ! {
+pub(crate) fn hang_up() -> ! {
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGHUP);
     loop {
         std::thread::park();
@@ -69,7 +69,7 @@ pub fn hang_up() -> ! {
 
 /// Whether standard input, the terminal, has hung up.
 #[cfg(unix)]
-pub fn hung_up() -> bool {
+pub(crate) fn hung_up() -> bool {
     let mut tty = libc::pollfd { fd: libc::STDIN_FILENO, events: 0, revents: 0 };
     // SAFETY: one valid pollfd, for the duration of the call.
     unsafe { libc::poll(&mut tty, 1, 0) > 0 && tty.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 }
@@ -103,17 +103,20 @@ fn say_on_a_clear_screen(text: &str) {
 }
 
 #[cfg(not(unix))]
-pub fn hang_up() -> ! {
+pub(crate) fn hang_up() -> ! {
     std::process::exit(129)
 }
 
 #[cfg(not(unix))]
-pub fn hung_up() -> bool {
+pub(crate) fn hung_up() -> bool {
     false
 }
 
 /// Elsewhere the terminal's own handling stays: answers are saved after every answer anyway.
 #[cfg(not(unix))]
-pub fn watch(_: Arc<Mutex<SessionFile>>, _: impl Fn(&SessionFile) -> String + Send + 'static) -> anyhow::Result<Watch> {
+pub(crate) fn watch(
+    _: Arc<Mutex<SessionFile>>,
+    _: impl Fn(&SessionFile) -> String + Send + 'static,
+) -> anyhow::Result<Watch> {
     Ok(Watch { active: Arc::new(AtomicBool::new(false)) })
 }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// How a workshop session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WorkshopEnd {
+pub(crate) enum WorkshopEnd {
     /// Score every respondent in the directory together now.
     Score,
     /// Every respondent so far has finished; scoring is for later.
@@ -22,7 +22,7 @@ pub enum WorkshopEnd {
     Stopped,
 }
 
-pub fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::Result<WorkshopEnd> {
+pub(crate) fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::Result<WorkshopEnd> {
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", dir.display()))?;
     let mut prompter = prompter();
     let mut resume = format!("readiness assess --workshop {}", quote(dir));

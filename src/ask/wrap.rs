@@ -4,13 +4,13 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Columns `text` takes on a terminal.
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     text.width()
 }
 
 /// `text` with every unsafe character ([`crate::inert::is_unsafe_char`]) but the line break
 /// made visible as U+FFFD, and tabs as spaces, so nothing taken from a file can drive or reorder the terminal.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' => ' ',
@@ -24,13 +24,13 @@ pub fn clean(text: &str) -> String {
 /// `text` broken between words into lines of at most `columns`; a word longer than a line is
 /// cut. Line breaks in `text` start new lines, and a line indented by two spaces (a command to
 /// copy) is kept whole for the terminal to fold, so a copied command has no line breaks.
-pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
     fill(text, columns, ("", ""), true)
 }
 
 /// As [`wrap`], with `first` before the first line and `rest` before each later one (a list
 /// marker and the hanging indent under it).
-pub fn wrap_hanging(text: &str, columns: usize, first: &str, rest: &str) -> Vec<String> {
+pub(crate) fn wrap_hanging(text: &str, columns: usize, first: &str, rest: &str) -> Vec<String> {
     fill(text, columns, (first, rest), false)
 }
 
@@ -74,7 +74,7 @@ fn fill(text: &str, columns: usize, (first, rest): (&str, &str), keep_commands: 
 }
 
 /// `text` on one line of at most `columns`, ending in "…" when cut.
-pub fn truncate(text: &str, columns: usize) -> String {
+pub(crate) fn truncate(text: &str, columns: usize) -> String {
     let text = clean(text).replace('\n', " ");
     if width(&text) <= columns {
         return text;
@@ -85,7 +85,7 @@ pub fn truncate(text: &str, columns: usize) -> String {
 
 /// Items joined with " · ", packed onto as few lines of `columns` as fit without breaking an
 /// item (key hints: "esc back" must not be split from its key).
-pub fn pack(items: &[impl AsRef<str>], columns: usize) -> Vec<String> {
+pub(crate) fn pack(items: &[impl AsRef<str>], columns: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for item in items.iter().map(AsRef::as_ref) {
         match lines.last_mut() {

@@ -8,13 +8,13 @@
 //!
 //! The types are plain data with serde, so a document can be saved, inspected and rendered again.
 
+mod derived;
 pub mod html;
-mod layout;
 pub mod markdown;
 mod number;
 pub mod terminal;
 
-pub use layout::{charts, plain_text};
+pub use derived::{charts, plain_text};
 pub use number::number;
 
 use serde::{Deserialize, Serialize};

@@ -10,7 +10,7 @@ pub fn number(value: f64) -> String {
 }
 
 /// The value, or 0 when it is NaN or infinite: geometry and text agree on what they draw.
-pub fn finite(value: f64) -> f64 {
+pub(crate) fn finite(value: f64) -> f64 {
     if value.is_finite() { value } else { 0.0 }
 }
 

@@ -4,7 +4,8 @@
 
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
 use super::{DONT_KNOW, columns};
-use crate::error::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS, did_you_mean, number};
+use crate::diagnostic::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS};
+use crate::message::{did_you_mean, number};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 const SOURCES: usize = 0;
@@ -21,13 +22,16 @@ const TECHNOLOGIES: usize = 10;
 const REPORT: usize = 11;
 const BUSINESS_CASE: usize = 12;
 
+/// Longest horizon a roadmap may have: ten years of monthly bars is already more than a plan.
+const MAX_HORIZON: u32 = 120;
+
 /// The most levers a report may list.
 const MAX_LEVERS: usize = 100;
 
 /// Every problem found, or none; the first [`MAX_DIAGNOSTICS`] found are located and kept,
 /// the rest only counted, so a hostile file with thousands of problems costs no more than
 /// locating a hundred.
-pub fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
+pub(crate) fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     let mut c = Checker { files, problems: Vec::new(), omitted: 0, discarded: Diagnostic::new("") };
     let ids = Ids::of(fw);
     check_unique_ids(&mut c, fw);
@@ -617,11 +621,12 @@ fn check_rings(c: &mut Checker, fw: &Frameworks) {
             continue;
         };
         let scheduled = matches!(ring, Ring::Adopt | Ring::Pilot | Ring::Assess);
+        let h = fw.roadmap.horizon_months;
         match (spec.earliest_month, spec.latest_month, spec.months) {
             (Some(first), Some(last), Some(months)) if scheduled => {
-                if !(1 <= first && first <= last && last <= 12 && (1..=12).contains(&months)) {
+                if !(1 <= first && first <= last && last <= h && (1..=h).contains(&months)) {
                     let message =
-                        format!("ring `{name}` needs 1 <= earliest_month <= latest_month <= 12 and 1 to 12 months");
+                        format!("ring `{name}` needs 1 <= earliest_month <= latest_month <= {h} and 1 to {h} months");
                     c.within(SCORING, Place::Entry(name), &["earliest_month".into()], message);
                 }
             }
@@ -708,7 +713,9 @@ fn check_risk_rules(c: &mut Checker, fw: &Frameworks) {
         c.at(SCORING, "[[risk.likelihood]]", "likelihood bands must start at from = 0 and rise to at most 1".into());
     }
     c.key_range(SCORING, "serious_likelihood", risk.serious_likelihood, 0.0, 1.0);
-    // Exposure is 10 x a severity weight of at most 10 x a likelihood of at most 1.
+    // Exposure is the scale x a severity weight of at most 10 x a likelihood of at most 1: at
+    // most 100, as every other score.
+    c.key_range(SCORING, "exposure_scale", risk.exposure_scale, 0.0, 10.0);
     c.key_range(SCORING, "raise_from", risk.raise_from, 0.0, 100.0);
     c.key_range(SCORING, "controls_in_place_at", risk.controls_in_place_at, 0.0, 1.0);
     let sev = &risk.severity;
@@ -840,17 +847,21 @@ fn check_skill_levels(
 }
 
 fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
+    let horizon = fw.roadmap.horizon_months;
+    c.key_range(ROADMAP, "horizon_months", f64::from(horizon), 1.0, f64::from(MAX_HORIZON));
     let mut previous_end: u32 = 0;
+    let mut in_order = true;
     // `after` may name only actions listed before: the order of the file is a schedule.
     let mut listed: Known = Known::default();
     for phase in &fw.roadmap.phases {
         let [start, end] = phase.months;
-        if start != previous_end.saturating_add(1) || end < start || end > 12 {
+        if start != previous_end.saturating_add(1) || end < start || end > horizon {
+            in_order = false;
             c.entry(
                 ROADMAP,
                 &phase.id,
                 format!(
-                    "phase `{}` months {start}-{end} must follow on from month {previous_end}, within 12",
+                    "phase `{}` months {start}-{end} must follow on from month {previous_end}, within {horizon}",
                     phase.id
                 ),
             );
@@ -873,6 +884,12 @@ fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
     }
     if fw.roadmap.phases.is_empty() {
         c.at(ROADMAP, "", "the roadmap has no phases".into());
+    } else if in_order && previous_end != horizon {
+        c.at(
+            ROADMAP,
+            "horizon_months =",
+            format!("the phases end at month {previous_end}, not at the horizon, {horizon}"),
+        );
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 /// The index of a [`Frameworks`], built on its first look-up. A clone starts without one, so
 /// a copy that is then changed is never read through the index of the original.
 #[derive(Debug, Default)]
-pub struct LazyIndex(OnceLock<Index>);
+pub(crate) struct LazyIndex(OnceLock<Index>);
 
 impl Clone for LazyIndex {
     fn clone(&self) -> LazyIndex {
@@ -20,14 +20,14 @@ impl Clone for LazyIndex {
 }
 
 impl LazyIndex {
-    pub fn of<'a>(&'a self, fw: &Frameworks) -> &'a Index {
+    pub(crate) fn of<'a>(&'a self, fw: &Frameworks) -> &'a Index {
         self.0.get_or_init(|| Index::of(fw))
     }
 }
 
 /// Positions in the lists of [`Frameworks`].
 #[derive(Debug)]
-pub struct Index {
+pub(crate) struct Index {
     pub questions: HashMap<Text, usize>,
     pub dimensions: HashMap<Text, usize>,
     pub context: HashMap<Text, usize>,
@@ -36,7 +36,6 @@ pub struct Index {
     pub risks: HashMap<Text, usize>,
     pub risk_categories: HashMap<Text, usize>,
     pub sources: HashMap<Text, usize>,
-    pub phases: HashMap<Text, usize>,
     pub stages: HashMap<Text, usize>,
     /// Phase, and position within it.
     pub actions: HashMap<Text, (usize, usize)>,
@@ -58,7 +57,7 @@ fn positions<K: std::hash::Hash + Eq, V>(entries: impl Iterator<Item = (K, V)>) 
 }
 
 impl Index {
-    pub fn of(fw: &Frameworks) -> Index {
+    pub(crate) fn of(fw: &Frameworks) -> Index {
         let q = &fw.questionnaire;
         let ids = |ids: Vec<&Text>| positions(ids.into_iter().cloned().enumerate().map(|(i, id)| (id, i)));
         Index {
@@ -70,7 +69,6 @@ impl Index {
             risks: ids(fw.risks.risks.iter().map(|x| &x.id).collect()),
             risk_categories: ids(fw.risks.categories.iter().map(|x| &x.id).collect()),
             sources: ids(fw.sources.sources.iter().map(|x| &x.id).collect()),
-            phases: ids(fw.roadmap.phases.iter().map(|x| &x.id).collect()),
             stages: ids(fw.scoring.stages.iter().map(|x| &x.id).collect()),
             actions: positions(fw.roadmap.phases.iter().enumerate().flat_map(|(p, phase)| {
                 phase.actions.iter().enumerate().map(move |(a, action)| (action.id.clone(), (p, a)))

@@ -73,7 +73,7 @@ impl Text {
     }
 
     /// Whether the text is borrowed from the built-in frameworks rather than shared.
-    pub fn is_builtin(&self) -> bool {
+    pub(crate) fn is_builtin(&self) -> bool {
         matches!(self.0, Repr::Builtin(_))
     }
 }
@@ -280,7 +280,7 @@ pub struct EffortBand {
 }
 
 /// Low and high ends of a figure that is never a point.
-pub type Band = [f64; 2];
+pub(crate) type Band = [f64; 2];
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -357,7 +357,7 @@ pub enum SourceKind {
 
 impl SourceKind {
     /// The id the data files use, for look-ups in the report wording.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             SourceKind::IndependentSurvey => "independent_survey",
             SourceKind::AnalystReport => "analyst_report",
@@ -606,7 +606,7 @@ impl Ring {
     pub const ALL: [Ring; 6] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, Ring::Hold, Ring::Watch];
 
     /// The id used in data files and JSON.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             Ring::InUse => "in_use",
             Ring::Adopt => "adopt",
@@ -630,12 +630,12 @@ impl Ring {
     }
 
     /// The less advanced of two rings.
-    pub fn min(self, other: Ring) -> Ring {
+    pub(crate) fn min(self, other: Ring) -> Ring {
         if other.rank() < self.rank() { other } else { self }
     }
 
     /// One step down the ladder (hold stays hold).
-    pub fn lower(self) -> Ring {
+    pub(crate) fn lower(self) -> Ring {
         match self {
             Ring::InUse | Ring::Adopt => Ring::Pilot,
             Ring::Pilot => Ring::Assess,
@@ -746,6 +746,8 @@ pub struct ComplexityRules {
 #[serde(deny_unknown_fields)]
 pub struct RiskRules {
     pub severity: SeverityWeights,
+    /// Exposure = this x severity weight x likelihood.
+    pub exposure_scale: f64,
     pub serious_likelihood: f64,
     /// A risk less exposed than this is not raised.
     pub raise_from: f64,
@@ -764,7 +766,7 @@ pub struct SeverityWeights {
 }
 
 impl SeverityWeights {
-    pub fn of(&self, severity: Severity) -> f64 {
+    pub(crate) fn of(&self, severity: Severity) -> f64 {
         match severity {
             Severity::Low => self.low,
             Severity::Medium => self.medium,
@@ -900,7 +902,7 @@ impl std::fmt::Display for Severity {
 
 impl Severity {
     /// One step more severe, for risks a regulation in scope makes worse.
-    pub fn escalated(self) -> Severity {
+    pub(crate) fn escalated(self) -> Severity {
         match self {
             Severity::Low => Severity::Medium,
             Severity::Medium => Severity::High,
@@ -981,6 +983,8 @@ pub struct Skill {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Roadmap {
+    /// The months the plan looks ahead, which its phases fill.
+    pub horizon_months: u32,
     #[serde(rename = "phase")]
     pub phases: Vec<Phase>,
 }

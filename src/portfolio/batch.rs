@@ -13,8 +13,9 @@ use super::summary::Summary;
 use crate::answers::Completeness;
 use crate::answers::read_answers_into;
 use crate::date::Date;
-use crate::error::{InputError, Problems, shown_path};
+use crate::diagnostic::{InputError, Problems};
 use crate::frameworks::Frameworks;
+use crate::message::shown_path;
 use crate::score::{Detail, scores};
 use std::borrow::Cow;
 use std::fs::ReadDir;
@@ -38,7 +39,7 @@ const CHUNK: usize = 256;
 
 /// How to score and write a portfolio.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub(crate) struct Options {
     pub format: BatchFormat,
     pub as_of: Date,
     /// Write CSV cells that a spreadsheet would run as formulas as they are.
@@ -46,7 +47,7 @@ pub struct Options {
 }
 
 #[derive(Debug, Default)]
-pub struct BatchOutcome {
+pub(crate) struct BatchOutcome {
     pub scored: usize,
     /// The files that could not be scored.
     pub failed: Vec<PathBuf>,
@@ -57,7 +58,7 @@ pub struct BatchOutcome {
 }
 
 /// The answer files named, in name order: see [`walk`]. For the few files of a workshop.
-pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+pub(crate) fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     for path in paths {
         let mut found = walk(std::slice::from_ref(path)).collect::<Result<Vec<_>, _>>()?;
@@ -70,12 +71,12 @@ pub fn answer_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
 /// The answer files named, found as they are needed: files as given, directories expanded to
 /// their `*.toml` files (in any case: `.TOML` too) in the order the file system lists them.
 /// A directory with none, or that cannot be read, is an error.
-pub fn walk(paths: &[PathBuf]) -> Walk<'_> {
+pub(crate) fn walk(paths: &[PathBuf]) -> Walk<'_> {
     Walk { paths: paths.iter(), dir: None }
 }
 
 /// See [`walk`].
-pub struct Walk<'a> {
+pub(crate) struct Walk<'a> {
     paths: std::slice::Iter<'a, PathBuf>,
     /// The directory being read, and whether it has given an answer file yet.
     dir: Option<(&'a Path, ReadDir, bool)>,
@@ -116,7 +117,7 @@ impl Iterator for Walk<'_> {
 /// Scores every file and writes the rows to `out`, or, for a summary format, adds them up in
 /// the outcome's summary; a file that cannot be found (a directory that cannot be read) ends
 /// the run with its error.
-pub fn run(
+pub(crate) fn run(
     fw: &Frameworks,
     mut files: impl Iterator<Item = Result<PathBuf, InputError>>,
     options: Options,

@@ -2,9 +2,10 @@
 //! each dimension, read from the JSON Lines that `readiness batch --format jsonl` writes.
 
 use crate::assessment::{Assessment, Benchmark, DimensionPercentile};
-use crate::error::{Diagnostic, InputError, Location, number, plain_message};
+use crate::diagnostic::{Diagnostic, InputError, Location};
 use crate::frameworks::columns::DIMENSION_PREFIX;
-use crate::limits::{MAX_LINE_BYTES, bounded_lines};
+use crate::input::{MAX_LINE_BYTES, bounded_lines};
+use crate::message::{number, plain_message};
 use std::io::BufRead;
 
 /// Counts of portfolio scores below and equal to one business's score.
@@ -30,7 +31,7 @@ impl Rank {
 
 /// Reads the portfolio line by line (memory does not grow with its size, and a line is at
 /// most [`MAX_LINE_BYTES`]) and ranks `a` in it.
-pub fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<Benchmark, InputError> {
+pub(crate) fn benchmark(a: &Assessment, name: &str, portfolio: impl BufRead) -> Result<Benchmark, InputError> {
     let mut overall = Rank::default();
     let mut dimensions = vec![Rank::default(); a.readiness.dimensions.len()];
     let mut n = 0;

@@ -7,7 +7,7 @@ mod benchmark;
 mod row;
 mod summary;
 
-pub use batch::{BatchFormat, BatchOutcome, Options, Walk, answer_files, run, walk};
-pub use benchmark::benchmark;
+pub(crate) use batch::{BatchFormat, BatchOutcome, Options, answer_files, run, walk};
+pub(crate) use benchmark::benchmark;
 pub use row::{Columns, Row};
 pub use summary::{Distribution, Measure, Summary};

@@ -3,9 +3,9 @@
 //! are worked out once a batch ([`Columns`]); a row holds only its cells.
 
 use crate::answers::Answers;
-use crate::error::printable_line;
 use crate::frameworks::columns::{DIMENSION_PREFIX, RING_PREFIX};
 use crate::frameworks::{ContextKind, ContextRole, Frameworks, Ring};
+use crate::message::printable_line;
 use crate::score::{Scores, display_context};
 use std::fmt::Write;
 
@@ -65,11 +65,11 @@ impl Columns {
         Row(self.0.iter().map(|(_, source)| cell(*source, file, fw, answers, s)).collect())
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(name, _)| name.as_str())
     }
 
-    pub fn csv_header(&self, keep_formulas: bool) -> String {
+    pub(crate) fn csv_header(&self, keep_formulas: bool) -> String {
         let mut line = String::new();
         for (i, name) in self.names().enumerate() {
             line += if i == 0 { "" } else { "," };
@@ -79,7 +79,7 @@ impl Columns {
     }
 
     /// The row as one CSV line, added to `line`.
-    pub fn csv(&self, row: &Row, keep_formulas: bool, line: &mut String) {
+    pub(crate) fn csv(&self, row: &Row, keep_formulas: bool, line: &mut String) {
         for (i, cell) in row.0.iter().enumerate() {
             line.push_str(if i == 0 { "" } else { "," });
             match cell {
@@ -93,7 +93,7 @@ impl Columns {
 
     /// One JSON object on one line, keys in column order. Characters that could drive a
     /// terminal are written as `\u` escapes, so the line is inert and still exact.
-    pub fn json_line(&self, row: &Row) -> String {
+    pub(crate) fn json_line(&self, row: &Row) -> String {
         let fields: Vec<String> = self
             .names()
             .zip(&row.0)
@@ -110,7 +110,7 @@ impl Columns {
     }
 
     /// The numeric columns of a row, for the portfolio summary.
-    pub fn numbers<'r>(&'r self, row: &'r Row) -> impl Iterator<Item = (&'r str, f64)> {
+    pub(crate) fn numbers<'r>(&'r self, row: &'r Row) -> impl Iterator<Item = (&'r str, f64)> {
         self.names().zip(&row.0).filter_map(|(name, cell)| match cell {
             Cell::Number(n) => Some((name, *n)),
             _ => None,
@@ -118,7 +118,7 @@ impl Columns {
     }
 
     /// A row's value in the column of this name.
-    pub fn get<'r>(&self, row: &'r Row, name: &str) -> Option<&'r Cell> {
+    pub(crate) fn get<'r>(&self, row: &'r Row, name: &str) -> Option<&'r Cell> {
         self.names().position(|n| n == name).map(|i| &row.0[i])
     }
 }

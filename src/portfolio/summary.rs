@@ -50,17 +50,17 @@ impl Summary {
     }
 
     /// Assessments added.
-    pub fn count(&self) -> usize {
+    pub(crate) fn count(&self) -> usize {
         self.count
     }
 
     /// Assessments in the tier with this id.
-    pub fn in_tier(&self, id: &str) -> usize {
+    pub(crate) fn in_tier(&self, id: &str) -> usize {
         self.tiers.get(id).copied().unwrap_or(0)
     }
 
     /// The distribution of a measure, if any row had a number for it.
-    pub fn distribution(&self, measure: Measure) -> Option<Distribution> {
+    pub(crate) fn distribution(&self, measure: Measure) -> Option<Distribution> {
         let column = match measure {
             Measure::Overall => "overall".to_string(),
             Measure::Confidence => "confidence".to_string(),

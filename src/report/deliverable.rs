@@ -29,7 +29,7 @@ pub struct Deliverable {
 }
 
 /// Signs, respells and sizes a built report.
-pub fn apply(mut document: Document, a: &Assessment, text: &DeliverableText, how: &Deliverable) -> Document {
+pub(crate) fn apply(mut document: Document, a: &Assessment, text: &DeliverableText, how: &Deliverable) -> Document {
     let north_american = only_north_american(a, text);
     let us = how.lang.map_or(north_american, |l| l == Lang::EnUs);
     if us {

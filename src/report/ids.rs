@@ -48,7 +48,7 @@ pub fn unknown_ids(a: &Assessment, fw: &Frameworks) -> Vec<String> {
 
 /// "the report names the technology `x` and 2 more, which these frameworks lack", or `None` when all are known.
 fn missing(what: &str, ids: &[&Text], known: Known) -> Option<String> {
-    let mut unknown: Vec<String> = ids.iter().filter(|id| !known(id)).map(|id| crate::error::quote(id)).collect();
+    let mut unknown: Vec<String> = ids.iter().filter(|id| !known(id)).map(|id| crate::message::quote(id)).collect();
     unknown.dedup();
     let first = unknown.first()?.clone();
     let more = match unknown.len() {

@@ -1,83 +1,57 @@
-//! Pretty JSON laid out exactly as `serde_json::to_writer_pretty` lays it out (two-space
-//! indent), with each line break and its indent written in one piece: serde_json's own
-//! formatter writes the indent two spaces at a time, 20,000 small writes for one assessment
-//! and about 12% of the instructions of `assess --format json`.
+//! Pretty JSON as `serde_json::to_writer_pretty` lays it out, with string content that could
+//! drive the terminal the JSON is read on made inert. (Writing each indent in one piece took
+//! 5% of the instructions of `assess --format json` off and nothing measurable off its time:
+//! docs/performance.md.)
 
 use serde::Serialize;
-use serde_json::ser::Formatter;
+use serde_json::ser::{Formatter, PrettyFormatter};
 use std::io::{self, Write};
 
 /// Writes `value` as pretty JSON and a line break.
 pub fn write_pretty<W: Write, T: Serialize + ?Sized>(mut out: W, value: &T) -> io::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Pretty::default()))?;
+    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, Inert::default()))?;
     out.write_all(b"\n")
 }
 
-/// A comma, a line break and up to 32 levels of indent (64 spaces); deeper lines add the rest.
-const BREAK: &[u8] = b",\n                                                                ";
-
+/// serde_json's pretty layout, every call passed on, but for string content.
 #[derive(Default)]
-struct Pretty {
-    depth: usize,
-    has_value: bool,
-}
+struct Inert(PrettyFormatter<'static>);
 
-impl Pretty {
-    /// A line break, after a comma unless `first`, and the current indent.
-    fn new_line<W: ?Sized + Write>(&self, out: &mut W, first: bool) -> io::Result<()> {
-        let spaces = 2 * self.depth;
-        let held = spaces.min(BREAK.len() - 2);
-        out.write_all(&BREAK[usize::from(first)..2 + held])?;
-        (held..spaces).try_for_each(|_| out.write_all(b" "))
-    }
-
-    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        out.write_all(bracket)
-    }
-
-    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.new_line(out, true)?;
-        }
-        out.write_all(bracket)
-    }
-}
-
-impl Formatter for Pretty {
+impl Formatter for Inert {
     fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"[")
+        self.0.begin_array(out)
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"]")
+        self.0.end_array(out)
     }
 
     fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(out, first)
+        self.0.begin_array_value(out, first)
     }
 
-    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
+    fn end_array_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.end_array_value(out)
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.open(out, b"{")
+        self.0.begin_object(out)
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        self.close(out, b"}")
+        self.0.end_object(out)
     }
 
     fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> io::Result<()> {
-        self.new_line(out, first)
+        self.0.begin_object_key(out, first)
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
-        out.write_all(b": ")
+        self.0.begin_object_value(out)
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
+        self.0.end_object_value(out)
     }
 
     /// String content as it is, but for what could drive a terminal the JSON is read on.
@@ -86,11 +60,6 @@ impl Formatter for Pretty {
             return out.write_all(fragment.as_bytes());
         }
         crate::inert::write_json_fragment(out, fragment)
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
     }
 }
 
@@ -107,7 +76,7 @@ mod tests {
 
     #[test]
     fn lays_out_json_as_serde_json_does_at_every_depth() {
-        // Deeper than BREAK holds, with empty and one-element containers at each level.
+        // Empty and one-element containers at every level: every layout call is passed on.
         let mut value = json!({"text": "a \"quoted\"\nline", "n": 1.5, "empty": [], "none": {}, "list": [1, [], {}]});
         for depth in 0..40 {
             value = json!({"depth": depth, "inner": [value, {"k": null}], "e": {}});

@@ -6,13 +6,13 @@
 //! comparison of two assessments, the summary of a portfolio and the catalogue are built as
 //! documents here too, and every command prints through the one format switch, [`lay_out`].
 
-mod build;
+mod builders;
 mod deliverable;
 mod ids;
 mod json;
 
-pub use build::{catalog_document, compare_document, document, num, portfolio_document, priorities};
-pub use deliverable::{Deliverable, Lang};
+pub use builders::{catalog_document, compare_document, document, num, portfolio_document, priorities};
+pub(crate) use deliverable::{Deliverable, Lang};
 pub use ids::unknown_ids;
 
 use crate::assessment::Assessment;
@@ -34,7 +34,7 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Section {
+pub enum Part {
     /// Readiness by dimension, responsible AI and levers
     Readiness,
     /// The six-part assessment of every technology
@@ -52,7 +52,7 @@ pub enum Section {
 /// What to show: which sections, whether to explain scores, and how to lay out the terminal.
 #[derive(Debug, Clone)]
 pub struct View {
-    pub sections: Vec<Section>,
+    pub sections: Vec<Part>,
     pub explain: bool,
     /// Columns for the terminal; `None` fits the terminal the report is printed on.
     pub width: Option<u16>,
@@ -63,13 +63,15 @@ pub struct View {
 }
 
 impl View {
-    /// Every section, plain (no colour), as delivered by default: what tests and benchmarks render.
+    /// Every section, plain (no colour), as delivered by default: what tests and benchmarks
+    /// render. A hook for them, outside the documented surface.
+    #[doc(hidden)]
     pub fn everything(explain: bool, width: Option<u16>) -> View {
-        View { sections: vec![Section::All], explain, width, colour: false, deliverable: Deliverable::default() }
+        View { sections: vec![Part::All], explain, width, colour: false, deliverable: Deliverable::default() }
     }
 
-    pub fn shows(&self, section: Section) -> bool {
-        self.sections.iter().any(|s| *s == section || *s == Section::All)
+    pub(crate) fn shows(&self, section: Part) -> bool {
+        self.sections.iter().any(|s| *s == section || *s == Part::All)
     }
 
     /// How the terminal backend lays the view out.
@@ -132,10 +134,10 @@ pub fn write_report(
     write(format, json_of(assessment), || document(assessment, fw, view), view.terminal(), out)
 }
 
-fn too_long(template: &str) -> crate::error::InputError {
-    let limit = crate::limits::size(crate::words::MAX_FILLED_BYTES as u64);
-    crate::error::InputError::new(vec![
-        crate::error::Diagnostic::new(format!("the report template {template} fills to more than {limit}"))
+fn too_long(template: &str) -> crate::diagnostic::InputError {
+    let limit = crate::input::size(crate::words::MAX_FILLED_BYTES as u64);
+    crate::diagnostic::InputError::new(vec![
+        crate::diagnostic::Diagnostic::new(format!("the report template {template} fills to more than {limit}"))
             .help("a report sentence repeats a placeholder or a value too often: shorten the template in report.toml (or the value in the JSON report)"),
     ])
 }
@@ -146,7 +148,7 @@ pub fn render(assessment: &Assessment, fw: &Frameworks, format: Format, view: &V
 }
 
 /// Pretty JSON with a trailing newline.
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut json = Vec::new();
     json::write_pretty(&mut json, value).expect("assessment values always serialize");
     String::from_utf8(json).expect("serde_json writes UTF-8")

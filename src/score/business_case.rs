@@ -53,7 +53,7 @@ fn scaled(band: Band, factor: f64) -> Band {
     [band[0] * factor, band[1] * factor]
 }
 
-pub fn build(
+pub(crate) fn build(
     fw: &Frameworks,
     answers: &Answers,
     business: &Business,

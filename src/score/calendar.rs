@@ -3,7 +3,7 @@
 //! placement paces pilots by how many the culture can run at once.
 
 /// How many things run in each month, as they are placed.
-pub struct Running {
+pub(crate) struct Running {
     counts: Vec<usize>,
     at_once: usize,
     /// Every month from 1 to this one's predecessor is full (months count from 1).
@@ -11,7 +11,7 @@ pub struct Running {
 }
 
 impl Running {
-    pub fn new(at_once: usize) -> Running {
+    pub(crate) fn new(at_once: usize) -> Running {
         Running { counts: Vec::new(), at_once: at_once.max(1), open_from: 1 }
     }
 
@@ -19,7 +19,7 @@ impl Running {
         self.counts.get(month as usize).is_some_and(|&n| n >= self.at_once)
     }
 
-    pub fn add(&mut self, [start, end]: [u32; 2]) {
+    pub(crate) fn add(&mut self, [start, end]: [u32; 2]) {
         if self.counts.len() <= end as usize {
             self.counts.resize(end as usize + 1, 0);
         }
@@ -34,7 +34,7 @@ impl Running {
     /// The first month from `start` that begins a run of `months` months with room in each.
     /// When the run from `start` holds a full month, so does every run starting from there up
     /// to that month, so the search jumps past it.
-    pub fn first_room(&self, start: u32, months: u32) -> u32 {
+    pub(crate) fn first_room(&self, start: u32, months: u32) -> u32 {
         let mut start = start.max(self.open_from);
         while let Some(full) = (start..start + months).find(|&m| self.full(m)) {
             start = full + 1;

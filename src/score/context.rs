@@ -6,7 +6,7 @@ use crate::assessment::{Business, RegulationRef, SourceRef};
 use crate::date::Date;
 use crate::frameworks::{ContextRole, Cost, Frameworks, Regulation, Source, Text};
 
-pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
+pub(crate) fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
     let band = capacity_band(fw, answers);
     let appetite = option_of(fw, answers, ContextRole::RiskAppetite)
         .map_or_else(|| fw.scoring.maturity.unknown_appetite.clone(), |o| o.id.clone());
@@ -34,7 +34,7 @@ pub fn resolve(fw: &Frameworks, answers: &Answers, as_of: Date) -> Business {
             .regulations
             .regulations
             .iter()
-            .filter(|r| in_scope(r, &regions, industry.as_deref(), as_of))
+            .filter(|r| in_scope(r, &regions, industry.as_deref(), as_of, fw.roadmap.horizon_months))
             .map(|r| regulation_ref(fw, r, as_of, role(r)))
             .collect(),
         unknown_context: unknown_context(fw, answers),
@@ -77,11 +77,11 @@ fn unknown_context(fw: &Frameworks, answers: &Answers) -> Vec<Text> {
 }
 
 /// A rule is in scope for a business that markets to one of its regions (and works in one of
-/// its industries, where it names any) from a year before it applies.
-fn in_scope(rule: &Regulation, regions: &[&str], industry: Option<&str>, as_of: Date) -> bool {
+/// its industries, where it names any) from the plan's horizon before it applies.
+fn in_scope(rule: &Regulation, regions: &[&str], industry: Option<&str>, as_of: Date, horizon: u32) -> bool {
     let region = rule.regions.iter().any(|r| regions.contains(&r.as_str()));
     let sector = covers(&rule.industries, industry);
-    region && sector && rule.applies_from.months_since(as_of) <= 12
+    region && sector && i64::from(rule.applies_from.months_since(as_of)) <= i64::from(horizon)
 }
 
 fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date, role: Text) -> RegulationRef {
@@ -101,7 +101,7 @@ fn regulation_ref(fw: &Frameworks, rule: &Regulation, as_of: Date, role: Text) -
     }
 }
 
-pub fn source_ref(source: &Source) -> SourceRef {
+pub(crate) fn source_ref(source: &Source) -> SourceRef {
     SourceRef {
         id: source.id.clone(),
         kind: source.kind,

@@ -35,7 +35,7 @@ fn opens(
 /// The levers, following the priorities: the answers in the first gap to close come first,
 /// then those in the next gap, one per dimension, and only then the other dimensions. Within a
 /// dimension the step that adds most, the weakest answer among equals (questionnaire order last).
-pub fn top(
+pub(crate) fn top(
     fw: &Frameworks,
     answers: &Answers,
     as_of: Date,

@@ -15,7 +15,7 @@ mod rules;
 mod skills;
 mod technology;
 
-pub use readiness::{answer_of, confidence, overall_readiness, question_span, score as readiness};
+pub use readiness::{answer_of, confidence, question_span, score as readiness};
 
 use crate::answers::{Answer, Answers, ContextValue};
 use crate::assessment::{AnswerEntry, Assessment, Business, ContextEntry, Reason, TechnologyAssessment};
@@ -346,7 +346,7 @@ fn context_entries(fw: &Frameworks, answers: &Answers) -> Vec<ContextEntry> {
 }
 
 /// A context answer in words: option labels rather than ids.
-pub fn display_context(fw: &Frameworks, q: &ContextQuestion, value: &ContextValue) -> String {
+pub(crate) fn display_context(fw: &Frameworks, q: &ContextQuestion, value: &ContextValue) -> String {
     let label = |id: &str| q.options.iter().find(|o| o.id == id).map_or(id.to_string(), |o| o.label.to_string());
     match (q.kind, value) {
         (_, ContextValue::Number(n)) => n.to_string(),
@@ -358,7 +358,7 @@ pub fn display_context(fw: &Frameworks, q: &ContextQuestion, value: &ContextValu
 }
 
 /// The description of the level answered; empty when unknown or between two levels.
-pub fn level_description(q: &Question, answer: Answer) -> Text {
+pub(crate) fn level_description(q: &Question, answer: Answer) -> Text {
     match answer {
         Answer::Level(level) => q.levels[usize::from(level)].clone(),
         Answer::DontKnow | Answer::Between(_) => Text::default(),
@@ -384,7 +384,7 @@ fn in_catalogue_order(positions: impl Iterator<Item = usize>) -> Vec<usize> {
 }
 
 /// The note and evidence the answers give for question `q`.
-pub fn note_of(answers: &Answers, q: &Question) -> (Option<Text>, Option<Text>) {
+pub(crate) fn note_of(answers: &Answers, q: &Question) -> (Option<Text>, Option<Text>) {
     let note = answers.notes.get(&q.id);
     let text = |text: Option<&String>| text.map(|t| Text::from(t.as_str()));
     (text(note.and_then(|n| n.note.as_ref())), text(note.and_then(|n| n.evidence.as_ref())))

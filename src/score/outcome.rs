@@ -26,7 +26,7 @@ fn at_top(fw: &Frameworks, answers: &Answers, chosen: impl Fn(&Question) -> bool
 
 /// Fills in what each unknown alone could change (those that could change something first,
 /// the order otherwise kept) and returns what all of them together could.
-pub fn of_unknowns(
+pub(crate) fn of_unknowns(
     fw: &Frameworks,
     answers: &Answers,
     as_of: Date,
@@ -73,7 +73,7 @@ fn compare(base: &Scores, after: &Scores) -> Outcome {
 }
 
 /// Technologies in another ring in `after`, by position in the catalogue.
-pub fn ring_changes<'a>(
+pub(crate) fn ring_changes<'a>(
     before: &'a [TechnologyAssessment],
     after: &'a [TechnologyAssessment],
 ) -> impl Iterator<Item = RingChange> + 'a {

@@ -11,7 +11,7 @@ use crate::frameworks::{Frameworks, Ring, Technology, Text};
 use rustc_hash::FxHashSet as HashSet;
 
 /// A gate's verdict: the best ring it allows, and why when that is not adopt.
-pub type Gate = (Ring, Option<Reason>);
+pub(crate) type Gate = (Ring, Option<Reason>);
 
 /// Goals rank the work; they veto only what brings cost or risk for nothing. A technology that
 /// serves a stated goal well has no goal gate; one that serves it moderately is piloted first,
@@ -42,7 +42,7 @@ fn goal_gate(fw: &Frameworks, t: &Technology, fit: f64) -> Option<Gate> {
 /// The ring allowed by everything about the business except its readiness answers, for every
 /// technology, and the place each candidate holds among the year's initiatives: candidates are
 /// ranked by value and the places beyond the team's capacity allow no more than assess.
-pub fn context_gates(
+pub(crate) fn context_gates(
     fw: &Frameworks,
     business: &Business,
     rules: &Rules,
@@ -73,7 +73,7 @@ pub fn context_gates(
 }
 
 /// How many pilots run at once at this business (see scoring.toml [pace]).
-pub fn pilots_at_once(fw: &Frameworks, dimensions: &std::collections::BTreeMap<Text, f64>) -> usize {
+pub(crate) fn pilots_at_once(fw: &Frameworks, dimensions: &std::collections::BTreeMap<Text, f64>) -> usize {
     let pace = &fw.scoring.pace;
     let score = dimensions.get(&pace.dimension).copied().unwrap_or(0.0);
     pace.bands.iter().rev().find(|b| score >= b.from).map_or(1, |b| b.pilots_at_once).max(1)
@@ -81,7 +81,7 @@ pub fn pilots_at_once(fw: &Frameworks, dimensions: &std::collections::BTreeMap<T
 
 /// Capacity reasons name only the technologies ahead that were placed in adopt or pilot; a
 /// capacity reason with none left says nothing true and is dropped when another reason remains.
-pub fn name_only_planned(techs: &mut [TechnologyAssessment]) {
+pub(crate) fn name_only_planned(techs: &mut [TechnologyAssessment]) {
     let planned: HashSet<Text> =
         techs.iter().filter(|t| t.adoption_timeline.ring.is_planned()).map(|t| t.id.clone()).collect();
     for t in techs.iter_mut() {
@@ -99,7 +99,7 @@ pub fn name_only_planned(techs: &mut [TechnologyAssessment]) {
 }
 
 /// Switched on rather than run as a project: takes no place in the team's capacity.
-pub fn is_quick_win(fw: &Frameworks, t: &Technology) -> bool {
+pub(crate) fn is_quick_win(fw: &Frameworks, t: &Technology) -> bool {
     t.cost == crate::frameworks::Cost::Low && t.complexity <= fw.scoring.placement.quick_win_complexity
 }
 
@@ -139,7 +139,7 @@ fn own_gates(fw: &Frameworks, business: &Business, rules: &Rules, t: &Technology
 /// The ring readiness allows: how far the weakest required dimension falls short. A goal the
 /// technology serves very well justifies a pilot with a wider gap to close, and a bolder
 /// appetite accepts a wider gap for a pilot and for a study.
-pub fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment, appetite: &str) -> Gate {
+pub(crate) fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment, appetite: &str) -> Gate {
     let placement = &fw.scoring.placement;
     let shortfall = t.business_readiness.shortfall;
     let fit = t.roi_potential.score / 100.0;
@@ -174,7 +174,7 @@ pub fn readiness_gate(fw: &Frameworks, t: &TechnologyAssessment, appetite: &str)
 }
 
 /// The final ring from all gates, with the reasons of the gates that set it.
-pub fn settle<'g>(gates: impl Iterator<Item = &'g Gate> + Clone) -> (Ring, Vec<Reason>) {
+pub(crate) fn settle<'g>(gates: impl Iterator<Item = &'g Gate> + Clone) -> (Ring, Vec<Reason>) {
     let ring = ceiling(gates.clone());
     let reasons: Vec<Reason> = if ring == Ring::Adopt {
         vec![Reason::Ready]
@@ -188,7 +188,7 @@ pub fn settle<'g>(gates: impl Iterator<Item = &'g Gate> + Clone) -> (Ring, Vec<R
 /// `ready_from` says the work it waits for allows in that ring. A quick win adopted is switched
 /// on in a shorter bar. A technology that cannot start by its ring's last month moves down a
 /// ring.
-pub fn schedule(
+pub(crate) fn schedule(
     fw: &Frameworks,
     mut ring: Ring,
     quick_win: bool,
@@ -203,7 +203,7 @@ pub fn schedule(
         let months = if quick_win && ring == Ring::Adopt { fw.scoring.placement.quick_win_months } else { months };
         let start = first.max(ready_from(ring));
         if start <= last {
-            return (ring, Some((start, (start + months - 1).min(12))), moved);
+            return (ring, Some((start, (start + months - 1).min(fw.roadmap.horizon_months))), moved);
         }
         moved = Some(Reason::Timing { month: start });
         ring = ring.lower();
@@ -213,7 +213,7 @@ pub fn schedule(
 /// The last month of the roadmap actions a technology in `ring` waits for (0 for none): a
 /// vendor chosen and a pilot designed before the work starts. A quick win adopted is switched
 /// on and waits for none.
-pub fn ring_actions_end(fw: &Frameworks, ring: Ring, quick_win: bool) -> u32 {
+pub(crate) fn ring_actions_end(fw: &Frameworks, ring: Ring, quick_win: bool) -> u32 {
     if quick_win && ring == Ring::Adopt {
         return 0;
     }
@@ -222,6 +222,6 @@ pub fn ring_actions_end(fw: &Frameworks, ring: Ring, quick_win: bool) -> u32 {
 }
 
 /// The phase containing a month.
-pub fn phase_of_month(fw: &Frameworks, month: u32) -> Option<Text> {
+pub(crate) fn phase_of_month(fw: &Frameworks, month: u32) -> Option<Text> {
     fw.roadmap.phases.iter().find(|p| p.months[0] <= month && month <= p.months[1]).map(|p| p.id.clone())
 }

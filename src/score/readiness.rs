@@ -17,7 +17,7 @@ pub fn answer_of(answers: &Answers, q: &Question) -> (Answer, bool) {
 
 /// The answer at the top of the range an answer leaves open: the top level for an unknown; in
 /// a workshop, the mean with each respondent's unknown at the top level.
-pub fn upper_of(answers: &Answers, q: &Question) -> Answer {
+pub(crate) fn upper_of(answers: &Answers, q: &Question) -> Answer {
     match answer_of(answers, q).0 {
         Answer::DontKnow => Answer::Level(q.max_level()),
         answer => answers.upper.get(&q.id).copied().unwrap_or(answer),
@@ -80,13 +80,6 @@ fn weighted(fw: &Frameworks, dims: &[DimensionScore], score: impl Fn(&DimensionS
     dims.iter().map(|d| d.weight * score(d)).sum::<f64>() / total
 }
 
-/// Overall readiness, unknowns at the lowest level.
-pub fn overall_readiness(fw: &Frameworks, answers: &Answers) -> f64 {
-    let dims: Vec<DimensionScore> =
-        fw.questionnaire.dimensions.iter().map(|d| dimension_score(fw, answers, &d.id)).collect();
-    weighted(fw, &dims, |d| d.score)
-}
-
 /// Readiness with the gaps listed in score order; the roadmap puts them in priority order.
 pub fn score(fw: &Frameworks, answers: &Answers) -> Readiness {
     let rules = &fw.scoring.readiness;
@@ -112,7 +105,7 @@ pub fn score(fw: &Frameworks, answers: &Answers) -> Readiness {
 
 /// Every answer left open by an unknown (in a workshop, by some respondent's) with the points
 /// it leaves open, largest first (questionnaire order among equals).
-pub fn unknowns(fw: &Frameworks, answers: &Answers) -> Vec<Unknown> {
+pub(crate) fn unknowns(fw: &Frameworks, answers: &Answers) -> Vec<Unknown> {
     let mut unknowns: Vec<Unknown> = fw
         .questionnaire
         .questions
@@ -139,7 +132,7 @@ pub fn confidence(fw: &Frameworks, answers: &Answers) -> f64 {
     score(fw, answers).confidence
 }
 
-pub fn ethics(fw: &Frameworks, answers: &Answers) -> Vec<PrincipleScore> {
+pub(crate) fn ethics(fw: &Frameworks, answers: &Answers) -> Vec<PrincipleScore> {
     let gap_below = fw.scoring.readiness.gap_below;
     fw.ethics
         .principles

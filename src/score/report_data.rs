@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet as HashSet;
 /// not named for one the plan holds back (a chat assistant does not put the client on the
 /// emotion-AI trend while emotion AI is on hold). What already runs is the client's present, and what is only
 /// studied asks nothing of them this year.
-pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
+pub(crate) fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> {
     let touched = |ring: Ring| matches!(ring, Ring::Adopt | Ring::Pilot);
     let held: HashSet<&Text> =
         techs.iter().filter(|t| matches!(t.adoption_timeline.ring, Ring::Hold | Ring::Watch)).map(|t| &t.id).collect();
@@ -41,7 +41,7 @@ pub fn trends(fw: &Frameworks, techs: &[TechnologyAssessment]) -> Vec<TrendRef> 
 
 /// The predictive-model catalogue, when a technology that runs such models is in use or
 /// placed in adopt or pilot: predictive work the business runs or plans.
-pub fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<ModelRef> {
+pub(crate) fn models(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<ModelRef> {
     let in_view = techs.iter().any(|t| {
         fw.models.technologies.contains(&t.id)
             && matches!(t.adoption_timeline.ring, Ring::InUse | Ring::Adopt | Ring::Pilot)

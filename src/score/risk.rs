@@ -13,7 +13,7 @@ use crate::frameworks::{Frameworks, Ring, Risk, Severity, Text};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A catalogue risk weighed against this business.
-pub struct Exposure<'a> {
+pub(crate) struct Exposure<'a> {
     pub risk: &'a Risk,
     evidence_score: f64,
     pub likelihood: f64,
@@ -28,7 +28,12 @@ pub struct Exposure<'a> {
 
 /// Every catalogue risk weighed; `in_view` are the technologies in use or among the year's
 /// candidates (decided by the context alone), through which a rule can make a risk more severe.
-pub fn evaluate_all<'a>(fw: &'a Frameworks, rules: &Rules, answers: &Answers, in_view: &[&Text]) -> Vec<Exposure<'a>> {
+pub(crate) fn evaluate_all<'a>(
+    fw: &'a Frameworks,
+    rules: &Rules,
+    answers: &Answers,
+    in_view: &[&Text],
+) -> Vec<Exposure<'a>> {
     let in_view: HashSet<&str> = in_view.iter().map(|t| t.as_str()).collect();
     fw.risks.risks.iter().map(|risk| evaluate(fw, rules, answers, risk, &in_view)).collect()
 }
@@ -64,32 +69,36 @@ fn evaluate<'a>(
         severity,
         escalated_by,
         in_place,
-        exposure: 10.0 * scoring.severity.of(severity) * likelihood,
+        exposure: scoring.exposure_scale * scoring.severity.of(severity) * likelihood,
         serious: severity >= Severity::High && likelihood >= scoring.serious_likelihood && !in_place,
     }
 }
 
 /// The exposure to a catalogue risk: `exposures` holds one for each, in catalogue order.
-pub fn exposure_to<'e, 'a>(fw: &Frameworks, exposures: &'e [Exposure<'a>], id: &str) -> Option<&'e Exposure<'a>> {
+pub(crate) fn exposure_to<'e, 'a>(
+    fw: &Frameworks,
+    exposures: &'e [Exposure<'a>],
+    id: &str,
+) -> Option<&'e Exposure<'a>> {
     fw.risk_position(id).and_then(|i| exposures.get(i))
 }
 
 /// The month the mitigation of a serious risk ends; none for a risk that is not serious.
-pub fn mitigated_by_month(fw: &Frameworks, e: &Exposure) -> Option<u32> {
+pub(crate) fn mitigated_by_month(fw: &Frameworks, e: &Exposure) -> Option<u32> {
     let [_, end] = fw.action_months(&e.risk.mitigated_by)?;
     e.serious.then_some(end)
 }
 
 /// The month by which every serious risk of the whole programme that a technology in `ring`
 /// raises (a risk's `for_rings`) is mitigated; 0 for none.
-pub fn programme_mitigated_by_month(fw: &Frameworks, exposures: &[Exposure], ring: Ring) -> u32 {
+pub(crate) fn programme_mitigated_by_month(fw: &Frameworks, exposures: &[Exposure], ring: Ring) -> u32 {
     let raised = exposures.iter().filter(|e| e.risk.for_rings.contains(&ring));
     raised.filter_map(|e| mitigated_by_month(fw, e)).max().unwrap_or(0)
 }
 
 /// The risks a technology carries, its own and those the rules in scope add, and how exposed
 /// this business is to each.
-pub fn factors(fw: &Frameworks, rules: &Rules, exposures: &[Exposure], technology: &str) -> RiskFactors {
+pub(crate) fn factors(fw: &Frameworks, rules: &Rules, exposures: &[Exposure], technology: &str) -> RiskFactors {
     let Some(t) = fw.technology(technology) else { return RiskFactors { score: 0.0, risks: Vec::new() } };
     let mut ids: Vec<&Text> = t.risks.iter().collect();
     for added in rules.added_risks(technology) {
@@ -111,7 +120,7 @@ pub fn factors(fw: &Frameworks, rules: &Rules, exposures: &[Exposure], technolog
 }
 
 /// Risks carried by a technology in use or planned, most exposed first.
-pub fn register(
+pub(crate) fn register(
     fw: &Frameworks,
     business: &Business,
     exposures: &[Exposure],
@@ -205,7 +214,7 @@ fn short_of(fw: &Frameworks, answers: &Answers, questions: &[Text]) -> Vec<Text>
 
 /// The owner role for a category at this business's scale (the first listed when the size is
 /// unknown), naming the privacy role of the business's jurisdiction where the owner works with it.
-pub fn owner(fw: &Frameworks, business: &Business, category: &str) -> Text {
+pub(crate) fn owner(fw: &Frameworks, business: &Business, category: &str) -> Text {
     let category = fw.risk_category(category).expect("checked: categories exist");
     let owners = &category.owner;
     let scale = if category.company_wide { business.company_scale.as_ref() } else { business.scale.as_ref() };

@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// serves a stated goal and fits the business) by more than the pilot tolerance, the most
 /// candidate value held back first; then the dimension whose pace held a pilot back (`paced`);
 /// then other dimensions below the gap threshold, weakest first.
-pub fn priority_gaps(
+pub(crate) fn priority_gaps(
     fw: &Frameworks,
     readiness: &Readiness,
     techs: &[TechnologyAssessment],
@@ -241,7 +241,7 @@ impl Plan<'_> {
 
 /// Each phase with the actions that apply, the gap named first worked on first. Gap-closing
 /// work is taken on for as many gaps as the team has capacity for.
-pub fn plan(
+pub(crate) fn plan(
     fw: &Frameworks,
     business: &crate::assessment::Business,
     answers: &Answers,
@@ -383,7 +383,7 @@ fn schedule(plan: &Plan, phases: &mut [Vec<PlannedAction>], at_once: usize) {
                 let owner = owners.entry(lead(&action.owner)).or_insert_with(|| Running::new(per_owner));
                 let foundation = (index == 0).then_some(&mut running);
                 let start = first_room_in_both(owner, foundation, earliest, to - from + 1);
-                action.months = [start, (start + (to - from)).min(12)];
+                action.months = [start, (start + (to - from)).min(plan.fw.roadmap.horizon_months)];
             }
             action.if_go = review_before(plan.fw, &action.id, &ends);
             ends.insert(action.id.clone(), action.months[1]);
@@ -516,8 +516,9 @@ fn move_to_starting_phase(phases: &mut [PhasePlan]) {
 
 /// Each lead who carries more actions at once than the frameworks allow, with the first run of
 /// months in which they do and the actions running then.
-pub fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment::Overload> {
+pub(crate) fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment::Overload> {
     let cap = fw.scoring.placement.owner_actions_at_once;
+    let horizon = fw.roadmap.horizon_months;
     let actions: Vec<&PlannedAction> = phases.iter().flat_map(|p| &p.actions).collect();
     let mut leads: Vec<Text> = actions.iter().map(|a| lead(&a.owner)).collect();
     leads.sort();
@@ -532,8 +533,8 @@ pub fn overloads(fw: &Frameworks, phases: &[PhasePlan]) -> Vec<crate::assessment
                     .filter(|a| lead(&a.owner) == who && a.months[0] <= m && m <= a.months[1])
                     .collect()
             };
-            let from = (1..=12).find(|&m| running(m).len() > cap)?;
-            let to = (from..=12).take_while(|&m| running(m).len() > cap).last().unwrap_or(from);
+            let from = (1..=horizon).find(|&m| running(m).len() > cap)?;
+            let to = (from..=horizon).take_while(|&m| running(m).len() > cap).last().unwrap_or(from);
             let ids = running(from).iter().map(|a| a.id.clone()).collect();
             Some(crate::assessment::Overload { lead: who, months: [from, to], actions: ids, at_once: cap })
         })

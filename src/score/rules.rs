@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// The rules in scope for a business, looked up by the technology they touch and the risk they
 /// escalate: each technology and each risk asks, and a rule names only a few of either.
-pub struct Rules<'a> {
+pub(crate) struct Rules<'a> {
     fw: &'a Frameworks,
     business: &'a Business,
     answers: &'a Answers,
@@ -19,7 +19,7 @@ pub struct Rules<'a> {
 }
 
 impl<'a> Rules<'a> {
-    pub fn new(fw: &'a Frameworks, business: &'a Business, answers: &'a Answers) -> Self {
+    pub(crate) fn new(fw: &'a Frameworks, business: &'a Business, answers: &'a Answers) -> Self {
         let mut touching = HashMap::default();
         let mut escalating = HashMap::default();
         for (i, r) in business.regulations.iter().enumerate() {
@@ -32,12 +32,12 @@ impl<'a> Rules<'a> {
     }
 
     /// Rules in scope for this business that touch a technology.
-    pub fn touching(&self, id: &str) -> impl Iterator<Item = &'a Regulation> {
+    pub(crate) fn touching(&self, id: &str) -> impl Iterator<Item = &'a Regulation> {
         self.found(&self.touching, id)
     }
 
     /// Rules in scope for this business that make a risk one step more severe.
-    pub fn escalating(&self, risk: &str) -> impl Iterator<Item = &'a Regulation> {
+    pub(crate) fn escalating(&self, risk: &str) -> impl Iterator<Item = &'a Regulation> {
         self.found(&self.escalating, risk)
     }
 
@@ -49,14 +49,14 @@ impl<'a> Rules<'a> {
 
     /// Risks a technology carries because a rule in scope touches it (a covered entity's ad
     /// tags, say), beside those it carries anywhere.
-    pub fn added_risks(&self, id: &str) -> impl Iterator<Item = &'a Text> {
+    pub(crate) fn added_risks(&self, id: &str) -> impl Iterator<Item = &'a Text> {
         self.touching(id).flat_map(|rule| &rule.adds_risks)
     }
 
     /// What a business already running a technology should do next under the rules in scope:
     /// the advice of a rule whose control the answers do not show (it is being broken now)
     /// first, then the first other such advice, in the order of regulations.toml.
-    pub fn in_use_advice(&self, id: &str) -> Option<&'a Text> {
+    pub(crate) fn in_use_advice(&self, id: &str) -> Option<&'a Text> {
         let broken = self.unmet_controls(id).find_map(|(rule, _)| rule.in_use_advice.as_ref());
         broken.or_else(|| self.touching(id).find_map(|r| r.in_use_advice.as_ref()))
     }
@@ -73,12 +73,12 @@ impl<'a> Rules<'a> {
     }
 
     /// The roadmap actions that put in place a control a technology waits for: it starts after them.
-    pub fn control_actions(&self, id: &str) -> impl Iterator<Item = &'a Text> {
+    pub(crate) fn control_actions(&self, id: &str) -> impl Iterator<Item = &'a Text> {
         self.unmet_controls(id).filter_map(|(_, control)| control.action.as_ref())
     }
 
     /// Rules whose control is not shown by the answers cap the technologies they touch.
-    pub fn control_gates(&self, id: &str) -> Vec<Gate> {
+    pub(crate) fn control_gates(&self, id: &str) -> Vec<Gate> {
         self.unmet_controls(id)
             .filter_map(|(rule, control)| {
                 let reason = Reason::Regulation {

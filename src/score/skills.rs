@@ -9,7 +9,7 @@ use crate::assessment::{SkillGap, TechnologyAssessment};
 use crate::frameworks::{Frameworks, Ring, Text};
 use rustc_hash::FxHashMap as HashMap;
 
-pub fn gaps(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<SkillGap> {
+pub(crate) fn gaps(fw: &Frameworks, answers: &Answers, techs: &[TechnologyAssessment]) -> Vec<SkillGap> {
     let top_level = fw.skills.levels.len() as f64;
     let requirements = requirements(fw, techs);
     let mut by_skill: HashMap<&Text, Vec<&(Text, Text, u8)>> = HashMap::default();

@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::frameworks::{Frameworks, Technology, Text};
 use std::collections::BTreeMap;
 
-pub fn assess_all(
+pub(crate) fn assess_all(
     fw: &Frameworks,
     business: &Business,
     dims: &BTreeMap<Text, f64>,
@@ -142,7 +142,7 @@ fn evidence(fw: &Frameworks, t: &Technology, business: &Business) -> Vec<Evidenc
 }
 
 /// The best fit (0-1) of the technology to any stated goal.
-pub fn goal_fit(t: &Technology, goals: &[Text]) -> f64 {
+pub(crate) fn goal_fit(t: &Technology, goals: &[Text]) -> f64 {
     goals.iter().filter_map(|g| t.goals.get(g)).fold(0.0, |a, b| a.max(*b))
 }
 

@@ -19,26 +19,26 @@
 
 use super::AnswerFile;
 use crate::answers::{Answer, Answers, ContextValue, Note};
-use crate::error::{Diagnostic, InputError};
+use crate::diagnostic::{Diagnostic, InputError};
 use crate::frameworks::{ContextKind, ContextQuestion, ContextRole, Frameworks, Question, Text};
 use crate::score::display_context;
 use std::collections::BTreeMap;
 
 /// One respondent: who, and their answer file.
 #[derive(Debug, Clone, Copy)]
-pub struct Voice<'a> {
+pub(crate) struct Voice<'a> {
     pub name: &'a str,
     pub role: Option<&'a str>,
     pub file: &'a AnswerFile,
 }
 
 impl Voice<'_> {
-    pub fn answers(&self) -> &Answers {
+    pub(crate) fn answers(&self) -> &Answers {
         &self.file.answers
     }
 
     /// "Maya Patel (Marketing lead)", or the name alone.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self.role {
             Some(role) => format!("{} ({role})", self.name),
             None => self.name.to_string(),
@@ -48,13 +48,13 @@ impl Voice<'_> {
 
 /// The respondents in their canonical order, and the answers of the business they combine to.
 #[derive(Debug)]
-pub struct Combined<'a> {
+pub(crate) struct Combined<'a> {
     pub voices: Vec<Voice<'a>>,
     pub answers: Answers,
 }
 
 /// Combines the answer files of one business's respondents (at least one).
-pub fn combine<'a>(fw: &Frameworks, files: &'a [AnswerFile]) -> Result<Combined<'a>, InputError> {
+pub(crate) fn combine<'a>(fw: &Frameworks, files: &'a [AnswerFile]) -> Result<Combined<'a>, InputError> {
     let mut voices: Vec<Voice> = files.iter().map(voice).collect();
     voices.sort_by(|a, b| {
         let key = |v: &Voice<'a>| (v.name.to_lowercase(), v.name, v.role, v.file.file.as_str());
@@ -126,7 +126,7 @@ fn notes(voices: &[Voice], q: &Question) -> Note {
 }
 
 /// Free text that is each respondent's own: any text question but the company's name.
-pub fn is_own_text(q: &ContextQuestion) -> bool {
+pub(crate) fn is_own_text(q: &ContextQuestion) -> bool {
     q.kind == ContextKind::Text && q.role != Some(ContextRole::Company)
 }
 

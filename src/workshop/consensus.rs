@@ -13,7 +13,7 @@ use crate::inert::{is_unsafe_char, toml_string as quoted};
 use std::fmt::Write;
 
 /// The consensus answer file of the combined respondents.
-pub fn consensus_file(fw: &Frameworks, combined: &Combined) -> anyhow::Result<String> {
+pub(crate) fn consensus_file(fw: &Frameworks, combined: &Combined) -> anyhow::Result<String> {
     let mut answers = combined.answers.clone();
     // The respondents' notes go in the comments, each beside its author; the consensus is the
     // room's to annotate.

@@ -8,13 +8,13 @@ mod consensus;
 mod spread;
 
 use combine::other_company;
-pub use combine::{Combined, Voice, combine, is_own_text};
-pub use consensus::consensus_file;
+pub(crate) use combine::{combine, is_own_text};
+pub(crate) use consensus::consensus_file;
 
 use crate::answers::{Answers, Completeness};
 use crate::assessment::Assessment;
 use crate::date::Date;
-use crate::error::{Diagnostic, InputError};
+use crate::diagnostic::{Diagnostic, InputError};
 use crate::frameworks::Frameworks;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -39,7 +39,7 @@ pub fn assess(fw: &Frameworks, files: &[AnswerFile], as_of: Date) -> Result<Asse
 /// well, or through another hard link) is refused: counted twice, one person would weigh
 /// double. A file naming another company than the first stops the reading at once: nothing
 /// after it could make them one workshop. Linear in the number of files.
-pub fn read(fw: &Frameworks, paths: &[PathBuf]) -> Result<Vec<AnswerFile>, InputError> {
+pub(crate) fn read(fw: &Frameworks, paths: &[PathBuf]) -> Result<Vec<AnswerFile>, InputError> {
     let files = crate::portfolio::answer_files(paths)?;
     let mut seen: HashMap<FileId, &PathBuf> = HashMap::with_capacity(files.len());
     let mut read: Vec<AnswerFile> = Vec::new();

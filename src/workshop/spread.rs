@@ -12,7 +12,7 @@ use crate::score::{answer_of, display_context, level_description, note_of, quest
 /// one level is a matter of judgement, two is a different picture of the business.
 const DISCUSS_APART: f64 = 2.0;
 
-pub fn workshop(fw: &Frameworks, combined: &Combined) -> Workshop {
+pub(crate) fn workshop(fw: &Frameworks, combined: &Combined) -> Workshop {
     let respondents = combined.voices.iter().map(|v| respondent(fw, v)).collect();
     let questions: Vec<QuestionSpread> = fw.questionnaire.questions.iter().map(|q| spread(fw, combined, q)).collect();
     let mut discuss: Vec<QuestionSpread> = questions

@@ -332,7 +332,7 @@ const ESCAPES: &str = "\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]8;;evil.example\u{7}\
 
 fn assert_inert(bytes: &[u8], what: &str) {
     let text = String::from_utf8_lossy(bytes);
-    let bad = text.chars().find(|c| readiness::error::is_unsafe_char(*c) && !matches!(c, '\n' | '\t'));
+    let bad = text.chars().find(|c| readiness::inert::is_unsafe_char(*c) && !matches!(c, '\n' | '\t'));
     assert!(bad.is_none(), "{what}: {:?} reached the terminal in {text}", bad.unwrap());
 }
 

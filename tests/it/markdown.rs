@@ -158,11 +158,30 @@ fn quick_wins_are_ungated_and_the_priorities_name_different_actions() {
             .flat_map(|p| p["actions"].as_array().unwrap())
             .map(|x| x["title"].as_str().unwrap().to_string())
             .collect();
-        let priorities = common::markdown_list_after(&md, &words.summary.priorities);
+        // Every example lists three priorities, under "Three priorities".
+        let heading = words.summary.priorities.replace("{count}", &words.summary.counts[2]);
+        let priorities = common::markdown_list_after(&md, &heading);
+        assert_eq!(priorities.len(), 3, "{name}: {heading}");
         for action in &actions {
             let naming = priorities.iter().filter(|p| p.contains(&format!(": {action}, "))).count();
             assert!(naming <= 1, "{name}: {naming} priorities name {action}: {priorities:?}");
         }
     }
     assert!(waiting_seen, "some example has a technology that waits, or this proves nothing");
+}
+
+/// The priorities' heading says how many it lists, as many as `shown.priorities` allows.
+#[test]
+fn the_priorities_heading_counts_what_it_lists() {
+    for (shown, heading) in [(1, "One priority"), (2, "Two priorities"), (3, "Three priorities")] {
+        let dir = tempfile::tempdir().unwrap();
+        bin().args(["frameworks", "export"]).arg(dir.path()).assert().success();
+        let path = dir.path().join("report.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let limit = format!("shown = {{ priorities = {shown},");
+        std::fs::write(&path, text.replacen("shown = { priorities = 3,", &limit, 1)).unwrap();
+        let fw = dir.path().to_str().unwrap();
+        let md = assess("small-ecommerce.toml", &["--frameworks", fw, "--format", "markdown"]);
+        assert_eq!(markdown_list_after(&md, heading).len(), shown, "{heading}:\n{md}");
+    }
 }

@@ -493,7 +493,7 @@ fn the_terminal_summary_of_the_examples_fits_the_width_and_has_their_numbers() {
     let dir = examples_and_a_hostile_file();
     let expected = expected();
     let table = batch_summary(dir.path(), "table");
-    let bad = table.chars().find(|c| readiness::error::is_unsafe_char(*c) && *c != '\n');
+    let bad = table.chars().find(|c| readiness::inert::is_unsafe_char(*c) && *c != '\n');
     assert_eq!(bad, None, "nothing from a file name drives the terminal");
     // Piped output is laid out at 100 columns; the grid's rows split on its column rules.
     for line in table.lines() {

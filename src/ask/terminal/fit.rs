@@ -7,7 +7,7 @@ use super::super::{Choice, Review};
 
 /// The terminal's size in columns and rows, never smaller than what a prompt needs; 80 × 24
 /// when the terminal does not say (a serial line, a pty nobody sized).
-pub fn size() -> (usize, usize) {
+pub(crate) fn size() -> (usize, usize) {
     match crossterm::terminal::size() {
         Ok((columns, rows)) if columns > 0 && rows > 0 => (usize::from(columns).max(20), usize::from(rows).max(6)),
         _ => (80, 24),
@@ -18,7 +18,7 @@ pub fn size() -> (usize, usize) {
 const POINTER: usize = 2;
 
 /// A list prompt's text as inquire is to draw it.
-pub struct Fitted {
+pub(crate) struct Fitted {
     pub message: String,
     pub help: String,
     /// Each option wrapped, continuation lines indented under its label.
@@ -31,7 +31,7 @@ pub struct Fitted {
 impl Fitted {
     /// `choices` under `message`, numbered where their key is a number, `lead` columns in
     /// (the pointer, and a checkbox in a multi-choice list).
-    pub fn new(message: &str, help: &str, keys: &[&str], choices: &[Choice], lead: usize) -> Fitted {
+    pub(crate) fn new(message: &str, help: &str, keys: &[&str], choices: &[Choice], lead: usize) -> Fitted {
         let (columns, _) = size();
         let line = columns - 1 - lead;
         let mut options = Vec::new();
@@ -60,13 +60,13 @@ impl Fitted {
         Fitted { message, help, options, answers, page }
     }
 
-    pub fn answer(&self, i: usize) -> String {
+    pub(crate) fn answer(&self, i: usize) -> String {
         self.answers.get(i).cloned().unwrap_or_default()
     }
 }
 
 /// `text` wrapped to the window after inquire's "? " on its first line.
-pub fn wrap_block(text: &str) -> String {
+pub(crate) fn wrap_block(text: &str) -> String {
     let (columns, _) = size();
     let mut lines = wrap_hanging(text, columns - 1, "  ", "");
     lines[0] = lines[0].split_off(2);
@@ -75,7 +75,7 @@ pub fn wrap_block(text: &str) -> String {
 
 /// Help wrapped, then the key hints packed so no hint is split, inside the brackets inquire
 /// puts around the help.
-pub fn help_block(help: &str, keys: &[&str]) -> String {
+pub(crate) fn help_block(help: &str, keys: &[&str]) -> String {
     let (columns, _) = size();
     let mut lines = if help.is_empty() { Vec::new() } else { wrap_hanging(help, columns - 3, "", "") };
     lines.extend(pack(keys, columns - 3));
@@ -84,7 +84,7 @@ pub fn help_block(help: &str, keys: &[&str]) -> String {
 
 /// The review screen: "Score these answers", then two lines per question (its number and
 /// text, then the answer), each cut to the width so the page is exact.
-pub fn review(review: &Review, keys: &[&str]) -> Fitted {
+pub(crate) fn review(review: &Review, keys: &[&str]) -> Fitted {
     let (columns, _) = size();
     let line = columns - 1 - POINTER;
     let score = "✔ Score these answers".to_string();
@@ -102,7 +102,7 @@ pub fn review(review: &Review, keys: &[&str]) -> Fitted {
 
 /// Scrolls what is on screen into the scrollback and moves to the top, so a screen drawn next
 /// (the review) starts on the first row; nothing printed before is lost.
-pub fn to_the_top() {
+pub(crate) fn to_the_top() {
     use std::io::Write;
     let (_, rows) = size();
     let mut out = std::io::stderr().lock();

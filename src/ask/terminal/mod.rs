@@ -14,7 +14,7 @@ use inquire::ui::RenderConfig;
 use inquire::validator::Validation;
 use inquire::{InquireError, MultiSelect, Select, Text};
 
-pub use fit::size;
+pub(crate) use fit::size;
 
 const STOP: &str = "ctrl-c save and stop";
 const LIST_KEYS: [&str; 5] = ["↑↓ move", "enter choose", "type a number or words to filter", "esc back", STOP];
@@ -23,12 +23,12 @@ const TEXT_KEYS: [&str; 3] = ["enter confirm", "esc back", STOP];
 const REVIEW_KEYS: [&str; 5] =
     ["↑↓ move", "enter change or score", "home: Score these answers", "type a number or words to filter", STOP];
 
-pub struct Terminal {
+pub(crate) struct Terminal {
     config: RenderConfig<'static>,
 }
 
 impl Terminal {
-    pub fn new(colour: bool) -> Terminal {
+    pub(crate) fn new(colour: bool) -> Terminal {
         Terminal { config: style::render_config(colour) }
     }
 }

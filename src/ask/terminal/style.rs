@@ -4,7 +4,7 @@
 use inquire::ui::{Attributes, Color, RenderConfig, StyleSheet, Styled};
 
 /// The look of every prompt; without colour only the marks are set.
-pub fn render_config(colour: bool) -> RenderConfig<'static> {
+pub(crate) fn render_config(colour: bool) -> RenderConfig<'static> {
     let mut config = if colour { RenderConfig::default_colored() } else { RenderConfig::empty() };
     config.prompt_prefix = Styled::new("?");
     config.answered_prompt_prefix = Styled::new("✔");

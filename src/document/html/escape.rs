@@ -6,7 +6,7 @@ use crate::inert::is_unsafe_char;
 
 /// Text for an element or an attribute value: markup characters as entities, unsafe
 /// characters ([`is_unsafe_char`]) and non-characters replaced, line breaks flattened.
-pub fn text(text: &str) -> String {
+pub(crate) fn text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     // Most text needs nothing, so it is copied a run at a time rather than a character at a
@@ -46,7 +46,7 @@ fn escape_char(out: &mut String, c: char) {
 
 /// A CSS string literal, quotes included, safe inside a `<style>` element: no character can
 /// end the string, the rule or the element.
-pub fn css_string(text: &str) -> String {
+pub(crate) fn css_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {
@@ -61,7 +61,7 @@ pub fn css_string(text: &str) -> String {
 }
 
 /// An id made from an anchor: letters, digits, `-` and `_` kept, anything else a `-`.
-pub fn id(anchor: &str) -> String {
+pub(crate) fn id(anchor: &str) -> String {
     anchor.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
 }
 

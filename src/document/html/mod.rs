@@ -4,7 +4,7 @@
 //! file, fonts are the system's, and a Content-Security-Policy forbids scripts and loads even if
 //! something slipped in. Print CSS gives a cover page, a new page for each section, a running
 //! header with client and date, page numbers, and tables in a fixed layout that wraps instead of
-//! growing past the page. All text goes through [`escape`].
+//! growing past the page. All text goes through `escape`.
 
 mod charts;
 mod escape;

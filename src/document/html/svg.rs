@@ -7,28 +7,28 @@ use std::f64::consts::PI;
 use std::fmt::Write;
 
 /// Every chart is drawn on a canvas this wide; CSS scales it to the page.
-pub const WIDTH: f64 = 680.0;
+pub(crate) const WIDTH: f64 = 680.0;
 
 /// Average advance of a character, as a share of the font size, for the system sans-serif
 /// fonts: enough to wrap and truncate labels without measuring them.
 const CHAR_WIDTH: f64 = 0.56;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     Start,
     Middle,
     End,
 }
 
 /// An SVG being written.
-pub struct Svg {
+pub(crate) struct Svg {
     out: String,
 }
 
 impl Svg {
     /// Opens an image of `height` on the common width, titled and described for assistive
     /// technology: `<title>` and `<desc>` are its text alternative.
-    pub fn new(id: &str, height: f64, title: &str, desc: &str) -> Svg {
+    pub(crate) fn new(id: &str, height: f64, title: &str, desc: &str) -> Svg {
         let mut out = String::new();
         let _ = write!(
             out,
@@ -54,7 +54,7 @@ impl Svg {
         Svg { out }
     }
 
-    pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), class: &str) {
+    pub(crate) fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), class: &str) {
         let _ = write!(
             self.out,
             "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"{class}\"/>",
@@ -65,7 +65,7 @@ impl Svg {
         );
     }
 
-    pub fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, class: &str) {
+    pub(crate) fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, class: &str) {
         let _ = write!(
             self.out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"{class}\"/>",
@@ -76,7 +76,7 @@ impl Svg {
         );
     }
 
-    pub fn circle(&mut self, (cx, cy): (f64, f64), r: f64, class: &str) {
+    pub(crate) fn circle(&mut self, (cx, cy): (f64, f64), r: f64, class: &str) {
         let _ = write!(
             self.out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" class=\"{class}\"/>",
@@ -104,7 +104,7 @@ impl Svg {
     }
 
     /// A closed shape through the points; with `hole`, the area between the two outlines.
-    pub fn shape(&mut self, outline: &[(f64, f64)], hole: Option<&[(f64, f64)]>, class: &str) {
+    pub(crate) fn shape(&mut self, outline: &[(f64, f64)], hole: Option<&[(f64, f64)]>, class: &str) {
         let mut d = path(outline);
         if let Some(hole) = hole {
             d.push(' ');
@@ -114,7 +114,7 @@ impl Svg {
     }
 
     /// One line of text; the only way document text enters the drawing.
-    pub fn text(&mut self, (x, y): (f64, f64), anchor: Anchor, class: &str, text: &str) {
+    pub(crate) fn text(&mut self, (x, y): (f64, f64), anchor: Anchor, class: &str, text: &str) {
         let anchor = match anchor {
             Anchor::Start => "start",
             Anchor::Middle => "middle",
@@ -130,13 +130,13 @@ impl Svg {
     }
 
     /// Lines of text, one under another from `y`.
-    pub fn lines(&mut self, (x, y): (f64, f64), anchor: Anchor, class: &str, lines: &[String], leading: f64) {
+    pub(crate) fn lines(&mut self, (x, y): (f64, f64), anchor: Anchor, class: &str, lines: &[String], leading: f64) {
         for (i, line) in lines.iter().enumerate() {
             self.text((x, y + i as f64 * leading), anchor, class, line);
         }
     }
 
-    pub fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         self.out.push_str("</svg>");
         self.out
     }
@@ -152,24 +152,24 @@ fn path(points: &[(f64, f64)]) -> String {
 }
 
 /// The point at `radius` from the centre, `turn` of the way round clockwise from the top.
-pub fn polar((cx, cy): (f64, f64), radius: f64, turn: f64) -> (f64, f64) {
+pub(crate) fn polar((cx, cy): (f64, f64), radius: f64, turn: f64) -> (f64, f64) {
     let angle = turn * 2.0 * PI - PI / 2.0;
     (cx + radius * angle.cos(), cy + radius * angle.sin())
 }
 
 /// How far along a scale from 0 to `max` a value lies, between 0 and 1.
-pub fn share(value: f64, max: f64) -> f64 {
+pub(crate) fn share(value: f64, max: f64) -> f64 {
     if max > 0.0 { (finite(value) / max).clamp(0.0, 1.0) } else { 0.0 }
 }
 
 /// The estimated width of text at a font size.
-pub fn text_width(text: &str, font_size: f64) -> f64 {
+pub(crate) fn text_width(text: &str, font_size: f64) -> f64 {
     text.chars().count() as f64 * font_size * CHAR_WIDTH
 }
 
 /// Text wrapped to fit `width` at `font_size`, in at most `max_lines` lines, the last ending in
 /// `…` when the text does not fit.
-pub fn fit(text: &str, width: f64, font_size: f64, max_lines: usize) -> Vec<String> {
+pub(crate) fn fit(text: &str, width: f64, font_size: f64, max_lines: usize) -> Vec<String> {
     let per_line = ((width / (font_size * CHAR_WIDTH)).floor() as usize).max(1);
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {

@@ -4,11 +4,11 @@
 
 use super::escape::{inline, line_start, mermaid};
 use super::{Markdown, list, table_text};
-use crate::document::layout::{gantt_groups, heat_map_table};
+use crate::document::derived::{gantt_groups, heat_map_table};
 use crate::document::{Align, Chart, ChartKind, Column, GanttRow, Phase, RadarItem, Series, Span, Table, number};
 use std::fmt::Write;
 
-pub fn chart(md: &mut Markdown, chart: &Chart) {
+pub(crate) fn chart(md: &mut Markdown, chart: &Chart) {
     let title = inline(&chart.title).trim().to_string();
     md.block(match inline(&chart.alt).trim() {
         "" => line_start(title),

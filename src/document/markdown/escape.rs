@@ -2,7 +2,7 @@
 //! renders as the same literal text on GitHub, in pandoc and in markdownlint's parser.
 
 use crate::document::Span;
-use crate::error::is_unsafe_char;
+use crate::inert::is_unsafe_char;
 
 /// Characters that start or end inline markup in CommonMark, a GitHub extension (tables,
 /// strikethrough, math) or pandoc (attributes); each is backslash-escaped.
@@ -16,7 +16,7 @@ const JOINER: char = '\u{2060}';
 /// Text escaped for inline Markdown: markup characters backslash-escaped, HTML entity-encoded,
 /// mentions, emoji codes and links broken, line breaks and tabs flattened, controls,
 /// bidirectional overrides and invisible characters replaced.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     // Most text is letters, digits, single spaces and punctuation no rule names, so it is
@@ -99,7 +99,7 @@ fn escape_first<'a>(out: &mut String, text: &'a str) -> &'a str {
 
 /// Spans as inline Markdown, strong ones in `**`, with the whitespace a strong run starts or
 /// ends with kept outside its markers (CommonMark would not read them as strong otherwise).
-pub fn spans(spans: &[Span]) -> String {
+pub(crate) fn spans(spans: &[Span]) -> String {
     let mut out = String::new();
     for span in spans {
         let mut text = inline(&span.text);
@@ -120,7 +120,7 @@ pub fn spans(spans: &[Span]) -> String {
 
 /// Inline Markdown for the start of a line (a paragraph, list item or quote): leading space
 /// dropped, and a list, heading, quote or break marker at the start escaped.
-pub fn line_start(markdown: String) -> String {
+pub(crate) fn line_start(markdown: String) -> String {
     let text = markdown.trim();
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     let marker = match text.chars().next() {
@@ -136,7 +136,7 @@ pub fn line_start(markdown: String) -> String {
 
 /// A heading's text: escaped, and a closing `.`, `,`, `;`, `:` or `!` (or a full-width one) written as a character
 /// reference, which reads the same but is not the punctuation markdownlint's MD026 forbids.
-pub fn heading(text: &str) -> String {
+pub(crate) fn heading(text: &str) -> String {
     let mut out = line_start(inline(text));
     let last = out.chars().last();
     let (escaped, bare) = match last {
@@ -153,7 +153,7 @@ pub fn heading(text: &str) -> String {
 /// Text for a Mermaid label or title: no character that ends a label, starts a comment,
 /// directive, entity or HTML, or closes the code fence. Each becomes a look-alike or a space,
 /// so the label reads the same; runs of spaces collapse.
-pub fn mermaid(text: &str) -> String {
+pub(crate) fn mermaid(text: &str) -> String {
     let mapped: String = text
         .chars()
         .map(|c| match c {

@@ -2,7 +2,7 @@
 //! length aside) accept, with charts as Mermaid where Mermaid has a diagram for them and as
 //! tables where it has not.
 //!
-//! All text goes through [`escape`]; nothing in a document can add markup, a link, a mention
+//! All text goes through `escape`; nothing in a document can add markup, a link, a mention
 //! or a diagram directive.
 
 mod charts;

@@ -3,11 +3,11 @@
 
 use super::table;
 use super::text::{Painter, Style, clean, pad, truncate, width as columns, wrap};
-use crate::document::layout::{gantt_groups, heat_map_table};
+use crate::document::derived::{gantt_groups, heat_map_table};
 use crate::document::number::finite;
 use crate::document::{BarKind, Chart, ChartKind, GanttLegend, GanttRow, Phase, RadarItem, Series, Span, number};
 
-pub fn lines(chart: &Chart, width: usize, painter: Painter) -> Vec<String> {
+pub(crate) fn lines(chart: &Chart, width: usize, painter: Painter) -> Vec<String> {
     let mut out = wrap(&[Span::strong(chart.title.as_str())], width, "", "", painter);
     out.extend(match &chart.kind {
         ChartKind::Spider { axes, max, series, band } => {

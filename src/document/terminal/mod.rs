@@ -1,7 +1,7 @@
 //! The terminal backend: text wrapped to the screen, tables that fit it (stacked rows when
 //! narrow), charts drawn with block characters, colour only when the caller asks for it.
 //!
-//! Every piece of document text passes through [`text::clean`] before it is measured, so no
+//! Every piece of document text passes through `text::clean` before it is measured, so no
 //! byte of it reaches the terminal as a control sequence.
 
 mod charts;
@@ -14,7 +14,7 @@ use text::{Painter, Style, clean, pad, width as columns, wrap};
 /// How to lay a document out on a terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// Columns to fit; `None` fits the terminal on standard output, or [`PIPE_WIDTH`] when it is
+    /// Columns to fit; `None` fits the terminal on standard output, or `PIPE_WIDTH` when it is
     /// not a terminal.
     pub width: Option<u16>,
     /// Whether to use colour and bold: the caller decides (a terminal, no `NO_COLOR`, `TERM` not
@@ -23,7 +23,7 @@ pub struct Options {
 }
 
 /// The width used when output goes to a pipe or file and no width was asked for.
-pub const PIPE_WIDTH: usize = 100;
+pub(crate) const PIPE_WIDTH: usize = 100;
 
 pub fn render(document: &Document, options: Options) -> String {
     let width = resolve_width(options.width).max(1);

@@ -6,9 +6,9 @@ use crate::document::{Align, Span, Table, plain_text};
 use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Width};
 
 /// Below this many columns a grid is too cramped to read: rows are stacked instead.
-pub const STACK_BELOW: usize = 70;
+pub(crate) const STACK_BELOW: usize = 70;
 
-pub fn lines(table: &Table, width: usize, painter: Painter) -> Vec<String> {
+pub(crate) fn lines(table: &Table, width: usize, painter: Painter) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(caption) = &table.caption {
         out.extend(wrap(&[Span::strong(caption.as_str())], width, "", "", painter));

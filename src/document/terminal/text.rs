@@ -9,7 +9,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// invisible) becomes U+FFFD, so nothing in a document can move the cursor, recolour the
 /// screen, reorder what is shown or hide text.
 /// Tabs and line breaks become spaces: layout belongs to the backend.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
@@ -20,7 +20,7 @@ pub fn clean(text: &str) -> String {
 }
 
 /// Columns the text takes on a terminal, not counting the SGR sequences [`Painter`] adds.
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     if text.contains('\u{1b}') {
         UnicodeWidthStr::width(strip_sgr(text).as_str())
     } else {
@@ -29,7 +29,7 @@ pub fn width(text: &str) -> usize {
 }
 
 /// The text without SGR sequences (`ESC [ … m`).
-pub fn strip_sgr(line: &str) -> String {
+pub(crate) fn strip_sgr(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut chars = line.chars();
     while let Some(c) = chars.next() {
@@ -47,7 +47,7 @@ pub fn strip_sgr(line: &str) -> String {
 }
 
 /// The text cut to at most `max` columns, with `…` when something was cut.
-pub fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
         return text.to_string();
     }
@@ -68,13 +68,13 @@ pub fn truncate(text: &str, max: usize) -> String {
 }
 
 /// Text padded with spaces to `columns`.
-pub fn pad(text: &str, columns: usize) -> String {
+pub(crate) fn pad(text: &str, columns: usize) -> String {
     format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
 }
 
 /// How something is shown when colour is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
+pub(crate) enum Style {
     Plain,
     Strong,
     Title,
@@ -87,12 +87,12 @@ pub enum Style {
 /// Applies styles as SGR sequences, or not at all when colour is off. Text reaching it is
 /// already clean, so these are the only escape sequences in the output.
 #[derive(Debug, Clone, Copy)]
-pub struct Painter {
+pub(crate) struct Painter {
     pub colour: bool,
 }
 
 impl Painter {
-    pub fn paint(&self, text: &str, style: Style) -> String {
+    pub(crate) fn paint(&self, text: &str, style: Style) -> String {
         let code = match style {
             Style::Plain => return text.to_string(),
             _ if !self.colour || text.is_empty() => return text.to_string(),
@@ -137,7 +137,7 @@ fn words(spans: &[Span]) -> Vec<Word> {
 /// Spans wrapped to `width` columns: the first line starts with `first`, the others with
 /// `rest` (both already clean and painted as wanted). Words longer than a line are cut, so
 /// every line fits as long as the prefixes leave room.
-pub fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, painter: Painter) -> Vec<String> {
+pub(crate) fn wrap(spans: &[Span], width: usize, first: &str, rest: &str, painter: Painter) -> Vec<String> {
     let room_after = |prefix: &str| width.saturating_sub(self::width(prefix)).max(1);
     let mut room = room_after(first);
     let mut lines: Vec<Vec<(String, bool)>> = vec![Vec::new()];

@@ -16,7 +16,7 @@ struct Layer {
 const LAYERS: &[Layer] = &[
     Layer {
         name: "frameworks model",
-        modules: &["frameworks", "date", "inert", "limits", "error", "words"],
+        modules: &["frameworks", "date", "inert", "input", "diagnostic", "message", "words"],
         uses: &[],
     },
     Layer { name: "answers", modules: &["answers"], uses: &["frameworks model"] },

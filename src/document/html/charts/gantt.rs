@@ -3,7 +3,7 @@
 
 use super::super::svg::{Anchor, Svg, fit, text_width};
 use super::{Drawing, Key, legend};
-use crate::document::layout::gantt_groups;
+use crate::document::derived::gantt_groups;
 use crate::document::{BarKind, Chart, GanttLegend, GanttRow, Phase};
 
 const LABEL_LEFT: f64 = 4.0;

@@ -18,7 +18,7 @@ struct Drawing {
     legend: String,
 }
 
-pub fn figure(chart: &Chart, id: &str) -> String {
+pub(crate) fn figure(chart: &Chart, id: &str) -> String {
     // The kind names the figure, so print can size each kind of drawing to keep its text
     // at 7 pt or more.
     let kind = match &chart.kind {

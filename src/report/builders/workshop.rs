@@ -8,7 +8,7 @@ use crate::assessment::{QuestionSpread, RespondentAnswer, Workshop, WorkshopResp
 use crate::document::{Band, Block, Chart, ChartKind, Section, Series, Span};
 
 /// The section, or `None` for one respondent's assessment.
-pub fn section(w: &Words) -> Option<Section> {
+pub(crate) fn section(w: &Words) -> Option<Section> {
     let ws = w.a.workshop.as_ref().filter(|ws| ws.respondents.len() > 1)?;
     let t = &w.text.workshop;
     let mut blocks: Vec<Block> = sentences([intro(w, ws), overall(w, ws)]).into_iter().collect();
@@ -26,7 +26,7 @@ fn label(w: &Words, r: &WorkshopRespondent) -> String {
 }
 
 /// For the executive summary: who answered, and the disagreement worth most points.
-pub fn summary(w: &Words) -> Option<String> {
+pub(crate) fn summary(w: &Words) -> Option<String> {
     let ws = w.a.workshop.as_ref().filter(|ws| ws.respondents.len() > 1)?;
     let t = &w.text.workshop;
     let names: Vec<String> = ws.respondents.iter().map(|r| r.name.to_string()).collect();
@@ -157,7 +157,7 @@ fn item(w: &Words, q: &QuestionSpread) -> Vec<Span> {
 
 /// Each respondent's level on a question they did not all answer alike, for the answers
 /// appendix: "(by respondent: Dev Okafor 1, Maya Patel 3, Sofia Brandt don't know)".
-pub fn by_respondent(w: &Words, question: &str) -> Option<String> {
+pub(crate) fn by_respondent(w: &Words, question: &str) -> Option<String> {
     let ws = w.a.workshop.as_ref().filter(|ws| ws.respondents.len() > 1)?;
     let q = ws.questions.iter().find(|q| q.question == question)?;
     let alike = q.answers.windows(2).all(|p| p[0].answer == p[1].answer && p[0].asked == p[1].asked);

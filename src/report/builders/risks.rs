@@ -8,7 +8,7 @@ use crate::frameworks::Severity;
 
 const SEVERITIES: [Severity; 4] = [Severity::Critical, Severity::High, Severity::Medium, Severity::Low];
 
-pub fn section(w: &Words, _explain: bool) -> Section {
+pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.risks;
     let mut blocks = vec![paragraph(t.intro.to_string())];
     if w.a.risks.is_empty() {

@@ -8,7 +8,7 @@ use crate::assessment::{Outcome, RingChange, RiskOutcome};
 /// "A, B from Assess to Pilot and C from Hold to Assess": technologies moving between the same
 /// two rings named together, in the order first met. Names are joined by commas, groups by
 /// "and": technology names hold "and" themselves.
-pub fn moves(w: &Words, changes: &[RingChange]) -> String {
+pub(crate) fn moves(w: &Words, changes: &[RingChange]) -> String {
     let mut groups: Vec<(&RingChange, Vec<String>)> = Vec::new();
     for c in changes {
         let name = w.technology_name(&c.technology);
@@ -30,7 +30,7 @@ pub fn moves(w: &Words, changes: &[RingChange]) -> String {
 
 /// What an outcome changes, as phrases to follow "could": "lift the tier to Developing, move …
 /// and no longer raise the risk of …". Empty when it changes nothing.
-pub fn phrases(w: &Words, o: &Outcome) -> String {
+pub(crate) fn phrases(w: &Words, o: &Outcome) -> String {
     let t = &w.text.changes;
     let risks = |to: RiskOutcome| {
         let titles: Vec<String> = o
@@ -55,7 +55,7 @@ pub fn phrases(w: &Words, o: &Outcome) -> String {
 }
 
 /// The sentence after the summary's range: what all the unknowns at the top could change.
-pub fn standing(w: &Words) -> Option<String> {
+pub(crate) fn standing(w: &Words) -> Option<String> {
     let (t, r) = (&w.text.changes, &w.a.readiness);
     if r.upper <= r.overall {
         return None;
@@ -64,7 +64,7 @@ pub fn standing(w: &Words) -> Option<String> {
 }
 
 /// The sentence a lever adds when its step moves technologies to better rings.
-pub fn lever(w: &Words, opens: &[RingChange]) -> Option<String> {
+pub(crate) fn lever(w: &Words, opens: &[RingChange]) -> Option<String> {
     let t = &w.text.changes;
     match opens.len() {
         0 => None,

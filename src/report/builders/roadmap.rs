@@ -5,7 +5,7 @@ use super::{Words, list_block, new_section, paragraph};
 use crate::assessment::{PhasePlan, PlannedAction};
 use crate::document::{BarKind, Block, Chart, ChartKind, GanttLegend, GanttRow, Phase, Section};
 
-pub fn section(w: &Words, _explain: bool) -> Section {
+pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.roadmap;
     let capacity = w.a.business.capacity.to_string();
     let intro = match w.a.business.team_size {
@@ -67,7 +67,8 @@ fn gantt(w: &Words) -> Chart {
         }
     }
     let described: Vec<String> = rows.iter().map(|r| format!("{} {}", r.label, w.months(r.start, r.end))).collect();
-    let last = w.a.roadmap.last().map_or(12, |p| p.months[1]);
+    // The check makes the last phase end at the horizon.
+    let last = w.a.roadmap.last().map_or(0, |p| p.months[1]);
     Chart {
         title: t.chart.to_string(),
         alt: w.fill(&t.chart_alt, &[("rows", &w.list(&described))]).unwrap_or_default(),

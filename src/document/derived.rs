@@ -2,7 +2,9 @@
 
 use super::{Align, Block, Chart, Column, Document, GanttRow, Span, Table};
 
-/// Every chart in the document, in reading order.
+/// Every chart in the document, in reading order: a hook for the tests, which hold each
+/// backend to draw every chart.
+#[doc(hidden)]
 pub fn charts(document: &Document) -> impl Iterator<Item = &Chart> {
     document.cover.iter().chain(document.sections.iter().flat_map(|s| &s.blocks)).filter_map(|b| match b {
         Block::Chart(c) => Some(c),
@@ -16,7 +18,7 @@ pub fn plain_text(spans: &[Span]) -> String {
 }
 
 /// The groups of a gantt's rows in first-seen order, each with its rows.
-pub fn gantt_groups(rows: &[GanttRow]) -> Vec<(&str, Vec<&GanttRow>)> {
+pub(crate) fn gantt_groups(rows: &[GanttRow]) -> Vec<(&str, Vec<&GanttRow>)> {
     let mut groups: Vec<(&str, Vec<&GanttRow>)> = Vec::new();
     for row in rows {
         match groups.iter_mut().find(|(g, _)| *g == row.group) {
@@ -29,7 +31,7 @@ pub fn gantt_groups(rows: &[GanttRow]) -> Vec<(&str, Vec<&GanttRow>)> {
 
 /// A heat map as a table: the row titles down the first column, the column titles across, the
 /// cell's labels joined. The corner names both axes; arrows, not words, say which is which.
-pub fn heat_map_table(
+pub(crate) fn heat_map_table(
     row_title: &str,
     col_title: &str,
     rows: &[String],

@@ -4,7 +4,7 @@
 use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
 use crate::document::{Block, Section};
 
-pub fn section(w: &Words, _explain: bool) -> Section {
+pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.skills;
     let levels: Vec<String> =
         w.g.skill_levels.iter().enumerate().map(|(i, l)| format!("{} {}", i + 1, l.to_lowercase())).collect();

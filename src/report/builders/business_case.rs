@@ -6,7 +6,7 @@ use crate::assessment::{Band, Initiative, InitiativeKind, Kpi, Value};
 use crate::document::{Block, Section};
 use crate::frameworks::ValueBase;
 
-pub fn section(w: &Words) -> Option<Section> {
+pub(crate) fn section(w: &Words) -> Option<Section> {
     let case = &w.a.business_case;
     if case.initiatives.is_empty() {
         return None;
@@ -52,7 +52,7 @@ pub fn section(w: &Words) -> Option<Section> {
 }
 
 /// The totals and the best value for effort, for the executive summary.
-pub fn summary(w: &Words) -> Option<Block> {
+pub(crate) fn summary(w: &Words) -> Option<Block> {
     let case = &w.a.business_case;
     if case.initiatives.is_empty() {
         return None;

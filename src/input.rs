@@ -2,7 +2,7 @@
 //! `/dev/zero`) is refused at once with a clear error instead of being read into memory or
 //! waited on forever.
 
-use crate::error::shown_path;
+use crate::message::shown_path;
 use std::fs::File;
 use std::io::{BufRead, Read};
 use std::path::Path;
@@ -12,20 +12,20 @@ pub const MAX_INPUT_BYTES: u64 = 1024 * 1024;
 
 /// The largest frameworks data file accepted: a customised framework a hundred times the
 /// size of the built-in one (whose largest file is under 30 KiB) still fits.
-pub const MAX_FRAMEWORK_BYTES: u64 = 16 * 1024 * 1024;
+pub(crate) const MAX_FRAMEWORK_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The largest portfolio `assess --benchmark` reads: a `batch --format jsonl` row is about
 /// 500 bytes, so this holds half a million assessments. It is read a line at a time.
-pub const MAX_PORTFOLIO_BYTES: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_PORTFOLIO_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The longest line of a portfolio: a row is well under a kilobyte.
-pub const MAX_LINE_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// Opens `path` for reading if it is a regular file of at most `max` bytes. Anything else (a
 /// directory, a FIFO, a device, a socket) is refused without waiting: the file is opened
 /// non-blocking, so a FIFO with no writer cannot hang the tool, and its type is read from the
 /// opened file, so it cannot change between the check and the read.
-pub fn open_regular(path: &Path, max: u64) -> Result<File, String> {
+pub(crate) fn open_regular(path: &Path, max: u64) -> Result<File, String> {
     open_sized(path, max).map(|(file, _)| file)
 }
 
@@ -55,12 +55,12 @@ fn open_nonblocking(path: &Path) -> std::io::Result<File> {
 }
 
 /// Reads a UTF-8 text file of at most [`MAX_INPUT_BYTES`].
-pub fn read_limited(path: &Path) -> Result<String, String> {
+pub(crate) fn read_limited(path: &Path) -> Result<String, String> {
     read_at_most(path, MAX_INPUT_BYTES)
 }
 
 /// Reads a UTF-8 text file of at most `max` bytes.
-pub fn read_at_most(path: &Path, max: u64) -> Result<String, String> {
+pub(crate) fn read_at_most(path: &Path, max: u64) -> Result<String, String> {
     let mut bytes = Vec::new();
     read_bytes(path, max, &mut bytes)?;
     String::from_utf8(bytes).map_err(|e| not_utf8(path, e.as_bytes(), e.utf8_error()))
@@ -68,7 +68,7 @@ pub fn read_at_most(path: &Path, max: u64) -> Result<String, String> {
 
 /// [`read_at_most`] into `buffer`, which a caller reading many files keeps from one to the
 /// next rather than allocating it again.
-pub fn read_into<'b>(path: &Path, max: u64, buffer: &'b mut Vec<u8>) -> Result<&'b str, String> {
+pub(crate) fn read_into<'b>(path: &Path, max: u64, buffer: &'b mut Vec<u8>) -> Result<&'b str, String> {
     read_bytes(path, max, buffer)?;
     std::str::from_utf8(buffer).map_err(|e| not_utf8(path, buffer, e))
 }
@@ -98,7 +98,7 @@ fn not_utf8(path: &Path, bytes: &[u8], e: std::str::Utf8Error) -> String {
 
 /// The lines of `reader`, each of at most `max` bytes; a longer line ends the reading with an
 /// error rather than being held in memory whole. Line breaks are removed.
-pub fn bounded_lines(mut reader: impl BufRead, max: usize) -> impl Iterator<Item = Result<String, String>> {
+pub(crate) fn bounded_lines(mut reader: impl BufRead, max: usize) -> impl Iterator<Item = Result<String, String>> {
     let mut buffer = Vec::new();
     let mut failed = false;
     std::iter::from_fn(move || {
@@ -128,7 +128,7 @@ pub fn bounded_lines(mut reader: impl BufRead, max: usize) -> impl Iterator<Item
 /// Where the first TOML syntax error of `text` is, if it has one, found with memory linear in
 /// the text (its tokens) and no list of errors: the parse and the decoding of every key,
 /// value, comment and line break that `toml` does, without building anything.
-pub fn first_toml_error(text: &str) -> Option<usize> {
+pub(crate) fn first_toml_error(text: &str) -> Option<usize> {
     use toml_parser::parser::{RecursionGuard, parse_document};
     let source = toml_parser::Source::new(text);
     let tokens = source.lex().into_vec();
@@ -178,7 +178,7 @@ impl toml_parser::parser::EventReceiver for Decoder<'_> {
 }
 
 /// A size limit in words: "1 MiB", "64 KiB".
-pub fn size(bytes: u64) -> String {
+pub(crate) fn size(bytes: u64) -> String {
     match bytes {
         b if b >= 1 << 20 => format!("{} MiB", b >> 20),
         b => format!("{} KiB", b >> 10),

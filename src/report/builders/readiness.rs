@@ -4,7 +4,7 @@
 use super::{Words, left, list_block, new_section, notes, num, paragraph, right, table};
 use crate::document::{Band, Block, Chart, ChartKind, Section, Series};
 
-pub fn section(w: &Words, explain: bool) -> Section {
+pub(crate) fn section(w: &Words, explain: bool) -> Section {
     let t = &w.text.readiness;
     let mut blocks = vec![paragraph(t.intro.to_string()), Block::Chart(spider(w)), dimension_table(w)];
     blocks.push(Block::Heading(t.levers.to_string()));

@@ -7,13 +7,13 @@ use crate::assessment::{RespondentAnswer, WorkshopRespondent};
 use crate::frameworks::Text;
 
 /// `text` followed by the notes and evidence on `questions`, if any.
-pub fn after<'q>(w: &Words, text: String, questions: impl IntoIterator<Item = &'q str>) -> String {
+pub(crate) fn after<'q>(w: &Words, text: String, questions: impl IntoIterator<Item = &'q str>) -> String {
     let notes: Vec<String> = questions.into_iter().flat_map(|q| on_question(w, q)).collect();
     if notes.is_empty() { text } else { format!("{text} {}", notes.join(" ")) }
 }
 
 /// Every note and evidence on a question: each respondent's, signed, in a workshop.
-pub fn on_question(w: &Words, question: &str) -> Vec<String> {
+pub(crate) fn on_question(w: &Words, question: &str) -> Vec<String> {
     if let Some(ws) = &w.a.workshop {
         let Some(spread) = ws.questions.iter().find(|q| q.question == question) else { return Vec::new() };
         return spread
@@ -30,7 +30,7 @@ pub fn on_question(w: &Words, question: &str) -> Vec<String> {
 }
 
 /// One respondent's note and evidence, unsigned: for a place that already names them.
-pub fn own(w: &Words, answer: &RespondentAnswer) -> Vec<String> {
+pub(crate) fn own(w: &Words, answer: &RespondentAnswer) -> Vec<String> {
     written(w, None, answer.note.as_ref(), answer.evidence.as_ref())
 }
 

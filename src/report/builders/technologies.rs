@@ -11,7 +11,7 @@ use crate::frameworks::Ring;
 /// The radar's rings, innermost first.
 const RINGS: [Ring; 5] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, Ring::Hold];
 
-pub fn section(w: &Words, explain: bool) -> Section {
+pub(crate) fn section(w: &Words, explain: bool) -> Section {
     let t = &w.text.technologies;
     let mut blocks = vec![paragraph(t.intro.to_string()), Block::Chart(radar(w)), overview(w)];
     let detailed = in_ring_order(
@@ -95,7 +95,7 @@ fn overview(w: &Words) -> Block {
 }
 
 /// The sentences for why a technology is where it is.
-pub fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
+pub(crate) fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
     let timeline = &x.adoption_timeline;
     let mut text: Vec<String> = timeline.reasons.iter().filter_map(|r| reason(w, x, r)).collect();
     text.extend(waits_for(w, x));
@@ -109,7 +109,7 @@ pub fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
 
 /// The planned actions that serve a technology and end before it starts: what it waits for
 /// (a rule's control, a mitigation), so its start month reads as a consequence.
-pub fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
+pub(crate) fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
     let start = x.adoption_timeline.start_month?;
     let actions: Vec<String> =
         w.a.roadmap

@@ -7,12 +7,12 @@ use super::wrap::wrap_hanging;
 use super::{Ask, Choice, NumberRange, Prompter, Reply, Review};
 use std::io::BufRead;
 
-pub struct Plain {
+pub(crate) struct Plain {
     columns: usize,
 }
 
 impl Plain {
-    pub fn new() -> Plain {
+    pub(crate) fn new() -> Plain {
         Plain { columns: super::columns() }
     }
 

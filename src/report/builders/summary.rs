@@ -7,7 +7,7 @@ use crate::assessment::{EvidenceRef, Reason, RiskEntry, SourceRef, TechnologyAss
 use crate::document::{Block, KeyFigure, Section};
 use crate::frameworks::Ring;
 
-pub fn cover(w: &Words) -> Vec<Block> {
+pub(crate) fn cover(w: &Words) -> Vec<Block> {
     let (r, c) = (&w.a.readiness, &w.text.cover);
     let open = r.upper - r.overall;
     let range_note = if open > 0.0 {
@@ -64,7 +64,7 @@ fn tier_note(w: &Words) -> String {
 }
 
 /// One sentence: the tier, the score and the first priority.
-pub fn headline(w: &Words) -> String {
+pub(crate) fn headline(w: &Words) -> String {
     let r = &w.a.readiness;
     let (tier, overall) = (r.tier.name.as_str(), num(r.overall));
     let h = &w.text.headline;
@@ -75,7 +75,7 @@ pub fn headline(w: &Words) -> String {
     .unwrap_or_default()
 }
 
-pub fn section(w: &Words) -> Section {
+pub(crate) fn section(w: &Words) -> Section {
     let s = &w.text.summary;
     let mut blocks: Vec<Block> =
         [standing(w), plan(w), super::business_case::summary(w)].into_iter().flatten().collect();
@@ -85,7 +85,8 @@ pub fn section(w: &Words) -> Section {
             blocks.push(block);
         }
     };
-    headed(&s.priorities, list_block(priorities(w), true));
+    let listed = priorities(w);
+    headed(&priorities_heading(w, listed.len()), list_block(listed, true));
     headed(&s.quick_wins, list_block(quick_wins(w), false));
     headed(&s.top_risks, Some(top_risks(w)));
     headed(&s.waiting, list_block(super::outlook::waiting(w), false));
@@ -186,13 +187,13 @@ fn grouped(w: &Words, planned: &[&TechnologyAssessment]) -> String {
 }
 
 /// The marketing team's size as answered, if it was.
-pub fn team_size(w: &Words) -> Option<String> {
+pub(crate) fn team_size(w: &Words) -> Option<String> {
     w.a.business.team_size.map(|n| n.to_string())
 }
 
-/// Up to three things to do first: the first gap's action, the first technology in the plan,
-/// the most exposed serious risk; then further gaps and technologies. An action already named
-/// is not named again for another reason.
+/// The things to do first, as many as `shown.priorities`: the first gap's action, the first
+/// technology in the plan, the most exposed serious risk; then further gaps and technologies.
+/// An action already named is not named again for another reason.
 pub fn priorities(w: &Words) -> Vec<String> {
     let mut gap_items: Vec<(String, String)> =
         w.a.readiness.gaps.iter().filter_map(|gap| gap_priority(w, gap)).collect();
@@ -225,6 +226,16 @@ pub fn priorities(w: &Words) -> Vec<String> {
         .map(|(_, text)| text)
         .take(w.text.summary.shown.priorities)
         .collect()
+}
+
+/// "Three priorities": how many are listed, in words while `counts` has the number.
+fn priorities_heading(w: &Words, count: usize) -> String {
+    let s = &w.text.summary;
+    if count == 1 {
+        return s.priority.to_string();
+    }
+    let word = s.counts.get(count.wrapping_sub(1)).map_or_else(|| count.to_string(), |c| c.to_string());
+    w.fill(&s.priorities, &[("count", &word)]).unwrap_or_default()
 }
 
 /// The first-phase action closing `gap`, keyed by the action's id.
@@ -368,7 +379,7 @@ fn top_risks(w: &Words) -> Block {
     list_block(items, false).unwrap_or_else(|| paragraph(s.no_risks.to_string()))
 }
 
-pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
+pub(crate) fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
     w.fill(
         &w.text.summary.evidence,
         &[("claim", e.claim.trim_end_matches('.')), ("kind", &lower(&e.kind_name)), ("source", &source(w, &e.source))],
@@ -376,7 +387,7 @@ pub fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
 }
 
 /// "Title, Author, Publisher, 15 January 2024".
-pub fn source(w: &Words, s: &SourceRef) -> String {
+pub(crate) fn source(w: &Words, s: &SourceRef) -> String {
     let a = &w.text.appendix;
     let by = |x: &Option<crate::frameworks::Text>| x.as_ref().and_then(|x| w.fill(&a.author, &[("author", x)]));
     let author = [by(&s.author), by(&s.publisher)].into_iter().flatten().collect::<String>();

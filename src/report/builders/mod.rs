@@ -20,7 +20,7 @@ mod summary;
 mod technologies;
 mod workshop;
 
-use super::{Section as Part, View};
+use super::{Part, View};
 use crate::answers::Answer;
 use crate::assessment::{Assessment, TechnologyAssessment};
 use crate::date::Date;
@@ -88,7 +88,7 @@ pub fn document(a: &Assessment, fw: &Frameworks, view: &View) -> Document {
 type SectionBuilder = fn(&Words, bool) -> Section;
 
 /// The assessment with its wording: lookups and sentence-making shared by every section.
-pub struct Words<'a> {
+pub(crate) struct Words<'a> {
     pub a: &'a Assessment,
     pub text: &'a ReportText,
     pub g: &'a Glossary,
@@ -106,65 +106,65 @@ impl<'a> Words<'a> {
     }
 
     /// A template filled, or `None` when a value it needs is missing.
-    pub fn fill(&self, template: &Text, values: &[(&str, &str)]) -> Option<String> {
+    pub(crate) fn fill(&self, template: &Text, values: &[(&str, &str)]) -> Option<String> {
         fill(template, values)
     }
 
     /// "a, b and c", or `none` for an empty list.
-    pub fn list(&self, items: &[impl AsRef<str>]) -> String {
+    pub(crate) fn list(&self, items: &[impl AsRef<str>]) -> String {
         list(items, &self.text.and)
     }
 
-    pub fn company(&self) -> String {
+    pub(crate) fn company(&self) -> String {
         let name = self.a.company.trim();
         if name.is_empty() { self.text.unnamed_company.to_string() } else { name.to_string() }
     }
 
-    pub fn date(&self, d: Date) -> String {
+    pub(crate) fn date(&self, d: Date) -> String {
         date_in(self.text, d)
     }
 
-    pub fn technology(&self, id: &str) -> Option<&'a TechnologyAssessment> {
+    pub(crate) fn technology(&self, id: &str) -> Option<&'a TechnologyAssessment> {
         self.a.technologies.iter().find(|t| t.id == id)
     }
 
-    pub fn technology_name(&self, id: &str) -> String {
+    pub(crate) fn technology_name(&self, id: &str) -> String {
         self.technology(id).map_or_else(|| id.to_string(), |t| t.name.to_string())
     }
 
-    pub fn technology_names(&self, ids: &[Text]) -> String {
+    pub(crate) fn technology_names(&self, ids: &[Text]) -> String {
         self.list(&ids.iter().map(|id| self.technology_name(id)).collect::<Vec<_>>())
     }
 
-    pub fn dimension_name(&self, id: &str) -> String {
+    pub(crate) fn dimension_name(&self, id: &str) -> String {
         let d = self.a.readiness.dimensions.iter().find(|d| d.id == id);
         d.map_or_else(|| id.to_string(), |d| d.name.to_string())
     }
 
     /// A dimension's name inside a sentence: "the gap in data foundation".
-    pub fn dimension_prose(&self, id: &str) -> String {
+    pub(crate) fn dimension_prose(&self, id: &str) -> String {
         lower_first(&self.dimension_name(id))
     }
 
-    pub fn dimension_score(&self, id: &str) -> f64 {
+    pub(crate) fn dimension_score(&self, id: &str) -> f64 {
         self.a.readiness.dimensions.iter().find(|d| d.id == id).map_or(0.0, |d| d.score)
     }
 
-    pub fn goal(&self, id: &str) -> String {
+    pub(crate) fn goal(&self, id: &str) -> String {
         self.g.goals.get(id).map_or_else(|| id.to_string(), |g| lower_first(g))
     }
 
     /// The stated goals a technology serves, best first, as a sentence names them.
-    pub fn goals_served(&self, t: &TechnologyAssessment) -> Vec<String> {
+    pub(crate) fn goals_served(&self, t: &TechnologyAssessment) -> Vec<String> {
         t.roi_potential.goals_served.iter().map(|g| self.goal(g)).collect()
     }
 
-    pub fn ring(&self, ring: Ring) -> String {
+    pub(crate) fn ring(&self, ring: Ring) -> String {
         self.g.rings.get(&ring).map_or_else(|| ring.id().to_string(), |r| r.name.to_string())
     }
 
     /// A severity in the report's words ("critical").
-    pub fn severity(&self, severity: crate::frameworks::Severity) -> String {
+    pub(crate) fn severity(&self, severity: crate::frameworks::Severity) -> String {
         use crate::frameworks::Severity;
         let words = &self.text.severities;
         match severity {
@@ -177,7 +177,7 @@ impl<'a> Words<'a> {
     }
 
     /// A cost band in the report's words.
-    pub fn cost(&self, cost: crate::frameworks::Cost) -> String {
+    pub(crate) fn cost(&self, cost: crate::frameworks::Cost) -> String {
         use crate::frameworks::Cost;
         let words = &self.text.costs;
         match cost {
@@ -188,12 +188,12 @@ impl<'a> Words<'a> {
         .to_string()
     }
 
-    pub fn action_title(&self, id: &str) -> String {
+    pub(crate) fn action_title(&self, id: &str) -> String {
         self.g.actions.get(id).map_or_else(|| id.to_string(), |t| t.to_string())
     }
 
     /// "months 1–3", or "month 4" for one month.
-    pub fn months(&self, first: u32, last: u32) -> String {
+    pub(crate) fn months(&self, first: u32, last: u32) -> String {
         let (f, l) = (first.to_string(), last.to_string());
         if first == last {
             self.fill(&self.text.month_single, &[("month", &f)]).unwrap_or_default()
@@ -203,7 +203,7 @@ impl<'a> Words<'a> {
     }
 
     /// An answer as "3 / 4", or "don't know" / "not asked".
-    pub fn answer(&self, answer: Answer, top: u8, asked: bool) -> String {
+    pub(crate) fn answer(&self, answer: Answer, top: u8, asked: bool) -> String {
         match answer {
             Answer::DontKnow if !asked => self.text.not_asked.to_string(),
             Answer::DontKnow => self.text.dont_know.to_string(),
@@ -212,7 +212,7 @@ impl<'a> Words<'a> {
     }
 
     /// When a technology starts and ends, if it has months.
-    pub fn tech_months(&self, t: &TechnologyAssessment) -> String {
+    pub(crate) fn tech_months(&self, t: &TechnologyAssessment) -> String {
         match (t.adoption_timeline.start_month, t.adoption_timeline.end_month) {
             (Some(first), Some(last)) => self.months(first, last),
             _ => String::new(),
@@ -220,21 +220,21 @@ impl<'a> Words<'a> {
     }
 
     /// The scheduled months of a roadmap action, if it is in the plan.
-    pub fn action_months(&self, id: &str) -> Option<String> {
+    pub(crate) fn action_months(&self, id: &str) -> Option<String> {
         let planned = self.a.roadmap.iter().flat_map(|p| &p.actions).find(|x| x.id == id)?;
         Some(self.months(planned.months[0], planned.months[1]))
     }
 }
 
 /// A date as the report's wording writes it ("25 November 2026").
-pub fn date_in(text: &ReportText, d: Date) -> String {
+pub(crate) fn date_in(text: &ReportText, d: Date) -> String {
     let month = text.months.get(d.month as usize - 1).map_or("", |m| m.as_str());
     let values = [("day", &d.day.to_string()[..]), ("month", month), ("year", &d.year.to_string()[..])];
     fill(&text.date, &values).unwrap_or_else(|| d.to_string())
 }
 
 /// A date given to the month only ("2025-03") as the report's wording writes it ("March 2025").
-pub fn month_year_in(text: &ReportText, given: &str) -> Option<String> {
+pub(crate) fn month_year_in(text: &ReportText, given: &str) -> Option<String> {
     let d: Date = format!("{given}-01").parse().ok()?;
     let month = text.months.get(d.month as usize - 1)?;
     fill(&text.month_year, &[("month", month), ("year", &d.year.to_string())])
@@ -250,42 +250,42 @@ fn lower_first(text: &str) -> String {
     chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
-pub fn paragraph(text: impl Into<String>) -> Block {
+pub(crate) fn paragraph(text: impl Into<String>) -> Block {
     Block::Paragraph(vec![Span::plain(text)])
 }
 
 /// A paragraph of the sentences that could be formed, if any.
-pub fn sentences(parts: impl IntoIterator<Item = Option<String>>) -> Option<Block> {
+pub(crate) fn sentences(parts: impl IntoIterator<Item = Option<String>>) -> Option<Block> {
     let text: Vec<String> = parts.into_iter().flatten().collect();
     (!text.is_empty()).then(|| paragraph(text.join(" ")))
 }
 
-pub fn list_block(items: Vec<String>, ordered: bool) -> Option<Block> {
+pub(crate) fn list_block(items: Vec<String>, ordered: bool) -> Option<Block> {
     (!items.is_empty())
         .then(|| Block::List { ordered, items: items.into_iter().map(|i| vec![Span::plain(i)]).collect() })
 }
 
 /// A table with plain-text cells; the first of `wide` columns takes the spare width.
-pub fn table(caption: Option<String>, columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
+pub(crate) fn table(caption: Option<String>, columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
     let rows = rows.into_iter().map(|r| r.into_iter().map(|c| vec![Span::plain(c)]).collect()).collect();
     Block::Table(Table { caption, columns, rows })
 }
 
-pub fn left(header: &str) -> Column {
+pub(crate) fn left(header: &str) -> Column {
     Column { header: header.to_string(), align: crate::document::Align::Left, wide: false }
 }
 
-pub fn wide(header: &str) -> Column {
+pub(crate) fn wide(header: &str) -> Column {
     Column { header: header.to_string(), align: crate::document::Align::Left, wide: true }
 }
 
-pub fn right(header: &str) -> Column {
+pub(crate) fn right(header: &str) -> Column {
     Column { header: header.to_string(), align: crate::document::Align::Right, wide: false }
 }
 
 /// The meta of a document without a cover, contents or signature (a comparison, a portfolio
 /// summary, a catalogue), on A4 paper.
-pub fn plain_meta(text: &ReportText, client: String, date: String, headline: String, generator: String) -> Meta {
+pub(crate) fn plain_meta(text: &ReportText, client: String, date: String, headline: String, generator: String) -> Meta {
     Meta {
         client,
         date,
@@ -298,6 +298,6 @@ pub fn plain_meta(text: &ReportText, client: String, date: String, headline: Str
     }
 }
 
-pub fn new_section(anchor: &str, title: &str, blocks: Vec<Block>) -> Section {
+pub(crate) fn new_section(anchor: &str, title: &str, blocks: Vec<Block>) -> Section {
     Section { anchor: anchor.to_string(), title: title.to_string(), blocks, appendix: false }
 }

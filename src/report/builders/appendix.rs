@@ -7,7 +7,7 @@ use crate::assessment::SourceRef;
 use crate::document::{Block, Section};
 
 /// One section, so the appendices print one after another rather than a page each.
-pub fn sections(w: &Words) -> Vec<Section> {
+pub(crate) fn sections(w: &Words) -> Vec<Section> {
     let t = &w.text.appendix;
     let mut blocks = vec![Block::Heading(t.methodology.to_string())];
     blocks.extend(methodology(w));
