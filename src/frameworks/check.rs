@@ -950,6 +950,10 @@ fn check_technologies(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
                 format!("`{}` is on the horizon watch and needs a `signal` to watch for", t.id),
             );
         }
+        for w in &t.waits_for {
+            c.refs(TECHNOLOGIES, &t.id, "question", [&w.question], &ids.questions);
+            c.refs(TECHNOLOGIES, &t.id, "action", [&w.action], &ids.actions);
+        }
         for r in t.runs_when.iter().chain(&t.needs) {
             c.refs(TECHNOLOGIES, &t.id, "question", [&r.question], &ids.questions);
             if let Some(q) = fw.question(&r.question) {

@@ -1183,6 +1183,11 @@ pub struct Technology {
     /// dimension's average can hide the one capability a technology needs.
     #[serde(default)]
     pub needs: Vec<AnswerLevel>,
+    /// Work it waits for while an answer is below a level, wherever the business is: an
+    /// assistant that speaks to customers starts after the disclosure work when nothing tells
+    /// them they face an AI.
+    #[serde(default)]
+    pub waits_for: Vec<WaitFor>,
     pub risks: Vec<Text>,
     pub stage: StageJudgement,
     #[serde(default)]
@@ -1197,6 +1202,16 @@ pub struct Technology {
 pub struct AnswerLevel {
     pub question: Text,
     pub at_least: u8,
+}
+
+/// A roadmap action a technology starts after while the answer to `question` is below
+/// `at_least`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitFor {
+    pub question: Text,
+    pub at_least: u8,
+    pub action: Text,
 }
 
 /// A technology's adoption stage in marketing, as judged on a date from a source.

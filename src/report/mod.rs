@@ -12,7 +12,7 @@ mod ids;
 mod json;
 
 pub use builders::{catalog_document, compare_document, document, num, portfolio_document, priorities};
-pub(crate) use deliverable::{Deliverable, Lang};
+pub use deliverable::{Deliverable, Lang};
 pub use ids::unknown_ids;
 
 use crate::assessment::Assessment;

@@ -72,9 +72,15 @@ impl<'a> Rules<'a> {
         })
     }
 
-    /// The roadmap actions that put in place a control a technology waits for: it starts after them.
+    /// The roadmap actions that put in place a control a technology waits for, a rule's or its
+    /// own (technologies.toml `waits_for`): it starts after them.
     pub(crate) fn control_actions(&self, id: &str) -> impl Iterator<Item = &'a Text> {
-        self.unmet_controls(id).filter_map(|(_, control)| control.action.as_ref())
+        let answers = self.answers;
+        let own = self.fw.technology(id).map(|t| t.waits_for.as_slice()).unwrap_or_default();
+        let unmet = own.iter().filter(move |w| {
+            answers.readiness.get(&w.question).and_then(|a| a.level()).is_none_or(|l| l < f64::from(w.at_least))
+        });
+        self.unmet_controls(id).filter_map(|(_, control)| control.action.as_ref()).chain(unmet.map(|w| &w.action))
     }
 
     /// Rules whose control is not shown by the answers cap the technologies they touch.

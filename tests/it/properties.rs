@@ -632,13 +632,14 @@ fn disorders(a: &Assessment) -> Vec<String> {
     for x in a.roadmap.iter().flat_map(|ph| &ph.actions) {
         let (_, spec) = fw().action(&x.id).unwrap();
         let reviews = spec.after.iter().filter(|id| fw().action(id).is_some_and(|(_, r)| r.decides));
-        if let Some(review) = reviews.filter_map(|id| planned_action(a, id)).max_by_key(|r| r.months[1]) {
-            if x.if_go != Some(review.months[1]) || x.months[0] <= review.months[1] {
-                found.push(format!(
-                    "{} (months {:?}) is not held to the review in month {}",
-                    x.id, x.months, review.months[1]
-                ));
-            }
+        let review = reviews.filter_map(|id| planned_action(a, id)).max_by_key(|r| r.months[1]);
+        if let Some(review) = review
+            && (x.if_go != Some(review.months[1]) || x.months[0] <= review.months[1])
+        {
+            found.push(format!(
+                "{} (months {:?}) is not held to the review in month {}",
+                x.id, x.months, review.months[1]
+            ));
         }
     }
     // Work against a serious risk that a running technology carries keeps its months: it is

@@ -66,23 +66,30 @@ pub fn cases(kind: &str) -> Vec<PathBuf> {
     cases
 }
 
-/// Peak resident memory of a finished child, in KiB, from wait4 (which reaps it, so
-/// `Child::wait` is not called).
-#[allow(clippy::zombie_processes)]
-pub fn peak_rss_kib(mut cmd: std::process::Command) -> i64 {
-    let child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    loop {
-        // SAFETY: waits for our own child; `status` and `usage` are valid and writable.
-        let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-        if pid == -1 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
-            continue;
-        }
-        assert_eq!(pid, child.id() as i32, "wait4: {}", std::io::Error::last_os_error());
-        assert!(libc::WIFEXITED(status), "batch did not exit normally: status {status}");
-        return usage.ru_maxrss;
+/// Peak resident memory of a command run to its end, in KiB (it must exit, not be killed).
+pub fn peak_rss_kib(cmd: std::process::Command) -> i64 {
+    // A child spawned from this process reports at least this process's own peak (the spawn
+    // shares or copies its memory before exec), which in one test binary running many tests is
+    // hundreds of MiB. A small Python parent starts the command instead and reports its child's
+    // peak alone.
+    let script = "import resource, subprocess, sys\n\
+                  r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n\
+                  assert r.returncode >= 0, f'killed by signal {-r.returncode}'\n\
+                  print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)";
+    let mut python = std::process::Command::new("python3");
+    python.arg("-c").arg(script).arg(cmd.get_program()).args(cmd.get_args());
+    for (key, value) in cmd.get_envs() {
+        match value {
+            Some(value) => python.env(key, value),
+            None => python.env_remove(key),
+        };
     }
+    if let Some(dir) = cmd.get_current_dir() {
+        python.current_dir(dir);
+    }
+    let out = python.output().expect("python3 runs the measured command");
+    assert!(out.status.success(), "measuring {:?}: {}", cmd.get_program(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().parse().expect("python3 prints the peak in KiB")
 }
 
 /// Unescaped `|` characters in a line (a backslash escapes the next character).
