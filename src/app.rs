@@ -157,7 +157,8 @@ fn batch(
         }
         Ok(outcome)
     })?;
-    confirm(&format!("Results of {} answer files", outcome.scored), output)?;
+    let files = if outcome.scored == 1 { "answer file" } else { "answer files" };
+    confirm(&format!("Results of {} {files}", outcome.scored), output)?;
     let Some(problems) = outcome.problems.into_error() else { return Ok(ExitCode::SUCCESS) };
     eprint_lossy(&format!("batch: {} scored, {} could not be scored:\n", outcome.scored, outcome.failed.len()));
     Err(problems.into())
