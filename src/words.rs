@@ -126,3 +126,9 @@ mod tests {
         assert_eq!(placeholders("{x} is {y}."), ["x", "y"]);
     }
 }
+
+/// "The marketing lead" as it reads inside a sentence.
+pub(crate) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}

@@ -405,17 +405,11 @@ fn relieve(fw: &Frameworks, owners: &HashMap<Text, Running>, action: &mut Planne
     let has_room = |owner: &str| owners.get(&lead(owner)).is_none_or(|r| r.first_room(from, to - from + 1) == from);
     let Some(relief) = fw.action(&action.id).and_then(|(_, a)| a.relief.as_ref()) else { return };
     let usual = lead(&action.owner);
-    let helper = relief.replace("{lead}", &lowercase_first(&usual));
+    let helper = relief.replace("{lead}", &crate::words::lower_first(&usual));
     if !has_room(&action.owner) && has_room(&helper) {
         action.owner = helper.into();
         action.relieved = true;
     }
-}
-
-/// "The marketing lead" as it reads inside a sentence.
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Who leads an owner's work: "The marketing lead, with finance" is the marketing lead, helped

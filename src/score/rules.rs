@@ -66,9 +66,7 @@ impl<'a> Rules<'a> {
         let answers = self.answers;
         self.touching(id).filter_map(move |rule| {
             let control = rule.control.as_ref()?;
-            let level = answers.readiness.get(&control.question).and_then(|a| a.level());
-            let met = level.is_some_and(|l| l >= f64::from(control.level));
-            (!met).then_some((rule, control))
+            below(answers, &control.question, control.level).then_some((rule, control))
         })
     }
 
@@ -77,9 +75,7 @@ impl<'a> Rules<'a> {
     pub(crate) fn control_actions(&self, id: &str) -> impl Iterator<Item = &'a Text> {
         let answers = self.answers;
         let own = self.fw.technology(id).map(|t| t.waits_for.as_slice()).unwrap_or_default();
-        let unmet = own.iter().filter(move |w| {
-            answers.readiness.get(&w.question).and_then(|a| a.level()).is_none_or(|l| l < f64::from(w.at_least))
-        });
+        let unmet = own.iter().filter(move |w| below(answers, &w.question, w.at_least));
         self.unmet_controls(id).filter_map(|(_, control)| control.action.as_ref()).chain(unmet.map(|w| &w.action))
     }
 
@@ -104,6 +100,11 @@ fn add<'a>(map: &mut HashMap<&'a str, Vec<usize>>, keys: &'a [Text], i: usize) {
     for key in keys {
         super::group_once(map, key.as_str(), i);
     }
+}
+
+/// The answer to `question` is below `level`, or unknown: an unknown control is not a control.
+fn below(answers: &Answers, question: &str, level: u8) -> bool {
+    answers.readiness.get(question).and_then(|a| a.level()).is_none_or(|l| l < f64::from(level))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use super::glossary::one_word;
 use crate::assessment::Band;
 use crate::frameworks::{ContextRole, Cost, Frameworks, Ring, Text};
-use crate::words::{fill, list};
+use crate::words::{fill, list, lower_first};
 
 /// The methodology paragraphs with the numbers of the scoring rules in use.
 /// The paragraph templates `paragraphs` fills, the business case's aside.
@@ -281,11 +281,6 @@ fn funded_pilots(fw: &Frameworks) -> Vec<String> {
                 .unwrap_or_default()
         })
         .collect()
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use crate::assessment::{Assessment, TechnologyAssessment};
 use crate::date::Date;
 use crate::document::{Block, Column, Document, Meta, Section, Span, Table};
 use crate::frameworks::{Frameworks, ReportText, Ring, Text};
-use crate::words::{fill, list};
+use crate::words::{fill, list, lower_first};
 use glossary::Glossary;
 
 pub use catalog::document as catalog_document;
@@ -243,11 +243,6 @@ pub(crate) fn month_year_in(text: &ReportText, given: &str) -> Option<String> {
 /// A figure as every view shows it: rounded once, here.
 pub fn num(x: f64) -> String {
     crate::document::number(x)
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 pub(crate) fn paragraph(text: impl Into<String>) -> Block {
