@@ -550,3 +550,87 @@ fn a_roadmap_action_starts_from_the_clients_own_weakest_answer() {
     let better = item(&better);
     assert!(better.contains(r#""Purchases, sign-ups and email engagement are captured consistently for most customers", the answer to "How is first-party customer data captured""#), "{better}");
 }
+
+/// The answer file of a reference business or example, by name.
+fn example_or_reference(name: &str) -> String {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let reference = root.join("tests/reference").join(format!("{name}.toml"));
+    std::fs::read_to_string(&reference).unwrap_or_else(|_| example_text(name))
+}
+
+fn planned<'a>(a: &'a Assessment, id: &str) -> Option<&'a readiness::assessment::PlannedAction> {
+    a.roadmap.iter().flat_map(|p| &p.actions).find(|x| x.id == id)
+}
+
+/// An assistant that speaks to customers (technologies.toml `waits_for`) starts after the
+/// disclosure work while the answers do not show it, whatever rules apply: the clinic's
+/// patient-facing pilot once ran with that work "not in this year's plan".
+#[test]
+fn a_customer_facing_assistant_starts_after_the_work_it_waits_for() {
+    let mut checked = 0;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let answers = parse(fw(), &name, &example_or_reference(&name), Completeness::Complete).unwrap();
+        for t in a.technologies.iter().filter(|t| t.adoption_timeline.ring.is_planned()) {
+            let spec = fw().technology(&t.id).unwrap();
+            let below =
+                |q: &str, at: u8| answers.readiness.get(q).and_then(|x| x.level()).is_none_or(|l| l < f64::from(at));
+            for w in spec.waits_for.iter().filter(|w| below(&w.question, w.at_least)) {
+                let action = planned(&a, &w.action)
+                    .unwrap_or_else(|| panic!("{name}: {} waits for an unplanned {}", t.id, w.action));
+                let start = t.adoption_timeline.start_month.unwrap();
+                assert!(
+                    action.months[1] < start,
+                    "{name}: {} starts in month {start}, {} ends in {}",
+                    t.id,
+                    w.action,
+                    action.months[1]
+                );
+                assert!(action.technologies.contains(&t.id), "{name}: {} does not name {}", w.action, t.id);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no reference business plans a customer-facing assistant without disclosure");
+}
+
+/// A company of fewer than ten people answers for every rule itself (regulations.toml
+/// `rule_role`), not through a compliance team or a data protection officer it does not have.
+#[test]
+fn a_micro_company_answers_for_its_rules_itself() {
+    let role = &fw().regulations.rule_roles[0];
+    let mut micro = 0;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let small = a.business.company_scale.as_ref().is_some_and(|s| role.company_scales.contains(s));
+        for r in &a.business.regulations {
+            assert_eq!(small, r.role == role.role, "{name}: {} is answered for by {}", r.id, r.role);
+        }
+        micro += usize::from(small && !a.business.regulations.is_empty());
+    }
+    assert!(micro > 0, "no micro company with rules in scope among the reference businesses");
+}
+
+/// The studies of what is assessed run beside the work that carries them (roadmap.toml
+/// `carries_rings`), not after it.
+#[test]
+fn the_studies_run_beside_the_work_that_carries_them() {
+    let mut studied = 0;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let carriers = fw().roadmap.phases.iter().flat_map(|p| &p.actions).filter(|x| !x.carries_rings.is_empty());
+        for spec in carriers {
+            for t in a.technologies.iter().filter(|t| spec.carries_rings.contains(&t.adoption_timeline.ring)) {
+                let action =
+                    planned(&a, &spec.id).unwrap_or_else(|| panic!("{name}: {} is studied without {}", t.id, spec.id));
+                let start = t.adoption_timeline.start_month.unwrap();
+                assert!(
+                    action.months[0] <= start && start <= action.months[1],
+                    "{name}: {} starts in month {start}, outside {} {:?}",
+                    t.id,
+                    spec.id,
+                    action.months
+                );
+                studied += 1;
+            }
+        }
+    }
+    assert!(studied > 0);
+}
