@@ -84,6 +84,12 @@ pub(crate) fn list(items: &[impl AsRef<str>], and: &str) -> String {
     }
 }
 
+/// "The marketing lead" as it reads inside a sentence.
+pub(crate) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,10 +131,4 @@ mod tests {
         assert!(list(&[] as &[&str], "and").is_empty());
         assert_eq!(placeholders("{x} is {y}."), ["x", "y"]);
     }
-}
-
-/// "The marketing lead" as it reads inside a sentence.
-pub(crate) fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
