@@ -6,6 +6,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
+use readiness::frameworks::Load;
 use readiness::frameworks::{BUILTIN, DataFile, Frameworks};
 use readiness::report::{Format, View, render};
 use readiness::score::{Detail, assess, scores};

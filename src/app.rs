@@ -186,7 +186,7 @@ fn portfolio_summary(
 /// The frameworks, for the rest of the run: never freed, since the process ends soon after
 /// and freeing their thousands of strings would only cost time.
 fn load(data: &DataArgs) -> Result<&'static Frameworks, InputError> {
-    Frameworks::load(data.frameworks.as_deref()).map(|fw| &*Box::leak(Box::new(fw)))
+    crate::frameworks::load(data.frameworks.as_deref()).map(|fw| &*Box::leak(Box::new(fw)))
 }
 
 /// The assessment date (`--as-of`, else today), refused when it falls before a technology's
@@ -417,7 +417,7 @@ fn export(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn check(dir: &Path) -> anyhow::Result<ExitCode> {
-    let fw = &*Box::leak(Box::new(Frameworks::from_dir(dir)?));
+    let fw = &*Box::leak(Box::new(crate::frameworks::from_dir(dir)?));
     let summary = format!(
         "ok: {} ({} technologies, {} readiness questions in {} dimensions, {} risks, {} skills)\n",
         printable(&dir.display().to_string()),

@@ -16,7 +16,7 @@ pub mod assessment;
 mod catalog;
 pub mod cli;
 pub(crate) mod compare;
-pub mod date;
+pub use readiness_model::date;
 pub mod diagnostic;
 pub mod document;
 pub mod frameworks;

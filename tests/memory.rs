@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
 use readiness::frameworks::Frameworks;
+use readiness::frameworks::Load;
 use readiness::input::MAX_INPUT_BYTES;
 use readiness::report::{Format, View, render};
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -122,6 +122,7 @@ fn is_placeholder(line: &str, id: &str) -> bool {
 mod tests {
     use super::*;
     use crate::answers::{Answer, ContextValue, Note, Respondent, render};
+    use crate::frameworks::Load;
 
     fn fw() -> Frameworks {
         Frameworks::builtin().unwrap()

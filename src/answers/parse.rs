@@ -462,6 +462,7 @@ fn options_help(q: &ContextQuestion) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frameworks::Load;
 
     #[test]
     fn a_problem_after_comments_points_at_its_own_line() {

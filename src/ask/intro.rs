@@ -79,6 +79,7 @@ fn thousands(n: usize) -> String {
 mod tests {
     use super::*;
     use crate::answers::{Answer, ContextValue};
+    use crate::frameworks::Load;
 
     #[test]
     fn the_estimate_adds_reading_and_answering_time() {

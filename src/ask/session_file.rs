@@ -224,6 +224,7 @@ fn temporary(path: &Path, mode: Option<&Permissions>, text: &str) -> anyhow::Res
 mod tests {
     use super::*;
     use crate::answers::Answer;
+    use crate::frameworks::Load;
 
     fn fw() -> Frameworks {
         Frameworks::builtin().unwrap()

@@ -129,6 +129,7 @@ fn file_name(dir: &Path, name: &str, n: usize) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frameworks::Load;
 
     #[test]
     fn respondent_files_are_named_after_them_and_never_taken_twice() {

@@ -3,7 +3,7 @@
 //! problem is collected, so one run of `frameworks check` shows them all.
 
 use super::{ContextKind, ContextQuestion, ContextRole, Cost, DataFile, Frameworks, Ring, Text};
-use super::{DONT_KNOW, columns};
+use super::{DONT_KNOW, Load, columns};
 use crate::diagnostic::{Diagnostic, InputError, Location, MAX_DIAGNOSTICS};
 use crate::message::{did_you_mean, number};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -513,7 +513,7 @@ fn check_scoring(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
 /// Pace bands start at a score of 0 and rise within 0 to 100 (so none is NaN or infinite).
 fn check_pace(c: &mut Checker, fw: &Frameworks) {
     let bands = &fw.scoring.pace.bands;
-    let within = |b: &crate::frameworks::model::PaceBand| (0.0..=100.0).contains(&b.from);
+    let within = |b: &crate::frameworks::PaceBand| (0.0..=100.0).contains(&b.from);
     if bands.first().is_none_or(|b| b.from != 0.0)
         || !bands.iter().all(within)
         || bands.windows(2).any(|p| p[1].from <= p[0].from)
@@ -1033,7 +1033,7 @@ fn check_business_case(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         }
         Some(_) => None,
     };
-    let valid_band = |b: &super::model::Band| b.iter().all(|x| x.is_finite() && *x >= 0.0) && b[0] <= b[1];
+    let valid_band = |b: &super::Band| b.iter().all(|x| x.is_finite() && *x >= 0.0) && b[0] <= b[1];
     let revenue = |o: &super::ContextOption| o.revenue.as_ref().is_some_and(valid_band);
     let spend = |o: &super::ContextOption| o.spend.as_ref().is_some_and(valid_band);
     let scaled = |o: &super::ContextOption| data.size_scale.iter().any(|s| s.size == o.id);

@@ -4,11 +4,8 @@
 
 mod check;
 pub(crate) mod columns;
-mod index;
-mod model;
-mod report_text;
 
-pub use model::*;
+pub use readiness_model::*;
 
 use crate::diagnostic::{Diagnostic, InputError, Location};
 
@@ -47,223 +44,137 @@ pub struct DataFile {
 /// The built-in frameworks as `build.rs` compiled them from the same TOML.
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/frameworks.postcard"));
 
-/// The same text, borrowed from the built-in frameworks, when `s` lies within them: loading
-/// them then allocates no string.
-fn builtin_text(s: &str) -> Option<&'static str> {
-    let start = (s.as_ptr() as usize).checked_sub(COMPILED.as_ptr() as usize)?;
-    let bytes = COMPILED.get(start..start.checked_add(s.len())?)?;
-    // SAFETY: `bytes` are the bytes of `s` (same address, same length), so valid UTF-8. Checking
-    // them again costs 7% of the instructions of `assess --format json` and about 3% of its
-    // time, measured head to head (docs/performance.md).
-    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
-}
-
-impl Frameworks {
+/// Loading the frameworks (the model is a crate of its own, `src/model`, so loading, which
+/// reports problems as this crate's diagnostics, is a trait here).
+pub trait Load: Sized {
     /// The frameworks compiled into the binary, deserialized from the form `build.rs` made. Not
     /// checked here: the test `builtin_frameworks_pass_the_check` checks them at build time, so
-    /// no start pays for it. Never fails; a `Result` so it stands in for `Frameworks::from_dir`.
-    pub fn builtin() -> Result<Frameworks, InputError> {
+    /// no start pays for it. Never fails; a `Result` so it stands in for [`from_dir`].
+    fn builtin() -> Result<Self, InputError>;
+
+    /// Parses and checks the data files, given in the order of [`BUILTIN`].
+    fn from_files(files: Vec<DataFile>) -> Result<Self, InputError>;
+}
+
+impl Load for Frameworks {
+    fn builtin() -> Result<Frameworks, InputError> {
+        readiness_model::set_builtin_bytes(COMPILED);
         Ok(postcard::from_bytes(COMPILED).expect("build.rs compiles the same model"))
     }
 
-    /// The frameworks, if every cross-reference and range holds; else every problem found.
-    fn checked(self, files: &[DataFile]) -> Result<Frameworks, InputError> {
-        match check::check(&self, files) {
-            None => Ok(self),
-            Some(problems) => Err(problems),
+    fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
+        from_files(files)
+    }
+}
+
+/// The frameworks, if every cross-reference and range holds; else every problem found.
+fn checked(fw: Frameworks, files: &[DataFile]) -> Result<Frameworks, InputError> {
+    match check::check(&fw, files) {
+        None => Ok(fw),
+        Some(problems) => Err(problems),
+    }
+}
+
+/// The built-in frameworks, or a customised directory when one is given.
+pub(crate) fn load(dir: Option<&Path>) -> Result<Frameworks, InputError> {
+    dir.map_or_else(Frameworks::builtin, from_dir)
+}
+
+/// Reads every data file from `dir`; all problems in all files are reported together.
+pub(crate) fn from_dir(dir: &Path) -> Result<Frameworks, InputError> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            let message = format!("{} is a file, not a frameworks directory", shown_path(dir));
+            return Err(InputError::message(message));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let message = format!("frameworks directory {} does not exist", shown_path(dir));
+            return Err(InputError::message(message));
+        }
+        // A loop of symbolic links, a directory that may not be entered: say which.
+        Err(e) => return Err(InputError::message(format!("cannot read {}: {e}", shown_path(dir)))),
+    }
+    let mut problems = Vec::new();
+    let mut files = Vec::new();
+    for (name, _) in BUILTIN {
+        let path = dir.join(name);
+        match read_at_most(&path, MAX_FRAMEWORK_BYTES) {
+            Ok(text) => files.push(DataFile { name: path.display().to_string(), text: Cow::Owned(text) }),
+            Err(e) => problems.push(Diagnostic::new(e.to_string()).in_file(&path.display().to_string())),
         }
     }
-
-    /// The built-in frameworks, or a customised directory when one is given.
-    pub(crate) fn load(dir: Option<&Path>) -> Result<Frameworks, InputError> {
-        dir.map_or_else(Frameworks::builtin, Frameworks::from_dir)
+    if !problems.is_empty() {
+        return Err(InputError::new(problems));
     }
+    from_files(files)
+}
 
-    /// Reads every data file from `dir`; all problems in all files are reported together.
-    pub(crate) fn from_dir(dir: &Path) -> Result<Frameworks, InputError> {
-        match std::fs::metadata(dir) {
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => {
-                let message = format!("{} is a file, not a frameworks directory", shown_path(dir));
-                return Err(InputError::message(message));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let message = format!("frameworks directory {} does not exist", shown_path(dir));
-                return Err(InputError::message(message));
-            }
-            // A loop of symbolic links, a directory that may not be entered: say which.
-            Err(e) => return Err(InputError::message(format!("cannot read {}: {e}", shown_path(dir)))),
-        }
-        let mut problems = Vec::new();
-        let mut files = Vec::new();
-        for (name, _) in BUILTIN {
-            let path = dir.join(name);
-            match read_at_most(&path, MAX_FRAMEWORK_BYTES) {
-                Ok(text) => files.push(DataFile { name: path.display().to_string(), text: Cow::Owned(text) }),
-                Err(e) => problems.push(Diagnostic::new(e.to_string()).in_file(&path.display().to_string())),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(InputError::new(problems));
-        }
-        Frameworks::from_files(files)
-    }
+/// Parses and checks the data files, given in the order of [`BUILTIN`].
+fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
+    let mut problems = Vec::new();
+    let p = &mut problems;
+    let parsed = (
+        parse_file(&files[0], p),
+        parse_file(&files[1], p),
+        parse_file(&files[2], p),
+        parse_file(&files[3], p),
+        parse_file(&files[4], p),
+        parse_file(&files[5], p),
+        parse_file(&files[6], p),
+        parse_file(&files[7], p),
+        parse_file(&files[8], p),
+        parse_file(&files[9], p),
+        parse_file(&files[10], p),
+        parse_file(&files[11], p),
+        parse_file(&files[12], p),
+    );
+    let (
+        Some(sources),
+        Some(questionnaire),
+        Some(scoring),
+        Some(regulations),
+        Some(risks),
+        Some(skills),
+        Some(roadmap),
+        Some(ethics),
+        Some(models),
+        Some(trends),
+        Some(technologies),
+        Some(report),
+        Some(business_case),
+    ) = parsed
+    else {
+        return Err(InputError::new(problems));
+    };
+    let frameworks = Frameworks {
+        sources,
+        questionnaire,
+        scoring,
+        regulations,
+        risks,
+        skills,
+        roadmap,
+        ethics,
+        models,
+        trends,
+        technologies,
+        report,
+        business_case,
+        index: Default::default(),
+    };
+    checked(frameworks, &files)
+}
 
-    /// Parses and checks the data files, given in the order of [`BUILTIN`].
-    pub fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
-        let mut problems = Vec::new();
-        let p = &mut problems;
-        let parsed = (
-            parse_file(&files[0], p),
-            parse_file(&files[1], p),
-            parse_file(&files[2], p),
-            parse_file(&files[3], p),
-            parse_file(&files[4], p),
-            parse_file(&files[5], p),
-            parse_file(&files[6], p),
-            parse_file(&files[7], p),
-            parse_file(&files[8], p),
-            parse_file(&files[9], p),
-            parse_file(&files[10], p),
-            parse_file(&files[11], p),
-            parse_file(&files[12], p),
-        );
-        let (
-            Some(sources),
-            Some(questionnaire),
-            Some(scoring),
-            Some(regulations),
-            Some(risks),
-            Some(skills),
-            Some(roadmap),
-            Some(ethics),
-            Some(models),
-            Some(trends),
-            Some(technologies),
-            Some(report),
-            Some(business_case),
-        ) = parsed
-        else {
-            return Err(InputError::new(problems));
-        };
-        let frameworks = Frameworks {
-            sources,
-            questionnaire,
-            scoring,
-            regulations,
-            risks,
-            skills,
-            roadmap,
-            ethics,
-            models,
-            trends,
-            technologies,
-            report,
-            business_case,
-            index: Default::default(),
-        };
-        frameworks.checked(&files)
+/// The frameworks for one of several threads: the same when its text is borrowed from the
+/// binary, else a copy that shares no text with it, since threads sharing the reference
+/// counts of shared strings slow each other down (a fifth of `batch`).
+pub(crate) fn for_a_thread(fw: &Frameworks) -> Cow<'_, Frameworks> {
+    if fw.questionnaire.questions.iter().all(|q| q.id.is_builtin()) {
+        return Cow::Borrowed(fw);
     }
-
-    /// This frameworks for one of several threads: the same when its text is borrowed from the
-    /// binary, else a copy that shares no text with it, since threads sharing the reference
-    /// counts of shared strings slow each other down (a fifth of `batch`).
-    pub(crate) fn for_a_thread(&self) -> Cow<'_, Frameworks> {
-        if self.questionnaire.questions.iter().all(|q| q.id.is_builtin()) {
-            return Cow::Borrowed(self);
-        }
-        let bytes = postcard::to_stdvec(self).expect("the model serializes");
-        Cow::Owned(postcard::from_bytes(&bytes).expect("and deserializes"))
-    }
-
-    fn index(&self) -> &index::Index {
-        self.index.of(self)
-    }
-
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.index().questions.get(id).map(|&i| &self.questionnaire.questions[i])
-    }
-
-    pub(crate) fn dimension(&self, id: &str) -> Option<&Dimension> {
-        self.index().dimensions.get(id).map(|&i| &self.questionnaire.dimensions[i])
-    }
-
-    pub fn context_question(&self, id: &str) -> Option<&ContextQuestion> {
-        self.index().context.get(id).map(|&i| &self.questionnaire.context[i])
-    }
-
-    pub fn context_with_role(&self, role: ContextRole) -> Option<&ContextQuestion> {
-        self.index().roles.get(&role).map(|&i| &self.questionnaire.context[i])
-    }
-
-    pub fn technology(&self, id: &str) -> Option<&Technology> {
-        self.technology_position(id).map(|i| &self.technologies.technologies[i])
-    }
-
-    /// Where a technology sits in the catalogue, for lists kept in catalogue order.
-    pub(crate) fn technology_position(&self, id: &str) -> Option<usize> {
-        self.index().technologies.get(id).copied()
-    }
-
-    pub fn risk(&self, id: &str) -> Option<&Risk> {
-        self.risk_position(id).map(|i| &self.risks.risks[i])
-    }
-
-    /// Where a risk sits in the catalogue, for lists kept in catalogue order.
-    pub(crate) fn risk_position(&self, id: &str) -> Option<usize> {
-        self.index().risks.get(id).copied()
-    }
-
-    pub fn source(&self, id: &str) -> Option<&Source> {
-        self.index().sources.get(id).map(|&i| &self.sources.sources[i])
-    }
-
-    pub fn stage(&self, id: &str) -> Option<&Stage> {
-        self.index().stages.get(id).map(|&i| &self.scoring.stages[i])
-    }
-
-    /// The data of a ring; every ring is present once checked.
-    pub fn ring(&self, ring: Ring) -> &RingSpec {
-        self.scoring.rings.iter().find(|r| r.id == ring).expect("checked: every ring is defined")
-    }
-
-    pub(crate) fn risk_category(&self, id: &str) -> Option<&RiskCategory> {
-        self.index().risk_categories.get(id).map(|&i| &self.risks.categories[i])
-    }
-
-    pub fn action(&self, id: &str) -> Option<(&Phase, &Action)> {
-        let &(p, a) = self.index().actions.get(id)?;
-        Some((&self.roadmap.phases[p], &self.roadmap.phases[p].actions[a]))
-    }
-
-    /// The months an action runs when nothing delays it: from the start of its phase, or after
-    /// the actions it comes `after` when they end later, for `months` (within the year). The
-    /// check allows `after` to name only earlier actions, so this always ends.
-    pub fn action_months(&self, id: &str) -> Option<[u32; 2]> {
-        let (phase, action) = self.action(id)?;
-        let after = action.after.iter().filter_map(|x| self.action_months(x)).map(|[_, end]| end + 1);
-        let start = after.fold(phase.months[0], u32::max);
-        Some([start, (start + action.months - 1).min(self.roadmap.horizon_months)])
-    }
-
-    pub fn regulation(&self, id: &str) -> Option<&Regulation> {
-        self.index().regulations.get(id).map(|&i| &self.regulations.regulations[i])
-    }
-
-    /// The first trend that lists a technology.
-    pub(crate) fn trend_of(&self, technology: &str) -> Option<&Trend> {
-        self.index().trend_of.get(technology).map(|&i| &self.trends.trends[i])
-    }
-
-    /// The sum of the weights of a dimension's questions.
-    pub(crate) fn question_weight(&self, dimension: &str) -> f64 {
-        self.index().question_weights.get(dimension).copied().unwrap_or_default()
-    }
-
-    /// The name of a dimension, or its id if unknown (cannot happen after checking).
-    pub(crate) fn dimension_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.dimension(id).map_or(id, |d| d.name.as_str())
-    }
+    let bytes = postcard::to_stdvec(fw).expect("the model serializes");
+    Cow::Owned(postcard::from_bytes(&bytes).expect("and deserializes"))
 }
 
 fn parse_file<T: DeserializeOwned>(file: &DataFile, problems: &mut Vec<Diagnostic>) -> Option<T> {
@@ -384,8 +295,8 @@ mod tests {
         let texts = |fw: &Frameworks| fw.technologies.technologies.iter().map(|t| t.name.clone()).collect::<Vec<_>>();
         assert!(texts(&compiled).iter().all(Text::is_builtin));
         assert!(!texts(&parsed).iter().any(Text::is_builtin));
-        assert!(matches!(compiled.for_a_thread(), Cow::Borrowed(_)));
-        let copy = parsed.for_a_thread();
+        assert!(matches!(for_a_thread(&compiled), Cow::Borrowed(_)));
+        let copy = for_a_thread(&parsed);
         assert!(matches!(copy, Cow::Owned(_)));
         assert_eq!(texts(&copy), texts(&parsed), "the copy holds the same text");
         assert!(!texts(&copy).iter().any(Text::is_builtin));

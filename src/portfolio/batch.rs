@@ -125,7 +125,7 @@ pub(crate) fn run(
 ) -> anyhow::Result<BatchOutcome> {
     let Options { format, as_of, keep_formulas } = options;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let copies: Vec<_> = (0..threads).map(|_| fw.for_a_thread()).collect();
+    let copies: Vec<_> = (0..threads).map(|_| crate::frameworks::for_a_thread(fw)).collect();
     let columns = Columns::of(fw);
     let mut outcome = BatchOutcome::default();
     let mut header_written = false;

@@ -171,6 +171,7 @@ fn is_formula(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frameworks::Load;
     use crate::testing::as_of;
 
     /// A row scored without the report's parts says what the full assessment says.

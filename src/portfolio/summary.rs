@@ -89,6 +89,7 @@ fn quantile(sorted: &[f64], p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frameworks::Load;
 
     #[test]
     fn quantiles_interpolate() {

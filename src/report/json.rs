@@ -66,6 +66,7 @@ impl Formatter for Inert {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frameworks::Load;
     use serde_json::{Value, json};
 
     fn pretty(value: &Value) -> String {

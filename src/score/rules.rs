@@ -110,6 +110,7 @@ fn below(answers: &Answers, question: &str, level: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frameworks::Load;
     use crate::testing::{as_of, example_answers};
 
     /// The index gives what a scan of the business's rules in order gives, for every

@@ -6,6 +6,7 @@ use crate::common::fw;
 use readiness::answers::{Completeness, parse};
 use readiness::assessment::{Assessment, Reason};
 use readiness::date::Date;
+use readiness::frameworks::Load;
 use readiness::frameworks::{Frameworks, Ring};
 use std::path::PathBuf;
 

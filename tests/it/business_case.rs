@@ -5,6 +5,7 @@
 //! base is not known.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::bin;
 use readiness::answers::{Completeness, parse};

@@ -1,6 +1,7 @@
 //! Every command and flag, run through the real binary.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::*;
 use predicates::prelude::*;

@@ -16,6 +16,7 @@
 
 use readiness::answers::{Answer, Answers, Completeness, parse};
 use readiness::date::Date;
+use readiness::frameworks::Load;
 use readiness::frameworks::{Frameworks, Ring};
 use readiness::score::{Detail, scores};
 use std::collections::BTreeMap;

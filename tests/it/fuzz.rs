@@ -5,6 +5,7 @@
 
 use readiness::answers::{Completeness, parse};
 use readiness::date::Date;
+use readiness::frameworks::Load;
 use readiness::frameworks::{BUILTIN, DataFile, Frameworks};
 use readiness::report::{Format, View, render};
 use std::panic::{AssertUnwindSafe, catch_unwind};

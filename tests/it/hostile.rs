@@ -4,6 +4,7 @@
 //! Each test names the item of the issue it pins.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::*;
 use std::io::Read;

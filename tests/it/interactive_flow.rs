@@ -3,6 +3,7 @@
 
 use readiness::answers::{Answer, Answers, Completeness, ContextValue, parse, render};
 use readiness::ask::{Ask, Choice, NumberRange, Outcome, Prompter, Reply, Review, run};
+use readiness::frameworks::Load;
 use readiness::frameworks::{ContextKind, Frameworks};
 use std::collections::VecDeque;
 

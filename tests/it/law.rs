@@ -3,6 +3,7 @@
 //! case of a covered entity in California and Nevada.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::{AS_OF, bin, example};
 use readiness::answers::{Completeness, parse};

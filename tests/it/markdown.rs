@@ -2,6 +2,7 @@
 //! nothing in an answer file can break or inject into it.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::*;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};

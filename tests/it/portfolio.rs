@@ -1,6 +1,7 @@
 //! Beyond one report: compare, batch and benchmark, through the binary.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::*;
 use predicates::prelude::*;

@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use readiness::answers::{Answer, Answers, ContextValue, Note};
 use readiness::assessment::Assessment;
 use readiness::date::Date;
+use readiness::frameworks::Load;
 use readiness::frameworks::{ContextRole, Frameworks, Ring, Text};
 use readiness::score::{Detail, assess};
 use readiness::workshop::AnswerFile;

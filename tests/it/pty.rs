@@ -3,6 +3,7 @@
 //! emulator so tests assert what is on screen, not just what was written.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::AS_OF;
 use readiness::answers::{Completeness, parse};

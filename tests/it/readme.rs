@@ -4,6 +4,7 @@
 //! the diff.
 
 use crate::common;
+use readiness::frameworks::Load;
 mod layers;
 
 use std::path::PathBuf;

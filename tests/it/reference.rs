@@ -8,6 +8,7 @@
 use readiness::answers::{Completeness, parse};
 use readiness::assessment::Assessment;
 use readiness::date::Date;
+use readiness::frameworks::Load;
 use readiness::frameworks::{Frameworks, Ring};
 use serde::Deserialize;
 use std::collections::BTreeMap;

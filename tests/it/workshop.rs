@@ -2,6 +2,7 @@
 //! consensus file `merge` writes, hostile notes, and the errors a workshop can meet.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::*;
 use readiness::answers::{Answers, Completeness, Note, parse, render};

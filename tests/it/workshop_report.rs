@@ -4,6 +4,7 @@
 //! report rendering to the same bytes, and names and notes that cannot inject anything.
 
 use crate::common;
+use readiness::frameworks::Load;
 
 use common::*;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};

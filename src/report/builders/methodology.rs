@@ -286,6 +286,7 @@ fn funded_pilots(fw: &Frameworks) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frameworks::Load;
 
     /// A template with a placeholder the code does not fill is dropped without a word (the
     /// risks paragraph once went missing so): every built-in one fills.

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 use assert_cmd::Command;
+use readiness::frameworks::Load;
 use std::path::PathBuf;
 
 pub const AS_OF: &str = "2026-11-25";

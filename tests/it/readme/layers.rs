@@ -2,6 +2,10 @@
 //! a module may name only its own layer and the layers its row allows, and only the top layer
 //! may name the command-line, terminal and prompt crates. The table below is the one place the
 //! layer order is written.
+//!
+//! Below them all, the frameworks model is a crate of its own (`src/model`, `readiness-model`):
+//! it cannot name the tool, since it does not depend on it, so the compiler enforces its layer;
+//! here only its dependencies are checked.
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +48,12 @@ const UI_EXCEPTIONS: &[(&str, &str)] = &[
     // The terminal backend lays out its tables with comfy-table; it still sees only a document.
     ("document/terminal/", "comfy_table"),
 ];
+
+/// The frameworks model's own crate, under `src/`: its `crate::` paths name itself.
+const MODEL_CRATE: &str = "model";
+
+/// What the model crate may depend on: serialization, schemas and a hash, nothing with a UI.
+const MODEL_DEPENDENCIES: &[&str] = &["rustc-hash", "schemars", "serde", "proptest", "toml_edit"];
 
 fn layer_of(module: &str) -> Option<&'static Layer> {
     LAYERS.iter().find(|layer| layer.modules.contains(&module))
@@ -160,6 +170,9 @@ fn violations() -> Vec<String> {
     let mut found = Vec::new();
     for path in files {
         let relative = path.strip_prefix(&src).unwrap();
+        if relative.starts_with(MODEL_CRATE) {
+            continue;
+        }
         let shown = format!("src/{}", relative.display());
         let module = module_of(relative);
         let Some(layer) = layer_of(&module) else {
@@ -206,6 +219,21 @@ fn ui_crates(shown: &str, lines: &[&str]) -> Vec<String> {
 fn every_crate_path_in_src_points_down_the_layers() {
     let found = violations();
     assert!(found.is_empty(), "{} imports against the layers:\n{}", found.len(), found.join("\n"));
+}
+
+/// The model crate depends on nothing but what [`MODEL_DEPENDENCIES`] names (its tests and
+/// build script included), so it can name neither the tool nor a UI crate.
+#[test]
+fn the_model_crate_depends_only_on_serialization() {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src").join(MODEL_CRATE).join("Cargo.toml");
+    let manifest: toml::Table = std::fs::read_to_string(manifest).unwrap().parse().unwrap();
+    let tables = ["dependencies", "dev-dependencies", "build-dependencies"];
+    let names: Vec<&String> =
+        tables.iter().filter_map(|t| manifest.get(*t)?.as_table()).flat_map(|t| t.keys()).collect();
+    assert!(names.len() >= 3, "the reader finds the dependencies: {names:?}");
+    for name in names {
+        assert!(MODEL_DEPENDENCIES.contains(&name.as_str()), "the model crate depends on {name}");
+    }
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! variant of it: what the document backends are tested on.
 
 use readiness::document::*;
+use readiness::frameworks::Load;
 
 /// Markdown, HTML, Mermaid, URLs, mentions, terminal controls, bidi overrides and zero-width
 /// characters: a string no backend may let act as anything but text.

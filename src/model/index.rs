@@ -2,7 +2,7 @@
 //! a customised framework is. Built on the first look-up: the frameworks do not change after
 //! loading.
 
-use super::model::{ContextRole, Frameworks, Text};
+use super::{ContextRole, Frameworks, Text};
 // Ids are short and come from our own data or a validated answer file: a fast hash, not a
 // flood-resistant one (SipHash was a tenth of `batch`).
 use rustc_hash::FxHashMap as HashMap;
@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 /// The index of a [`Frameworks`], built on its first look-up. A clone starts without one, so
 /// a copy that is then changed is never read through the index of the original.
 #[derive(Debug, Default)]
-pub(crate) struct LazyIndex(OnceLock<Index>);
+pub struct LazyIndex(OnceLock<Index>);
 
 impl Clone for LazyIndex {
     fn clone(&self) -> LazyIndex {
@@ -20,14 +20,14 @@ impl Clone for LazyIndex {
 }
 
 impl LazyIndex {
-    pub(crate) fn of<'a>(&'a self, fw: &Frameworks) -> &'a Index {
+    pub fn of<'a>(&'a self, fw: &Frameworks) -> &'a Index {
         self.0.get_or_init(|| Index::of(fw))
     }
 }
 
 /// Positions in the lists of [`Frameworks`].
 #[derive(Debug)]
-pub(crate) struct Index {
+pub struct Index {
     pub questions: HashMap<Text, usize>,
     pub dimensions: HashMap<Text, usize>,
     pub context: HashMap<Text, usize>,
@@ -57,7 +57,7 @@ fn positions<K: std::hash::Hash + Eq, V>(entries: impl Iterator<Item = (K, V)>) 
 }
 
 impl Index {
-    pub(crate) fn of(fw: &Frameworks) -> Index {
+    pub fn of(fw: &Frameworks) -> Index {
         let q = &fw.questionnaire;
         let ids = |ids: Vec<&Text>| positions(ids.into_iter().cloned().enumerate().map(|(i, id)| (id, i)));
         Index {

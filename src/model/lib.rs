@@ -1,9 +1,42 @@
-//! The shape of the data in `frameworks/*.toml`. Every struct rejects unknown fields, so a
-//! misspelt key in a customised framework is an error rather than a silent default.
+//! The shape of the data in `frameworks/*.toml`: the types it deserializes into and look-ups
+//! by id. Every struct rejects unknown fields, so a misspelt key in a customised framework is
+//! an error rather than a silent default.
+//!
+//! The bottom layer of readiness, in a crate of its own: the build script compiles the
+//! built-in frameworks with these same types, and nothing here can name the tool above it.
+
+pub mod date;
+mod index;
+mod lookup;
+mod report_text;
+
+pub use index::LazyIndex;
+pub use report_text::*;
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+/// The bytes the built-in frameworks are deserialized from, once the tool has named them.
+static BUILTIN: OnceLock<&'static [u8]> = OnceLock::new();
+
+/// Names the bytes the built-in frameworks are deserialized from, so that their text is
+/// borrowed rather than copied. The first call counts; later ones are ignored.
+pub fn set_builtin_bytes(bytes: &'static [u8]) {
+    let _ = BUILTIN.set(bytes);
+}
+
+/// The same text, borrowed from the built-in frameworks, when `s` lies within them: loading
+/// them then allocates no string.
+fn builtin_text(s: &str) -> Option<&'static str> {
+    let compiled = BUILTIN.get()?;
+    let start = (s.as_ptr() as usize).checked_sub(compiled.as_ptr() as usize)?;
+    let bytes = compiled.get(start..start.checked_add(s.len())?)?;
+    // SAFETY: `bytes` are the bytes of `s` (same address, same length), so valid UTF-8. Checking
+    // them again costs 7% of the instructions of `assess --format json` and about 3% of its
+    // time, measured head to head (docs/performance.md).
+    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
 
 /// Text from the frameworks. The built-in text is borrowed from the compiled frameworks in the
 /// binary; text read at run time is shared. Either way an assessment quotes a great deal of it
@@ -32,7 +65,7 @@ impl<'de> Deserialize<'de> for Text {
             }
 
             fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Text, E> {
-                Ok(super::builtin_text(s).map_or_else(|| Text::from(s), |s| Text(Repr::Builtin(s))))
+                Ok(builtin_text(s).map_or_else(|| Text::from(s), |s| Text(Repr::Builtin(s))))
             }
 
             fn visit_str<E>(self, s: &str) -> Result<Text, E> {
@@ -73,7 +106,7 @@ impl Text {
     }
 
     /// Whether the text is borrowed from the built-in frameworks rather than shared.
-    pub(crate) fn is_builtin(&self) -> bool {
+    pub fn is_builtin(&self) -> bool {
         matches!(self.0, Repr::Builtin(_))
     }
 }
@@ -198,8 +231,6 @@ pub struct Named {
     pub name: Text,
 }
 
-pub use super::report_text::*;
-
 /// Everything in `frameworks/`, one field per file.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct Frameworks {
@@ -216,9 +247,9 @@ pub struct Frameworks {
     pub technologies: Technologies,
     pub report: Arc<ReportText>,
     pub business_case: BusinessCaseData,
-    /// Positions by id, for the look-ups in `frameworks/mod.rs`.
+    /// Positions by id, for the look-ups in `lookup.rs`.
     #[serde(skip)]
-    pub(crate) index: super::index::LazyIndex,
+    pub index: LazyIndex,
 }
 
 // ----- business_case.toml -----
@@ -280,7 +311,7 @@ pub struct EffortBand {
 }
 
 /// Low and high ends of a figure that is never a point.
-pub(crate) type Band = [f64; 2];
+pub type Band = [f64; 2];
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -357,7 +388,7 @@ pub enum SourceKind {
 
 impl SourceKind {
     /// The id the data files use, for look-ups in the report wording.
-    pub(crate) fn id(self) -> &'static str {
+    pub fn id(self) -> &'static str {
         match self {
             SourceKind::IndependentSurvey => "independent_survey",
             SourceKind::AnalystReport => "analyst_report",
@@ -606,7 +637,7 @@ impl Ring {
     pub const ALL: [Ring; 6] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, Ring::Hold, Ring::Watch];
 
     /// The id used in data files and JSON.
-    pub(crate) fn id(self) -> &'static str {
+    pub fn id(self) -> &'static str {
         match self {
             Ring::InUse => "in_use",
             Ring::Adopt => "adopt",
@@ -630,12 +661,12 @@ impl Ring {
     }
 
     /// The less advanced of two rings.
-    pub(crate) fn min(self, other: Ring) -> Ring {
+    pub fn min(self, other: Ring) -> Ring {
         if other.rank() < self.rank() { other } else { self }
     }
 
     /// One step down the ladder (hold stays hold).
-    pub(crate) fn lower(self) -> Ring {
+    pub fn lower(self) -> Ring {
         match self {
             Ring::InUse | Ring::Adopt => Ring::Pilot,
             Ring::Pilot => Ring::Assess,
@@ -766,7 +797,7 @@ pub struct SeverityWeights {
 }
 
 impl SeverityWeights {
-    pub(crate) fn of(&self, severity: Severity) -> f64 {
+    pub fn of(&self, severity: Severity) -> f64 {
         match severity {
             Severity::Low => self.low,
             Severity::Medium => self.medium,
@@ -902,7 +933,7 @@ impl std::fmt::Display for Severity {
 
 impl Severity {
     /// One step more severe, for risks a regulation in scope makes worse.
-    pub(crate) fn escalated(self) -> Severity {
+    pub fn escalated(self) -> Severity {
         match self {
             Severity::Low => Severity::Medium,
             Severity::Medium => Severity::High,

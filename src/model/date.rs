@@ -18,7 +18,7 @@ impl Date {
     }
 
     /// Today in UTC, from the system clock.
-    pub(crate) fn today() -> Date {
+    pub fn today() -> Date {
         let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         Date::from_days_since_epoch((secs / 86_400) as i64)
     }
@@ -39,7 +39,7 @@ impl Date {
 
     /// Whole calendar months from `earlier`'s month to this date's month (negative when
     /// `earlier` is later); days are ignored.
-    pub(crate) fn months_since(&self, earlier: Date) -> i32 {
+    pub fn months_since(&self, earlier: Date) -> i32 {
         self.month_index() - earlier.month_index()
     }
 
