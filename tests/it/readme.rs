@@ -4,6 +4,7 @@
 //! the diff.
 
 use crate::common;
+mod ask_words;
 mod layers;
 
 use std::path::PathBuf;
