@@ -43,8 +43,9 @@ fn tell(text: &str) {
     }
 }
 
-/// A template of `[ask]` in `report.toml` filled; empty when a value it needs is missing or
-/// empty (see [`crate::words::fill`]), which the questionnaire never leaves out.
+/// A template of `[ask]` in `report.toml` filled. Where [`crate::words::fill`] would leave the
+/// sentence out (a value missing or empty, which the questionnaire's values never are) it is
+/// empty, never half-filled.
 fn say(template: &str, values: &[(&str, &str)]) -> String {
     crate::words::fill(template, values).unwrap_or_default()
 }
