@@ -4,16 +4,38 @@
 //! current answer.
 
 use super::wrap::wrap_hanging;
-use super::{Ask, Choice, NumberRange, Prompter, Reply, Review};
+use super::{Ask, Choice, NumberRange, Prompter, Reply, Review, say};
+use crate::frameworks::{AskText, LineByLineText, ReportText};
 use std::io::BufRead;
+use std::sync::Arc;
 
 pub(crate) struct Plain {
     columns: usize,
+    /// The words of `report.toml`, for its `[ask]` table.
+    words: Arc<ReportText>,
 }
 
 impl Plain {
-    pub(crate) fn new() -> Plain {
-        Plain { columns: super::columns() }
+    pub(crate) fn new(words: Arc<ReportText>) -> Plain {
+        Plain { columns: super::columns(), words }
+    }
+
+    fn ask_words(&self) -> &AskText {
+        &self.words.ask
+    }
+
+    fn own(&self) -> &LineByLineText {
+        &self.words.ask.line_by_line
+    }
+
+    /// "; enter keeps 2" where there is a current answer.
+    fn keeps(&self, current: Option<String>) -> String {
+        current.map(|c| say(&self.own().keeps, &[("current", &c)])).unwrap_or_default()
+    }
+
+    /// "Type one of 1, 2, ?.", or of one or more.
+    fn type_keys(&self, template: &str, options: &[Choice]) -> String {
+        say(template, &[("keys", &keys(options))])
     }
 
     fn print(&self, text: &str) {
@@ -22,7 +44,7 @@ impl Plain {
 
     fn header(&self, ask: &Ask) {
         eprintln!();
-        self.print(&format!("{} · question {} of {}", ask.section, ask.position, ask.total));
+        self.print(&super::heading(ask, self.ask_words()));
         for line in wrap_hanging(ask.help, self.columns - 1, "  ", "  ") {
             eprintln!("{line}");
         }
@@ -42,7 +64,7 @@ impl Plain {
     /// Reads lines until `read` accepts one; "b", "q" and the end of input are handled here.
     fn ask<T>(&self, hint: &str, mut read: impl FnMut(&str) -> Result<T, String>) -> anyhow::Result<Reply<T>> {
         loop {
-            eprint!("{hint} (b back · q save and stop): ");
+            eprint!("{}", say(&self.own().prompt, &[("hint", hint)]));
             let mut line = String::new();
             // A hang-up reads as an error or as an end of input; Ctrl-D alone stops as "q" does.
             let Ok(count) = std::io::stdin().lock().read_line(&mut line) else { super::signals::hang_up() };
@@ -74,13 +96,9 @@ fn keys(options: &[Choice]) -> String {
     options.iter().map(|o| o.key.as_str()).collect::<Vec<_>>().join(", ")
 }
 
-fn keeps(current: Option<String>) -> String {
-    current.map(|c| format!("; enter keeps {c}")).unwrap_or_default()
-}
-
 impl Prompter for Plain {
-    fn back_and_stop(&self) -> &'static str {
-        "Typing b goes back to the previous question; q stops"
+    fn back_and_stop<'w>(&self, words: &'w AskText) -> &'w str {
+        &words.line_by_line.back_and_stop
     }
 
     fn say(&mut self, text: &str) {
@@ -91,10 +109,10 @@ impl Prompter for Plain {
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>> {
         self.header(ask);
         self.options(options);
-        let hint = format!("Answer{}", keeps(default.map(|i| options[i].key.clone())));
+        let hint = format!("{}{}", self.own().answer, self.keeps(default.map(|i| options[i].key.clone())));
         self.ask(&hint, |text| match (text, default) {
             ("", Some(i)) => Ok(i),
-            _ => find(options, text).ok_or_else(|| format!("Type one of {}.", keys(options))),
+            _ => find(options, text).ok_or_else(|| self.type_keys(&self.own().type_one, options)),
         })
     }
 
@@ -108,7 +126,7 @@ impl Prompter for Plain {
         self.header(ask);
         self.options(options);
         let current = (!defaults.is_empty()).then(|| defaults.iter().map(|&i| options[i].key.clone()).collect());
-        let hint = format!("Answers, separated by spaces{}", keeps(current.map(|k: Vec<String>| k.join(" "))));
+        let hint = format!("{}{}", self.own().answers, self.keeps(current.map(|k: Vec<String>| k.join(" "))));
         self.ask(&hint, |text| {
             if text.is_empty() && (!defaults.is_empty() || !required) {
                 return Ok(defaults.to_vec());
@@ -121,7 +139,7 @@ impl Prompter for Plain {
                     chosen.dedup();
                     Ok(chosen)
                 }
-                _ => Err(format!("Type one or more of {}.", keys(options))),
+                _ => Err(self.type_keys(&self.own().type_some, options)),
             }
         })
     }
@@ -134,27 +152,28 @@ impl Prompter for Plain {
     ) -> anyhow::Result<Reply<Option<i64>>> {
         self.header(ask);
         let current = default.map(|n| n.map_or("?".to_string(), |n| n.to_string()));
-        let dont_know = if range.dont_know { ", or ? for don't know" } else { "" };
-        let hint = format!("A whole number from {} to {}{dont_know}{}", range.min, range.max, keeps(current));
+        let number = say(&self.own().number, &[("range", &range.words(self.ask_words()))]);
+        let hint = format!("{number}{}", self.keeps(current));
         self.ask(&hint, |text| match (text, default) {
             ("", Some(n)) => Ok(n),
-            _ => range.read(text),
+            _ => range.read(text, self.ask_words()),
         })
     }
 
     fn text(&mut self, ask: &Ask, default: Option<&str>, required: bool) -> anyhow::Result<Reply<String>> {
         self.header(ask);
-        let optional = if required { "" } else { " (optional: enter skips)" };
-        let hint = format!("Answer{optional}{}", keeps(default.map(|d| format!("“{d}”"))));
+        let optional = if required { "" } else { &self.ask_words().optional };
+        let quoted = default.map(|d| say(&self.own().quoted, &[("text", d)]));
+        let hint = format!("{}{optional}{}", self.own().answer, self.keeps(quoted));
         self.ask(&hint, |text| match (text, default) {
             ("", Some(d)) => Ok(d.to_string()),
-            (text, _) => super::text_problem(text, required).map_or(Ok(text.to_string()), Err),
+            (text, _) => super::text_problem(text, required, self.ask_words()).map_or(Ok(text.to_string()), Err),
         })
     }
 
     fn review(&mut self, review: &Review) -> anyhow::Result<Reply<Option<usize>>> {
         eprintln!();
-        self.print(&format!("Review · {}", review.summary));
+        self.print(&say(&self.ask_words().review, &[("summary", &review.summary)]));
         for l in &review.lines {
             let first = format!("  {:>2}  ", l.number);
             let text = format!("{} · {}: {}", l.section, l.question, l.answer);
@@ -163,11 +182,11 @@ impl Prompter for Plain {
             }
         }
         let count = review.lines.len();
-        self.ask("Enter scores these answers; a number changes that answer", |text| match text {
+        self.ask(&self.own().review_keys, |text| match text {
             "" => Ok(None),
             _ => match text.parse::<usize>() {
                 Ok(n) if (1..=count).contains(&n) => Ok(Some(n - 1)),
-                _ => Err(format!("Type a number from 1 to {count}, or press enter to score.")),
+                _ => Err(say(&self.own().review_problem, &[("count", &count.to_string())])),
             },
         })
     }
@@ -178,9 +197,10 @@ impl Prompter for Plain {
         let choices: Vec<Choice> =
             options.iter().enumerate().map(|(i, o)| Choice { key: (i + 1).to_string(), label: o.clone() }).collect();
         self.options(&choices);
-        self.ask("Answer; enter keeps 1", |text| match text {
+        let hint = format!("{}{}", self.own().answer, self.keeps(choices.first().map(|c| c.key.clone())));
+        self.ask(&hint, |text| match text {
             "" => Ok(0),
-            _ => find(&choices, text).ok_or_else(|| format!("Type one of {}.", keys(&choices))),
+            _ => find(&choices, text).ok_or_else(|| self.type_keys(&self.own().type_one, &choices)),
         })
     }
 }

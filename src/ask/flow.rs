@@ -1,7 +1,7 @@
 //! The questionnaire's flow, independent of the terminal: ask what is unanswered in order,
 //! go back on request, save after every answer, then review before scoring.
 
-use super::{Ask, Choice, NumberRange, Prompter, Reply, Review, ReviewLine};
+use super::{Ask, Choice, NumberRange, Prompter, Reply, Review, ReviewLine, say};
 use crate::answers::{Answer, Answers, ContextValue, Note};
 use crate::frameworks::{ContextKind, ContextQuestion, Frameworks, Question};
 use crate::score::{confidence, display_context};
@@ -93,7 +93,7 @@ pub fn run(
             }
             Reply::Back if cursor > 0 => cursor -= 1,
             Reply::Back => {
-                if stop_at_first_question(prompter, i > 0)? {
+                if stop_at_first_question(fw, prompter, i > 0)? {
                     return Ok(Outcome::Interrupted(answers));
                 }
             }
@@ -105,14 +105,10 @@ pub fn run(
 
 /// Esc on the first question left has nothing to go back to: say so (after a resume, where the
 /// earlier answers can be changed), and offer to stop.
-fn stop_at_first_question(prompter: &mut dyn Prompter, resumed: bool) -> anyhow::Result<bool> {
-    let options = ["Stay on this question".to_string(), "Stop here: every answer so far is saved".to_string()];
-    let message = if resumed {
-        "Nothing comes before this question in this session: the earlier answers can be changed on the review \
-         screen, before scoring."
-    } else {
-        "Nothing comes before this question."
-    };
+fn stop_at_first_question(fw: &Frameworks, prompter: &mut dyn Prompter, resumed: bool) -> anyhow::Result<bool> {
+    let words = &fw.report.ask;
+    let options = [words.stay.to_string(), words.stop_here.to_string()];
+    let message = if resumed { &words.nothing_before_resumed } else { &words.nothing_before };
     let reply = prompter.menu(message, &options)?;
     Ok(matches!(reply, Reply::Answer(1) | Reply::Interrupt))
 }
@@ -161,24 +157,28 @@ fn summary(fw: &Frameworks, steps: &[Step], answers: &Answers) -> String {
     let answered = steps.iter().filter(|s| s.is_answered(answers)).count();
     let dont_know = answers.readiness.values().filter(|a| **a == Answer::DontKnow).count()
         + answers.context.values().filter(|v| **v == ContextValue::DontKnow).count();
-    format!(
-        "{answered} of {} answered · {dont_know} don't know · completeness {:.0}%",
-        steps.len(),
-        confidence(fw, answers)
-    )
+    let (answered, total, dont_know) = (answered.to_string(), steps.len().to_string(), dont_know.to_string());
+    let completeness = format!("{:.0}", confidence(fw, answers));
+    let values =
+        [("answered", &answered), ("total", &total), ("dont_know", &dont_know), ("completeness", &completeness)];
+    say(&fw.report.ask.review_summary, &values.map(|(k, v)| (k, v.as_str())))
 }
 
 fn review_line(fw: &Frameworks, i: usize, step: &Step, answers: &Answers) -> ReviewLine {
+    let words = &fw.report.ask;
     let answer = match step {
         Step::Context(q) => answers.context.get(&q.id).map(|v| display_context(fw, q, v)),
         Step::Readiness(q) => answers.readiness.get(&q.id).map(|a| {
             let answer = match a {
-                Answer::Level(level) => format!("{level} · {}", q.levels[usize::from(*level)]),
-                Answer::DontKnow => DONT_KNOW_LABEL.to_string(),
-                Answer::Between(between) => format!("{between} · between two levels (a workshop's mean)"),
+                Answer::Level(level) => {
+                    let (level, text) = (level.to_string(), &q.levels[usize::from(*level)]);
+                    say(&words.review_level, &[("level", &level), ("text", text)])
+                }
+                Answer::DontKnow => fw.report.dont_know.to_string(),
+                Answer::Between(between) => say(&words.review_between, &[("level", &between.to_string())]),
             };
             match answers.notes.get(&q.id).and_then(|n| n.note.as_deref()) {
-                Some(note) => format!("{answer} · note: {note}"),
+                Some(note) => say(&words.review_note, &[("answer", &answer), ("note", note)]),
                 None => answer,
             }
         }),
@@ -188,29 +188,30 @@ fn review_line(fw: &Frameworks, i: usize, step: &Step, answers: &Answers) -> Rev
         section: step.section(fw).to_string(),
         question: step.prompt().to_string(),
         answer: match answer {
-            Some(text) if text.is_empty() => "(none)".to_string(),
+            Some(text) if text.is_empty() => words.none.to_string(),
             Some(text) => text,
-            None => "(not answered)".to_string(),
+            None => words.not_answered.to_string(),
         },
     }
 }
 
-const DONT_KNOW_LABEL: &str = "Don't know";
 /// What to type for "don't know" where typing picks an answer.
 const DONT_KNOW_KEY: &str = "?";
 
-fn dont_know_choice() -> Choice {
-    Choice { key: DONT_KNOW_KEY.into(), label: DONT_KNOW_LABEL.into() }
+/// "Don't know" as the reports print it.
+fn dont_know_choice(fw: &Frameworks) -> Choice {
+    Choice { key: DONT_KNOW_KEY.into(), label: fw.report.dont_know.to_string() }
 }
 
 /// What to type for the note where typing picks an answer.
 const NOTE_KEY: &str = "n";
 
 /// The last option of a readiness question: write or change the note behind the answer.
-fn note_choice(current: Option<&str>) -> Choice {
+fn note_choice(fw: &Frameworks, current: Option<&str>) -> Choice {
+    let words = &fw.report.ask;
     let label = match current {
-        Some(note) => format!("✎ Change the note: {}", super::wrap::truncate(note, 40)),
-        None => "✎ Add a note to this answer (why, or what shows it)".to_string(),
+        Some(note) => say(&words.change_note, &[("note", &super::wrap::truncate(note, 40))]),
+        None => words.add_note.to_string(),
     };
     Choice { key: NOTE_KEY.into(), label }
 }
@@ -233,17 +234,17 @@ fn ask(
     };
     let at = Ask { section: step.section(fw), position: i + 1, total: steps.len(), prompt: step.prompt(), help };
     let reply = match step {
-        Step::Context(q) => ask_context(prompter, &at, q, answers.context.get(&q.id))?.map(|v| {
+        Step::Context(q) => ask_context(fw, prompter, &at, q, answers.context.get(&q.id))?.map(|v| {
             answers.context.insert(q.id.clone(), v);
         }),
         Step::Readiness(q) => loop {
             let note = answers.notes.get(&q.id).and_then(|n| n.note.as_deref());
-            match ask_readiness(prompter, &at, q, answers.readiness.get(&q.id), note)? {
+            match ask_readiness(fw, prompter, &at, q, answers.readiness.get(&q.id), note)? {
                 Reply::Answer(Some(a)) => {
                     answers.readiness.insert(q.id.clone(), a);
                     break Reply::Answer(());
                 }
-                Reply::Answer(None) => match ask_note(prompter, &at, q, answers)? {
+                Reply::Answer(None) => match ask_note(fw, prompter, &at, q, answers)? {
                     Reply::Interrupt => break Reply::Interrupt,
                     _ if answers.readiness.contains_key(&q.id) => save(answers)?,
                     _ => {}
@@ -258,6 +259,7 @@ fn ask(
 
 /// The answer chosen, or `None` when the note was picked.
 fn ask_readiness(
+    fw: &Frameworks,
     prompter: &mut dyn Prompter,
     at: &Ask,
     q: &Question,
@@ -265,7 +267,7 @@ fn ask_readiness(
     note: Option<&str>,
 ) -> anyhow::Result<Reply<Option<Answer>>> {
     let levels = q.levels.iter().enumerate().map(|(i, level)| Choice { key: i.to_string(), label: level.to_string() });
-    let options: Vec<Choice> = levels.chain([dont_know_choice(), note_choice(note)]).collect();
+    let options: Vec<Choice> = levels.chain([dont_know_choice(fw), note_choice(fw, note)]).collect();
     let default = current.map(|a| match a.level() {
         Some(level) => level.round() as usize,
         None => q.levels.len(),
@@ -280,11 +282,15 @@ fn ask_readiness(
 
 /// Asks for the note on question `q` and records it (empty removes it); the evidence written
 /// in the file, if any, stays.
-fn ask_note(prompter: &mut dyn Prompter, at: &Ask, q: &Question, answers: &mut Answers) -> anyhow::Result<Reply<()>> {
-    let prompt = format!("Note on the answer to “{}”", q.prompt);
-    let help = "Why this answer, or what shows it: it goes beside the answer in the report. Enter on an empty line \
-                leaves no note.";
-    let ask = Ask { prompt: &prompt, help, ..*at };
+fn ask_note(
+    fw: &Frameworks,
+    prompter: &mut dyn Prompter,
+    at: &Ask,
+    q: &Question,
+    answers: &mut Answers,
+) -> anyhow::Result<Reply<()>> {
+    let prompt = say(&fw.report.ask.note_prompt, &[("question", &q.prompt)]);
+    let ask = Ask { prompt: &prompt, help: &fw.report.ask.note_help, ..*at };
     let current = answers.notes.get(&q.id).and_then(|n| n.note.clone());
     Ok(prompter.text(&ask, current.as_deref(), false)?.map(|text| {
         let mut note = answers.notes.remove(&q.id).unwrap_or_default();
@@ -296,6 +302,7 @@ fn ask_note(prompter: &mut dyn Prompter, at: &Ask, q: &Question, answers: &mut A
 }
 
 fn ask_context(
+    fw: &Frameworks,
     prompter: &mut dyn Prompter,
     at: &Ask,
     q: &ContextQuestion,
@@ -305,7 +312,7 @@ fn ask_context(
         .map(|(i, o)| Choice { key: (i + 1).to_string(), label: o.label.to_string() })
         .collect();
     if q.allow_dont_know {
-        options.push(dont_know_choice());
+        options.push(dont_know_choice(fw));
     }
     let index_of = |id: &str| q.options.iter().position(|o| o.id == id);
     let id_at = |i: usize| q.options[i].id.to_string();

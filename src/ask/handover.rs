@@ -2,7 +2,7 @@
 //! client report as a file, and the next step.
 
 use super::session::{Finished, prompter, quote};
-use super::{Reply, tell};
+use super::{Reply, say, say_owned, tell};
 use crate::assessment::Assessment;
 use crate::frameworks::Frameworks;
 use crate::output::write_new;
@@ -57,18 +57,18 @@ pub(crate) fn hand_over(
         Some((path, format)) if format == kind.format() => Some(std::path::absolute(path)?),
         _ => offer(assessment, fw, view, kind, session)?,
     };
+    let words = &fw.report.ask;
     let next = match report {
-        Some(report) => format!(
-            "Next: hand {} to the client.\nTo change an answer later:\n  readiness assess --resume {}",
-            report.display(),
-            quote(session)
-        ),
-        None => format!(
-            "Next: write the client report when it suits you:\n  readiness assess --answers {} --format {} --output {}",
-            quote(session),
-            format!("{:?}", kind.format()).to_lowercase(),
-            quote(&report_path(beside(session), &assessment.company, kind.extension())),
-        ),
+        Some(report) => {
+            let values = [("report", report.display().to_string()), ("session", quote(session))];
+            say_owned(&words.next_hand_over, &values)
+        }
+        None => {
+            let format = format!("{:?}", kind.format()).to_lowercase();
+            let report = quote(&report_path(beside(session), &assessment.company, kind.extension()));
+            let values = [("session", quote(session)), ("format", format), ("report", report)];
+            say_owned(&words.next_write, &values)
+        }
     };
     tell(&next);
     Ok(())
@@ -82,14 +82,15 @@ fn offer(
     kind: ClientReport,
     session: &Path,
 ) -> anyhow::Result<Option<PathBuf>> {
-    let path = report_path(beside(session), &assessment.company, kind.extension());
-    let options = [format!("Write the {} report to {}", kind.name(), path.display()), "Not now".to_string()];
-    match prompter().menu("Write the client report to a file, to hand over?", &options)? {
+    let words = &fw.report.ask;
+    let path = report_path(beside(session), &assessment.company, kind.extension()).display().to_string();
+    let options = [say(&words.write_report, &[("format", kind.name()), ("path", &path)]), words.not_now.to_string()];
+    match prompter(fw).menu(&words.write_offer, &options)? {
         Reply::Answer(0) => {
             let report = kind.render(assessment, fw, view);
             // Never over a file created while the offer was on screen.
             let path = write_beside(beside(session), &assessment.company, kind.extension(), report.as_bytes())?;
-            tell(&format!("Client report written to {}", path.display()));
+            tell(&say(&words.report_written, &[("path", &path.display().to_string())]));
             Ok(Some(path))
         }
         _ => Ok(None),
@@ -99,21 +100,21 @@ fn offer(
 /// The last screen of a live session or a workshop, before anything long: the score and tier,
 /// the first things to do, and where the answers (`answers`) and the full report are.
 pub(crate) fn recap(assessment: &Assessment, fw: &Frameworks, answers: &Path, report: Option<&Path>) {
-    let r = &assessment.readiness;
-    let mut text = format!("Readiness {} of 100: {}", report::num(r.overall), r.tier.name);
+    let (r, words) = (&assessment.readiness, &fw.report.ask);
+    let mut lines = vec![say(&words.recap_score, &[("overall", &report::num(r.overall)), ("tier", &r.tier.name)])];
     let priorities = report::priorities(assessment, fw);
     if !priorities.is_empty() {
-        text.push_str("\nFirst things to do:");
+        lines.push(words.recap_first.to_string());
     }
     for (n, priority) in priorities.iter().enumerate() {
-        text.push_str(&format!("\n{}. {priority}", n + 1));
+        lines.push(say(&words.recap_priority, &[("number", &(n + 1).to_string()), ("priority", priority)]));
     }
-    text.push_str(&format!("\nAnswers saved in {}", answers.display()));
+    lines.push(say(&words.recap_answers, &[("path", &answers.display().to_string())]));
     if let Some(report) = report {
-        text.push_str(&format!("\nFull report in {}", report.display()));
+        lines.push(say(&words.recap_report, &[("path", &report.display().to_string())]));
     }
     eprintln!();
-    tell(&text);
+    tell(&lines.join("\n"));
 }
 
 /// Where a live session's report goes when standard output is the terminal, so hundreds of

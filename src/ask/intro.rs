@@ -2,6 +2,7 @@
 //! answers are saved and how to stop and come back.
 
 use super::flow::Step;
+use super::{say, say_owned};
 use crate::answers::Answers;
 use crate::frameworks::Frameworks;
 use std::path::Path;
@@ -25,41 +26,48 @@ pub(crate) fn estimate_minutes(words: usize, questions: usize) -> (u32, u32) {
     }
 }
 
+/// The introduction: what is left and how long it takes, where the answers go, and `keys`, how
+/// to go back and stop.
 pub(crate) fn introduction(fw: &Frameworks, answers: &Answers, path: &Path, resume: &str, keys: &str) -> String {
+    let words = &fw.report.ask;
     let steps = Step::all(fw);
     let left: Vec<&Step> = steps.iter().filter(|s| !s.is_answered(answers)).collect();
+    let work = if left.is_empty() {
+        say(&words.all_answered, &[("total", &steps.len().to_string())])
+    } else {
+        work(fw, &left, steps.len())
+    };
+    let path = path.display().to_string();
+    say(&words.introduction, &[("work", &work), ("path", &path), ("keys", keys), ("resume", resume)])
+}
+
+/// What is left to answer (`left`, of `total` questions), in which sections, and how long it
+/// takes.
+fn work(fw: &Frameworks, left: &[&Step], total: usize) -> String {
+    let words = &fw.report.ask;
     let mut sections: Vec<&str> = left.iter().map(|s| s.section(fw)).collect();
     sections.dedup();
-    let work = if left.is_empty() {
-        format!("All {} questions are answered: review them, change any, then score.", steps.len())
+    let count: usize = left.iter().map(|s| s.words()).sum();
+    let (low, high) = estimate_minutes(count, left.len());
+    let (low, high) = (low.to_string(), high.to_string());
+    let minutes = if low == high { low } else { say(&words.minutes_range, &[("low", &low), ("high", &high)]) };
+    let (count_left, total_text) = (left.len().to_string(), total.to_string());
+    let questions = if left.len() == total {
+        say(&words.questions, &[("total", &total_text)])
     } else {
-        let words: usize = left.iter().map(|s| s.words()).sum();
-        let (low, high) = estimate_minutes(words, left.len());
-        let minutes = if low == high { format!("{low}") } else { format!("{low} to {high}") };
-        let left_count = if left.len() == steps.len() {
-            format!("{} questions", steps.len())
-        } else {
-            format!("{} of {} questions left", left.len(), steps.len())
-        };
-        format!(
-            "{left_count}, in: {}.\n\
-             Allow about {minutes} minutes: {} words of questions and answers to read aloud (at \
-             {WORDS_PER_MINUTE} words a minute), and {} to {} seconds a question to think and answer. \
-             Each readiness question describes concretely what each level looks like; \"Don't know\" \
-             is always an option.",
-            sections.join(", "),
-            thousands(words),
-            SECONDS_PER_ANSWER.0,
-            SECONDS_PER_ANSWER.1,
-        )
+        say(&words.questions_left, &[("left", &count_left), ("total", &total_text)])
     };
-    format!(
-        "AI marketing readiness assessment\n\n{work}\n\n\
-         Every answer is saved at once to {}\n\
-         {keys}; resume later with\n  {resume}\n\
-         Before scoring you can review and change any answer.",
-        path.display()
-    )
+    let values = [
+        ("questions", questions),
+        ("sections", sections.join(", ")),
+        ("minutes", minutes),
+        ("words", thousands(count)),
+        ("pace", WORDS_PER_MINUTE.to_string()),
+        ("fastest", SECONDS_PER_ANSWER.0.to_string()),
+        ("slowest", SECONDS_PER_ANSWER.1.to_string()),
+        ("dont_know", fw.report.dont_know.to_string()),
+    ];
+    say_owned(&words.work, &values)
 }
 
 /// 2176 as "2,176".

@@ -17,6 +17,8 @@ mod terminal;
 mod workshop;
 mod wrap;
 
+use crate::frameworks::AskText;
+
 pub use flow::{Outcome, run};
 pub(crate) use handover::{hand_over, recap, report_file, write_report_file};
 pub(crate) use session::interview;
@@ -41,15 +43,34 @@ fn tell(text: &str) {
     }
 }
 
+/// A template of `[ask]` in `report.toml` filled. Where [`crate::words::fill`] would leave the
+/// sentence out (a value missing or empty, which the questionnaire's values never are) it is
+/// empty, never half-filled.
+fn say(template: &str, values: &[(&str, &str)]) -> String {
+    crate::words::fill(template, values).unwrap_or_default()
+}
+
+/// [`say`] with values made for it.
+fn say_owned(template: &str, values: &[(&str, String)]) -> String {
+    let values: Vec<(&str, &str)> = values.iter().map(|(name, value)| (*name, value.as_str())).collect();
+    say(template, &values)
+}
+
+/// "Data foundation · question 3 of 42".
+fn heading(ask: &Ask, words: &AskText) -> String {
+    let (position, total) = (ask.position.to_string(), ask.total.to_string());
+    say(&words.question_of, &[("section", ask.section), ("position", &position), ("total", &total)])
+}
+
 /// What is wrong with a typed text answer, in a sentence for the person; `None` if nothing.
 /// The answer file's own check, so what a prompt accepts is what `validate` accepts. A
 /// required text is the company's name, one line of a report; a note may run on.
-fn text_problem(text: &str, required: bool) -> Option<String> {
+fn text_problem(text: &str, required: bool, words: &AskText) -> Option<String> {
     match text.trim() {
-        "" if required => Some("This cannot be empty.".to_string()),
-        text => crate::answers::free_text_problem(text, required).map(|(problem, help)| {
-            let help = help.map_or(String::new(), |h| format!(": {h}"));
-            format!("This {problem}{help}.")
+        "" if required => Some(words.empty.to_string()),
+        text => crate::answers::free_text_problem(text, required).map(|(problem, help)| match help {
+            Some(help) => say(&words.text_problem_help, &[("problem", &problem), ("help", &help)]),
+            None => say(&words.text_problem, &[("problem", &problem)]),
         }),
     }
 }
@@ -100,17 +121,22 @@ pub struct NumberRange {
 }
 
 impl NumberRange {
+    /// "1 to 250", with ", or ? for don't know" where that is an answer.
+    pub(crate) fn words(&self, words: &AskText) -> String {
+        let range = say(&words.number_range, &[("min", &self.min.to_string()), ("max", &self.max.to_string())]);
+        if self.dont_know { range + &words.or_dont_know } else { range }
+    }
+
     /// The number typed (spaces around it allowed), `None` for "?" where "don't know" is an
     /// answer, or what is wrong with the text.
-    pub(crate) fn read(&self, text: &str) -> Result<Option<i64>, String> {
+    pub(crate) fn read(&self, text: &str, words: &AskText) -> Result<Option<i64>, String> {
         let text = text.trim();
         if self.dont_know && text == "?" {
             return Ok(None);
         }
-        let dont_know = if self.dont_know { ", or ? for don't know" } else { "" };
         match text.parse::<i64>() {
             Ok(n) if (self.min..=self.max).contains(&n) => Ok(Some(n)),
-            _ => Err(format!("Type a whole number from {} to {}{dont_know}.", self.min, self.max)),
+            _ => Err(say(&words.number_problem, &[("range", &self.words(words))])),
         }
     }
 }
@@ -140,8 +166,8 @@ pub trait Prompter {
     /// Shows a message (the introduction, a section heading).
     fn say(&mut self, text: &str);
     /// How to go back and how to stop here, for the introduction.
-    fn back_and_stop(&self) -> &'static str {
-        "Esc goes back to the previous question. Ctrl-C stops"
+    fn back_and_stop<'w>(&self, words: &'w AskText) -> &'w str {
+        &words.full_screen.back_and_stop
     }
     /// One of `options`; the index chosen.
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>>;

@@ -6,12 +6,12 @@ use super::flow::{Outcome, run};
 use super::intro::introduction;
 use super::session_file::{Refusal, SessionFile};
 use super::terminal::Terminal;
-use super::{Prompter, Reply, signals};
+use super::{Prompter, Reply, say, signals};
 use crate::answers::read_answers;
 use crate::answers::{Answers, Completeness};
 use crate::cli::AssessArgs;
 use crate::diagnostic::InputError;
-use crate::frameworks::Frameworks;
+use crate::frameworks::{AskText, Frameworks};
 use crate::report::{Format, Part};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -29,10 +29,10 @@ pub(crate) struct Finished {
 /// Runs the questionnaire in the terminal; `None` when the person stopped it (the caller
 /// exits with 130).
 pub(crate) fn interview(fw: &Frameworks, args: &AssessArgs) -> anyhow::Result<Option<Finished>> {
-    let mut prompter = prompter();
+    let mut prompter = prompter(fw);
     let Some(file) = session_file(fw, args, prompter.as_mut())? else {
         eprintln!();
-        super::tell("Stopped; nothing was changed.");
+        super::tell(&fw.report.ask.stopped_unchanged);
         return Ok(None);
     };
     let resume = resume_command(args, file.path());
@@ -51,18 +51,18 @@ pub(super) fn answer_in(
     let start = file.answers().clone();
     let session = Arc::new(Mutex::new(file));
     let on_signal = {
-        let resume = resume.to_string();
-        move |file: &SessionFile| stopped(file, &resume)
+        let (resume, words) = (resume.to_string(), Arc::clone(&fw.report));
+        move |file: &SessionFile| stopped(&words.ask, file, &resume)
     };
     let _watch = signals::watch(Arc::clone(&session), on_signal)?;
-    let keys = prompter.back_and_stop();
+    let keys = prompter.back_and_stop(&fw.report.ask);
     prompter.say(&introduction(fw, &start, &path, resume, keys));
     let mut save = |answers: &Answers| locked(&session).save(fw, answers);
     match run(fw, prompter, start, &mut save)? {
         Outcome::Complete(answers) => Ok(Some(Finished { answers, session: path })),
         Outcome::Interrupted(_) => {
             eprintln!();
-            super::tell(&stopped(&locked(&session), resume));
+            super::tell(&stopped(&fw.report.ask, &locked(&session), resume));
             Ok(None)
         }
     }
@@ -73,23 +73,27 @@ fn locked(session: &Mutex<SessionFile>) -> MutexGuard<'_, SessionFile> {
 }
 
 /// The terminal prompter, or the line-by-line one where the terminal cannot move its cursor.
-pub(super) fn prompter() -> Box<dyn Prompter> {
+pub(super) fn prompter(fw: &Frameworks) -> Box<dyn Prompter> {
+    let words = Arc::clone(&fw.report);
     if !super::full_screen() {
-        return Box::new(Plain::new());
+        return Box::new(Plain::new(words));
     }
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    Box::new(Terminal::new(colour))
+    Box::new(Terminal::new(colour, words))
 }
 
 /// What to print when the person stops: where the answers are and how to go on.
-fn stopped(file: &SessionFile, resume: &str) -> String {
+fn stopped(words: &AskText, file: &SessionFile, resume: &str) -> String {
     let count = file.answers().count();
     if file.discard_if_unused() {
-        return "Stopped before the first answer; no session file was kept.".to_string();
+        return words.stopped_unused.to_string();
     }
-    let saved = if count == 1 { "1 answer is saved".to_string() } else { format!("{count} answers are saved") };
-    // No full stop after the path, which would be copied with it.
-    format!("Stopped. {saved} in {}\nResume with:\n  {resume}", file.path().display())
+    let saved = match count {
+        1 => words.saved_one.to_string(),
+        _ => say(&words.saved_many, &[("count", &count.to_string())]),
+    };
+    let path = file.path().display().to_string();
+    say(&words.stopped, &[("saved", &saved), ("path", &path), ("resume", resume)])
 }
 
 /// The session file to answer into; `None` if the person stopped when offered an earlier one.
@@ -157,12 +161,11 @@ pub(super) enum Choice {
 
 pub(super) fn offer(fw: &Frameworks, earlier: SessionFile, prompter: &mut dyn Prompter) -> anyhow::Result<Choice> {
     let total = fw.questionnaire.context.len() + fw.questionnaire.questions.len();
-    let message = format!(
-        "An unfinished session is saved in {}: {} of {total} questions answered.",
-        earlier.path().display(),
-        earlier.answers().count()
-    );
-    let options = ["Continue it".to_string(), "Start a new session in a new file".to_string()];
+    let words = &fw.report.ask;
+    let (path, answered) = (earlier.path().display().to_string(), earlier.answers().count().to_string());
+    let values = [("path", path.as_str()), ("answered", &answered), ("total", &total.to_string())];
+    let message = say(&words.unfinished, &values);
+    let options = [words.continue_it.to_string(), words.start_anew.to_string()];
     loop {
         match prompter.menu(&message, &options)? {
             Reply::Answer(0) => return Ok(Choice::Continue(Box::new(earlier))),

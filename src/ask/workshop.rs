@@ -5,7 +5,7 @@
 
 use super::session::{Choice, answer_in, offer, prompter, quote, unfinished};
 use super::session_file::{Refusal, SessionFile};
-use super::{Ask, Prompter, Reply, tell};
+use super::{Ask, Prompter, Reply, say, tell};
 use crate::answers::{Answers, Completeness, Respondent};
 use crate::cli::AssessArgs;
 use crate::frameworks::Frameworks;
@@ -24,7 +24,8 @@ pub(crate) enum WorkshopEnd {
 
 pub(crate) fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> anyhow::Result<WorkshopEnd> {
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create `{}`: {e}", dir.display()))?;
-    let mut prompter = prompter();
+    let mut prompter = prompter(fw);
+    let words = &fw.report.ask;
     let mut resume = format!("readiness assess --workshop {}", quote(dir));
     if let Some(frameworks) = &args.data.frameworks {
         resume.push_str(&format!(" --frameworks {}", quote(frameworks)));
@@ -38,31 +39,26 @@ pub(crate) fn run_workshop(fw: &Frameworks, args: &AssessArgs, dir: &Path) -> an
         };
         let Some(file) = file else {
             eprintln!();
-            tell("Stopped; nothing was changed.");
+            tell(&words.stopped_unchanged);
             return Ok(WorkshopEnd::Stopped);
         };
         if answer_in(fw, prompter.as_mut(), file, &resume)?.is_none() {
             return Ok(WorkshopEnd::Stopped);
         }
-        let count = answer_files(dir).len();
-        let who = if count == 1 { "1 respondent has".to_string() } else { format!("{count} respondents have") };
-        let message = format!("{who} answered in {}.", dir.display());
-        let options = [
-            "Next respondent".to_string(),
-            "Score the workshop now".to_string(),
-            "Stop here and score later".to_string(),
-        ];
+        let (count, shown) = (answer_files(dir).len(), dir.display().to_string());
+        let message = match count {
+            1 => say(&words.answered_one, &[("dir", &shown)]),
+            _ => say(&words.answered_many, &[("count", &count.to_string()), ("dir", &shown)]),
+        };
+        let options = [&words.next_respondent, &words.score_now, &words.score_later].map(|o| o.to_string());
         match prompter.menu(&message, &options)? {
             Reply::Answer(0) | Reply::Back => {}
             Reply::Answer(1) => {
-                tell(&format!("Scoring the answers in {}", dir.display()));
+                tell(&say(&words.scoring, &[("dir", &shown)]));
                 return Ok(WorkshopEnd::Score);
             }
             Reply::Answer(_) | Reply::Interrupt => {
-                tell(&format!(
-                    "Score them together with:\n  readiness assess --answers {}\nAdd a respondent with:\n  {resume}",
-                    quote(dir)
-                ));
+                tell(&say(&words.score_with, &[("dir", &quote(dir)), ("resume", &resume)]));
                 return Ok(WorkshopEnd::Later);
             }
         }
@@ -77,16 +73,17 @@ fn answer_files(dir: &Path) -> Vec<PathBuf> {
 /// Asks the next respondent's name and role and creates their file, with the business context
 /// of the respondents before; `None` if the person stopped.
 fn new_respondent(fw: &Frameworks, dir: &Path, prompter: &mut dyn Prompter) -> anyhow::Result<Option<SessionFile>> {
-    let ask = |prompt, help| Ask { section: "Workshop respondent", position: 0, total: 2, prompt, help };
-    let name_help = "Who answers next: their answers go to a file of their own, named after them.";
-    let role_help = "Their role, shown beside their name in the report (for example: data lead).";
+    let words = &fw.report.ask;
+    let ask = |prompt, help| Ask { section: &words.respondent, position: 0, total: 2, prompt, help };
     let (name, role) = loop {
-        let name = match prompter.text(&Ask { position: 1, ..ask("Respondent's name", name_help) }, None, true)? {
+        let name_ask = Ask { position: 1, ..ask(&words.respondent_name, &words.respondent_name_help) };
+        let name = match prompter.text(&name_ask, None, true)? {
             Reply::Answer(name) => name.trim().to_string(),
             Reply::Back => continue,
             Reply::Interrupt => return Ok(None),
         };
-        match prompter.text(&Ask { position: 2, ..ask("Their role (optional)", role_help) }, None, false)? {
+        let role_ask = Ask { position: 2, ..ask(&words.respondent_role, &words.respondent_role_help) };
+        match prompter.text(&role_ask, None, false)? {
             Reply::Answer(role) => break (name, Some(role.trim().to_string()).filter(|r| !r.is_empty())),
             Reply::Back => continue,
             Reply::Interrupt => return Ok(None),

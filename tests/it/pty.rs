@@ -513,6 +513,49 @@ fn a_dumb_terminal_gets_plain_prompts_and_ctrl_c_still_keeps_everything() {
     assert!(text.contains("\ncompany = \"Dumb Co\"\n") && text.contains("\nindustry = \"ecommerce\"\n"), "{text}");
 }
 
+/// "Don't know" is one word in `report.toml` for the questionnaire and the report: a customised
+/// copy that changes it changes what the person is offered, what the introduction promises and
+/// what the report prints, and the built-in word is left nowhere.
+#[test]
+fn a_customised_dont_know_label_is_what_the_questionnaire_offers_and_the_report_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("fw");
+    common::bin().args(["frameworks", "export"]).arg(&data).assert().success();
+    let report_toml = data.join("report.toml");
+    let text = std::fs::read_to_string(&report_toml).unwrap();
+    let changed = text.replacen("dont_know = \"Don't know\"\n", "dont_know = \"No idea yet\"\n", 1);
+    assert_ne!(changed, text, "report.toml has the label");
+    std::fs::write(&report_toml, changed).unwrap();
+
+    let mut t = Tty::spawn(STANDARD, dir.path(), &["--frameworks", "fw", "--save", "s.toml"], &[("TERM", "dumb")]);
+    t.wait_for(&["\"No idea yet\" is always an option", "question 1 of"]);
+    // Company, industry, size, then "?" for the team size; the budget offers the label.
+    for keys in ["Custom Co\r", "2\r", "1\r", "?\r"] {
+        t.press(keys);
+    }
+    t.wait_for(&["question 5 of", "?  No idea yet"]);
+    t.press("?\r");
+    t.wait_for(&["question 6 of"]);
+    t.press("\x03");
+    assert_eq!(t.exit_code(), 130);
+    assert!(!t.has_shown("Don't know"), "the built-in label is not shown");
+    let session = std::fs::read_to_string(dir.path().join("s.toml")).unwrap();
+    assert!(session.contains("\nmarketing_budget = \"dont_know\"\n"), "{session}");
+
+    let out = common::bin()
+        .args(["assess", "--as-of", AS_OF, "--format", "markdown", "--frameworks"])
+        .arg(&data)
+        .arg("--answers")
+        .arg(common::example("small-ecommerce.toml"))
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    // small-ecommerce answers bias_review "dont_know": its row in the answers appendix.
+    assert!(md.contains("| No idea yet |"), "the report's answers print the label");
+    assert!(md.contains("\"No idea yet\", and a question added after"), "the methodology quotes it");
+    assert!(!md.contains("Don't know"), "the built-in label is nowhere in the report");
+}
+
 #[test]
 fn sigterm_stops_with_the_answers_saved_and_the_resume_command() {
     let fw = fw();

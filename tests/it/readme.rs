@@ -3,10 +3,11 @@
 //! which rewrites the snapshots, rewrites the README section from the tool too, for review in
 //! the diff.
 
-use crate::common;
-use readiness::frameworks::Load;
+mod ask_words;
 mod layers;
 
+use crate::common;
+use readiness::frameworks::Load;
 use std::path::PathBuf;
 
 const START: &str = "<!-- methodology: generated from the report's Appendix A; do not edit -->\n";

@@ -3,7 +3,8 @@
 //! options that fit under the question and above its help.
 
 use super::super::wrap::{pack, truncate, width, wrap_hanging};
-use super::super::{Choice, Review};
+use super::super::{Choice, Review, say};
+use crate::frameworks::AskText;
 
 /// The terminal's size in columns and rows, never smaller than what a prompt needs; 80 × 24
 /// when the terminal does not say (a serial line, a pty nobody sized).
@@ -84,19 +85,20 @@ pub(crate) fn help_block(help: &str, keys: &[&str]) -> String {
 
 /// The review screen: "Score these answers", then two lines per question (its number and
 /// text, then the answer), each cut to the width so the page is exact.
-pub(crate) fn review(review: &Review, keys: &[&str]) -> Fitted {
+pub(crate) fn review(review: &Review, words: &AskText, keys: &[&str]) -> Fitted {
     let (columns, _) = size();
     let line = columns - 1 - POINTER;
-    let score = "✔ Score these answers".to_string();
-    let mut options = vec![score.clone()];
-    let mut answers = vec!["scored".to_string()];
+    let own = &words.full_screen;
+    let mut options = vec![own.review_score.to_string()];
+    let mut answers = vec![own.scored.to_string()];
     for l in &review.lines {
         let question = truncate(&format!("{:>2} {} · {}", l.number, l.section, l.question), line);
         let answer = truncate(&format!("   → {}", l.answer), line);
         options.push(format!("{question}\n  {answer}"));
-        answers.push(format!("change {} · {}", l.number, l.question));
+        answers.push(say(&own.change, &[("number", &l.number.to_string()), ("question", &l.question)]));
     }
-    let message = format!("Pick an answer to change, or score these answers.\nReview · {}", review.summary);
+    let summary = say(&words.review, &[("summary", &review.summary)]);
+    let message = format!("{}\n{summary}", own.review_pick);
     Fitted::paged(&message, help_block("", keys), options, answers)
 }
 

@@ -6,30 +6,57 @@
 mod fit;
 mod style;
 
-use super::{Ask, Choice, NumberRange, Prompter, Reply, Review};
+use super::{Ask, Choice, NumberRange, Prompter, Reply, Review, say_owned};
+use crate::frameworks::{AskText, FullScreenText, ReportText};
 use fit::{Fitted, help_block, wrap_block};
 use inquire::error::InquireResult;
 use inquire::list_option::ListOption;
 use inquire::ui::RenderConfig;
 use inquire::validator::Validation;
 use inquire::{InquireError, MultiSelect, Select, Text};
+use std::sync::Arc;
 
 pub(crate) use fit::size;
 
-const STOP: &str = "ctrl-c save and stop";
-const LIST_KEYS: [&str; 5] = ["↑↓ move", "enter choose", "type a number or words to filter", "esc back", STOP];
-const MULTI_KEYS: [&str; 6] = ["↑↓ move", "space mark", "enter confirm", "type to filter", "esc back", STOP];
-const TEXT_KEYS: [&str; 3] = ["enter confirm", "esc back", STOP];
-const REVIEW_KEYS: [&str; 5] =
-    ["↑↓ move", "enter change or score", "home: Score these answers", "type a number or words to filter", STOP];
+/// The key hints under each kind of prompt, in the order shown: a list, a list to mark, a line
+/// typed in, the review screen, and a decision outside the questions.
+fn list_keys(k: &FullScreenText) -> [&str; 5] {
+    [&k.up_down, &k.choose, &k.filter_number, &k.back, &k.stop].map(|t| t.as_str())
+}
+
+fn multi_keys(k: &FullScreenText) -> [&str; 6] {
+    [&k.up_down, &k.mark, &k.confirm, &k.filter, &k.back, &k.stop].map(|t| t.as_str())
+}
+
+fn text_keys(k: &FullScreenText) -> [&str; 3] {
+    [&k.confirm, &k.back, &k.stop].map(|t| t.as_str())
+}
+
+fn review_keys(k: &FullScreenText) -> [&str; 5] {
+    [&k.up_down, &k.change_or_score, &k.home_score, &k.filter_number, &k.stop].map(|t| t.as_str())
+}
+
+fn menu_keys(k: &FullScreenText) -> [&str; 2] {
+    [&k.up_down, &k.choose].map(|t| t.as_str())
+}
 
 pub(crate) struct Terminal {
     config: RenderConfig<'static>,
+    /// The words of `report.toml`, for its `[ask]` table.
+    words: Arc<ReportText>,
 }
 
 impl Terminal {
-    pub(crate) fn new(colour: bool) -> Terminal {
-        Terminal { config: style::render_config(colour) }
+    pub(crate) fn new(colour: bool, words: Arc<ReportText>) -> Terminal {
+        Terminal { config: style::render_config(colour), words }
+    }
+
+    fn ask_words(&self) -> &AskText {
+        &self.words.ask
+    }
+
+    fn keys(&self) -> &FullScreenText {
+        &self.words.ask.full_screen
     }
 }
 
@@ -44,8 +71,8 @@ fn reply<T>(result: InquireResult<T>) -> anyhow::Result<Reply<T>> {
 }
 
 /// The question's heading and help, shown under the answers above the key hints.
-fn help_of(ask: &Ask) -> String {
-    format!("{} · question {} of {}\n{}", ask.section, ask.position, ask.total, ask.help)
+fn help_of(ask: &Ask, words: &AskText) -> String {
+    format!("{}\n{}", super::heading(ask, words), ask.help)
 }
 
 fn record_prefix(ask: &Ask) -> String {
@@ -104,10 +131,10 @@ impl Terminal {
         initial: &str,
         check: impl Fn(&str) -> Option<String> + Clone + 'static,
     ) -> InquireResult<String> {
-        let help = help_block(&help_of(ask), &TEXT_KEYS);
+        let help = help_block(&help_of(ask, self.ask_words()), &text_keys(self.keys()));
         let message = wrap_block(prompt);
-        let record =
-            |text: &str| if text.trim().is_empty() { "· (none)".to_string() } else { format!("· {}", text.trim()) };
+        let none = &self.ask_words().none;
+        let record = |text: &str| format!("· {}", if text.trim().is_empty() { none } else { text.trim() });
         Text::new(&message)
             .with_help_message(&help)
             .with_initial_value(initial)
@@ -125,7 +152,8 @@ impl Prompter for Terminal {
     }
 
     fn choose(&mut self, ask: &Ask, options: &[Choice], default: Option<usize>) -> anyhow::Result<Reply<usize>> {
-        let fitted = Fitted::new(&record_prefix(ask), &help_of(ask), &LIST_KEYS, options, 2);
+        let fitted =
+            Fitted::new(&record_prefix(ask), &help_of(ask, self.ask_words()), &list_keys(self.keys()), options, 2);
         let keys: Vec<String> = options.iter().map(|o| o.key.clone()).collect();
         let search: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
         reply(self.select(&fitted, &keys, &search, default.unwrap_or(0)))
@@ -138,17 +166,18 @@ impl Prompter for Terminal {
         defaults: &[usize],
         required: bool,
     ) -> anyhow::Result<Reply<Vec<usize>>> {
-        let fitted = Fitted::new(&record_prefix(ask), &help_of(ask), &MULTI_KEYS, options, 6);
+        let fitted =
+            Fitted::new(&record_prefix(ask), &help_of(ask, self.ask_words()), &multi_keys(self.keys()), options, 6);
         let keys: Vec<String> = options.iter().map(|o| o.key.clone()).collect();
         let search: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
         let score = scorer(&keys, &search);
         let format = |chosen: &[ListOption<&String>]| {
             let labels: Vec<&str> = chosen.iter().map(|o| options[o.index].label.as_str()).collect();
-            if labels.is_empty() { "· none".to_string() } else { format!("· {}", labels.join(", ")) }
+            if labels.is_empty() { format!("· {}", self.words.none) } else { format!("· {}", labels.join(", ")) }
         };
-        let at_least_one = move |chosen: &[ListOption<&String>]| {
-            validation((required && chosen.is_empty()).then(|| "Choose at least one: space marks it.".to_string()))
-        };
+        let problem = self.keys().at_least_one.to_string();
+        let at_least_one =
+            move |chosen: &[ListOption<&String>]| validation((required && chosen.is_empty()).then(|| problem.clone()));
         let result = MultiSelect::new(&fitted.message, fitted.options.clone())
             .with_help_message(&fitted.help)
             .with_page_size(fitted.page)
@@ -168,29 +197,33 @@ impl Prompter for Terminal {
         range: NumberRange,
         default: Option<Option<i64>>,
     ) -> anyhow::Result<Reply<Option<i64>>> {
-        let dont_know = if range.dont_know { ", or ? for don't know" } else { "" };
-        let prompt = format!("{} ({} to {}{dont_know})", record_prefix(ask), range.min, range.max);
+        let values = [("question", record_prefix(ask)), ("range", range.words(self.ask_words()))];
+        let prompt = say_owned(&self.keys().number_prompt, &values);
         let initial = match default {
             Some(Some(n)) => n.to_string(),
             Some(None) => "?".to_string(),
             None => String::new(),
         };
-        let typed = self.line(ask, &prompt, &initial, move |text| range.read(text).err());
-        reply(typed.map(|text| range.read(&text).unwrap_or_default()))
+        let words = Arc::clone(&self.words);
+        let typed = self.line(ask, &prompt, &initial, move |text| range.read(text, &words.ask).err());
+        reply(typed.map(|text| range.read(&text, self.ask_words()).unwrap_or_default()))
     }
 
     fn text(&mut self, ask: &Ask, default: Option<&str>, required: bool) -> anyhow::Result<Reply<String>> {
         // Said once: a prompt may already call itself optional.
-        let optional = if required || ask.prompt.contains("(optional)") { "" } else { " (optional: enter skips)" };
+        let words = self.ask_words();
+        let optional =
+            if required || ask.prompt.contains(words.optional_in_prompt.as_str()) { "" } else { &words.optional };
         let prompt = format!("{}{optional}", record_prefix(ask));
         // A paste arrives whole (inquire asks for bracketed paste), line breaks and all, into
         // this one answer; the answer file's own checks say what it may hold.
-        let check = move |text: &str| super::text_problem(text, required);
+        let words = Arc::clone(&self.words);
+        let check = move |text: &str| super::text_problem(text, required, &words.ask);
         reply(self.line(ask, &prompt, default.unwrap_or(""), check).map(|t| t.trim().to_string()))
     }
 
     fn review(&mut self, review: &Review) -> anyhow::Result<Reply<Option<usize>>> {
-        let fitted = fit::review(review, &REVIEW_KEYS);
+        let fitted = fit::review(review, self.ask_words(), &review_keys(self.keys()));
         let mut numbers = vec![String::new()];
         numbers.extend(review.lines.iter().map(|l| l.number.to_string()));
         let mut search = vec![fitted.options[0].to_lowercase()];
@@ -209,7 +242,7 @@ impl Prompter for Terminal {
     fn menu(&mut self, message: &str, options: &[String]) -> anyhow::Result<Reply<usize>> {
         let choices: Vec<Choice> =
             options.iter().enumerate().map(|(i, o)| Choice { key: (i + 1).to_string(), label: o.clone() }).collect();
-        let fitted = Fitted::new(message, "", &["↑↓ move", "enter choose"], &choices, 2);
+        let fitted = Fitted::new(message, "", &menu_keys(self.keys()), &choices, 2);
         let keys: Vec<String> = choices.iter().map(|c| c.key.clone()).collect();
         let search: Vec<String> = options.iter().map(|o| o.to_lowercase()).collect();
         reply(self.select(&fitted, &keys, &search, 0))

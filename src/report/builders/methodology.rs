@@ -116,7 +116,7 @@ pub fn paragraphs(fw: &Frameworks) -> Vec<Text> {
         .collect();
     let sev = &s.risk.severity;
     let texts: [(&Text, Vec<(&str, String)>); TEMPLATES] = [
-        (&m.answers, vec![("top", top)]),
+        (&m.answers, vec![("top", top), ("dont_know", fw.report.dont_know.to_string())]),
         (&m.dimensions, vec![("weights", list(&weights, and))]),
         (
             &m.tiers,

@@ -65,7 +65,7 @@ fn module_of(relative: &Path) -> String {
     first.strip_suffix(".rs").unwrap_or(&first).to_string()
 }
 
-fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
+pub(super) fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
@@ -79,7 +79,7 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
 /// The lines of the program in a file, numbered as in the file: comments and `#[cfg(test)]`
 /// modules blanked (test fixtures are not part of the layering). A test module ends where its
 /// braces balance, so code after it is still checked.
-fn program_lines(text: &str) -> Vec<&str> {
+pub(super) fn program_lines(text: &str) -> Vec<&str> {
     let mut lines: Vec<&str> = text.lines().map(|line| line.find("//").map_or(line, |at| &line[..at])).collect();
     let mut at = 0;
     while at + 1 < lines.len() {
