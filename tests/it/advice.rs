@@ -635,3 +635,24 @@ fn the_studies_run_beside_the_work_that_carries_them() {
     }
     assert!(studied > 0);
 }
+
+/// A learning path is a curriculum, the same for every client: the body names the skills the
+/// client lacks most and points to Appendix D, which holds their paths and the levels scale.
+#[test]
+fn learning_paths_are_in_the_appendix_and_the_body_names_the_skills() {
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        let (body, appendix) = markdown.split_once("\n## Appendix").unwrap();
+        for s in a.skills.iter().filter(|s| s.gap > 0.0).take(fw().report.skills.paths_shown) {
+            let first_step = &s.learning_path[0];
+            assert!(!body.contains(&format!("{}: {first_step}", s.name)), "{name}: {} path in the body", s.name);
+            assert!(
+                appendix.contains(&format!("{}: {first_step}", s.name)),
+                "{name}: {} path not in the appendix",
+                s.name
+            );
+            let skills = body.split("\n## Skills").nth(1).unwrap();
+            assert!(skills.contains(&s.name[..]), "{name}: the body does not name {}", s.name);
+        }
+    }
+}

@@ -7,7 +7,7 @@ use crate::assessment::SourceRef;
 use crate::document::{Block, Section};
 
 /// One section, so the appendices print one after another rather than a page each.
-pub(crate) fn sections(w: &Words) -> Vec<Section> {
+pub(crate) fn sections(w: &Words, skills: bool) -> Vec<Section> {
     let t = &w.text.appendix;
     let mut blocks = vec![Block::Heading(t.methodology.to_string())];
     blocks.extend(methodology(w));
@@ -18,6 +18,10 @@ pub(crate) fn sections(w: &Words) -> Vec<Section> {
     blocks.extend(answers(w));
     blocks.push(Block::Heading(t.sources.to_string()));
     blocks.extend(sources(w));
+    if skills {
+        blocks.push(Block::Heading(t.definitions.to_string()));
+        blocks.extend(super::skills::definitions(w));
+    }
     vec![Section { anchor: "appendix".to_string(), title: t.title.to_string(), blocks, appendix: true }]
 }
 

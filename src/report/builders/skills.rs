@@ -6,16 +6,8 @@ use crate::document::{Block, Section};
 
 pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.skills;
-    let levels: Vec<String> =
-        w.g.skill_levels.iter().enumerate().map(|(i, l)| format!("{} {}", i + 1, l.to_lowercase())).collect();
-    let mut blocks: Vec<Block> = [
-        w.fill(&t.intro, &[("approach", &w.a.business.skills_approach)]),
-        w.fill(&t.levels, &[("levels", &w.list(&levels))]),
-    ]
-    .into_iter()
-    .flatten()
-    .map(paragraph)
-    .collect();
+    let mut blocks: Vec<Block> =
+        w.fill(&t.intro, &[("approach", &w.a.business.skills_approach)]).into_iter().map(paragraph).collect();
     // A technology not yet running or planned is named with its ring, so the table and the
     // radar tell the same story.
     let requirer = |id: &str| {
@@ -53,19 +45,35 @@ pub(crate) fn section(w: &Words, _explain: bool) -> Section {
         wide(&t.needed_by),
     ];
     blocks.push(table(None, columns, rows));
-    let paths: Vec<String> =
-        w.a.skills
-            .iter()
-            .filter(|s| s.gap > 0.0)
-            .take(t.paths_shown)
-            .filter_map(|s| {
-                let path = s.learning_path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(&t.then);
-                w.fill(&t.path, &[("skill", &s.name), ("path", &path), ("project", &s.project)])
-            })
-            .collect();
-    match list_block(paths, false) {
-        Some(list) => blocks.extend([Block::Heading(t.paths.to_string()), list]),
+    let largest: Vec<String> = largest_gaps(w).map(|s| s.name.to_string()).collect();
+    match w.fill(&t.paths_in_appendix, &[("skills", &w.list(&largest))]) {
+        Some(pointer) => blocks.push(paragraph(pointer)),
         None => blocks.push(paragraph(t.no_gaps.to_string())),
     }
     new_section("skills", &t.title, blocks)
+}
+
+/// The skills whose learning paths the report gives: the largest gaps.
+fn largest_gaps<'a>(w: &Words<'a>) -> impl Iterator<Item = &'a crate::assessment::SkillGap> {
+    w.a.skills.iter().filter(|s| s.gap > 0.0).take(w.text.skills.paths_shown)
+}
+
+/// The appendix's definitions: the levels scale and the learning paths of the largest gaps,
+/// the same curriculum for every client.
+pub(crate) fn definitions(w: &Words) -> Vec<Block> {
+    let t = &w.text.skills;
+    let levels: Vec<String> =
+        w.g.skill_levels.iter().enumerate().map(|(i, l)| format!("{} {}", i + 1, l.to_lowercase())).collect();
+    let paths: Vec<String> = largest_gaps(w)
+        .filter_map(|s| {
+            let path = s.learning_path.iter().map(|p| p.to_string()).collect::<Vec<_>>().join(&t.then);
+            w.fill(&t.path, &[("skill", &s.name), ("path", &path), ("project", &s.project)])
+        })
+        .collect();
+    let mut blocks: Vec<Block> =
+        w.fill(&t.levels, &[("levels", &w.list(&levels))]).map(paragraph).into_iter().collect();
+    if let Some(list) = list_block(paths, false) {
+        blocks.extend([paragraph(t.paths.to_string()), list]);
+    }
+    blocks
 }
