@@ -10,6 +10,7 @@ use crate::sample;
 
 use readiness::document::{Document, charts, html};
 use std::ffi::OsString;
+use std::fmt::Write;
 
 /// Renders a document to a file kept under the target directory and checks it in Chromium.
 fn check_in_browser(name: &str, document: &Document, max_pages: Option<u32>) {
@@ -63,10 +64,15 @@ fn the_sample_report_opens_offline_draws_every_chart_and_prints_within_twelve_pa
 /// Who signs the reports the browser prints.
 const SIGNED: &str = "Jane Doe, Northstar Advisory";
 
-/// Issue 27 asks for 16. Each report printed within 16 before the first page gained the cost of
-/// waiting and what to watch and the roadmap its go/no-go review; since, eight print on 17 or
-/// 18 (measured in CI on 2026-12-07; the fashion brand's on Letter is the 18).
-const PAGE_LIMIT: u32 = 18;
+/// What issue 27 asks for and the README promises. Every report printed within 16 on
+/// 2026-12-07 (measured here: the fashion brand's on Letter is the 16).
+const PAGE_LIMIT: u32 = 16;
+
+/// The pages a checker's report says the PDF has: "…, 14 A4 page(s), …".
+fn printed_pages(said: &str) -> Option<u32> {
+    let before = said.split(" page(s)").next()?;
+    before.split_whitespace().rev().nth(1)?.parse().ok()
+}
 
 /// What a consultant hands over: every reference business's and example's report, the
 /// workshop's and the small shop's under a hostile company name too, as `assess --format html
@@ -95,7 +101,9 @@ fn every_report_prints_signed_on_a4_or_letter_within_the_page_limit_with_readabl
     assert!(businesses.len() >= 15, "the reference businesses are found");
     inputs.extend(businesses.into_iter().map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), p, 4)));
     let mut failures = Vec::new();
+    let mut table = String::from("report                          A4  Letter\n");
     for (name, answers, charts) in inputs {
+        let _ = write!(table, "{name:<30}");
         for paper in ["a4", "letter"] {
             let file = dir.join(format!("{name}-{paper}.html"));
             let path = file.to_str().unwrap();
@@ -103,12 +111,19 @@ fn every_report_prints_signed_on_a4_or_letter_within_the_page_limit_with_readabl
             common::assess_file(&answers, &flags);
             let extra = ["--paper", paper, "--min-chart-pt", "7", "--whole-cards", "--signed", SIGNED];
             // What the README promises and issue 27 asks for, on either paper.
-            match browser_check(&format!("{name}-{paper}"), &file, charts, Some(PAGE_LIMIT), &extra) {
-                Ok(said) => println!("{said}"),
-                Err(said) => failures.push(said),
+            // Printed without a limit, so the table has every count; the limit is checked here.
+            let checked = browser_check(&format!("{name}-{paper}"), &file, charts, None, &extra);
+            let pages = checked.as_ref().ok().and_then(|said| printed_pages(said));
+            let _ = write!(table, "{:>6}", pages.map_or("?".to_string(), |p| p.to_string()));
+            match (checked, pages) {
+                (Err(said), _) => failures.push(said),
+                (Ok(_), Some(pages)) if pages <= PAGE_LIMIT => {}
+                (Ok(said), _) => failures.push(format!("{name} on {paper}: more than {PAGE_LIMIT} pages: {said}")),
             }
         }
+        table.push('\n');
     }
+    println!("{table}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -7,6 +7,7 @@
 //! growing past the page. All text goes through `escape`.
 
 mod charts;
+mod columns;
 mod escape;
 mod svg;
 
@@ -155,26 +156,16 @@ fn spans(spans: &[Span]) -> String {
         .collect()
 }
 
-/// A table whose columns share the width by what they hold: prose columns four parts,
-/// numbers one and a half (room for a one-word header such as "Exposure"), others two.
+/// A table in a fixed layout (no cell can push it past the page), its columns as wide as
+/// `columns::widths` finds they need.
 fn table(out: &mut String, table: &Table) {
     out.push_str("<table>");
     if let Some(caption) = &table.caption {
         let _ = write!(out, "<caption>{}</caption>", escape::text(caption));
     }
-    let weight = |wide: bool, align: Align| match (wide, align) {
-        (true, _) => 4.0,
-        (false, Align::Right) => 1.5,
-        (false, Align::Left) => 2.0,
-    };
-    let total: f64 = table.columns.iter().map(|c| weight(c.wide, c.align)).sum();
     out.push_str("<colgroup>");
-    for c in &table.columns {
-        let _ = write!(
-            out,
-            "<col style=\"width: {}%\"/>",
-            crate::document::number(100.0 * weight(c.wide, c.align) / total)
-        );
+    for width in columns::widths(table) {
+        let _ = write!(out, "<col style=\"width: {width}%\"/>");
     }
     out.push_str("</colgroup><thead><tr>");
     let class = |align: Align| if align == Align::Right { " class=\"num\"" } else { "" };

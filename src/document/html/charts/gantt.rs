@@ -13,7 +13,12 @@ const RIGHT: f64 = 672.0;
 const PHASES: f64 = 24.0;
 const MONTHS: f64 = 44.0;
 const TOP: f64 = 52.0;
-const ROW: f64 = 17.0;
+/// A row of one line: room for the label's type and a bar, and no more (a plan has 20 to 30
+/// rows).
+const ROW: f64 = 14.5;
+/// From a row's top to its first label's baseline.
+const BASELINE: f64 = 11.0;
+const BAR: f64 = 10.0;
 const LEADING: f64 = 11.5;
 const FONT: f64 = 10.5;
 
@@ -47,19 +52,19 @@ pub(super) fn draw(
     month_header(&mut svg, months, month_labels, column, body);
     let mut y = TOP;
     for ((group, members), group_labels) in groups.iter().zip(&labels) {
-        svg.text((LABEL_LEFT, y + 14.0), Anchor::Start, "group", &fit(group, LEFT - 12.0, FONT, 1).concat());
+        svg.text((LABEL_LEFT, y + BASELINE), Anchor::Start, "group", &fit(group, LEFT - 12.0, FONT, 1).concat());
         y += ROW;
         for (row, lines) in members.iter().zip(group_labels) {
             let height = row_height(lines);
             svg.line((LABEL_LEFT, y), (RIGHT, y), "row-rule");
-            svg.lines((LABEL_LEFT + INDENT, y + 14.0), Anchor::Start, "label", lines, LEADING);
+            svg.lines((LABEL_LEFT + INDENT, y + BASELINE), Anchor::Start, "label", lines, LEADING);
             if row.start <= months && row.end >= row.start {
                 let class = match row.kind {
                     BarKind::Technology => "bar technology",
                     BarKind::Action => "bar action outline",
                 };
                 let left = x(row.start);
-                svg.rect(left, y + (height - 12.0) / 2.0, x(row.end + 1) - left, 12.0, class);
+                svg.rect(left, y + (height - BAR) / 2.0, x(row.end + 1) - left, BAR, class);
             }
             y += height;
         }
