@@ -661,20 +661,3 @@ fn learning_paths_are_in_the_appendix_and_the_body_names_the_skills() {
         }
     }
 }
-
-/// A technology's maturity judgement is a fact the same for every client: the body gives the
-/// stage and points to Appendix E, which holds the basis and the evidence lines.
-#[test]
-fn maturity_judgements_are_in_the_appendix_and_the_body_gives_the_stage() {
-    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
-        let markdown = markdown_of(&a);
-        let (body, appendix) = markdown.split_once("\n## Appendix").unwrap();
-        for x in a.technologies.iter().filter(|x| matches!(x.adoption_timeline.ring, Ring::Adopt | Ring::Pilot)) {
-            let basis = &x.technology_maturity.basis[..];
-            let in_body = body.split("\n## Technologies").nth(1).unwrap().split("\n## ").next().unwrap();
-            assert!(!in_body.contains(basis), "{name}: {} basis in the body", x.name);
-            assert!(appendix.contains(basis), "{name}: {} basis not in the appendix", x.name);
-            assert!(in_body.contains(&format!("Maturity: {}", x.technology_maturity.stage_name)), "{name}: {}", x.name);
-        }
-    }
-}

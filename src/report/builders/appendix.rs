@@ -7,7 +7,7 @@ use crate::assessment::SourceRef;
 use crate::document::{Block, Section};
 
 /// One section, so the appendices print one after another rather than a page each.
-pub(crate) fn sections(w: &Words, technologies: bool, skills: bool) -> Vec<Section> {
+pub(crate) fn sections(w: &Words, skills: bool) -> Vec<Section> {
     let t = &w.text.appendix;
     let mut blocks = vec![Block::Heading(t.methodology.to_string())];
     blocks.extend(methodology(w));
@@ -21,11 +21,6 @@ pub(crate) fn sections(w: &Words, technologies: bool, skills: bool) -> Vec<Secti
     if skills {
         blocks.push(Block::Heading(t.definitions.to_string()));
         blocks.extend(super::skills::definitions(w));
-    }
-    let evidence = super::technologies::evidence_blocks(w);
-    if technologies && !evidence.is_empty() {
-        blocks.push(Block::Heading(t.evidence.to_string()));
-        blocks.extend(evidence);
     }
     vec![Section { anchor: "appendix".to_string(), title: t.title.to_string(), blocks, appendix: true }]
 }

@@ -14,7 +14,9 @@ const RINGS: [Ring; 5] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, R
 pub(crate) fn section(w: &Words, explain: bool) -> Section {
     let t = &w.text.technologies;
     let mut blocks = vec![paragraph(t.intro.to_string()), Block::Chart(radar(w)), overview(w)];
-    let detailed = in_plan(w);
+    let detailed = in_ring_order(
+        w.a.technologies.iter().filter(|x| matches!(x.adoption_timeline.ring, Ring::Adopt | Ring::Pilot)),
+    );
     if !detailed.is_empty() {
         blocks.push(Block::Heading(t.details.to_string()));
         for tech in detailed {
@@ -201,7 +203,7 @@ fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<
 fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let t = &w.text.technologies;
     let m = &x.technology_maturity;
-    let maturity = w.fill(&t.maturity_pointer, &[("stage", &m.stage_name), ("date", &w.date(m.judged))]);
+    let maturity = w.fill(&t.maturity, &[("stage", &m.stage_name), ("date", &w.date(m.judged)), ("basis", &m.basis)]);
     let b = &x.business_readiness;
     // Only the requirements it misses: the ones it meets would only lengthen the line.
     let requirements: Vec<String> = b
@@ -249,6 +251,8 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let roi = w
         .fill(&t.roi, &[("goals", &w.list(&goals)), ("score", &num(x.roi_potential.score))])
         .or_else(|| Some(t.roi_none.to_string()));
+    let note = x.roi_potential.evidence_note.as_ref().and_then(|n| w.fill(&t.evidence_note, &[("note", n)]));
+    let figures: Vec<String> = x.roi_potential.evidence.iter().filter_map(|e| evidence(w, e)).chain(note).collect();
     let risks: Vec<String> = x
         .risk_factors
         .risks
@@ -269,29 +273,10 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let items: Vec<String> = [maturity, stale, readiness, complexity, roi]
         .into_iter()
         .flatten()
+        .chain(figures)
         .chain([risks, rules].into_iter().flatten())
         .collect();
     titled_list(&x.name, items)
-}
-
-/// The technologies the plan adopts or pilots, which the report details.
-fn in_plan<'a>(w: &Words<'a>) -> Vec<&'a TechnologyAssessment> {
-    in_ring_order(w.a.technologies.iter().filter(|x| matches!(x.adoption_timeline.ring, Ring::Adopt | Ring::Pilot)))
-}
-
-/// The appendix's evidence: for each technology in the plan, its maturity judgement and the
-/// figures its return rests on, each with its source; the same for every client.
-pub(crate) fn evidence_blocks(w: &Words) -> Vec<Block> {
-    let t = &w.text.technologies;
-    let listed = |x: &TechnologyAssessment| {
-        let m = &x.technology_maturity;
-        let maturity =
-            w.fill(&t.maturity, &[("stage", &m.stage_name), ("date", &w.date(m.judged)), ("basis", &m.basis)]);
-        let note = x.roi_potential.evidence_note.as_ref().and_then(|n| w.fill(&t.evidence_note, &[("note", n)]));
-        let figures = x.roi_potential.evidence.iter().filter_map(|e| evidence(w, e));
-        titled_list(&x.name, maturity.into_iter().chain(figures).chain(note).collect())
-    };
-    in_plan(w).into_iter().map(listed).collect()
 }
 
 /// A list whose first item, in bold, names what the others describe.
