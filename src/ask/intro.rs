@@ -4,20 +4,17 @@
 use super::flow::Step;
 use super::{say, say_owned};
 use crate::answers::Answers;
-use crate::frameworks::Frameworks;
+use crate::frameworks::{AskText, Frameworks};
 use std::path::Path;
 
-/// Reading questions, help and answer levels aloud at a pace a client can follow.
-pub(crate) const WORDS_PER_MINUTE: f64 = 140.0;
-/// Time for the client to think and answer one question: from a quick answer to a discussion.
-pub(crate) const SECONDS_PER_ANSWER: (f64, f64) = (20.0, 45.0);
-
 /// Minutes (low, high) for questions holding `words` words in all: the words read aloud, plus
-/// the answering time of each question. Whole minutes under ten, else to the nearest five.
-pub(crate) fn estimate_minutes(words: usize, questions: usize) -> (u32, u32) {
-    let reading = words as f64 / WORDS_PER_MINUTE;
+/// the answering time of each question, at the pace `report.toml` `[ask]` assumes. Whole
+/// minutes under ten, else to the nearest five.
+fn estimate_minutes(pace: &AskText, words: usize, questions: usize) -> (u32, u32) {
+    let reading = words as f64 / pace.words_per_minute;
     let answering = |seconds: f64| questions as f64 * seconds / 60.0;
-    let (low, high) = (reading + answering(SECONDS_PER_ANSWER.0), reading + answering(SECONDS_PER_ANSWER.1));
+    let (low, high) =
+        (reading + answering(pace.fastest_answer_seconds), reading + answering(pace.slowest_answer_seconds));
     if high < 10.0 {
         (low.round().max(1.0) as u32, high.round().max(1.0) as u32)
     } else {
@@ -48,7 +45,7 @@ fn work(fw: &Frameworks, left: &[&Step], total: usize) -> String {
     let mut sections: Vec<&str> = left.iter().map(|s| s.section(fw)).collect();
     sections.dedup();
     let count: usize = left.iter().map(|s| s.words()).sum();
-    let (low, high) = estimate_minutes(count, left.len());
+    let (low, high) = estimate_minutes(words, count, left.len());
     let (low, high) = (low.to_string(), high.to_string());
     let minutes = if low == high { low } else { say(&words.minutes_range, &[("low", &low), ("high", &high)]) };
     let (count_left, total_text) = (left.len().to_string(), total.to_string());
@@ -62,9 +59,9 @@ fn work(fw: &Frameworks, left: &[&Step], total: usize) -> String {
         ("sections", sections.join(", ")),
         ("minutes", minutes),
         ("words", thousands(count)),
-        ("pace", WORDS_PER_MINUTE.to_string()),
-        ("fastest", SECONDS_PER_ANSWER.0.to_string()),
-        ("slowest", SECONDS_PER_ANSWER.1.to_string()),
+        ("pace", words.words_per_minute.to_string()),
+        ("fastest", words.fastest_answer_seconds.to_string()),
+        ("slowest", words.slowest_answer_seconds.to_string()),
         ("dont_know", fw.report.dont_know.to_string()),
     ];
     say_owned(&words.work, &values)
@@ -91,11 +88,16 @@ mod tests {
 
     #[test]
     fn the_estimate_adds_reading_and_answering_time() {
-        // 1,400 words take 10 minutes to read; 30 answers 10 to 22.5 minutes: 20 to 32.5, which
-        // is 35 to the nearest five.
-        assert_eq!(estimate_minutes(1400, 30), (20, 35));
-        assert_eq!(estimate_minutes(140, 3), (2, 3));
-        assert_eq!(estimate_minutes(0, 0), (1, 1));
+        // At 140 words a minute and 20 to 45 seconds an answer: 1,400 words take 10 minutes to
+        // read; 30 answers 10 to 22.5 minutes: 20 to 32.5, which is 35 to the nearest five.
+        let mut pace = Frameworks::builtin().unwrap().report.ask.clone();
+        (pace.words_per_minute, pace.fastest_answer_seconds, pace.slowest_answer_seconds) = (140.0, 20.0, 45.0);
+        assert_eq!(estimate_minutes(&pace, 1400, 30), (20, 35));
+        assert_eq!(estimate_minutes(&pace, 140, 3), (2, 3));
+        assert_eq!(estimate_minutes(&pace, 0, 0), (1, 1));
+        // Half the pace doubles the reading time: 20 minutes and 10 to 22.5: 30 to 45.
+        pace.words_per_minute = 70.0;
+        assert_eq!(estimate_minutes(&pace, 1400, 30), (30, 45));
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub(crate) fn check(fw: &Frameworks, files: &[DataFile]) -> Option<InputError> {
     check_ethics_models_trends(&mut c, fw, &ids);
     check_technologies(&mut c, fw, &ids);
     check_report_templates(&mut c, fw);
+    check_questionnaire_pace(&mut c, fw);
     check_report_placeholders(&mut c, fw);
     check_business_case(&mut c, fw, &ids);
     // Read top to bottom, file by file.
@@ -519,6 +520,20 @@ fn check_pace(c: &mut Checker, fw: &Frameworks) {
         || bands.windows(2).any(|p| p[1].from <= p[0].from)
     {
         c.at(SCORING, "[[pace.band]]", "pace bands must start at from = 0 and rise to at most 100".into());
+    }
+}
+
+/// The pace the questionnaire's time estimate assumes: some words a minute, and the fastest
+/// answer no slower than the slowest, so the estimate is a range of finite minutes.
+fn check_questionnaire_pace(c: &mut Checker, fw: &Frameworks) {
+    let pace = &fw.report.ask;
+    let (fast, slow) = (pace.fastest_answer_seconds, pace.slowest_answer_seconds);
+    if !(pace.words_per_minute.is_finite() && pace.words_per_minute > 0.0) {
+        c.at(REPORT, "words_per_minute =", "`words_per_minute` must be a number above 0".into());
+    }
+    if !(fast.is_finite() && slow.is_finite() && 0.0 <= fast && fast <= slow) {
+        let message = "expected 0 <= `fastest_answer_seconds` <= `slowest_answer_seconds`".into();
+        c.at(REPORT, "fastest_answer_seconds =", message);
     }
 }
 
