@@ -63,7 +63,58 @@ impl Load for Frameworks {
     }
 
     fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
-        from_files(files)
+        let mut problems = Vec::new();
+        let p = &mut problems;
+        let parsed = (
+            parse_file(&files[0], p),
+            parse_file(&files[1], p),
+            parse_file(&files[2], p),
+            parse_file(&files[3], p),
+            parse_file(&files[4], p),
+            parse_file(&files[5], p),
+            parse_file(&files[6], p),
+            parse_file(&files[7], p),
+            parse_file(&files[8], p),
+            parse_file(&files[9], p),
+            parse_file(&files[10], p),
+            parse_file(&files[11], p),
+            parse_file(&files[12], p),
+        );
+        let (
+            Some(sources),
+            Some(questionnaire),
+            Some(scoring),
+            Some(regulations),
+            Some(risks),
+            Some(skills),
+            Some(roadmap),
+            Some(ethics),
+            Some(models),
+            Some(trends),
+            Some(technologies),
+            Some(report),
+            Some(business_case),
+        ) = parsed
+        else {
+            return Err(InputError::new(problems));
+        };
+        let frameworks = Frameworks {
+            sources,
+            questionnaire,
+            scoring,
+            regulations,
+            risks,
+            skills,
+            roadmap,
+            ethics,
+            models,
+            trends,
+            technologies,
+            report,
+            business_case,
+            index: Default::default(),
+        };
+        checked(frameworks, &files)
     }
 }
 
@@ -107,63 +158,7 @@ pub(crate) fn from_dir(dir: &Path) -> Result<Frameworks, InputError> {
     if !problems.is_empty() {
         return Err(InputError::new(problems));
     }
-    from_files(files)
-}
-
-/// Parses and checks the data files, given in the order of [`BUILTIN`].
-fn from_files(files: Vec<DataFile>) -> Result<Frameworks, InputError> {
-    let mut problems = Vec::new();
-    let p = &mut problems;
-    let parsed = (
-        parse_file(&files[0], p),
-        parse_file(&files[1], p),
-        parse_file(&files[2], p),
-        parse_file(&files[3], p),
-        parse_file(&files[4], p),
-        parse_file(&files[5], p),
-        parse_file(&files[6], p),
-        parse_file(&files[7], p),
-        parse_file(&files[8], p),
-        parse_file(&files[9], p),
-        parse_file(&files[10], p),
-        parse_file(&files[11], p),
-        parse_file(&files[12], p),
-    );
-    let (
-        Some(sources),
-        Some(questionnaire),
-        Some(scoring),
-        Some(regulations),
-        Some(risks),
-        Some(skills),
-        Some(roadmap),
-        Some(ethics),
-        Some(models),
-        Some(trends),
-        Some(technologies),
-        Some(report),
-        Some(business_case),
-    ) = parsed
-    else {
-        return Err(InputError::new(problems));
-    };
-    let frameworks = Frameworks {
-        sources,
-        questionnaire,
-        scoring,
-        regulations,
-        risks,
-        skills,
-        roadmap,
-        ethics,
-        models,
-        trends,
-        technologies,
-        report,
-        business_case,
-        index: Default::default(),
-    };
-    checked(frameworks, &files)
+    Frameworks::from_files(files)
 }
 
 /// The frameworks for one of several threads: the same when its text is borrowed from the
