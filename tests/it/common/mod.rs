@@ -12,6 +12,19 @@ pub fn fw() -> &'static readiness::frameworks::Frameworks {
     FW.get_or_init(|| readiness::frameworks::Frameworks::builtin().expect("built-in frameworks load"))
 }
 
+/// The titles of the report's main sections, in the order they print (the appendix after them).
+pub fn section_titles(words: &readiness::frameworks::ReportText) -> [&str; 6] {
+    [
+        &words.summary.title,
+        &words.readiness.title,
+        &words.technologies.title,
+        &words.roadmap.title,
+        &words.risks.title,
+        &words.skills.title,
+    ]
+    .map(|t| t.as_str())
+}
+
 pub fn bin() -> Command {
     Command::cargo_bin("readiness").expect("binary built")
 }
