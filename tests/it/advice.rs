@@ -351,7 +351,7 @@ fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
 
-/// The length of the runs of words that count as found verbatim in another report.
+/// The length of the runs of words that the stricter, run-based share counts.
 const RUN: usize = 8;
 
 /// Every run of [`RUN`] consecutive words inside one paragraph.
@@ -365,18 +365,26 @@ fn runs(paragraphs: &[(String, bool)]) -> std::collections::HashSet<Vec<&str>> {
 /// - Shared paragraphs: body paragraphs of six words or more found word for word in the
 ///   reports of more than a quarter of the businesses (5 of 18 or more), section introductions
 ///   of 25 words or fewer aside. Target 0.
-/// - Shared share: a body word is found verbatim in another report when it lies inside a run of
-///   8 consecutive words of one paragraph that also occurs, word for word (punctuation
-///   included), inside one paragraph of another business's body. The figure is the median over
-///   the reports of the share of their body words so found. Target 15% or less. Printed beside
-///   it, the same share against the single closest other report.
+/// - Shared share: the share of a report's body words that lie in a paragraph found word for
+///   word in another business's report, as the consultant counted ("28–41% of each report's
+///   body appears verbatim in another client's report"). The figure is the median over the
+///   reports, against all 17 others together. Target 15% or less. Printed beside it: the same
+///   against the single closest other report.
+/// - Run share, stricter, printed and held but with no target: a word counts when it lies in a
+///   run of 8 consecutive words also found inside a paragraph of another report, so a sentence
+///   frame around the client's own words counts as shared.
 ///
-/// The body leaves out the appendix, where the skills' levels scale and learning paths, the same
-/// for every client, now stand (Appendix D).
+/// Why whole paragraphs: on the reports as they were when the consultant measured (e6b75e9),
+/// for the six businesses most like theirs (the three examples, the workshop, the micro bakery
+/// and the US clinic network), the paragraph share spans 25.6–48.4% against the consultant's
+/// 28–41%; the run share spans 67–79% and cannot be what they counted
+/// (`/work/scratch/likeness.py`, kept out of the tree, reproduces all three).
 ///
-/// Both figures print (`cargo test --test it advice::reports_of -- --nocapture`); the assertions
-/// hold the figures reached (38 paragraphs, 91.1%; 45 and 91.5% before the paths moved) so that
-/// wording cannot drift back.
+/// The body leaves out the appendix, where facts the same for every client stand: the skills'
+/// levels scale and learning paths (Appendix D).
+///
+/// The figures print (`cargo test --test it advice::reports_of -- --nocapture`); the assertions
+/// hold the figures reached so that wording cannot drift back.
 #[test]
 fn reports_of_different_businesses_do_not_read_alike() {
     let reports = corpus_reports();
@@ -394,30 +402,51 @@ fn reports_of_different_businesses_do_not_read_alike() {
     let quarter = bodies.len() as f64 / 4.0;
     let shared: Vec<(&str, usize)> =
         holders.iter().filter(|(_, who)| who.len() as f64 > quarter).map(|(p, who)| (*p, who.len())).collect();
+    let all_paragraphs: Vec<std::collections::HashSet<&str>> =
+        bodies.iter().map(|(_, ps)| ps.iter().map(|(p, _)| p.as_str()).collect()).collect();
     let all_runs: Vec<_> = bodies.iter().map(|(_, p)| runs(p)).collect();
-    let (mut anywhere, mut closest) = (Vec::new(), Vec::new());
+    let (mut anywhere, mut closest, mut by_runs) = (Vec::new(), Vec::new(), Vec::new());
     for (i, (name, paragraphs)) in bodies.iter().enumerate() {
         let others: Vec<usize> = (0..bodies.len()).filter(|j| *j != i).collect();
-        let any = found_share(paragraphs, &others.iter().map(|j| &all_runs[*j]).collect::<Vec<_>>());
-        let one = others.iter().map(|j| found_share(paragraphs, &[&all_runs[*j]])).fold(0.0, f64::max);
-        println!("{name}: {any:.1}% of body words found verbatim in another report, {one:.1}% in the closest one");
+        let in_others =
+            |js: &[usize]| paragraph_share(paragraphs, &js.iter().map(|j| &all_paragraphs[*j]).collect::<Vec<_>>());
+        let any = in_others(&others);
+        let one = others.iter().map(|j| in_others(&[*j])).fold(0.0, f64::max);
+        let run = run_share(paragraphs, &others.iter().map(|j| &all_runs[*j]).collect::<Vec<_>>());
+        println!(
+            "{name}: {any:.1}% of body words in a paragraph found in another report, {one:.1}% in the closest one; {run:.1}% by runs of {RUN} words"
+        );
         anywhere.push(any);
         closest.push(one);
+        by_runs.push(run);
     }
-    let (median, median_closest) = (median_of(anywhere), median_of(closest));
+    let (median, median_closest, median_runs) = (median_of(anywhere), median_of(closest), median_of(by_runs));
     for (p, n) in &shared {
         println!("shared by {n}: {p}");
     }
     println!(
-        "shared paragraphs: {}; median share of body words found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%)",
+        "shared paragraphs: {}; median share of body words in a paragraph found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%); by runs of {RUN} words: {median_runs:.1}%",
         shared.len()
     );
     assert!(shared.len() <= 38, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 91.2, "median share {median:.1}%");
+    assert!(median <= 45.4, "median share {median:.1}%");
+    assert!(median_runs <= 91.2, "median share by runs {median_runs:.1}%");
+}
+
+/// The share (0-100) of the words of `paragraphs` in a paragraph found whole in `others`.
+fn paragraph_share(paragraphs: &[(String, bool)], others: &[&std::collections::HashSet<&str>]) -> f64 {
+    let count = |found: bool| {
+        paragraphs
+            .iter()
+            .filter(|(p, _)| !found || others.iter().any(|o| o.contains(p.as_str())))
+            .map(|(p, _)| words(p).len())
+            .sum::<usize>()
+    };
+    100.0 * count(true) as f64 / count(false).max(1) as f64
 }
 
 /// The share (0-100) of the words of `paragraphs` inside a run of [`RUN`] words found in `others`.
-fn found_share(paragraphs: &[(String, bool)], others: &[&std::collections::HashSet<Vec<&str>>]) -> f64 {
+fn run_share(paragraphs: &[(String, bool)], others: &[&std::collections::HashSet<Vec<&str>>]) -> f64 {
     let (mut total, mut found) = (0usize, 0usize);
     for (p, _) in paragraphs {
         let ws = words(p);
