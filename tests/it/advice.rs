@@ -377,8 +377,8 @@ fn runs(paragraphs: &[(String, bool)]) -> std::collections::HashSet<Vec<&str>> {
 /// Why whole paragraphs: on the reports as they were when the consultant measured (e6b75e9),
 /// for the six businesses most like theirs (the three examples, the workshop, the micro bakery
 /// and the US clinic network), the paragraph share spans 25.6–48.4% against the consultant's
-/// 28–41%; the run share spans 67–79% and cannot be what they counted
-/// (`/work/scratch/likeness.py`, kept out of the tree, reproduces all three).
+/// 28–41%; the run share spans 67–79% and cannot be what they counted (this test's measures
+/// applied to the Markdown reports of a build of e6b75e9).
 ///
 /// The body leaves out the appendix, where facts the same for every client stand: the skills'
 /// levels scale and learning paths (Appendix D).
@@ -428,9 +428,9 @@ fn reports_of_different_businesses_do_not_read_alike() {
         "shared paragraphs: {}; median share of body words in a paragraph found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%); by runs of {RUN} words: {median_runs:.1}%",
         shared.len()
     );
-    assert!(shared.len() <= 38, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 45.4, "median share {median:.1}%");
-    assert!(median_runs <= 91.2, "median share by runs {median_runs:.1}%");
+    assert!(shared.len() <= 34, "{} paragraphs shared by more than a quarter", shared.len());
+    assert!(median <= 40.5, "median share {median:.1}%");
+    assert!(median_runs <= 90.9, "median share by runs {median_runs:.1}%");
 }
 
 /// The share (0-100) of the words of `paragraphs` in a paragraph found whole in `others`.
@@ -526,9 +526,46 @@ fn the_top_risks_are_never_unlikely_when_a_likelier_one_exists() {
                 likelier.title
             );
         }
+        // Each names what raises it: the reader sees which initiative brings the risk.
+        for r in &top {
+            let line = shown.iter().find(|s| s.starts_with(&format!("{}:", r.title))).unwrap();
+            for id in &r.technologies {
+                let technology = a.technologies.iter().find(|t| t.id == *id).unwrap();
+                assert!(line.contains(technology.name.as_str()), "{name}: {line} does not name {}", technology.name);
+            }
+        }
         // An open risk is never left off for one whose controls are in place.
         for r in top.iter().filter(|r| r.residual) {
             assert!(rest.iter().all(|o| o.residual), "{name}: {} shown before an open risk", r.title);
+        }
+    }
+}
+
+/// Each of the three things to do first that is an initiative of the plan says what it costs,
+/// from the business case: the high end of its one-off cost, in the client's currency.
+#[test]
+fn the_priorities_say_what_they_cost() {
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        let after = markdown.split("priorities\n\n").nth(1).or_else(|| markdown.split("priority\n\n").nth(1)).unwrap();
+        let items: Vec<&str> =
+            after.lines().take_while(|l| l.chars().next().is_some_and(|c| c.is_ascii_digit())).collect();
+        assert!(!items.is_empty(), "{name}: no priorities");
+        for item in items {
+            // The initiative is the last one named: a gap's priority names the technology it holds
+            // back before the action that closes it; at one place, the longer name ("Predictive
+            // analytics" is also inside a technology's name).
+            let at = |i: &&readiness::assessment::Initiative| item.rfind(i.name.as_str()).map(|p| (p, i.name.len()));
+            let Some(initiative) = a.business_case.initiatives.iter().filter(|i| at(i).is_some()).max_by_key(at) else {
+                continue;
+            };
+            // Figures are grouped in thousands: compare without the separators.
+            let high = (initiative.one_off[1].round() as u64).to_string();
+            let cost = item.split_once("Cost: ").map(|(_, c)| c.replace(',', ""));
+            assert!(cost.is_some_and(|c| c.contains(&high)), "{name}: {item} lacks the cost {high}");
+            if let Some(currency) = &a.business_case.currency {
+                assert!(item.contains(currency.as_str()), "{name}: {item} lacks the currency");
+            }
         }
     }
 }
@@ -560,6 +597,13 @@ fn the_first_page_says_what_waiting_costs_and_what_would_change_the_advice() {
                     })
                 };
                 assert!(rule.technologies.iter().any(|t| runs(t)), "{name}: {line}");
+                assert!(line.contains(rule.role.as_str()), "{name}: {line} does not say who answers for it");
+                // The work that meets it: the plan's actions on the risks the rule makes worse.
+                let scheduled = |id: &str| a.roadmap.iter().flat_map(|p| &p.actions).any(|x| x.id == id);
+                for risk in a.risks.iter().filter(|r| r.escalated_by.contains(&rule.id) && scheduled(&r.action)) {
+                    let action = &fw().action(&risk.action).unwrap().1.title;
+                    assert!(line.contains(action.as_str()), "{name}: {line} does not name {action}");
+                }
             }
         }
         for t in a.technologies.iter().filter(|t| t.adoption_timeline.ring == Ring::Assess) {

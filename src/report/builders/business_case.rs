@@ -12,8 +12,8 @@ pub(crate) fn section(w: &Words) -> Option<Section> {
         return None;
     }
     let t = &w.text.business_case;
-    let intro = match &case.currency {
-        Some(currency) if case.revenue.is_some() => w.fill(&t.intro, &[("currency", currency)]),
+    let intro = match (&case.currency, case.revenue) {
+        (Some(currency), Some(revenue)) => w.fill(&t.intro, &[("currency", currency), ("revenue", &money(w, revenue))]),
         _ => Some(t.intro_share.to_string()),
     };
     let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
@@ -124,7 +124,7 @@ fn kpi_row(w: &Words, i: &Initiative) -> Option<Vec<String>> {
 
 /// An amount and its share of revenue or budget, either alone, what an action enables, or why
 /// there is no estimate.
-fn value_text(w: &Words, v: &Value, kind: InitiativeKind) -> String {
+pub(crate) fn value_text(w: &Words, v: &Value, kind: InitiativeKind) -> String {
     let t = &w.text.business_case;
     let Some(share) = v.share else {
         if let Some(amount) = v.amount {
@@ -161,11 +161,15 @@ fn range(w: &Words, band: Band, show: fn(f64) -> String) -> String {
     if low == high {
         return low;
     }
-    w.fill(&w.text.business_case.range, &[("low", &low), ("high", &high)]).unwrap_or_default()
+    let t = &w.text.business_case;
+    if band[0] == 0.0 {
+        return w.fill(&t.up_to, &[("high", &high)]).unwrap_or_default();
+    }
+    w.fill(&t.range, &[("low", &low), ("high", &high)]).unwrap_or_default()
 }
 
 /// A money range in whole units with thousands grouped, and the currency when known.
-fn money(w: &Words, band: Band) -> String {
+pub(crate) fn money(w: &Words, band: Band) -> String {
     let r = range(w, band, grouped);
     match &w.a.business_case.currency {
         Some(currency) => w.fill(&w.text.business_case.amount, &[("range", &r), ("currency", currency)]).unwrap_or(r),

@@ -28,11 +28,39 @@ fn touched<'a>(w: &Words<'a>, r: &RegulationRef) -> Vec<&'a TechnologyAssessment
     r.technologies.iter().filter_map(|id| w.technology(id)).filter(runs_or_plans).collect()
 }
 
+/// A rule, the technologies of this plan it covers with their ring and months, who answers for
+/// it and the work that meets it: the plan's actions on the risks it makes more severe.
 fn rule(w: &Words, r: &RegulationRef) -> Option<String> {
     let s = &w.text.summary;
-    let names: Vec<String> = touched(w, r).iter().map(|t| t.name.to_string()).collect();
-    let values = [("rule", &r.name[..]), ("date", &w.date(r.applies_from)), ("technologies", &w.list(&names))];
+    let names: Vec<String> = touched(w, r).iter().map(|t| format!("{} ({})", t.name, when(w, t))).collect();
+    let mut actions: Vec<String> = Vec::new();
+    for risk in w.a.risks.iter().filter(|x| x.escalated_by.contains(&r.id)) {
+        let months = w.action_months(&risk.action);
+        let action = months
+            .and_then(|m| w.fill(&s.waiting_rule_action, &[("action", &w.action_title(&risk.action)), ("months", &m)]));
+        actions.extend(action.filter(|a| !actions.contains(a)));
+    }
+    let who = match (r.role.is_empty(), actions.is_empty()) {
+        (true, _) => None,
+        (false, true) => w.fill(&s.waiting_rule_who, &[("role", &r.role)]),
+        (false, false) => w.fill(&s.waiting_rule_who_work, &[("role", &r.role), ("actions", &w.list(&actions))]),
+    };
+    let values = [
+        ("rule", &r.name[..]),
+        ("date", &w.date(r.applies_from)),
+        ("technologies", &w.list(&names)),
+        ("who", &who.unwrap_or_default()),
+    ];
     w.fill(if r.in_force { &s.waiting_rule_now } else { &s.waiting_rule_ahead }, &values)
+}
+
+/// "pilot, months 3–5": a technology's ring and months, as the plan has it, or "running".
+fn when(w: &Words, t: &TechnologyAssessment) -> String {
+    if t.adoption_timeline.ring == Ring::InUse {
+        return w.text.summary.running.to_string();
+    }
+    let ring = w.ring(t.adoption_timeline.ring).to_lowercase();
+    w.fill(&w.text.technologies.ring_months, &[("ring", &ring), ("months", &w.tech_months(t))]).unwrap_or(ring)
 }
 
 /// What peers already run, from the evidence each technology's adoption stage was judged on:
@@ -47,11 +75,9 @@ fn peers(w: &Words) -> Vec<String> {
         .into_iter()
         .filter_map(|t| {
             let m = &t.technology_maturity;
-            let ring = w.ring(t.adoption_timeline.ring).to_lowercase();
-            let here = w.fill(&w.text.technologies.ring_months, &[("ring", &ring), ("months", &w.tech_months(t))]);
             let values = [
                 ("technology", &t.name[..]),
-                ("here", &here.unwrap_or(ring)),
+                ("here", &when(w, t)),
                 ("stage", &m.stage_name.to_lowercase()),
                 ("basis", m.basis.trim_end_matches('.')),
                 ("source", &super::summary::source(w, &m.source)),

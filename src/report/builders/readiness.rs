@@ -6,7 +6,8 @@ use crate::document::{Band, Block, Chart, ChartKind, Section, Series};
 
 pub(crate) fn section(w: &Words, explain: bool) -> Section {
     let t = &w.text.readiness;
-    let mut blocks = vec![paragraph(t.intro.to_string()), Block::Chart(spider(w)), dimension_table(w)];
+    let mut blocks: Vec<Block> = intro(w).map(paragraph).into_iter().collect();
+    blocks.extend([Block::Chart(spider(w)), dimension_table(w)]);
     blocks.push(Block::Heading(t.levers.to_string()));
     blocks.push(levers(w));
     blocks.push(Block::Heading(t.principles.to_string()));
@@ -18,6 +19,21 @@ pub(crate) fn section(w: &Words, explain: bool) -> Section {
         blocks.push(contributions(w));
     }
     new_section("readiness", &t.title, blocks)
+}
+
+/// Where this business's scores run, from its weakest dimension to its strongest.
+fn intro(w: &Words) -> Option<String> {
+    let by_score =
+        |a: &&crate::assessment::DimensionScore, b: &&crate::assessment::DimensionScore| a.score.total_cmp(&b.score);
+    let dimensions = &w.a.readiness.dimensions;
+    let (lowest, highest) = (dimensions.iter().min_by(by_score)?, dimensions.iter().max_by(by_score)?);
+    let values = [
+        ("lowest", w.dimension_prose(&lowest.id)),
+        ("lowest_score", num(lowest.score)),
+        ("highest", w.dimension_prose(&highest.id)),
+        ("highest_score", num(highest.score)),
+    ];
+    w.fill(&w.text.readiness.intro, &values.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>())
 }
 
 fn spider(w: &Words) -> Chart {

@@ -10,7 +10,9 @@ const SEVERITIES: [Severity; 4] = [Severity::Critical, Severity::High, Severity:
 
 pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.risks;
-    let mut blocks = vec![paragraph(t.intro.to_string())];
+    let (count, serious) = (w.a.risks.len().to_string(), w.a.risks.iter().filter(|r| r.serious).count().to_string());
+    let intro = w.fill(&t.intro, &[("count", &count), ("serious", &serious)]).filter(|_| !w.a.risks.is_empty());
+    let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
     if w.a.risks.is_empty() {
         blocks.push(paragraph(w.text.summary.no_risks.to_string()));
     } else {

@@ -6,8 +6,11 @@ use crate::document::{Block, Section};
 
 pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.skills;
-    let mut blocks: Vec<Block> =
-        w.fill(&t.intro, &[("approach", &w.a.business.skills_approach)]).into_iter().map(paragraph).collect();
+    let needed = w.a.skills.iter().filter(|s| s.required > 0);
+    let short = needed.clone().filter(|s| s.gap > 0.0).count().to_string();
+    let values =
+        [("short", &short[..]), ("needed", &needed.count().to_string()), ("approach", &w.a.business.skills_approach)];
+    let mut blocks: Vec<Block> = w.fill(&t.intro, &values).into_iter().map(paragraph).collect();
     // A technology not yet running or planned is named with its ring, so the table and the
     // radar tell the same story.
     let requirer = |id: &str| {

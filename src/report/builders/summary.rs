@@ -3,7 +3,7 @@
 //! and what to find out. Every sentence is built from this client's assessment.
 
 use super::{Words, list_block, new_section, num, paragraph, sentences};
-use crate::assessment::{EvidenceRef, Reason, RiskEntry, SourceRef, TechnologyAssessment};
+use crate::assessment::{EvidenceRef, InitiativeKind, Reason, RiskEntry, SourceRef, TechnologyAssessment};
 use crate::document::{Block, KeyFigure, Section};
 use crate::frameworks::Ring;
 
@@ -85,7 +85,7 @@ pub(crate) fn section(w: &Words) -> Section {
             blocks.push(block);
         }
     };
-    let listed = priorities(w);
+    let listed: Vec<String> = priority_items(w).into_iter().map(|(key, text)| with_case(w, &key, text)).collect();
     headed(&priorities_heading(w, listed.len()), list_block(listed, true));
     headed(&s.quick_wins, list_block(quick_wins(w), false));
     headed(&s.top_risks, Some(top_risks(w)));
@@ -191,10 +191,38 @@ pub(crate) fn team_size(w: &Words) -> Option<String> {
     w.a.business.team_size.map(|n| n.to_string())
 }
 
-/// The things to do first, as many as `shown.priorities`: the first gap's action, the first
-/// technology in the plan, the most exposed serious risk; then further gaps and technologies.
-/// An action already named is not named again for another reason.
+/// The things to do first, as many as `shown.priorities` (see [`priority_items`]).
 pub fn priorities(w: &Words) -> Vec<String> {
+    priority_items(w).into_iter().map(|(_, text)| text).collect()
+}
+
+/// A priority followed by what its initiative costs and returns, when the business case holds
+/// it (a technology in use is not an initiative of the plan).
+fn with_case(w: &Words, id: &str, priority: String) -> String {
+    let Some(case) = w.a.business_case.initiatives.iter().find(|i| i.id == id) else { return priority };
+    let s = &w.text.summary;
+    let one_off = super::business_case::money(w, case.one_off);
+    let cost = if case.yearly_cost[1] > 0.0 {
+        let yearly = super::business_case::money(w, case.yearly_cost);
+        w.fill(&s.cost_once_and_yearly, &[("one_off", &one_off), ("yearly", &yearly)])
+    } else {
+        w.fill(&s.cost_once, &[("one_off", &one_off)])
+    };
+    let values = [("priority", priority.trim_end_matches('.')), ("cost", &cost.unwrap_or_default())];
+    // An action's value is that of what it enables, counted there; so is a figure-less one's.
+    let estimated = case.value.share.is_some() || case.value.amount.is_some();
+    if case.kind == InitiativeKind::Technology && estimated {
+        let value = super::business_case::value_text(w, &case.value, case.kind);
+        return w.fill(&s.priority_case, &[&values[..], &[("value", &value[..])]].concat()).unwrap_or(priority);
+    }
+    w.fill(&s.priority_cost, &values).unwrap_or(priority)
+}
+
+/// The things to do first, each with the id of its action or technology, as many as
+/// `shown.priorities`: the first gap's action, the first technology in the plan, the most
+/// exposed serious risk; then further gaps and technologies. An action already named is not
+/// named again for another reason.
+fn priority_items(w: &Words) -> Vec<(String, String)> {
     let mut gap_items: Vec<(String, String)> =
         w.a.readiness.gaps.iter().filter_map(|gap| gap_priority(w, gap)).collect();
     let mut tech_items: Vec<(String, String)> =
@@ -223,7 +251,6 @@ pub fn priorities(w: &Words) -> Vec<String> {
         .chain(risk_items)
         .chain(in_use_items)
         .filter(|(key, _)| named.insert(key.clone()))
-        .map(|(_, text)| text)
         .take(w.text.summary.shown.priorities)
         .collect()
 }
@@ -367,6 +394,7 @@ fn top_risks(w: &Words) -> Block {
                 ("risk", &r.title[..]),
                 ("severity", &severity),
                 ("likelihood", &likelihood),
+                ("technologies", &w.technology_names(&r.technologies)),
                 ("owner", &lower(&r.owner)),
                 ("action", &action),
             ];
