@@ -570,6 +570,34 @@ fn the_priorities_say_what_they_cost() {
     }
 }
 
+/// The body's money never reads "0-5,000": a range from nothing is "up to" its high end (the
+/// methodology appendix quotes the frameworks' bands as they are written).
+#[test]
+fn a_range_from_nothing_reads_up_to() {
+    for (name, md) in corpus_reports() {
+        let body = md.split("\n## Appendix").next().unwrap();
+        let from_zero =
+            body.split(' ').filter(|w| w.starts_with("0-") && w[2..].starts_with(|c: char| c.is_ascii_digit()));
+        assert_eq!(from_zero.collect::<Vec<_>>(), Vec::<&str>::new(), "{name}");
+    }
+}
+
+/// The readiness section opens with this client's weakest and strongest dimension and their
+/// scores, not a definition the same for everyone.
+#[test]
+fn the_readiness_section_opens_with_the_weakest_and_strongest_dimension() {
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        let title = format!("## {}\n\n", fw().report.readiness.title);
+        let intro = markdown.split(&title).nth(1).and_then(|s| s.split("\n\n").next()).unwrap();
+        let scores: Vec<f64> = a.readiness.dimensions.iter().map(|d| d.score).collect();
+        let (low, high) = (scores.iter().copied().fold(f64::MAX, f64::min), scores.iter().copied().fold(0.0, f64::max));
+        let figure = readiness::report::num;
+        assert!(intro.contains(&format!("from {} in", figure(low))), "{name}: {intro}");
+        assert!(intro.contains(&format!("to {} in", figure(high))), "{name}: {intro}");
+    }
+}
+
 /// The first page says what waiting costs (a rule that binds what the business runs or plans,
 /// what peers run, with the source the stage was judged on) and, for every technology studied
 /// this year, what holds it back.

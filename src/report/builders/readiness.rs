@@ -23,10 +23,9 @@ pub(crate) fn section(w: &Words, explain: bool) -> Section {
 
 /// Where this business's scores run, from its weakest dimension to its strongest.
 fn intro(w: &Words) -> Option<String> {
-    let by_score =
-        |a: &&crate::assessment::DimensionScore, b: &&crate::assessment::DimensionScore| a.score.total_cmp(&b.score);
     let dimensions = &w.a.readiness.dimensions;
-    let (lowest, highest) = (dimensions.iter().min_by(by_score)?, dimensions.iter().max_by(by_score)?);
+    let lowest = dimensions.iter().min_by(|a, b| a.score.total_cmp(&b.score))?;
+    let highest = dimensions.iter().max_by(|a, b| a.score.total_cmp(&b.score))?;
     let values = [
         ("lowest", w.dimension_prose(&lowest.id)),
         ("lowest_score", num(lowest.score)),

@@ -10,12 +10,12 @@ const SEVERITIES: [Severity; 4] = [Severity::Critical, Severity::High, Severity:
 
 pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.risks;
-    let (count, serious) = (w.a.risks.len().to_string(), w.a.risks.iter().filter(|r| r.serious).count().to_string());
-    let intro = w.fill(&t.intro, &[("count", &count), ("serious", &serious)]).filter(|_| !w.a.risks.is_empty());
-    let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
+    let mut blocks: Vec<Block> = Vec::new();
     if w.a.risks.is_empty() {
         blocks.push(paragraph(w.text.summary.no_risks.to_string()));
     } else {
+        let (count, serious) = (w.a.risks.len().to_string(), w.a.risks.iter().filter(|r| r.serious).count());
+        blocks.extend(w.fill(&t.intro, &[("count", &count), ("serious", &serious.to_string())]).map(paragraph));
         blocks.push(Block::Chart(heat_map(w)));
         blocks.push(register(w));
         blocks.push(Block::Heading(t.details.to_string()));
