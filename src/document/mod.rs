@@ -170,8 +170,8 @@ pub enum ChartKind {
         items: Vec<RadarItem>,
         /// The heading of the list drawn outside the rings.
         outside_title: String,
-        /// Items kept outside the rings (e.g. to watch): label and note.
-        outside: Vec<(String, String)>,
+        /// The labels of items kept outside the rings (e.g. to watch).
+        outside: Vec<String>,
     },
     /// Bars over months 1..=`months`, under bands for the phases.
     Gantt {

@@ -8,8 +8,8 @@ use toml_edit::{Item, TableLike, Value};
 
 const REPORT: &str = "../../frameworks/report.toml";
 
-/// Tables whose keys are data, not sentences: source kinds, British words. They are maps.
-const MAPS: [&str; 2] = ["appendix.kinds", "deliverable.us_spelling"];
+/// Tables whose keys are data, not sentences: source and evidence kinds, British words. They are maps.
+const MAPS: [&str; 3] = ["appendix.kinds", "technologies.evidence_kinds", "deliverable.us_spelling"];
 
 fn main() {
     println!("cargo::rerun-if-changed={REPORT}");

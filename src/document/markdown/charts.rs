@@ -28,10 +28,7 @@ pub(crate) fn chart(md: &mut Markdown, chart: &Chart) {
             md.block(table_text(&radar_table(rings, sectors, items)));
             if !outside.is_empty() {
                 md.block(line_start(inline(outside_title)));
-                let items: Vec<Vec<Span>> = outside
-                    .iter()
-                    .map(|(label, note)| vec![Span::strong(label.as_str()), Span::plain(format!(" — {note}"))])
-                    .collect();
+                let items: Vec<Vec<Span>> = outside.iter().map(|label| vec![Span::strong(label.as_str())]).collect();
                 md.block(list(false, &items));
             }
         }

@@ -119,7 +119,7 @@ fn radar(
     sectors: &[String],
     items: &[RadarItem],
     outside_title: &str,
-    outside: &[(String, String)],
+    outside: &[String],
     width: usize,
     painter: Painter,
 ) -> Vec<String> {
@@ -137,9 +137,7 @@ fn radar(
     }
     if !outside.is_empty() {
         out.extend(wrap(&[Span::strong(outside_title)], width, "", "  ", painter));
-        for (label, note) in outside {
-            out.extend(wrap(&[Span::plain(format!("{label} — {note}"))], width, "  • ", "    ", painter));
-        }
+        out.extend(wrap(&[Span::plain(outside.join(", "))], width, "  ", "    ", painter));
     }
     out
 }

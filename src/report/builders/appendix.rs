@@ -7,7 +7,7 @@ use crate::assessment::SourceRef;
 use crate::document::{Block, Section};
 
 /// One section, so the appendices print one after another rather than a page each.
-pub(crate) fn sections(w: &Words, skills: bool) -> Vec<Section> {
+pub(crate) fn sections(w: &Words, technologies: bool, skills: bool) -> Vec<Section> {
     let t = &w.text.appendix;
     let mut blocks = vec![Block::Heading(t.methodology.to_string())];
     blocks.extend(methodology(w));
@@ -21,6 +21,12 @@ pub(crate) fn sections(w: &Words, skills: bool) -> Vec<Section> {
     if skills {
         blocks.push(Block::Heading(t.definitions.to_string()));
         blocks.extend(super::skills::definitions(w));
+    }
+    let evidence = super::technologies::evidence_blocks(w);
+    if technologies && !evidence.is_empty() {
+        blocks.push(Block::Heading(t.evidence.to_string()));
+        blocks.push(paragraph(t.evidence_intro.to_string()));
+        blocks.extend(evidence);
     }
     vec![Section { anchor: "appendix".to_string(), title: t.title.to_string(), blocks, appendix: true }]
 }
@@ -71,9 +77,9 @@ fn answers(w: &Words) -> Vec<Block> {
     vec![table(None, vec![left(&t.question), wide(&t.answer)], rows)]
 }
 
-/// Every source the report cites, once, in the order first cited.
-fn sources(w: &Words) -> Vec<Block> {
-    let t = &w.text.appendix;
+/// Every source the report cites, once, in the order first cited: Appendix C numbers them so
+/// Appendix E can cite by number.
+pub(crate) fn cited<'a>(w: &Words<'a>) -> Vec<&'a SourceRef> {
     let a = w.a;
     let cited = a
         .technologies
@@ -89,11 +95,22 @@ fn sources(w: &Words) -> Vec<Block> {
             seen.push(s);
         }
     }
+    seen
+}
+
+/// A source's number in Appendix C.
+pub(crate) fn number(w: &Words, id: &str) -> Option<String> {
+    cited(w).iter().position(|s| s.id == id).map(|n| (n + 1).to_string())
+}
+
+fn sources(w: &Words) -> Vec<Block> {
+    let t = &w.text.appendix;
+    let seen = cited(w);
     let kind = |s: &SourceRef| t.kinds.get(s.kind.id()).map_or(String::new(), |k| k.to_string());
     let address = |s: &SourceRef| s.address.as_ref().map_or(String::new(), |a| a.to_string());
     let items = seen
         .iter()
         .filter_map(|s| w.fill(&t.source, &[("source", &source(w, s)), ("kind", &kind(s)), ("address", &address(s))]))
         .collect();
-    list_block(items, false).into_iter().collect()
+    list_block(items, true).into_iter().collect()
 }

@@ -12,9 +12,10 @@ pub(crate) fn section(w: &Words) -> Option<Section> {
         return None;
     }
     let t = &w.text.business_case;
+    let count = case.initiatives.len().to_string();
     let intro = match (&case.currency, case.revenue) {
-        (Some(currency), Some(revenue)) => w.fill(&t.intro, &[("currency", currency), ("revenue", &money(w, revenue))]),
-        _ => Some(t.intro_share.to_string()),
+        (Some(_), Some(revenue)) => w.fill(&t.intro, &[("count", &count), ("revenue", &money(w, revenue))]),
+        _ => w.fill(&t.intro_share, &[("count", &count)]),
     };
     let mut blocks: Vec<Block> = intro.map(paragraph).into_iter().collect();
     let money_columns = vec![
@@ -44,7 +45,7 @@ pub(crate) fn section(w: &Words) -> Option<Section> {
     if !items.is_empty() {
         blocks.extend(w.fill(&t.delivered, &[("actions", &w.list(&items))]).map(paragraph));
     }
-    let claims: Vec<String> = case.initiatives.iter().filter_map(|i| claim(w, &i.value)).collect();
+    let claims: Vec<String> = case.initiatives.iter().filter_map(|i| claim(w, i)).collect();
     if !claims.is_empty() {
         blocks.extend(w.fill(&t.sources, &[("claims", &claims.join("; "))]).map(paragraph));
     }
@@ -150,9 +151,16 @@ pub(crate) fn value_text(w: &Words, v: &Value, kind: InitiativeKind) -> String {
     }
 }
 
-fn claim(w: &Words, v: &Value) -> Option<String> {
-    let source = v.source.as_ref()?;
-    Some(format!("{} ({})", v.claim.as_deref()?.trim_end_matches('.'), super::summary::source(w, source)))
+/// The published claim an initiative's value rests on, beside the value it gives here.
+fn claim(w: &Words, i: &Initiative) -> Option<String> {
+    let v = &i.value;
+    let values = [
+        ("name", &i.name[..]),
+        ("value", &value_text(w, v, i.kind)),
+        ("claim", v.claim.as_deref()?.trim_end_matches('.')),
+        ("source", &super::summary::source(w, v.source.as_ref()?)),
+    ];
+    w.fill(&w.text.business_case.claim, &values)
 }
 
 /// "low-high", or one figure when both ends are the same.

@@ -10,6 +10,8 @@ pub struct Glossary {
     /// Tier ids, lowest first.
     pub tiers: Vec<Text>,
     pub tier_names: BTreeMap<Text, Text>,
+    /// The lowest overall score of each tier, in the order of `tiers`.
+    pub tier_floors: Vec<f64>,
     pub goals: BTreeMap<Text, Text>,
     /// Risk appetite option ids, as one word.
     pub appetites: BTreeMap<Text, Text>,
@@ -62,6 +64,7 @@ pub fn of(fw: &Frameworks, business: &Business) -> Glossary {
     Glossary {
         tiers: fw.scoring.tiers.iter().map(|t| t.id.clone()).collect(),
         tier_names: fw.scoring.tiers.iter().map(|t| (t.id.clone(), t.name.clone())).collect(),
+        tier_floors: fw.scoring.tiers.iter().map(|t| t.min).collect(),
         goals: options(ContextRole::Goals).iter().map(|o| (o.id.clone(), o.label.clone())).collect(),
         appetites: options(ContextRole::RiskAppetite).iter().map(|o| (o.id.clone(), one_word(&o.label))).collect(),
         rings: fw.scoring.rings.iter().map(|r| (r.id, Named { name: r.name.clone() })).collect(),

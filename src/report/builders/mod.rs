@@ -64,7 +64,7 @@ pub fn document(a: &Assessment, fw: &Frameworks, view: &View) -> Document {
             }
         }
     }
-    sections.extend(appendix::sections(&w, view.shows(Part::Skills)));
+    sections.extend(appendix::sections(&w, view.shows(Part::Technologies), view.shows(Part::Skills)));
     let company = w.company();
     let document = Document {
         title: w.fill(&w.text.title, &[("company", &company)]).unwrap_or_default(),

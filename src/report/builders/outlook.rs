@@ -63,6 +63,19 @@ fn when(w: &Words, t: &TechnologyAssessment) -> String {
     w.fill(&w.text.technologies.ring_months, &[("ring", &ring), ("months", &w.tech_months(t))]).unwrap_or(ring)
 }
 
+/// Where this plan has a technology, how ready the business is for it and, when the
+/// business case puts a figure on it, what a year without it forgoes.
+fn here(w: &Words, t: &TechnologyAssessment) -> String {
+    let s = &w.text.summary;
+    let values = [("when", &when(w, t)[..]), ("readiness", &super::num(t.business_readiness.score))];
+    let case = w.a.business_case.initiatives.iter().find(|i| i.id == t.id);
+    let forgone = case.filter(|i| i.value.amount.is_some()).and_then(|i| {
+        let value = super::business_case::value_text(w, &i.value, i.kind);
+        w.fill(&s.waiting_here_value, &[&values[..], &[("value", &value[..])]].concat())
+    });
+    forgone.or_else(|| w.fill(&s.waiting_here, &values)).unwrap_or_default()
+}
+
 /// What peers already run, from the evidence each technology's adoption stage was judged on:
 /// those in the plan first, then those studied, the most valuable first.
 fn peers(w: &Words) -> Vec<String> {
@@ -77,7 +90,7 @@ fn peers(w: &Words) -> Vec<String> {
             let m = &t.technology_maturity;
             let values = [
                 ("technology", &t.name[..]),
-                ("here", &when(w, t)),
+                ("here", &here(w, t)),
                 ("stage", &m.stage_name.to_lowercase()),
                 ("basis", m.basis.trim_end_matches('.')),
                 ("source", &super::summary::source(w, &m.source)),

@@ -97,6 +97,8 @@ fn levers(w: &Words) -> Block {
                     ("from", &l.from_level.to_string()),
                     ("to", &l.to_level.to_string()),
                     ("gain", &num(l.gain)),
+                    // From the figures as printed, so the sentence adds up.
+                    ("after", &num(((w.a.readiness.overall * 10.0).round() + (l.gain * 10.0).round()) / 10.0)),
                     ("next", &l.next),
                 ];
                 let text = w.fill(&t.lever, &values)?;

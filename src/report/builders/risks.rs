@@ -33,7 +33,7 @@ fn heat_map(w: &Words) -> Chart {
             .iter()
             .map(|id| (id.as_str(), w.g.likelihoods.get(id).map_or(id.to_string(), |n| n.to_string())))
             .collect();
-    let cells = SEVERITIES
+    let cells: Vec<Vec<Vec<String>>> = SEVERITIES
         .iter()
         .map(|s| {
             bands
@@ -50,7 +50,7 @@ fn heat_map(w: &Words) -> Chart {
         .collect();
     Chart {
         title: t.heat_map.to_string(),
-        alt: w.fill(&t.heat_map_alt, &[("count", &w.a.risks.len().to_string())]).unwrap_or_default(),
+        alt: heat_map_alt(w, &cells, &bands),
         kind: ChartKind::HeatMap {
             row_title: t.severity.to_string(),
             col_title: t.likelihood.to_string(),
@@ -59,6 +59,21 @@ fn heat_map(w: &Words) -> Chart {
             cells,
         },
     }
+}
+
+/// The alternative text names the most serious cell: the highest severity, then likelihood.
+fn heat_map_alt(w: &Words, cells: &[Vec<Vec<String>>], bands: &[(&str, String)]) -> String {
+    let t = &w.text.risks;
+    let count = w.a.risks.len().to_string();
+    let top = SEVERITIES.iter().zip(cells).find_map(|(severity, row)| {
+        let (band, risks) = bands.iter().zip(row).rev().find(|(_, risks)| !risks.is_empty())?;
+        Some((w.severity(*severity).to_lowercase(), band.1.to_lowercase(), w.list(risks)))
+    });
+    let alt = top.and_then(|(severity, likelihood, risks)| {
+        let values = [("count", &count[..]), ("severity", &severity), ("likelihood", &likelihood), ("risks", &risks)];
+        w.fill(&t.heat_map_alt_top, &values)
+    });
+    alt.or_else(|| w.fill(&t.heat_map_alt, &[("count", &count)])).unwrap_or_default()
 }
 
 fn register(w: &Words) -> Block {
@@ -121,7 +136,11 @@ fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
             w.fill(&w.text.risks.partly, &[("short", &w.list(&quoted))]).unwrap_or_else(|| r.reason.to_string())
         }
     };
+    let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or("", |l| l.as_str()).to_lowercase();
     let values = [
+        ("severity", &w.severity(r.severity).to_lowercase()[..]),
+        ("likelihood", &likelihood),
+        ("exposure", &num(r.exposure)),
         ("reason", &reason[..]),
         ("evidence", &evidence.join("; ")),
         ("technologies", &w.technology_names(&r.technologies)),

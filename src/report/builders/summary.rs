@@ -3,7 +3,7 @@
 //! and what to find out. Every sentence is built from this client's assessment.
 
 use super::{Words, list_block, new_section, num, paragraph, sentences};
-use crate::assessment::{EvidenceRef, InitiativeKind, Reason, RiskEntry, SourceRef, TechnologyAssessment};
+use crate::assessment::{InitiativeKind, Reason, RiskEntry, SourceRef, TechnologyAssessment};
 use crate::document::{Block, KeyFigure, Section};
 use crate::frameworks::Ring;
 
@@ -53,12 +53,20 @@ pub(crate) fn cover(w: &Words) -> Vec<Block> {
 /// at the top would reach when another.
 fn tier_note(w: &Words) -> String {
     let tiers = &w.g.tiers;
-    let position = tiers.iter().position(|t| t == &w.a.readiness.tier.id).map_or(0, |p| p + 1);
-    let (position, count) = (position.to_string(), tiers.len().to_string());
+    // 1-based, so also the index of the next tier up.
+    let above = tiers.iter().position(|t| t == &w.a.readiness.tier.id).map_or(0, |p| p + 1);
+    let (position, count) = (above.to_string(), tiers.len().to_string());
     let values = [("position", &position[..]), ("count", &count)];
     let upper = w.a.best_case.tier.as_ref().and_then(|id| w.g.tier_names.get(id));
+    // How far the next tier is, when the unknown answers could not reach it.
+    let next = tiers.get(above).zip(w.g.tier_floors.get(above)).and_then(|(id, floor)| {
+        let points = num(floor - w.a.readiness.overall);
+        let tier = w.g.tier_names.get(id)?;
+        w.fill(&w.text.cover.tier_note_next, &[&values[..], &[("points", &points), ("tier", tier)]].concat())
+    });
     upper
         .and_then(|tier| w.fill(&w.text.changes.tier_note, &[&values[..], &[("tier", tier)]].concat()))
+        .or(next)
         .or_else(|| w.fill(&w.text.cover.tier_note, &values))
         .unwrap_or_default()
 }
@@ -405,13 +413,6 @@ fn top_risks(w: &Words) -> Block {
         })
         .collect();
     list_block(items, false).unwrap_or_else(|| paragraph(s.no_risks.to_string()))
-}
-
-pub(crate) fn evidence(w: &Words, e: &EvidenceRef) -> Option<String> {
-    w.fill(
-        &w.text.summary.evidence,
-        &[("claim", e.claim.trim_end_matches('.')), ("kind", &lower(&e.kind_name)), ("source", &source(w, &e.source))],
-    )
 }
 
 /// "Title, Author, Publisher, 15 January 2024".

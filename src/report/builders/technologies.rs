@@ -2,8 +2,7 @@
 //! with its ring, start and the reasons, the six parts for what runs or is planned, and the
 //! trends and predictive models that bear on the stated goals.
 
-use super::summary::evidence;
-use super::{Words, left, list_block, new_section, num, paragraph, right, table, wide};
+use super::{Words, left, new_section, num, paragraph, right, table, wide};
 use crate::assessment::{Reason, TechnologyAssessment};
 use crate::document::{Block, Chart, ChartKind, RadarItem, Section, Span};
 use crate::frameworks::Ring;
@@ -13,12 +12,12 @@ const RINGS: [Ring; 5] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, R
 
 pub(crate) fn section(w: &Words, explain: bool) -> Section {
     let t = &w.text.technologies;
-    let mut blocks = vec![paragraph(t.intro.to_string()), Block::Chart(radar(w)), overview(w)];
-    let detailed = in_ring_order(
-        w.a.technologies.iter().filter(|x| matches!(x.adoption_timeline.ring, Ring::Adopt | Ring::Pilot)),
-    );
+    let mut blocks: Vec<Block> = intro(w).map(paragraph).into_iter().collect();
+    blocks.extend([Block::Chart(radar(w)), overview(w)]);
+    let detailed = in_plan(w);
     if !detailed.is_empty() {
         blocks.push(Block::Heading(t.details.to_string()));
+        blocks.push(paragraph(t.details_intro.to_string()));
         for tech in detailed {
             blocks.push(details(w, tech));
         }
@@ -44,22 +43,16 @@ fn radar(w: &Words) -> Chart {
                 Some(RadarItem { label: tech.name.to_string(), ring, sector })
             })
             .collect();
-    let outside: Vec<(String, String)> =
+    // What would bring each one into the rings is in the table's "why".
+    let outside: Vec<String> =
         w.a.technologies
             .iter()
             .filter(|x| x.adoption_timeline.ring == Ring::Watch)
-            .map(|x| (x.name.to_string(), x.technology_maturity.signal.as_deref().unwrap_or_default().to_string()))
+            .map(|x| x.name.to_string())
             .collect();
-    let counts: Vec<String> = RINGS
-        .iter()
-        .chain(&[Ring::Watch])
-        .map(|r| (r, w.a.technologies.iter().filter(|x| x.adoption_timeline.ring == *r).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(r, n)| format!("{} {n}", w.ring(*r).to_lowercase()))
-        .collect();
     Chart {
         title: t.radar.to_string(),
-        alt: w.fill(&t.radar_alt, &[("counts", &w.list(&counts))]).unwrap_or_default(),
+        alt: w.fill(&t.radar_alt, &[("counts", &w.list(&ring_counts(w)))]).unwrap_or_default(),
         kind: ChartKind::Radar {
             rings: RINGS.iter().map(|r| w.ring(*r)).collect(),
             sectors: sectors.iter().map(|s| s.name.to_string()).collect(),
@@ -68,6 +61,41 @@ fn radar(w: &Words) -> Chart {
             outside,
         },
     }
+}
+
+/// What this year's plan starts, by name, ring and months.
+fn intro(w: &Words) -> Option<String> {
+    let t = &w.text.technologies;
+    let company = w.company();
+    let planned: Vec<String> = in_plan(w)
+        .iter()
+        .map(|x| {
+            format!(
+                "{} ({})",
+                x.name,
+                w.fill(
+                    &t.ring_months,
+                    &[("ring", &w.ring(x.adoption_timeline.ring).to_lowercase()), ("months", &w.tech_months(x))]
+                )
+                .unwrap_or_default()
+            )
+        })
+        .collect();
+    match planned.is_empty() {
+        true => w.fill(&t.intro_none, &[("company", &company)]),
+        false => w.fill(&t.intro, &[("company", &company), ("planned", &w.list(&planned))]),
+    }
+}
+
+/// "in use 4, pilot 4, hold 6": how many technologies each ring holds, empty rings left out.
+fn ring_counts(w: &Words) -> Vec<String> {
+    RINGS
+        .iter()
+        .chain(&[Ring::Watch])
+        .map(|r| (r, w.a.technologies.iter().filter(|x| x.adoption_timeline.ring == *r).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(r, n)| format!("{} {n}", w.ring(*r).to_lowercase()))
+        .collect()
 }
 
 /// Innermost ring first, then by start month and priority.
@@ -97,7 +125,32 @@ fn overview(w: &Words) -> Block {
 /// The sentences for why a technology is where it is.
 pub(crate) fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
     let timeline = &x.adoption_timeline;
-    let mut text: Vec<String> = timeline.reasons.iter().filter_map(|r| reason(w, x, r)).collect();
+    let mut text: Vec<String> = Vec::new();
+    for (i, r) in timeline.reasons.iter().enumerate() {
+        match r {
+            // Rules held on the same control read as one sentence, at the first of them.
+            Reason::Regulation { question: Some(q), level: Some(l), .. } => {
+                let same = |r: &Reason| matches!(r, Reason::Regulation { question: Some(q2), level: Some(l2), .. } if q2 == q && l2 == l);
+                if timeline.reasons[..i].iter().any(same) {
+                    continue;
+                }
+                let ids: Vec<&str> = timeline
+                    .reasons
+                    .iter()
+                    .filter(|r| same(r))
+                    .filter_map(|r| match r {
+                        Reason::Regulation { regulation, .. } => Some(&regulation[..]),
+                        _ => None,
+                    })
+                    .collect();
+                text.extend(regulation_reason(w, &ids, Some(q), Some(*l)));
+            }
+            Reason::Regulation { regulation, question, level } => {
+                text.extend(regulation_reason(w, &[&regulation[..]], question.as_deref(), *level));
+            }
+            r => text.extend(reason(w, x, r)),
+        }
+    }
     text.extend(waits_for(w, x));
     if timeline.ring == Ring::InUse
         && let Some(next) = &timeline.next_step
@@ -128,7 +181,10 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
     let for_goals = |template| (!goals.is_empty()).then(|| w.fill(template, &[("goals", &w.list(&goals))])).flatten();
     match r {
         Reason::InUse => for_goals(&s.in_use_goals).or_else(|| Some(s.in_use.to_string())),
-        Reason::NotYetUsable => Some(s.not_yet_usable.to_string()),
+        Reason::NotYetUsable => match &x.technology_maturity.signal {
+            Some(signal) => w.fill(&s.not_yet_usable_until, &[("signal", &super::lower_first(signal))]),
+            None => Some(s.not_yet_usable.to_string()),
+        },
         Reason::Stage { stage, appetite } => {
             let stage = w.g.stages.get(stage).map_or(stage.to_string(), |x| x.name.to_string());
             let appetite = w.g.appetites.get(appetite).map_or(appetite.to_string(), |a| a.to_string());
@@ -147,9 +203,7 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
         Reason::OverBudget { cost: c, affords } => {
             w.fill(&s.over_budget, &[("cost", &w.cost(*c)), ("affords", &w.cost(*affords))])
         }
-        Reason::Regulation { regulation, question, level } => {
-            regulation_reason(w, regulation, question.as_deref(), *level)
-        }
+        Reason::Regulation { .. } => None, // see `reasons`
         Reason::Capacity { priority, capacity, ahead } => w.fill(
             &s.capacity,
             &[
@@ -187,15 +241,21 @@ fn question_level(w: &Words, question: &str, level: u8) -> Option<(String, Strin
     ))
 }
 
-fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<u8>) -> Option<String> {
+/// The rules (one, or several held on the same control) that restrict a technology.
+fn regulation_reason(w: &Words, ids: &[&str], question: Option<&str>, level: Option<u8>) -> Option<String> {
     let s = &w.text.reasons;
-    let rule = w.a.business.regulations.iter().find(|r| r.id == id)?;
+    let names: Vec<&str> = ids
+        .iter()
+        .filter_map(|id| w.a.business.regulations.iter().find(|r| r.id == *id))
+        .map(|r| &r.name[..])
+        .collect();
+    let rule = names.join("; ");
     let control = question.zip(level).and_then(|(q, l)| question_level(w, q, l));
     match control {
         Some((question, level)) => {
-            w.fill(&s.regulation_control, &[("rule", &rule.name), ("question", &question), ("level", &level)])
+            w.fill(&s.regulation_control, &[("rule", &rule), ("question", &question), ("level", &level)])
         }
-        None => w.fill(&s.regulation, &[("rule", &rule.name)]),
+        None => w.fill(&s.regulation, &[("rule", &rule)]),
     }
 }
 
@@ -203,7 +263,7 @@ fn regulation_reason(w: &Words, id: &str, question: Option<&str>, level: Option<
 fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let t = &w.text.technologies;
     let m = &x.technology_maturity;
-    let maturity = w.fill(&t.maturity, &[("stage", &m.stage_name), ("date", &w.date(m.judged)), ("basis", &m.basis)]);
+    let maturity = w.fill(&t.maturity_pointer, &[("stage", &m.stage_name), ("date", &w.date(m.judged))]);
     let b = &x.business_readiness;
     // Only the requirements it misses: the ones it meets would only lengthen the line.
     let requirements: Vec<String> = b
@@ -251,8 +311,6 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     let roi = w
         .fill(&t.roi, &[("goals", &w.list(&goals)), ("score", &num(x.roi_potential.score))])
         .or_else(|| Some(t.roi_none.to_string()));
-    let note = x.roi_potential.evidence_note.as_ref().and_then(|n| w.fill(&t.evidence_note, &[("note", n)]));
-    let figures: Vec<String> = x.roi_potential.evidence.iter().filter_map(|e| evidence(w, e)).chain(note).collect();
     let risks: Vec<String> = x
         .risk_factors
         .risks
@@ -270,13 +328,49 @@ fn details(w: &Words, x: &TechnologyAssessment) -> Block {
     // What each rule obliges is in the rules table under Risks.
     let rules = w.fill(&t.obligations, &[("rules", &rules.join("; "))]);
     let stale = m.stale.then(|| t.stale.to_string());
-    let items: Vec<String> = [maturity, stale, readiness, complexity, roi]
-        .into_iter()
-        .flatten()
-        .chain(figures)
-        .chain([risks, rules].into_iter().flatten())
-        .collect();
-    titled_list(&x.name, items)
+    // Three lines: where it stands, what it takes and returns, what it carries.
+    let joined = |parts: Vec<Option<String>>| {
+        let parts: Vec<String> = parts.into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    };
+    let items = [joined(vec![maturity, stale, readiness]), joined(vec![complexity, roi]), joined(vec![risks, rules])];
+    titled_list(&x.name, items.into_iter().flatten().collect())
+}
+
+/// The technologies the plan adopts or pilots, which the report details.
+fn in_plan<'a>(w: &Words<'a>) -> Vec<&'a TechnologyAssessment> {
+    in_ring_order(w.a.technologies.iter().filter(|x| matches!(x.adoption_timeline.ring, Ring::Adopt | Ring::Pilot)))
+}
+
+/// The appendix's evidence: for each technology in the plan, its maturity judgement and the
+/// figures its return rests on, each with its source; the same for every client.
+pub(crate) fn evidence_blocks(w: &Words) -> Vec<Block> {
+    let t = &w.text.technologies;
+    let listed = |x: &TechnologyAssessment| {
+        let m = &x.technology_maturity;
+        let number = |id: &str| super::appendix::number(w, id).unwrap_or_default();
+        // A custom framework's kind without a short name keeps its full one.
+        let kind =
+            |id: &str, name: &str| t.evidence_kinds.get(id).map_or_else(|| super::lower_first(name), |k| k.to_string());
+        let values = [
+            ("stage", &m.stage_name[..]),
+            ("date", &w.date(m.judged)),
+            ("basis", m.basis.trim_end_matches('.')),
+            ("number", &number(&m.source.id)),
+        ];
+        let maturity = w.fill(&t.maturity, &values);
+        let note = x.roi_potential.evidence_note.as_ref().and_then(|n| w.fill(&t.evidence_note, &[("note", n)]));
+        let figures = x.roi_potential.evidence.iter().filter_map(|e| {
+            let values = [
+                ("claim", e.claim.trim_end_matches('.')),
+                ("kind", &kind(&e.kind, &e.kind_name)),
+                ("number", &number(&e.source.id)),
+            ];
+            w.fill(&t.evidence_cited, &values)
+        });
+        titled_list(&x.name, maturity.into_iter().chain(figures).chain(note).collect())
+    };
+    in_plan(w).into_iter().map(listed).collect()
 }
 
 /// A list whose first item, in bold, names what the others describe.
@@ -286,25 +380,17 @@ fn titled_list(title: &str, items: Vec<String>) -> Block {
     Block::List { ordered: false, items: spans }
 }
 
+/// The trends the plan touches: a table, since each row only pairs names.
 fn trends(w: &Words) -> Vec<Block> {
     let t = &w.text.technologies;
-    let category = |id: &str| w.g.sectors.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.name.to_string());
-    let items: Vec<String> =
-        w.a.trends
-            .iter()
-            .filter_map(|x| {
-                let values = [
-                    ("trend", &x.name[..]),
-                    ("category", &category(&x.category)),
-                    ("technologies", &w.technology_names(&x.technologies)),
-                ];
-                w.fill(&t.trend_item, &values)
-            })
-            .collect();
-    match list_block(items, false) {
-        Some(list) => vec![Block::Heading(t.trends.to_string()), list],
-        None => Vec::new(),
+    if w.a.trends.is_empty() {
+        return Vec::new();
     }
+    let category = |id: &str| w.g.sectors.iter().find(|s| s.id == id).map_or(id.to_string(), |s| s.name.to_string());
+    let rows =
+        w.a.trends.iter().map(|x| vec![x.name.to_string(), category(&x.category), w.technology_names(&x.technologies)]);
+    let columns = vec![left(&t.trend), left(&t.category), wide(&t.trend_technologies)];
+    vec![Block::Heading(t.trends.to_string()), table(None, columns, rows.collect())]
 }
 
 fn models(w: &Words) -> Vec<Block> {
@@ -325,7 +411,13 @@ fn models(w: &Words) -> Vec<Block> {
             })
             .collect();
     let columns = vec![left(&t.model), wide(&t.metric), right(&t.data_ready)];
-    vec![Block::Heading(t.models.to_string()), paragraph(t.models_intro.to_string()), table(None, columns, rows)]
+    // The family whose data is least ready is where the data lead starts.
+    let least = w.a.models.iter().min_by(|x, y| x.data_score.total_cmp(&y.data_score));
+    let intro = least.and_then(|m| w.fill(&t.models_intro, &[("model", &m.name), ("score", &num(m.data_score))]));
+    let mut blocks = vec![Block::Heading(t.models.to_string())];
+    blocks.extend(intro.map(paragraph));
+    blocks.push(table(None, columns, rows));
+    blocks
 }
 
 fn requirements(w: &Words) -> Block {

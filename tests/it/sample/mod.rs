@@ -157,10 +157,7 @@ pub fn sample() -> Document {
                         .map(|(label, ring, sector)| RadarItem { label: label.to_string(), ring: *ring, sector: *sector })
                         .collect(),
                         outside_title: "On the horizon".into(),
-                        outside: vec![
-                            ("Autonomous AI agents".into(), "mainstream in 3–5 years".into()),
-                            ("Quantum AI".into(), "not before 2032".into()),
-                        ],
+                        outside: vec!["Autonomous AI agents".into(), "Quantum AI".into()],
                     },
                 }),
             ]),

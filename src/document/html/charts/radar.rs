@@ -29,7 +29,7 @@ pub(super) fn draw(
     sectors: &[String],
     items: &[RadarItem],
     outside_title: &str,
-    outside: &[(String, String)],
+    outside: &[String],
 ) -> Drawing {
     let mut svg = Svg::new(id, HEIGHT, &chart.title, &chart.alt);
     let edge = |ring: usize| RADIUS * (0.35 + 0.65 * (ring + 1) as f64 / rings.len().max(1) as f64);
@@ -129,7 +129,7 @@ fn legend(
     rings: &[String],
     sectors: &[String],
     outside_title: &str,
-    outside: &[(String, String)],
+    outside: &[String],
 ) -> String {
     let mut out = String::from("<div class=\"legend-radar\">");
     for (s, sector) in sectors.iter().enumerate() {
@@ -152,10 +152,8 @@ fn legend(
     }
     out.push_str("</div>");
     if !outside.is_empty() {
-        let items: String = outside
-            .iter()
-            .map(|(label, note)| format!("<li><strong>{}</strong> — {}</li>", escape::text(label), escape::text(note)))
-            .collect();
+        let items: String =
+            outside.iter().map(|label| format!("<li><strong>{}</strong></li>", escape::text(label))).collect();
         out.push_str(&format!(
             "<div class=\"outside\"><p class=\"sector\">{}</p><ul>{items}</ul></div>",
             escape::text(outside_title)
