@@ -428,7 +428,7 @@ fn reports_of_different_businesses_do_not_read_alike() {
         "shared paragraphs: {}; median share of body words in a paragraph found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%); by runs of {RUN} words: {median_runs:.1}%",
         shared.len()
     );
-    assert!(shared.len() <= 34, "{} paragraphs shared by more than a quarter", shared.len());
+    assert!(shared.len() <= 33, "{} paragraphs shared by more than a quarter", shared.len());
     assert!(median <= 40.5, "median share {median:.1}%");
     assert!(median_runs <= 90.9, "median share by runs {median_runs:.1}%");
 }
