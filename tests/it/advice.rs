@@ -257,8 +257,9 @@ fn a_technology_without_the_capability_it_needs_is_studied_whatever_the_dimensio
 #[test]
 fn an_entry_criterion_is_printed_only_when_something_meets_it() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let owner = "Every AI use in production has a named owner";
-    let criteria = |a: &Assessment| a.roadmap.iter().flat_map(|p| p.entry_criteria.clone()).collect::<Vec<_>>();
+    let owner = "owners";
+    let criteria =
+        |a: &Assessment| a.roadmap.iter().flat_map(|p| &p.entry_criteria).map(|c| c.id.clone()).collect::<Vec<_>>();
     let bakery = std::fs::read_to_string(root.join("tests/reference/micro-bakery.toml")).unwrap();
     let bakery = assess_text("bakery.toml", &bakery);
     assert!(bakery.technologies.iter().any(|t| t.adoption_timeline.ring == Ring::Adopt), "a ring the criterion is for");
@@ -428,9 +429,9 @@ fn reports_of_different_businesses_do_not_read_alike() {
         "shared paragraphs: {}; median share of body words in a paragraph found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%); by runs of {RUN} words: {median_runs:.1}%",
         shared.len()
     );
-    assert!(shared.len() <= 33, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 40.5, "median share {median:.1}%");
-    assert!(median_runs <= 90.9, "median share by runs {median_runs:.1}%");
+    assert!(shared.len() <= 27, "{} paragraphs shared by more than a quarter", shared.len());
+    assert!(median <= 35.2, "median share {median:.1}%");
+    assert!(median_runs <= 90.5, "median share by runs {median_runs:.1}%");
 }
 
 /// The share (0-100) of the words of `paragraphs` in a paragraph found whole in `others`.
@@ -627,9 +628,10 @@ fn the_first_page_says_what_waiting_costs_and_what_would_change_the_advice() {
                 assert!(rule.technologies.iter().any(|t| runs(t)), "{name}: {line}");
                 assert!(line.contains(rule.role.as_str()), "{name}: {line} does not say who answers for it");
                 // The work that meets it: the plan's actions on the risks the rule makes worse.
-                let scheduled = |id: &str| a.roadmap.iter().flat_map(|p| &p.actions).any(|x| x.id == id);
-                for risk in a.risks.iter().filter(|r| r.escalated_by.contains(&rule.id) && scheduled(&r.action)) {
-                    let action = &fw().action(&risk.action).unwrap().1.title;
+                // As this plan titles it: the version for the business's size.
+                let scheduled = |id: &str| a.roadmap.iter().flat_map(|p| &p.actions).find(|x| x.id == id);
+                for risk in a.risks.iter().filter(|r| r.escalated_by.contains(&rule.id)) {
+                    let Some(action) = scheduled(&risk.action).map(|x| &x.title) else { continue };
                     assert!(line.contains(action.as_str()), "{name}: {line} does not name {action}");
                 }
             }

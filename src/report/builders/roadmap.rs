@@ -2,8 +2,9 @@
 //! same months as the tables), and each phase with its entry criteria, actions and starts.
 
 use super::{Words, list_block, new_section, paragraph};
-use crate::assessment::{PhasePlan, PlannedAction};
+use crate::assessment::{PhasePlan, PlannedAction, PlannedCriterion};
 use crate::document::{BarKind, Block, Chart, ChartKind, GanttLegend, GanttRow, Phase, Section};
+use crate::frameworks::Ring;
 
 pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.roadmap;
@@ -23,7 +24,7 @@ pub(crate) fn section(w: &Words, _explain: bool) -> Section {
 }
 
 fn overloaded(w: &Words, o: &crate::assessment::Overload) -> Option<String> {
-    let titles: Vec<String> = o.actions.iter().filter_map(|id| w.g.actions.get(id)).map(|t| t.to_string()).collect();
+    let titles: Vec<String> = o.actions.iter().map(|id| w.action_title(id)).collect();
     let cap = o.at_once.to_string();
     w.fill(
         &w.text.roadmap.overloaded,
@@ -106,7 +107,7 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
         None => w.fill(&t.phase, &[("name", &phase.name), ("first", &first), ("last", &last)]),
     };
     let mut blocks = vec![Block::Heading(heading.unwrap_or_default())];
-    if let Some(entry) = list_block(phase.entry_criteria.iter().map(|c| c.to_string()).collect(), false) {
+    if let Some(entry) = list_block(phase.entry_criteria.iter().map(|c| criterion(w, c)).collect(), false) {
         blocks.push(paragraph(t.entry.to_string()));
         blocks.push(entry);
     }
@@ -120,6 +121,40 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
     let starting = w.fill(&t.starting, &[("technologies", &w.list(&starting))]);
     blocks.extend(starting.map(paragraph));
     blocks
+}
+
+/// An entry criterion in this client's words: its goals, the plan's first-year cost and the
+/// technologies it names, with their months; the plain form when one of those is missing.
+fn criterion(w: &Words, c: &PlannedCriterion) -> String {
+    let spec = w.fw.roadmap.phases.iter().flat_map(|p| &p.entry_criteria).find(|e| e.id == c.id);
+    let Some(spec) = spec else { return c.text.to_string() };
+    // Goal names hold "and" themselves ("keep customers longer and raise lifetime value").
+    let goals: Vec<String> = w.a.business.goals.iter().map(|g| w.goal(g)).collect();
+    let named: Vec<String> = c
+        .technologies
+        .iter()
+        .filter_map(|id| w.technology(id))
+        .map(|t| match w.tech_months(t) {
+            months if months.is_empty() => t.name.to_string(),
+            months => format!("{} ({months})", t.name),
+        })
+        .collect();
+    let values = [
+        ("goals", goals.join("; ")),
+        ("budget", first_year_cost(w).unwrap_or_default()),
+        ("technologies", w.list(&named)),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    w.fill(&spec.text, &values).unwrap_or_else(|| c.text.to_string())
+}
+
+/// The plan's one-off and first-year running cost, in the client's currency; none without a
+/// currency or an initiative to cost.
+fn first_year_cost(w: &Words) -> Option<String> {
+    let case = &w.a.business_case;
+    case.currency.as_ref().filter(|_| !case.initiatives.is_empty())?;
+    let [one_off, yearly] = [case.total.one_off, case.total.yearly_cost];
+    Some(super::business_case::money(w, [one_off[0] + yearly[0], one_off[1] + yearly[1]]))
 }
 
 fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
@@ -174,9 +209,11 @@ fn starts_from(w: &Words, a: &PlannedAction) -> Option<String> {
     w.fill(&w.text.roadmap.starts_from, &[("question", prompt), ("current", current)])
 }
 
-/// The technologies an action for some rings works on here, when it names none itself.
+/// The technologies an action for some rings, or working with them, works on here, when it
+/// names none itself.
 fn covers(w: &Words, a: &PlannedAction) -> Option<String> {
-    let rings = &w.g.action_basis.get(&a.id)?.rings;
+    let (_, spec) = w.fw.action(&a.id)?;
+    let rings: Vec<Ring> = spec.for_rings.iter().chain(&spec.works_on).copied().collect();
     if !a.technologies.is_empty() || rings.is_empty() {
         return None;
     }
