@@ -763,3 +763,83 @@ fn learning_paths_are_in_the_appendix_and_the_body_names_the_skills() {
         }
     }
 }
+
+/// The items of the entry-criteria list under the phase heading that starts with `phase`.
+fn entry_items(markdown: &str, phase: &str) -> Vec<String> {
+    let entry = format!("{}\n", fw().report.roadmap.entry);
+    let heading = format!("### {phase} (");
+    let section = markdown.split(&heading).nth(1).and_then(|s| s.split("\n### ").next()).unwrap_or_default();
+    let Some((_, list)) = section.split_once(&entry) else { return Vec::new() };
+    let list = list.trim_start_matches('\n').split("\n\n").next().unwrap_or_default();
+    list.lines().filter_map(|l| l.strip_prefix("- ")).map(str::to_string).collect()
+}
+
+// An entry criterion names this client's plan: its goals, its first-year cost in its currency,
+// and the technologies it is about (those in its `names` rings, each by name), with no
+// unfilled placeholder; the plain form is printed only when there is nothing to name.
+#[test]
+fn every_entry_criterion_names_this_clients_goals_cost_and_technologies() {
+    use readiness::frameworks::ContextRole;
+    let fw = fw();
+    let goals = fw.context_with_role(ContextRole::Goals).unwrap();
+    let label = |id: &str| goals.options.iter().find(|o| o.id == id).unwrap().label.to_lowercase();
+    let spec = |id: &str| fw.roadmap.phases.iter().flat_map(|p| &p.entry_criteria).find(|e| e.id == id).unwrap();
+    let mut named = 0;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        for phase in &a.roadmap {
+            let printed = entry_items(&markdown, &phase.name);
+            assert_eq!(printed.len(), phase.entry_criteria.len(), "{name} {}: {printed:?}", phase.id);
+            for (line, c) in printed.iter().zip(&phase.entry_criteria) {
+                let e = spec(&c.id);
+                assert!(!line.contains('{') && !line.contains('}'), "{name}: {line}");
+                if e.text.contains("{goals}") {
+                    assert!(a.business.goals.iter().all(|g| line.to_lowercase().contains(&label(g))), "{name}: {line}");
+                }
+                if let Some(currency) = a.business_case.currency.as_ref().filter(|_| e.text.contains("{budget}")) {
+                    assert!(line.contains(currency.as_str()), "{name}: {line}");
+                }
+                if e.text.contains("{technologies}") {
+                    let about = a.technologies.iter().filter(|t| e.names.contains(&t.adoption_timeline.ring));
+                    let mut expected: Vec<_> = about.map(|t| t.id.clone()).collect();
+                    let mut got = c.technologies.clone();
+                    expected.sort();
+                    got.sort();
+                    assert_eq!(got, expected, "{name} {}", c.id);
+                    for t in c.technologies.iter().map(|id| a.technologies.iter().find(|t| &t.id == id).unwrap()) {
+                        assert!(line.contains(t.name.as_str()), "{name}: {line} does not name {}", t.name);
+                    }
+                    if c.technologies.is_empty() {
+                        assert_eq!(Some(line.as_str()), e.plain.as_deref(), "{name}");
+                    }
+                }
+                named += usize::from(line != &c.text);
+            }
+        }
+    }
+    assert!(named >= 18 * 2, "{named} criteria in this client's words");
+}
+
+// The same action reads in the version that fits the business: a one-person bakery and a
+// 180-person retailer in a large company share several actions, and each reads in its own
+// words, title and description (a version for the small team, the large company, or both).
+#[test]
+fn a_micro_business_and_a_large_company_get_their_own_version_of_the_same_action() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let bakery = std::fs::read_to_string(root.join("tests/reference/micro-bakery.toml")).unwrap();
+    let bakery = assess_text("bakery.toml", &bakery);
+    let retailer = example("large-retailer-gdpr");
+    assert_eq!((bakery.business.team_size, bakery.business.company_scale.as_deref()), (Some(1), Some("small")));
+    assert_eq!((retailer.business.team_size, retailer.business.company_scale.as_deref()), (Some(180), Some("large")));
+    let both: Vec<_> = bakery
+        .roadmap
+        .iter()
+        .flat_map(|p| &p.actions)
+        .filter_map(|b| action(&retailer, &b.id).map(|r| (b, r)))
+        .collect();
+    assert!(both.len() >= 3, "{} actions in both plans", both.len());
+    for (b, r) in &both {
+        assert_ne!(b.title, r.title, "{}", b.id);
+        assert_ne!(b.description, r.description, "{}", b.id);
+    }
+}
