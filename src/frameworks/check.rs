@@ -547,20 +547,27 @@ fn check_entry_criterion(c: &mut Checker, ids: &Ids, entry: &crate::frameworks::
         fills.push("technologies");
     }
     let place = Place::Entry(&entry.id);
-    if let Some(unknown) = placeholders(&entry.text).into_iter().find(|p| !fills.contains(p)) {
-        let message = format!(
-            "entry criterion `{}` uses {{{unknown}}}, which the report never fills here (it fills {{{}}})",
-            entry.id,
-            fills.join("}, {")
-        );
-        c.within(ROADMAP, place, &[format!("{{{unknown}}}")], message);
-    } else if !placeholders(entry.plain.as_deref().unwrap_or(&entry.text)).is_empty() {
+    if !unfilled(c, &entry.id, &entry.text, &fills)
+        && !placeholders(entry.plain.as_deref().unwrap_or(&entry.text)).is_empty()
+    {
         let message = format!(
             "entry criterion `{}` needs a `plain` form without placeholders, printed when a value is missing",
             entry.id
         );
         c.within(ROADMAP, place, &["plain =".to_string()], message);
     }
+}
+
+/// Reports the first placeholder of an entry's `text` in roadmap.toml that the report does not
+/// fill, if any: it would print as written.
+fn unfilled(c: &mut Checker, id: &str, text: &str, fills: &[&str]) -> bool {
+    let Some(unknown) = crate::words::placeholders(text).into_iter().find(|p| !fills.contains(p)) else {
+        return false;
+    };
+    let message =
+        format!("`{id}` uses {{{unknown}}}, which the report never fills here (it fills {{{}}})", fills.join("}, {"));
+    c.within(ROADMAP, Place::Entry(id), &[format!("{{{unknown}}}")], message);
+    true
 }
 
 /// Every template of `report.toml` within [`words::MAX_PLACEHOLDERS`] placeholders and
@@ -920,6 +927,10 @@ fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             c.refs(ROADMAP, &action.id, "technology", &action.for_technologies, &ids.technologies);
             c.refs(ROADMAP, &action.id, "risk category", [&action.owner], &ids.risk_categories);
             c.refs(ROADMAP, &action.id, "question", &action.evidence, &ids.questions);
+            if let Some(on) = &action.works_on {
+                c.refs(ROADMAP, &action.id, "technology", &on.technologies, &ids.technologies);
+                unfilled(c, &action.id, &on.text, &["technologies"]);
+            }
             let scales = action.large_company.iter().flat_map(|v| &v.company_scales);
             c.refs(ROADMAP, &action.id, "company scale", scales, &ids.scales);
             c.range(ROADMAP, &action.id, "months", f64::from(action.months), 1.0, f64::from(end - start + 1));

@@ -1089,10 +1089,9 @@ pub struct Action {
     pub small_team: Option<SmallTeamAction>,
     /// The version for a large company or a large marketing team.
     pub large_company: Option<LargeCompanyAction>,
-    /// The technologies in these rings are what the action works with (the tools a training
-    /// practises on, the vendors a review assesses): the report names them when it serves none.
-    #[serde(default)]
-    pub works_on: Vec<Ring>,
+    /// What the action works with here (the tools a training practises on, the vendors a
+    /// review assesses), named when it serves no technology itself.
+    pub works_on: Option<WorksOn>,
     /// Who leads it instead when its usual lead already carries as many actions at once as a
     /// person can (`owner_actions_at_once`) and a start waits for it: outside help, with
     /// `{lead}` (the usual lead) taking part.
@@ -1122,6 +1121,17 @@ pub struct SmallTeamAction {
     pub team_up_to: i64,
     pub title: Text,
     pub description: Text,
+}
+
+/// The technologies in `rings` (of `technologies`, when listed) are what an action works with:
+/// `text` names them (`{technologies}`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorksOn {
+    pub rings: Vec<Ring>,
+    #[serde(default)]
+    pub technologies: Vec<Text>,
+    pub text: Text,
 }
 
 /// How a large company does an action: the same aim with the roles and process its size

@@ -430,8 +430,8 @@ fn reports_of_different_businesses_do_not_read_alike() {
         shared.len()
     );
     assert!(shared.len() <= 27, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 35.2, "median share {median:.1}%");
-    assert!(median_runs <= 90.5, "median share by runs {median_runs:.1}%");
+    assert!(median <= 34.5, "median share {median:.1}%");
+    assert!(median_runs <= 90.2, "median share by runs {median_runs:.1}%");
 }
 
 /// The share (0-100) of the words of `paragraphs` in a paragraph found whole in `others`.

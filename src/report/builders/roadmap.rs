@@ -4,7 +4,6 @@
 use super::{Words, list_block, new_section, paragraph};
 use crate::assessment::{PhasePlan, PlannedAction, PlannedCriterion};
 use crate::document::{BarKind, Block, Chart, ChartKind, GanttLegend, GanttRow, Phase, Section};
-use crate::frameworks::Ring;
 
 pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.roadmap;
@@ -112,12 +111,8 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
         blocks.push(entry);
     }
     blocks.extend(list_block(phase.actions.iter().filter_map(|a| action_item(w, a)).collect(), false));
-    let starting: Vec<String> = phase
-        .technologies
-        .iter()
-        .filter_map(|id| w.technology(id))
-        .map(|x| format!("{} ({}, {})", x.name, w.ring(x.adoption_timeline.ring), w.tech_months(x)))
-        .collect();
+    let starting: Vec<String> =
+        phase.technologies.iter().filter_map(|id| w.technology(id)).map(|x| placed(w, x)).collect();
     let starting = w.fill(&t.starting, &[("technologies", &w.list(&starting))]);
     blocks.extend(starting.map(paragraph));
     blocks
@@ -210,18 +205,34 @@ fn starts_from(w: &Words, a: &PlannedAction) -> Option<String> {
 }
 
 /// The technologies an action for some rings, or working with them, works on here, when it
-/// names none itself.
+/// names none itself: in the action's own words for what it works with, if it has them.
 fn covers(w: &Words, a: &PlannedAction) -> Option<String> {
     let (_, spec) = w.fw.action(&a.id)?;
-    let rings: Vec<Ring> = spec.for_rings.iter().chain(&spec.works_on).copied().collect();
+    let (rings, only, template) = match &spec.works_on {
+        Some(on) => (&on.rings, &on.technologies[..], &on.text),
+        None => (&spec.for_rings, &[][..], &w.text.roadmap.covers),
+    };
     if !a.technologies.is_empty() || rings.is_empty() {
         return None;
     }
-    let names: Vec<String> =
-        w.a.technologies
-            .iter()
-            .filter(|t| rings.contains(&t.adoption_timeline.ring))
-            .map(|t| t.name.to_string())
-            .collect();
-    (!names.is_empty()).then(|| w.fill(&w.text.roadmap.covers, &[("technologies", &w.list(&names))])).flatten()
+    let worked_on = w.a.technologies.iter().filter(|t| rings.contains(&t.adoption_timeline.ring));
+    let mut worked_on: Vec<_> = worked_on.filter(|t| only.is_empty() || only.contains(&t.id)).collect();
+    // What an action works with is named with its ring and months, in the order it is needed.
+    let names: Vec<String> = match spec.works_on {
+        Some(_) => {
+            worked_on.sort_by_key(|t| t.adoption_timeline.start_month);
+            worked_on.iter().map(|t| placed(w, t)).collect()
+        }
+        None => worked_on.iter().map(|t| t.name.to_string()).collect(),
+    };
+    (!names.is_empty()).then(|| w.fill(template, &[("technologies", &w.list(&names))])).flatten()
+}
+
+/// "Conversational AI (Pilot, months 3–5)", or "(In use)" for a technology without months.
+fn placed(w: &Words, t: &crate::assessment::TechnologyAssessment) -> String {
+    let ring = w.ring(t.adoption_timeline.ring);
+    match w.tech_months(t) {
+        months if months.is_empty() => format!("{} ({ring})", t.name),
+        months => format!("{} ({ring}, {months})", t.name),
+    }
 }
