@@ -391,18 +391,7 @@ fn reports_of_different_businesses_do_not_read_alike() {
     let reports = corpus_reports();
     let bodies: Vec<(String, Vec<(String, bool)>)> =
         reports.iter().map(|(name, md)| (name.clone(), body_paragraphs(md))).collect();
-    let mut holders: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
-    for (name, paragraphs) in &bodies {
-        for (p, intro) in paragraphs {
-            let n = words(p).len();
-            if n >= 6 && !(*intro && n <= 25) {
-                holders.entry(p.as_str()).or_default().insert(name.as_str());
-            }
-        }
-    }
-    let quarter = bodies.len() as f64 / 4.0;
-    let shared: Vec<(&str, usize)> =
-        holders.iter().filter(|(_, who)| who.len() as f64 > quarter).map(|(p, who)| (*p, who.len())).collect();
+    let shared = shared_by_a_quarter(&bodies);
     let all_paragraphs: Vec<std::collections::HashSet<&str>> =
         bodies.iter().map(|(_, ps)| ps.iter().map(|(p, _)| p.as_str()).collect()).collect();
     let all_runs: Vec<_> = bodies.iter().map(|(_, p)| runs(p)).collect();
@@ -432,6 +421,41 @@ fn reports_of_different_businesses_do_not_read_alike() {
     assert!(shared.len() <= 27, "{} paragraphs shared by more than a quarter", shared.len());
     assert!(median <= 34.5, "median share {median:.1}%");
     assert!(median_runs <= 90.2, "median share by runs {median_runs:.1}%");
+}
+
+/// The body paragraphs of six words or more (section introductions of 25 words or fewer
+/// aside) found word for word in the reports of more than a quarter of the businesses, with
+/// how many.
+fn shared_by_a_quarter(bodies: &[(String, Vec<(String, bool)>)]) -> Vec<(&str, usize)> {
+    let mut holders: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    for (name, paragraphs) in bodies {
+        for (p, intro) in paragraphs {
+            let n = words(p).len();
+            if n >= 6 && !(*intro && n <= 25) {
+                holders.entry(p.as_str()).or_default().insert(name.as_str());
+            }
+        }
+    }
+    let quarter = bodies.len() as f64 / 4.0;
+    holders.into_iter().filter(|(_, who)| who.len() as f64 > quarter).map(|(p, who)| (p, who.len())).collect()
+}
+
+// The roadmap is advice written for each client: none of its paragraphs (entry criteria and
+// action lines among them) reads word for word the same in more than a quarter of the
+// reports.
+#[test]
+fn no_roadmap_paragraph_reads_the_same_for_more_than_a_quarter_of_the_businesses() {
+    let heading = format!("\n## {}\n", fw().report.roadmap.title);
+    let bodies: Vec<(String, Vec<(String, bool)>)> = corpus_reports()
+        .into_iter()
+        .map(|(name, md)| {
+            let section = md.split(&heading).nth(1).and_then(|s| s.split("\n## ").next()).unwrap_or_default();
+            assert!(!section.is_empty(), "{name} has no roadmap section");
+            (name, body_paragraphs(&format!("{heading}{section}")))
+        })
+        .collect();
+    let shared = shared_by_a_quarter(&bodies);
+    assert!(shared.is_empty(), "{shared:#?}");
 }
 
 /// The share (0-100) of the words of `paragraphs` in a paragraph found whole in `others`.
