@@ -419,8 +419,8 @@ fn reports_of_different_businesses_do_not_read_alike() {
         shared.len()
     );
     assert!(shared.len() <= 27, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 34.5, "median share {median:.1}%");
-    assert!(median_runs <= 90.2, "median share by runs {median_runs:.1}%");
+    assert!(median <= 33.4, "median share {median:.1}%");
+    assert!(median_runs <= 90.1, "median share by runs {median_runs:.1}%");
 }
 
 /// The body paragraphs of six words or more (section introductions of 25 words or fewer

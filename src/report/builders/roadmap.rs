@@ -111,8 +111,12 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
         blocks.push(entry);
     }
     blocks.extend(list_block(phase.actions.iter().filter_map(|a| action_item(w, a)).collect(), false));
-    let starting: Vec<String> =
-        phase.technologies.iter().filter_map(|id| w.technology(id)).map(|x| placed(w, x)).collect();
+    let starting: Vec<String> = phase
+        .technologies
+        .iter()
+        .filter_map(|id| w.technology(id))
+        .map(|x| format!("{} ({}, {})", x.name, w.ring(x.adoption_timeline.ring), w.tech_months(x)))
+        .collect();
     let starting = w.fill(&t.starting, &[("technologies", &w.list(&starting))]);
     blocks.extend(starting.map(paragraph));
     blocks
@@ -125,15 +129,7 @@ fn criterion(w: &Words, c: &PlannedCriterion) -> String {
     let Some(spec) = spec else { return c.text.to_string() };
     // Goal names hold "and" themselves ("keep customers longer and raise lifetime value").
     let goals: Vec<String> = w.a.business.goals.iter().map(|g| w.goal(g)).collect();
-    let named: Vec<String> = c
-        .technologies
-        .iter()
-        .filter_map(|id| w.technology(id))
-        .map(|t| match w.tech_months(t) {
-            months if months.is_empty() => t.name.to_string(),
-            months => format!("{} ({months})", t.name),
-        })
-        .collect();
+    let named: Vec<String> = c.technologies.iter().filter_map(|id| w.technology(id)).map(|t| dated(w, t)).collect();
     let values = [
         ("goals", goals.join("; ")),
         ("budget", first_year_cost(w).unwrap_or_default()),
@@ -161,10 +157,11 @@ fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
         .filter_map(|id| w.a.risks.iter().find(|r| &r.id == id))
         .map(|r| super::lower_first(&r.title))
         .collect();
+    let served: Vec<String> = a.technologies.iter().filter_map(|id| w.technology(id)).map(|t| dated(w, t)).collect();
     let why: Vec<String> = [
         w.fill(&t.why_gaps, &[("gaps", &w.list(&gaps))]),
         w.fill(&t.why_risks, &[("risks", &w.list(&risks))]),
-        w.fill(&t.why_technologies, &[("technologies", &w.technology_names(&a.technologies))]),
+        w.fill(&t.why_technologies, &[("technologies", &w.list(&served))]),
     ]
     .into_iter()
     .flatten()
@@ -234,5 +231,14 @@ fn placed(w: &Words, t: &crate::assessment::TechnologyAssessment) -> String {
     match w.tech_months(t) {
         months if months.is_empty() => format!("{} ({ring})", t.name),
         months => format!("{} ({ring}, {months})", t.name),
+    }
+}
+
+/// "Conversational AI (months 3–5)", or the name alone for a technology without months (one
+/// running already).
+fn dated(w: &Words, t: &crate::assessment::TechnologyAssessment) -> String {
+    match w.tech_months(t) {
+        months if months.is_empty() => t.name.to_string(),
+        months => format!("{} ({months})", t.name),
     }
 }
