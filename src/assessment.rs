@@ -506,10 +506,23 @@ pub struct PhasePlan {
     pub id: Text,
     pub name: Text,
     pub months: [u32; 2],
-    pub entry_criteria: Vec<Text>,
+    pub entry_criteria: Vec<PlannedCriterion>,
     /// Technologies that start in this phase, earliest first.
     pub technologies: Vec<Text>,
     pub actions: Vec<PlannedAction>,
+}
+
+/// An entry criterion that applies to this plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PlannedCriterion {
+    /// Its id in roadmap.toml, whose `text` the report fills with this client's goals, budget
+    /// and `technologies`.
+    pub id: Text,
+    /// The criterion without this client's names.
+    pub text: Text,
+    /// The technologies it names, earliest start first (those running today first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub technologies: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

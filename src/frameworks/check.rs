@@ -537,6 +537,39 @@ fn check_questionnaire_pace(c: &mut Checker, fw: &Frameworks) {
     }
 }
 
+/// An entry criterion uses only the placeholders the report fills for it ({technologies} only
+/// when it `names` rings), and has a plain form without them, printed when a value is missing.
+fn check_entry_criterion(c: &mut Checker, ids: &Ids, entry: &crate::frameworks::EntryCriterion) {
+    use crate::words::placeholders;
+    c.refs(ROADMAP, &entry.id, "action", &entry.produced_by, &ids.actions);
+    let mut fills = vec!["goals", "budget"];
+    if !entry.names.is_empty() {
+        fills.push("technologies");
+    }
+    let place = Place::Entry(&entry.id);
+    if !unfilled(c, &entry.id, &entry.text, &fills)
+        && !placeholders(entry.plain.as_deref().unwrap_or(&entry.text)).is_empty()
+    {
+        let message = format!(
+            "entry criterion `{}` needs a `plain` form without placeholders, printed when a value is missing",
+            entry.id
+        );
+        c.within(ROADMAP, place, &["plain =".to_string()], message);
+    }
+}
+
+/// Reports the first placeholder of an entry's `text` in roadmap.toml that the report does not
+/// fill, if any: it would print as written.
+fn unfilled(c: &mut Checker, id: &str, text: &str, fills: &[&str]) -> bool {
+    let Some(unknown) = crate::words::placeholders(text).into_iter().find(|p| !fills.contains(p)) else {
+        return false;
+    };
+    let message =
+        format!("`{id}` uses {{{unknown}}}, which the report never fills here (it fills {{{}}})", fills.join("}, {"));
+    c.within(ROADMAP, Place::Entry(id), &[format!("{{{unknown}}}")], message);
+    true
+}
+
 /// Every template of `report.toml` within [`words::MAX_PLACEHOLDERS`] placeholders and
 /// [`words::MAX_TEMPLATE_BYTES`], so a report filled from answers within their limits stays
 /// under the bound a sentence may fill to.
@@ -885,7 +918,7 @@ fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
         c.refs(ROADMAP, &phase.id, "source", phase.source.iter(), &ids.sources);
         check_skill_levels(c, fw, ids, ROADMAP, &phase.id, &phase.skills);
         for entry in &phase.entry_criteria {
-            c.refs(ROADMAP, &phase.id, "action", &entry.produced_by, &ids.actions);
+            check_entry_criterion(c, ids, entry);
         }
         for action in &phase.actions {
             c.refs(ROADMAP, &action.id, "earlier action", &action.after, &listed);
@@ -894,6 +927,12 @@ fn check_roadmap(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             c.refs(ROADMAP, &action.id, "technology", &action.for_technologies, &ids.technologies);
             c.refs(ROADMAP, &action.id, "risk category", [&action.owner], &ids.risk_categories);
             c.refs(ROADMAP, &action.id, "question", &action.evidence, &ids.questions);
+            if let Some(on) = &action.works_on {
+                c.refs(ROADMAP, &action.id, "technology", &on.technologies, &ids.technologies);
+                unfilled(c, &action.id, &on.text, &["technologies"]);
+            }
+            let scales = action.large_company.iter().flat_map(|v| &v.company_scales);
+            c.refs(ROADMAP, &action.id, "company scale", scales, &ids.scales);
             c.range(ROADMAP, &action.id, "months", f64::from(action.months), 1.0, f64::from(end - start + 1));
         }
     }

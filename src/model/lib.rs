@@ -1037,7 +1037,17 @@ pub struct Phase {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EntryCriterion {
+    pub id: Text,
+    /// The criterion for this client: the report fills `{goals}` (the stated goals), `{budget}`
+    /// (the plan's one-off and first-year cost) and `{technologies}` (those `names` picks, with
+    /// their months).
     pub text: Text,
+    /// The criterion without this client's names, printed when a value `text` needs is missing
+    /// (no technology named, no currency); required when `text` has placeholders.
+    pub plain: Option<Text>,
+    /// The technologies in these rings are the ones `{technologies}` names.
+    #[serde(default)]
+    pub names: Vec<Ring>,
     /// Applies only when some technology is in one of these rings; always when empty.
     #[serde(default)]
     pub for_rings: Vec<Ring>,
@@ -1077,6 +1087,11 @@ pub struct Action {
     pub before_rings: Vec<Ring>,
     /// The version of the action for a marketing team of at most `team_up_to` people.
     pub small_team: Option<SmallTeamAction>,
+    /// The version for a large company or a large marketing team.
+    pub large_company: Option<LargeCompanyAction>,
+    /// What the action works with here (the tools a training practises on, the vendors a
+    /// review assesses), named when it serves no technology itself.
+    pub works_on: Option<WorksOn>,
     /// Who leads it instead when its usual lead already carries as many actions at once as a
     /// person can (`owner_actions_at_once`) and a start waits for it: outside help, with
     /// `{lead}` (the usual lead) taking part.
@@ -1104,6 +1119,30 @@ pub struct OwnerBand {
 #[serde(deny_unknown_fields)]
 pub struct SmallTeamAction {
     pub team_up_to: i64,
+    pub title: Text,
+    pub description: Text,
+}
+
+/// The technologies in `rings` (of `technologies`, when listed) are what an action works with:
+/// `text` names them (`{technologies}`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorksOn {
+    pub rings: Vec<Ring>,
+    #[serde(default)]
+    pub technologies: Vec<Text>,
+    pub text: Text,
+}
+
+/// How a large company does an action: the same aim with the roles and process its size
+/// brings. It applies to a company of one of `company_scales` (questionnaire.toml
+/// `company_scale`) or a marketing team of more than `team_over` people.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LargeCompanyAction {
+    #[serde(default)]
+    pub company_scales: Vec<Text>,
+    pub team_over: Option<i64>,
     pub title: Text,
     pub description: Text,
 }

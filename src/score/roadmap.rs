@@ -6,7 +6,7 @@ use super::calendar::Running;
 use super::controls_in_place;
 use super::rules::Rules;
 use crate::answers::Answers;
-use crate::assessment::{PhasePlan, PlannedAction, Readiness, RiskEntry, TechnologyAssessment};
+use crate::assessment::{PhasePlan, PlannedAction, PlannedCriterion, Readiness, RiskEntry, TechnologyAssessment};
 use crate::frameworks::{Action, EntryCriterion, Frameworks, Phase, Ring, Text};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -185,6 +185,18 @@ impl Plan<'_> {
         self.serious_by_action.get(&action.id).cloned().unwrap_or_default()
     }
 
+    /// The title and description of the action's version for this business's size, if it has
+    /// one: a small team's, else a large company's.
+    fn version<'a>(&self, action: &'a Action) -> Option<(&'a Text, &'a Text)> {
+        let team = self.business.team_size;
+        let small = action.small_team.as_ref().filter(|v| team.is_some_and(|n| n <= v.team_up_to));
+        let large = action.large_company.as_ref().filter(|v| {
+            let company = self.business.company_scale.as_ref().is_some_and(|s| v.company_scales.contains(s));
+            company || team.zip(v.team_over).is_some_and(|(n, over)| n > over)
+        });
+        small.map(|v| (&v.title, &v.description)).or_else(|| large.map(|v| (&v.title, &v.description)))
+    }
+
     /// The action as planned, if it applies: it mitigates a serious raised risk, serves a
     /// technology in the plan, puts in place a control one waits for or readies a ring a
     /// technology starts in (a quick win switched on needs no shortlist); or, unless the answers
@@ -213,9 +225,9 @@ impl Plan<'_> {
                         && action.before_rings.is_empty()
                         && self.has_ring(&action.for_rings))));
         let in_use = |id: &Text| self.technology(id).is_some_and(|t| t.adoption_timeline.ring == Ring::InUse);
-        let small = action.small_team.as_ref().filter(|v| self.business.team_size.is_some_and(|n| n <= v.team_up_to));
-        let description = match (&action.in_use_description, small) {
-            (_, Some(small)) => small.description.clone(),
+        let version = self.version(action);
+        let description = match (&action.in_use_description, version) {
+            (_, Some((_, description))) => description.clone(),
             (Some(text), None) if technologies.iter().any(in_use) => text.clone(),
             _ => action.description.clone(),
         };
@@ -224,7 +236,7 @@ impl Plan<'_> {
         applies.then(|| {
             let planned = PlannedAction {
                 id: action.id.clone(),
-                title: small.map_or(&action.title, |v| &v.title).clone(),
+                title: version.map_or(&action.title, |(title, _)| title).clone(),
                 description,
                 months,
                 owner: super::risk::owner(self.fw, self.business, &action.owner),
@@ -321,7 +333,7 @@ pub(crate) fn plan(
                     .entry_criteria
                     .iter()
                     .filter(|e| plan.criterion_holds(e, &planned) && in_time(e, phase))
-                    .map(|e| e.text.clone())
+                    .map(|e| criterion(e, techs))
                     .collect(),
                 technologies: starting.iter().map(|t| t.id.clone()).collect(),
                 actions,
@@ -333,6 +345,19 @@ pub(crate) fn plan(
         phase.actions.sort_by_key(|a| a.months[0]);
     }
     phases
+}
+
+/// A criterion as planned: the technologies it names are those in its `names` rings, running
+/// ones first, then by start month.
+fn criterion(e: &EntryCriterion, techs: &[TechnologyAssessment]) -> PlannedCriterion {
+    let mut named: Vec<&TechnologyAssessment> =
+        techs.iter().filter(|t| e.names.contains(&t.adoption_timeline.ring)).collect();
+    named.sort_by_key(|t| t.adoption_timeline.start_month);
+    PlannedCriterion {
+        id: e.id.clone(),
+        text: e.plain.as_ref().unwrap_or(&e.text).clone(),
+        technologies: named.iter().map(|t| t.id.clone()).collect(),
+    }
 }
 
 /// Schedules the planned actions, phase by phase. Work a technology's start waits for (a

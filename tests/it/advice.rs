@@ -257,8 +257,9 @@ fn a_technology_without_the_capability_it_needs_is_studied_whatever_the_dimensio
 #[test]
 fn an_entry_criterion_is_printed_only_when_something_meets_it() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let owner = "Every AI use in production has a named owner";
-    let criteria = |a: &Assessment| a.roadmap.iter().flat_map(|p| p.entry_criteria.clone()).collect::<Vec<_>>();
+    let owner = "owners";
+    let criteria =
+        |a: &Assessment| a.roadmap.iter().flat_map(|p| &p.entry_criteria).map(|c| c.id.clone()).collect::<Vec<_>>();
     let bakery = std::fs::read_to_string(root.join("tests/reference/micro-bakery.toml")).unwrap();
     let bakery = assess_text("bakery.toml", &bakery);
     assert!(bakery.technologies.iter().any(|t| t.adoption_timeline.ring == Ring::Adopt), "a ring the criterion is for");
@@ -390,18 +391,7 @@ fn reports_of_different_businesses_do_not_read_alike() {
     let reports = corpus_reports();
     let bodies: Vec<(String, Vec<(String, bool)>)> =
         reports.iter().map(|(name, md)| (name.clone(), body_paragraphs(md))).collect();
-    let mut holders: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
-    for (name, paragraphs) in &bodies {
-        for (p, intro) in paragraphs {
-            let n = words(p).len();
-            if n >= 6 && !(*intro && n <= 25) {
-                holders.entry(p.as_str()).or_default().insert(name.as_str());
-            }
-        }
-    }
-    let quarter = bodies.len() as f64 / 4.0;
-    let shared: Vec<(&str, usize)> =
-        holders.iter().filter(|(_, who)| who.len() as f64 > quarter).map(|(p, who)| (*p, who.len())).collect();
+    let shared = shared_by_a_quarter(&bodies);
     let all_paragraphs: Vec<std::collections::HashSet<&str>> =
         bodies.iter().map(|(_, ps)| ps.iter().map(|(p, _)| p.as_str()).collect()).collect();
     let all_runs: Vec<_> = bodies.iter().map(|(_, p)| runs(p)).collect();
@@ -428,9 +418,44 @@ fn reports_of_different_businesses_do_not_read_alike() {
         "shared paragraphs: {}; median share of body words in a paragraph found verbatim in another report: {median:.1}% (in the closest one: {median_closest:.1}%); by runs of {RUN} words: {median_runs:.1}%",
         shared.len()
     );
-    assert!(shared.len() <= 7, "{} paragraphs shared by more than a quarter", shared.len());
-    assert!(median <= 21.8, "median share {median:.1}%");
-    assert!(median_runs <= 90.0, "median share by runs {median_runs:.1}%");
+    assert!(shared.is_empty(), "{} paragraphs shared by more than a quarter", shared.len());
+    assert!(median <= 15.0, "median share {median:.1}%");
+    assert!(median_runs <= 89.8, "median share by runs {median_runs:.1}%");
+}
+
+/// The body paragraphs of six words or more (section introductions of 25 words or fewer
+/// aside) found word for word in the reports of more than a quarter of the businesses, with
+/// how many.
+fn shared_by_a_quarter(bodies: &[(String, Vec<(String, bool)>)]) -> Vec<(&str, usize)> {
+    let mut holders: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    for (name, paragraphs) in bodies {
+        for (p, intro) in paragraphs {
+            let n = words(p).len();
+            if n >= 6 && !(*intro && n <= 25) {
+                holders.entry(p.as_str()).or_default().insert(name.as_str());
+            }
+        }
+    }
+    let quarter = bodies.len() as f64 / 4.0;
+    holders.into_iter().filter(|(_, who)| who.len() as f64 > quarter).map(|(p, who)| (p, who.len())).collect()
+}
+
+// The roadmap is advice written for each client: none of its paragraphs (entry criteria and
+// action lines among them) reads word for word the same in more than a quarter of the
+// reports.
+#[test]
+fn no_roadmap_paragraph_reads_the_same_for_more_than_a_quarter_of_the_businesses() {
+    let heading = format!("\n## {}\n", fw().report.roadmap.title);
+    let bodies: Vec<(String, Vec<(String, bool)>)> = corpus_reports()
+        .into_iter()
+        .map(|(name, md)| {
+            let section = md.split(&heading).nth(1).and_then(|s| s.split("\n## ").next()).unwrap_or_default();
+            assert!(!section.is_empty(), "{name} has no roadmap section");
+            (name, body_paragraphs(&format!("{heading}{section}")))
+        })
+        .collect();
+    let shared = shared_by_a_quarter(&bodies);
+    assert!(shared.is_empty(), "{shared:#?}");
 }
 
 /// The share (0-100) of the words of `paragraphs` in a paragraph found whole in `others`.
@@ -627,9 +652,10 @@ fn the_first_page_says_what_waiting_costs_and_what_would_change_the_advice() {
                 assert!(rule.technologies.iter().any(|t| runs(t)), "{name}: {line}");
                 assert!(line.contains(rule.role.as_str()), "{name}: {line} does not say who answers for it");
                 // The work that meets it: the plan's actions on the risks the rule makes worse.
-                let scheduled = |id: &str| a.roadmap.iter().flat_map(|p| &p.actions).any(|x| x.id == id);
-                for risk in a.risks.iter().filter(|r| r.escalated_by.contains(&rule.id) && scheduled(&r.action)) {
-                    let action = &fw().action(&risk.action).unwrap().1.title;
+                // As this plan titles it: the version for the business's size.
+                let scheduled = |id: &str| a.roadmap.iter().flat_map(|p| &p.actions).find(|x| x.id == id);
+                for risk in a.risks.iter().filter(|r| r.escalated_by.contains(&rule.id)) {
+                    let Some(action) = scheduled(&risk.action).map(|x| &x.title) else { continue };
                     assert!(line.contains(action.as_str()), "{name}: {line} does not name {action}");
                 }
             }
@@ -776,5 +802,85 @@ fn maturity_judgements_are_in_the_appendix_and_the_body_gives_the_stage() {
             assert!(appendix.contains(basis), "{name}: {} basis not in the appendix", x.name);
             assert!(in_body.contains(&format!("Maturity: {}", x.technology_maturity.stage_name)), "{name}: {}", x.name);
         }
+    }
+}
+
+/// The items of the entry-criteria list under the phase heading that starts with `phase`.
+fn entry_items(markdown: &str, phase: &str) -> Vec<String> {
+    let entry = format!("{}\n", fw().report.roadmap.entry);
+    let heading = format!("### {phase} (");
+    let section = markdown.split(&heading).nth(1).and_then(|s| s.split("\n### ").next()).unwrap_or_default();
+    let Some((_, list)) = section.split_once(&entry) else { return Vec::new() };
+    let list = list.trim_start_matches('\n').split("\n\n").next().unwrap_or_default();
+    list.lines().filter_map(|l| l.strip_prefix("- ")).map(str::to_string).collect()
+}
+
+// An entry criterion names this client's plan: its goals, its first-year cost in its currency,
+// and the technologies it is about (those in its `names` rings, each by name), with no
+// unfilled placeholder; the plain form is printed only when there is nothing to name.
+#[test]
+fn every_entry_criterion_names_this_clients_goals_cost_and_technologies() {
+    use readiness::frameworks::ContextRole;
+    let fw = fw();
+    let goals = fw.context_with_role(ContextRole::Goals).unwrap();
+    let label = |id: &str| goals.options.iter().find(|o| o.id == id).unwrap().label.to_lowercase();
+    let spec = |id: &str| fw.roadmap.phases.iter().flat_map(|p| &p.entry_criteria).find(|e| e.id == id).unwrap();
+    let mut named = 0;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        for phase in &a.roadmap {
+            let printed = entry_items(&markdown, &phase.name);
+            assert_eq!(printed.len(), phase.entry_criteria.len(), "{name} {}: {printed:?}", phase.id);
+            for (line, c) in printed.iter().zip(&phase.entry_criteria) {
+                let e = spec(&c.id);
+                assert!(!line.contains('{') && !line.contains('}'), "{name}: {line}");
+                if e.text.contains("{goals}") {
+                    assert!(a.business.goals.iter().all(|g| line.to_lowercase().contains(&label(g))), "{name}: {line}");
+                }
+                if let Some(currency) = a.business_case.currency.as_ref().filter(|_| e.text.contains("{budget}")) {
+                    assert!(line.contains(currency.as_str()), "{name}: {line}");
+                }
+                if e.text.contains("{technologies}") {
+                    let about = a.technologies.iter().filter(|t| e.names.contains(&t.adoption_timeline.ring));
+                    let mut expected: Vec<_> = about.map(|t| t.id.clone()).collect();
+                    let mut got = c.technologies.clone();
+                    expected.sort();
+                    got.sort();
+                    assert_eq!(got, expected, "{name} {}", c.id);
+                    for t in c.technologies.iter().map(|id| a.technologies.iter().find(|t| &t.id == id).unwrap()) {
+                        assert!(line.contains(t.name.as_str()), "{name}: {line} does not name {}", t.name);
+                    }
+                    if c.technologies.is_empty() {
+                        assert_eq!(Some(line.as_str()), e.plain.as_deref(), "{name}");
+                    }
+                }
+                named += usize::from(line != &c.text);
+            }
+        }
+    }
+    assert!(named >= 18 * 2, "{named} criteria in this client's words");
+}
+
+// The same action reads in the version that fits the business: a one-person bakery and a
+// 180-person retailer in a large company share several actions, and each reads in its own
+// words, title and description (a version for the small team, the large company, or both).
+#[test]
+fn a_micro_business_and_a_large_company_get_their_own_version_of_the_same_action() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let bakery = std::fs::read_to_string(root.join("tests/reference/micro-bakery.toml")).unwrap();
+    let bakery = assess_text("bakery.toml", &bakery);
+    let retailer = example("large-retailer-gdpr");
+    assert_eq!((bakery.business.team_size, bakery.business.company_scale.as_deref()), (Some(1), Some("small")));
+    assert_eq!((retailer.business.team_size, retailer.business.company_scale.as_deref()), (Some(180), Some("large")));
+    let both: Vec<_> = bakery
+        .roadmap
+        .iter()
+        .flat_map(|p| &p.actions)
+        .filter_map(|b| action(&retailer, &b.id).map(|r| (b, r)))
+        .collect();
+    assert!(both.len() >= 3, "{} actions in both plans", both.len());
+    for (b, r) in &both {
+        assert_ne!(b.title, r.title, "{}", b.id);
+        assert_ne!(b.description, r.description, "{}", b.id);
     }
 }

@@ -472,7 +472,13 @@ fn a_us_provider_needs_a_business_associate_agreement_before_its_assistant_or_dr
     let report = markdown(&reference("us-clinic-network.toml"));
     assert!(texts(rule).iter().all(|t| report.contains(t)), "the rule is in the clinic's report");
     assert!(risk_row(&fw, &report, "data_breach").contains("raised by a rule"));
-    let action = &fw.action(rule.control.as_ref().unwrap().action.as_deref().unwrap()).unwrap().1.title;
+    // The vendor review as the clinic's plan titles it (the version for its size).
+    let id = rule.control.as_ref().unwrap().action.as_deref().unwrap();
+    let plan: serde_json::Value =
+        serde_json::from_str(&common::assess_file(&reference("us-clinic-network.toml"), &["--format", "json"]))
+            .unwrap();
+    let actions = plan["roadmap"].as_array().unwrap().iter().flat_map(|p| p["actions"].as_array().unwrap());
+    let action = actions.into_iter().find(|a| a["id"] == id).unwrap()["title"].as_str().unwrap().to_string();
     for id in ["conversational_ai", "generative_creative"] {
         let row = technology_row(&fw, &report, id);
         // Other work it waits for (the disclosure work of an assistant) may be named beside it.

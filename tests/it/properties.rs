@@ -279,7 +279,7 @@ proptest! {
             fw().action(&y.id).is_some_and(|(_, spec)| !spec.before_rings.is_empty() && spec.after.iter().any(|x| x == id))
         });
         let meets_a_criterion = |id: &str| a.roadmap.iter().zip(&fw().roadmap.phases).any(|(plan, phase)| {
-            phase.entry_criteria.iter().any(|e| plan.entry_criteria.contains(&e.text) && e.produced_by.iter().any(|x| x == id))
+            phase.entry_criteria.iter().any(|e| plan.entry_criteria.iter().any(|c| c.id == e.id) && e.produced_by.iter().any(|x| x == id))
         });
         // Work someone else leads does not compete with it.
         for x in first.actions.iter().filter(|x| first_gap_start.is_some_and(|m| x.months[0] < m) && same_lead(x)) {
@@ -652,7 +652,7 @@ fn disorders(a: &Assessment) -> Vec<String> {
         }
     }
     for (phase, spec) in a.roadmap.iter().zip(&fw().roadmap.phases) {
-        for entry in spec.entry_criteria.iter().filter(|e| phase.entry_criteria.contains(&e.text)) {
+        for entry in spec.entry_criteria.iter().filter(|e| phase.entry_criteria.iter().any(|c| c.id == e.id)) {
             for late in entry
                 .produced_by
                 .iter()

@@ -39,7 +39,6 @@ pub struct Glossary {
 
 pub struct ActionBasis {
     pub evidence: Vec<Text>,
-    pub rings: Vec<Ring>,
 }
 
 pub struct Named {
@@ -80,9 +79,7 @@ pub fn of(fw: &Frameworks, business: &Business) -> Glossary {
             .iter()
             .flat_map(|p| p.actions.iter().map(|a| (a.id.clone(), a.title.clone())))
             .collect(),
-        action_basis: actions()
-            .map(|a| (a.id.clone(), ActionBasis { evidence: a.evidence.clone(), rings: a.for_rings.clone() }))
-            .collect(),
+        action_basis: actions().map(|a| (a.id.clone(), ActionBasis { evidence: a.evidence.clone() })).collect(),
         questions: controls
             .map(|q| (q.id.clone(), QuestionText { prompt: q.prompt.clone(), levels: q.levels.clone() }))
             .collect(),

@@ -188,8 +188,11 @@ impl<'a> Words<'a> {
         .to_string()
     }
 
+    /// The action's title as this plan has it (the version for the business's size), else as
+    /// the roadmap gives it.
     pub(crate) fn action_title(&self, id: &str) -> String {
-        self.g.actions.get(id).map_or_else(|| id.to_string(), |t| t.to_string())
+        let planned = self.a.roadmap.iter().flat_map(|p| &p.actions).find(|x| x.id == id).map(|x| &x.title);
+        planned.or_else(|| self.g.actions.get(id)).map_or_else(|| id.to_string(), |t| t.to_string())
     }
 
     /// "months 1–3", or "month 4" for one month.

@@ -2,7 +2,7 @@
 //! same months as the tables), and each phase with its entry criteria, actions and starts.
 
 use super::{Words, list_block, new_section, paragraph};
-use crate::assessment::{PhasePlan, PlannedAction};
+use crate::assessment::{PhasePlan, PlannedAction, PlannedCriterion};
 use crate::document::{BarKind, Block, Chart, ChartKind, GanttLegend, GanttRow, Phase, Section};
 
 pub(crate) fn section(w: &Words, _explain: bool) -> Section {
@@ -23,7 +23,7 @@ pub(crate) fn section(w: &Words, _explain: bool) -> Section {
 }
 
 fn overloaded(w: &Words, o: &crate::assessment::Overload) -> Option<String> {
-    let titles: Vec<String> = o.actions.iter().filter_map(|id| w.g.actions.get(id)).map(|t| t.to_string()).collect();
+    let titles: Vec<String> = o.actions.iter().map(|id| w.action_title(id)).collect();
     let cap = o.at_once.to_string();
     w.fill(
         &w.text.roadmap.overloaded,
@@ -106,7 +106,7 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
         None => w.fill(&t.phase, &[("name", &phase.name), ("first", &first), ("last", &last)]),
     };
     let mut blocks = vec![Block::Heading(heading.unwrap_or_default())];
-    if let Some(entry) = list_block(phase.entry_criteria.iter().map(|c| c.to_string()).collect(), false) {
+    if let Some(entry) = list_block(phase.entry_criteria.iter().map(|c| criterion(w, c)).collect(), false) {
         blocks.push(paragraph(t.entry.to_string()));
         blocks.push(entry);
     }
@@ -122,6 +122,32 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
     blocks
 }
 
+/// An entry criterion in this client's words: its goals, the plan's first-year cost and the
+/// technologies it names, with their months; the plain form when one of those is missing.
+fn criterion(w: &Words, c: &PlannedCriterion) -> String {
+    let spec = w.fw.roadmap.phases.iter().flat_map(|p| &p.entry_criteria).find(|e| e.id == c.id);
+    let Some(spec) = spec else { return c.text.to_string() };
+    // Goal names hold "and" themselves ("keep customers longer and raise lifetime value").
+    let goals: Vec<String> = w.a.business.goals.iter().map(|g| w.goal(g)).collect();
+    let named: Vec<String> = c.technologies.iter().filter_map(|id| w.technology(id)).map(|t| dated(w, t)).collect();
+    let values = [
+        ("goals", goals.join("; ")),
+        ("budget", first_year_cost(w).unwrap_or_default()),
+        ("technologies", w.list(&named)),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    w.fill(&spec.text, &values).unwrap_or_else(|| c.text.to_string())
+}
+
+/// The plan's one-off and first-year running cost, in the client's currency; none without a
+/// currency or an initiative to cost.
+fn first_year_cost(w: &Words) -> Option<String> {
+    let case = &w.a.business_case;
+    case.currency.as_ref().filter(|_| !case.initiatives.is_empty())?;
+    let [one_off, yearly] = [case.total.one_off, case.total.yearly_cost];
+    Some(super::business_case::money(w, [one_off[0] + yearly[0], one_off[1] + yearly[1]]))
+}
+
 fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
     let t = &w.text.roadmap;
     let gaps: Vec<String> = a.gaps.iter().map(|g| w.dimension_name(g)).collect();
@@ -131,10 +157,11 @@ fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
         .filter_map(|id| w.a.risks.iter().find(|r| &r.id == id))
         .map(|r| super::lower_first(&r.title))
         .collect();
+    let served: Vec<String> = a.technologies.iter().filter_map(|id| w.technology(id)).map(|t| dated(w, t)).collect();
     let why: Vec<String> = [
         w.fill(&t.why_gaps, &[("gaps", &w.list(&gaps))]),
         w.fill(&t.why_risks, &[("risks", &w.list(&risks))]),
-        w.fill(&t.why_technologies, &[("technologies", &w.technology_names(&a.technologies))]),
+        w.fill(&t.why_technologies, &[("technologies", &w.list(&served))]),
     ]
     .into_iter()
     .flatten()
@@ -174,17 +201,44 @@ fn starts_from(w: &Words, a: &PlannedAction) -> Option<String> {
     w.fill(&w.text.roadmap.starts_from, &[("question", prompt), ("current", current)])
 }
 
-/// The technologies an action for some rings works on here, when it names none itself.
+/// The technologies an action for some rings, or working with them, works on here, when it
+/// names none itself: in the action's own words for what it works with, if it has them.
 fn covers(w: &Words, a: &PlannedAction) -> Option<String> {
-    let rings = &w.g.action_basis.get(&a.id)?.rings;
+    let (_, spec) = w.fw.action(&a.id)?;
+    let (rings, only, template) = match &spec.works_on {
+        Some(on) => (&on.rings, &on.technologies[..], &on.text),
+        None => (&spec.for_rings, &[][..], &w.text.roadmap.covers),
+    };
     if !a.technologies.is_empty() || rings.is_empty() {
         return None;
     }
-    let names: Vec<String> =
-        w.a.technologies
-            .iter()
-            .filter(|t| rings.contains(&t.adoption_timeline.ring))
-            .map(|t| t.name.to_string())
-            .collect();
-    (!names.is_empty()).then(|| w.fill(&w.text.roadmap.covers, &[("technologies", &w.list(&names))])).flatten()
+    let worked_on = w.a.technologies.iter().filter(|t| rings.contains(&t.adoption_timeline.ring));
+    let mut worked_on: Vec<_> = worked_on.filter(|t| only.is_empty() || only.contains(&t.id)).collect();
+    // What an action works with is named with its ring and months, in the order it is needed.
+    let names: Vec<String> = match spec.works_on {
+        Some(_) => {
+            worked_on.sort_by_key(|t| t.adoption_timeline.start_month);
+            worked_on.iter().map(|t| placed(w, t)).collect()
+        }
+        None => worked_on.iter().map(|t| t.name.to_string()).collect(),
+    };
+    (!names.is_empty()).then(|| w.fill(template, &[("technologies", &w.list(&names))])).flatten()
+}
+
+/// "Conversational AI (Pilot, months 3–5)", or "(In use)" for a technology without months.
+fn placed(w: &Words, t: &crate::assessment::TechnologyAssessment) -> String {
+    let ring = w.ring(t.adoption_timeline.ring);
+    match w.tech_months(t) {
+        months if months.is_empty() => format!("{} ({ring})", t.name),
+        months => format!("{} ({ring}, {months})", t.name),
+    }
+}
+
+/// "Conversational AI (months 3–5)", or the name alone for a technology without months (one
+/// running already).
+fn dated(w: &Words, t: &crate::assessment::TechnologyAssessment) -> String {
+    match w.tech_months(t) {
+        months if months.is_empty() => t.name.to_string(),
+        months => format!("{} ({months})", t.name),
+    }
 }
