@@ -884,3 +884,85 @@ fn a_micro_business_and_a_large_company_get_their_own_version_of_the_same_action
         assert_ne!(b.description, r.description, "{}", b.id);
     }
 }
+
+/// The texts of the items of each list in the appendix, by the heading above it.
+fn appendix_lists(a: &Assessment) -> std::collections::BTreeMap<String, Vec<String>> {
+    use readiness::document::Block;
+    use readiness::report::{Deliverable, Lang, View};
+    // As written (British English), as the frameworks hold the claims.
+    let mut view = View::everything(false, None);
+    view.deliverable = Deliverable { lang: Some(Lang::EnGb), ..Deliverable::default() };
+    let document = readiness::report::document(a, fw(), &view);
+    let appendix = document.sections.iter().find(|s| s.appendix).unwrap();
+    let mut lists: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    let mut heading = String::new();
+    for block in &appendix.blocks {
+        match block {
+            Block::Heading(h) => heading = h.clone(),
+            Block::List { items, .. } => {
+                let texts = items.iter().map(|i| i.iter().map(|s| s.text.as_str()).collect::<String>());
+                lists.entry(heading.clone()).or_default().extend(texts);
+            }
+            _ => {}
+        }
+    }
+    lists
+}
+
+/// Appendix E cites each evidence line and maturity judgement by its source's number in
+/// Appendix C: the numbered item there is that source (its title), for every technology in
+/// the plan of every reference business and example.
+#[test]
+fn appendix_e_cites_each_figure_by_its_number_in_appendix_c() {
+    let t = &fw().report.appendix;
+    let mut cited = 0;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let lists = appendix_lists(&a);
+        let (sources, evidence) = (&lists[&t.sources.to_string()], lists.get(&t.evidence.to_string()));
+        for x in a.technologies.iter().filter(|x| matches!(x.adoption_timeline.ring, Ring::Adopt | Ring::Pilot)) {
+            let m = &x.technology_maturity;
+            let claims = x.roi_potential.evidence.iter().map(|e| (e.claim.trim_end_matches('.'), &e.source));
+            for (claim, source) in claims.chain([(m.basis.trim_end_matches('.'), &m.source)]) {
+                let line = evidence.into_iter().flatten().find(|l| l.contains(claim));
+                let line = line.unwrap_or_else(|| panic!("{name}: {claim} not in Appendix E"));
+                let after = line.split(claim).nth(1).unwrap().trim_start();
+                let number: usize = after.strip_prefix('[').and_then(|r| r.split_once(']')).unwrap().0.parse().unwrap();
+                let listed = sources.get(number - 1).unwrap_or_else(|| panic!("{name}: no source {number}"));
+                assert!(
+                    listed.starts_with(source.title.as_str()),
+                    "{name}: [{number}] is {listed}, not {}",
+                    source.title
+                );
+                cited += 1;
+            }
+        }
+    }
+    assert!(cited >= 18 * 3, "{cited} citations checked");
+}
+
+/// A lever's "taking overall readiness to X" is the overall score plus the step's gain, as
+/// both are printed; and the cover's distance to the next tier is its floor less the score.
+#[test]
+fn a_levers_result_and_the_distance_to_the_next_tier_add_up() {
+    let tenths = |x: f64| (x * 10.0).round() as i64;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        for l in &a.levers {
+            let after = format!(
+                "taking overall readiness to {}",
+                readiness::report::num((tenths(a.readiness.overall) + tenths(l.gain)) as f64 / 10.0)
+            );
+            let item = markdown
+                .lines()
+                .find(|line| line.contains(l.prompt.as_str()) && line.contains("taking overall"))
+                .unwrap();
+            assert!(item.contains(&after), "{name}: {item}");
+        }
+        let tiers = &fw().scoring.tiers;
+        let next = tiers.iter().position(|t| t.id == a.readiness.tier.id).and_then(|i| tiers.get(i + 1));
+        if let (Some(next), None) = (next, &a.best_case.tier) {
+            let note = format!("{} points below {}", readiness::report::num(next.min - a.readiness.overall), next.name);
+            assert!(markdown.contains(&note), "{name}: no '{note}'");
+        }
+    }
+}
