@@ -59,6 +59,18 @@ pub struct Assessment {
     pub workshop: Option<Workshop>,
 }
 
+impl Assessment {
+    /// Every source the assessment cites, in the order a report first cites them (repeats
+    /// kept): technologies' maturity and evidence, rules, then models.
+    pub fn sources(&self) -> impl Iterator<Item = &SourceRef> {
+        let technologies = self.technologies.iter().flat_map(|x| {
+            std::iter::once(&x.technology_maturity.source).chain(x.roi_potential.evidence.iter().map(|e| &e.source))
+        });
+        let rules = self.business.regulations.iter().flat_map(|r| std::iter::once(&r.source).chain(&r.see_also));
+        technologies.chain(rules).chain(self.models.iter().map(|m| &m.source))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Benchmark {
     /// Assessments in the portfolio.

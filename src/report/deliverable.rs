@@ -51,8 +51,8 @@ fn only_north_american(a: &Assessment, text: &DeliverableText) -> bool {
     !regions.is_empty() && regions.iter().all(|r| text.us_regions.contains(r))
 }
 
-/// What the client wrote, never respelt: the company's name, notes, evidence, free answers
-/// and the workshop's respondents.
+/// What is never respelt: what the client wrote (the company's name, notes, evidence, free
+/// answers, the workshop's respondents) and the titles and addresses of the sources.
 fn client_text(a: &Assessment) -> Vec<String> {
     let answers = a.answers.iter().flat_map(|e| [e.note.as_ref(), e.evidence.as_ref()]).flatten();
     let context = a.context.iter().map(|c| &c.value);
@@ -60,10 +60,13 @@ fn client_text(a: &Assessment) -> Vec<String> {
         a.workshop.iter().flat_map(|w| &w.respondents).flat_map(|r| {
             [Some(&r.name), r.role.as_ref()].into_iter().flatten().chain(r.remarks.iter().map(|c| &c.value))
         });
+    // A source is cited as published: its title and address keep their spelling.
+    let sources = a.sources().flat_map(|s| std::iter::once(&s.title).chain(&s.address));
     let mut keep: Vec<String> = std::iter::once(&a.company)
         .chain(answers)
         .chain(context)
         .chain(respondents)
+        .chain(sources)
         .flat_map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect::<Vec<_>>())
         .collect();
     // The longest first, so a note that contains the company's name is kept whole.

@@ -70,12 +70,40 @@ fn us_only_businesses_read_us_spelling_and_the_others_british() {
     assert!(cases.iter().any(|(_, us)| *us) && cases.iter().any(|(_, us)| !us), "both kinds are there");
     for (path, us) in cases {
         let report = common::assess_file(&path, &["--format", "markdown"]);
-        let found = british(&report);
+        let json: serde_json::Value = serde_json::from_str(&common::assess_file(&path, &["--format", "json"])).unwrap();
+        // A source is cited as published, in its own spelling: its title and address aside.
+        let mut cited = Vec::new();
+        source_texts(&json, &mut cited);
+        assert!(!cited.is_empty(), "{}: no source found in the JSON", path.display());
+        cited.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let found = british(&cited.iter().fold(report.replace('\\', ""), |r, t| r.replace(t.as_str(), "")));
         if us {
             assert!(found.is_empty(), "{}: British spelling in a US English report: {found:?}", path.display());
         } else {
             assert!(!found.is_empty(), "{}: the British spelling was lost", path.display());
         }
+    }
+}
+
+/// The titles and addresses of the sources an assessment's JSON cites (under `source` and
+/// `see_also` keys).
+fn source_texts(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            for (key, v) in fields {
+                let sources: Vec<&serde_json::Value> = match (key.as_str(), v) {
+                    ("source", serde_json::Value::Object(_)) => vec![v],
+                    ("see_also", serde_json::Value::Array(items)) => items.iter().collect(),
+                    _ => Vec::new(),
+                };
+                let texts =
+                    sources.iter().flat_map(|s| ["title", "address"].map(|k| s.get(k).and_then(|t| t.as_str())));
+                out.extend(texts.flatten().map(String::from));
+                source_texts(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| source_texts(v, out)),
+        _ => {}
     }
 }
 
@@ -143,4 +171,20 @@ fn prepared_by_signs_every_view_and_is_held_to_the_limits_of_answer_text() {
     let out = common::bin().args(["assess", "--answers"]).arg(&file).args(["--prepared-by", &long]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--prepared-by is longer than 2000 characters"));
+}
+
+/// A US English report cites each source at its published address: respelling a URL
+/// ("organisations" in a path) would break the link.
+#[test]
+fn a_us_english_report_keeps_every_source_address_as_published() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/us-clinic-network.toml");
+    let json: serde_json::Value = serde_json::from_str(&common::assess_file(&path, &["--format", "json"])).unwrap();
+    let mut cited = Vec::new();
+    source_texts(&json, &mut cited);
+    let html = common::assess_file(&path, &["--format", "html"]);
+    let addresses: Vec<&String> = cited.iter().filter(|t| t.starts_with("https://")).collect();
+    assert!(addresses.iter().any(|a| a.contains("organisations")), "the case this guards: a British word in a URL");
+    for address in addresses {
+        assert!(html.contains(&address.replace('&', "&amp;")), "{address} is not in the report as published");
+    }
 }

@@ -80,17 +80,8 @@ fn answers(w: &Words) -> Vec<Block> {
 /// Every source the report cites, once, in the order first cited: Appendix C numbers them so
 /// Appendix E can cite by number.
 pub(crate) fn cited<'a>(w: &Words<'a>) -> Vec<&'a SourceRef> {
-    let a = w.a;
-    let cited = a
-        .technologies
-        .iter()
-        .flat_map(|x| {
-            std::iter::once(&x.technology_maturity.source).chain(x.roi_potential.evidence.iter().map(|e| &e.source))
-        })
-        .chain(a.business.regulations.iter().flat_map(|r| std::iter::once(&r.source).chain(&r.see_also)))
-        .chain(a.models.iter().map(|m| &m.source));
     let mut seen: Vec<&SourceRef> = Vec::new();
-    for s in cited {
+    for s in w.a.sources() {
         if !seen.iter().any(|x| x.id == s.id) {
             seen.push(s);
         }

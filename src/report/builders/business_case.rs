@@ -92,7 +92,10 @@ pub(crate) fn summary(w: &Words) -> Option<Block> {
 fn money_row(w: &Words, i: &Initiative) -> Vec<String> {
     let t = &w.text.business_case;
     let timing = w.fill(&t.months_to_value, &[("month", &i.months_to_value.to_string())]).unwrap_or_default();
-    let payback = i.payback_months.and_then(|p| w.fill(&t.payback, &[("range", &range(w, p, num))]));
+    let payback = i.payback_months.and_then(|p| match range(w, p, num).as_str() {
+        "1" => Some(t.payback_month.to_string()),
+        months => w.fill(&t.payback, &[("range", months)]),
+    });
     vec![
         i.name.to_string(),
         range(w, i.person_weeks, num),

@@ -73,7 +73,8 @@ fn here(w: &Words, t: &TechnologyAssessment) -> String {
         let value = super::business_case::value_text(w, &i.value, i.kind);
         w.fill(&s.waiting_here_value, &[&values[..], &[("value", &value[..])]].concat())
     });
-    forgone.or_else(|| w.fill(&s.waiting_here, &values)).unwrap_or_default()
+    let met = (t.business_readiness.shortfall <= 0.0).then(|| w.fill(&s.waiting_here_met, &values[..1])).flatten();
+    forgone.or(met).or_else(|| w.fill(&s.waiting_here, &values)).unwrap_or_default()
 }
 
 /// What peers already run, from the evidence each technology's adoption stage was judged on:
