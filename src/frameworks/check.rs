@@ -1136,6 +1136,9 @@ fn check_business_case(c: &mut Checker, fw: &Frameworks, ids: &Ids) {
             c.at(BUSINESS_CASE, "[[kpi]]", format!("no `[[kpi]]` for the goal `{goal}`"));
         }
     }
+    for k in &data.kpi {
+        c.refs_at(BUSINESS_CASE, Place::Key("technologies"), "technology", &k.technologies, &ids.technologies);
+    }
     for k in data.kpi.iter().filter(|k| !ids.goals.contains(&k.goal)) {
         c.at(BUSINESS_CASE, &format!("goal = \"{}\"", k.goal), format!("`[[kpi]]` for unknown goal `{}`", k.goal));
     }

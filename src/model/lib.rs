@@ -348,6 +348,9 @@ pub struct PublishedEffect {
 pub struct GoalKpi {
     pub goal: Text,
     pub measure: Text,
+    /// Only for these technologies, ahead of the goal's general measure; empty for all.
+    #[serde(default)]
+    pub technologies: Vec<Text>,
 }
 
 // ----- sources.toml -----

@@ -5,7 +5,7 @@
 use super::context::source_ref;
 use crate::answers::{Answers, ContextValue};
 use crate::assessment::{
-    Band, Business, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness,
+    Band, Business, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness, RiskEntry,
     TechnologyAssessment, Totals, Value,
 };
 use crate::frameworks::{ContextOption, Frameworks, Ring, Text, ValueBase};
@@ -60,12 +60,13 @@ pub(crate) fn build(
     technologies: &[TechnologyAssessment],
     roadmap: &[PhasePlan],
     readiness: &Readiness,
+    risks: &[RiskEntry],
 ) -> BusinessCase {
     let basis = Basis::of(fw, answers, business);
     let currency = option(fw, answers, &fw.business_case.currency_question).and_then(|o| o.currency.clone());
     let actions: Vec<&PlannedAction> = roadmap.iter().flat_map(|p| &p.actions).collect();
     let mut initiatives: Vec<Initiative> =
-        initiative_technologies(technologies).map(|t| technology_case(fw, t, basis, &actions)).collect();
+        initiative_technologies(technologies).map(|t| technology_case(fw, t, basis, &actions, risks)).collect();
     let planned: Vec<Text> = initiatives.iter().map(|i| i.id.clone()).collect();
     initiatives.extend(actions.iter().map(|a| action_case(fw, a, basis, &planned, technologies, readiness)));
     let total = totals(&initiatives);
@@ -88,7 +89,13 @@ fn option<'a>(fw: &'a Frameworks, answers: &Answers, question: &str) -> Option<&
     fw.context_question(question)?.options.iter().find(|o| o.id == *id)
 }
 
-fn technology_case(fw: &Frameworks, t: &TechnologyAssessment, basis: Basis, actions: &[&PlannedAction]) -> Initiative {
+fn technology_case(
+    fw: &Frameworks,
+    t: &TechnologyAssessment,
+    basis: Basis,
+    actions: &[&PlannedAction],
+    risks: &[RiskEntry],
+) -> Initiative {
     let data = &fw.business_case;
     let base = t.implementation_complexity.base;
     let effort = data.effort.iter().find(|e| e.complexity == base).map_or([0.0; 2], |e| e.person_weeks);
@@ -98,8 +105,17 @@ fn technology_case(fw: &Frameworks, t: &TechnologyAssessment, basis: Basis, acti
     let (one_off, yearly_cost) = (scaled(one_off, basis.cost), scaled(yearly_cost, basis.cost));
     let value = published_value(fw, &t.id, basis);
     let goal = t.roi_potential.goals_served.first().cloned().unwrap_or_default();
-    let measure = data.kpi.iter().find(|k| k.goal == goal).map(|k| k.measure.clone()).unwrap_or_default();
-    // The owner of the first action that serves it, else of the first action of the plan.
+    let for_goal = data.kpi.iter().filter(|k| k.goal == goal);
+    let kpi = for_goal
+        .clone()
+        .find(|k| k.technologies.contains(&t.id))
+        .or(for_goal.clone().find(|k| k.technologies.is_empty()));
+    let measure = kpi.map(|k| k.measure.clone()).unwrap_or_default();
+    // Who answers for its most exposed risk (the first among equals); else the owner of the
+    // first action that serves it, else of the first action of the plan.
+    let exposed =
+        t.risk_factors.risks.iter().filter(|r| r.exposure > 0.0).min_by(|x, y| y.exposure.total_cmp(&x.exposure));
+    let risk_owner = exposed.and_then(|r| risks.iter().find(|x| x.id == r.id)).map(|r| r.owner.clone());
     let serving = actions.iter().find(|a| a.technologies.contains(&t.id)).or(actions.first());
     Initiative {
         id: t.id.clone(),
@@ -113,7 +129,7 @@ fn technology_case(fw: &Frameworks, t: &TechnologyAssessment, basis: Basis, acti
         kpi: Kpi::Measure { measure, goal, lift: kpi_lift(&value) },
         value,
         months_to_value: t.adoption_timeline.end_month.unwrap_or_default(),
-        owner: serving.map(|a| a.owner.clone()).unwrap_or_default(),
+        owner: risk_owner.or_else(|| serving.map(|a| a.owner.clone())).unwrap_or_default(),
     }
 }
 

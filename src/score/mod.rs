@@ -38,7 +38,7 @@ pub fn assess(fw: &Frameworks, answers: &Answers, as_of: Date) -> Assessment {
     let levers = levers::top(fw, answers, as_of, &technologies, &readiness.gaps);
     let roadmap = roadmap::plan(fw, &business, answers, &readiness.gaps, &technologies, &risks);
     let overloaded = roadmap::overloads(fw, &roadmap);
-    let business_case = business_case::build(fw, answers, &business, &technologies, &roadmap, &readiness);
+    let business_case = business_case::build(fw, answers, &business, &technologies, &roadmap, &readiness, &risks);
     Assessment {
         generator: format!("readiness {}", env!("CARGO_PKG_VERSION")).into(),
         as_of,

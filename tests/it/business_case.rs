@@ -332,3 +332,30 @@ fn a_business_case_naming_an_unknown_technology_is_refused_with_file_and_line() 
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("business_case.toml:") && err.contains("hyper_personalisation"), "{err}");
 }
+
+/// A technology's business case is owned by whoever answers for its most exposed risk (the
+/// content lead for generated content, not the security lead of the first action serving
+/// it), and a content tool is held to what it produces rather than to interactions.
+#[test]
+fn a_technology_is_owned_by_who_answers_for_its_most_exposed_risk() {
+    let fw = Frameworks::builtin().unwrap();
+    let mut checked = 0;
+    for path in answer_files() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let a = assess_with(&fw, &name, &read(&path));
+        for t in a.technologies.iter().filter(|t| a.business_case.initiatives.iter().any(|i| i.id == t.id)) {
+            let exposed = t.risk_factors.risks.iter().filter(|r| r.exposure > 0.0);
+            let Some(top) = exposed.clone().find(|r| exposed.clone().all(|o| o.exposure <= r.exposure)) else {
+                continue;
+            };
+            let owner = &a.risks.iter().find(|r| r.id == top.id).unwrap().owner;
+            assert_eq!(&initiative(&a, &t.id).owner, owner, "{name}: {}", t.id);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 18, "{checked} technologies checked");
+    let clinic = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reference/us-clinic-network.toml"));
+    let clinic = assess_with(&fw, "us-clinic-network.toml", &clinic);
+    let Kpi::Measure { measure, .. } = &initiative(&clinic, "generative_creative").kpi else { panic!("a measure") };
+    assert!(measure.contains("approved without rework"), "{measure}");
+}
