@@ -89,6 +89,16 @@ pub(crate) fn cited<'a>(w: &Words<'a>) -> Vec<&'a SourceRef> {
     seen
 }
 
+/// A source as the body cites it: who published it and its number in Appendix C.
+pub(crate) fn cite(w: &Words, s: &SourceRef) -> String {
+    let number = number(w, &s.id).unwrap_or_default();
+    let by = s.publisher.as_ref().or(s.author.as_ref());
+    let values = [("by", by.map_or("", |b| b.as_str())), ("number", &number)];
+    w.fill(&w.text.appendix.cite, &values)
+        .or_else(|| w.fill(&w.text.appendix.cite_number, &values[1..]))
+        .unwrap_or_default()
+}
+
 /// A source's number in Appendix C.
 pub(crate) fn number(w: &Words, id: &str) -> Option<String> {
     cited(w).iter().position(|s| s.id == id).map(|n| (n + 1).to_string())

@@ -161,7 +161,7 @@ fn claim(w: &Words, i: &Initiative) -> Option<String> {
         ("name", &i.name[..]),
         ("value", &value_text(w, v, i.kind)),
         ("claim", v.claim.as_deref()?.trim_end_matches('.')),
-        ("source", &super::summary::source(w, v.source.as_ref()?)),
+        ("source", &super::appendix::cite(w, v.source.as_ref()?)),
     ];
     w.fill(&w.text.business_case.claim, &values)
 }

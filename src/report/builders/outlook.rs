@@ -94,7 +94,7 @@ fn peers(w: &Words) -> Vec<String> {
                 ("here", &here(w, t)),
                 ("stage", &m.stage_name.to_lowercase()),
                 ("basis", m.basis.trim_end_matches('.')),
-                ("source", &super::summary::source(w, &m.source)),
+                ("source", &super::appendix::cite(w, &m.source)),
             ];
             w.fill(&s.waiting_peers, &values)
         })
