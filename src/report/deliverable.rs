@@ -29,11 +29,18 @@ pub struct Deliverable {
 }
 
 /// Signs, respells and sizes a built report.
-pub(crate) fn apply(mut document: Document, a: &Assessment, text: &DeliverableText, how: &Deliverable) -> Document {
+/// `months`: the month names, so dates read the US way ("December 7, 2026") in US English.
+pub(crate) fn apply(
+    mut document: Document,
+    a: &Assessment,
+    text: &DeliverableText,
+    months: &[Text],
+    how: &Deliverable,
+) -> Document {
     let north_american = only_north_american(a, text);
     let us = how.lang.map_or(north_american, |l| l == Lang::EnUs);
     if us {
-        Respeller { pairs: &text.us_spelling, keep: client_text(a) }.document(&mut document);
+        Respeller { pairs: &text.us_spelling, keep: client_text(a), months }.document(&mut document);
     }
     let paper = how.paper.unwrap_or(if north_american { Paper::Letter } else { Paper::A4 });
     document.meta.paper = paper;
@@ -67,9 +74,16 @@ fn client_text(a: &Assessment) -> Vec<String> {
         .chain(context)
         .chain(respondents)
         .chain(sources)
-        .flat_map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect::<Vec<_>>())
+        .flat_map(|t| {
+            t.lines()
+                .map(str::trim)
+                .filter(|l| l.chars().any(char::is_alphabetic))
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
         .collect();
-    // The longest first, so a note that contains the company's name is kept whole.
+    // A figure needs no keeping (only words are respelt), and would match inside a year ("24"
+    // in "2024"). The longest first, so a note that contains the company's name is kept whole.
     keep.sort_by_key(|k| std::cmp::Reverse(k.len()));
     keep.dedup();
     keep
@@ -78,6 +92,7 @@ fn client_text(a: &Assessment) -> Vec<String> {
 struct Respeller<'a> {
     pairs: &'a BTreeMap<Text, Text>,
     keep: Vec<String>,
+    months: &'a [Text],
 }
 
 impl Respeller<'_> {
@@ -103,12 +118,46 @@ impl Respeller<'_> {
         let mut out = String::with_capacity(text.len());
         let mut rest = text.as_str();
         while let Some((at, len)) = self.first_kept(rest) {
-            out.push_str(&self.words(&rest[..at]));
+            out.push_str(&self.words(&self.dates(&rest[..at])));
             out.push_str(&rest[at..at + len]);
             rest = &rest[at + len..];
         }
-        out.push_str(&self.words(rest));
+        out.push_str(&self.words(&self.dates(rest)));
         *text = out;
+    }
+
+    /// "7 December 2026" as "December 7, 2026".
+    fn dates(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut rest = text;
+        while let Some((start, end, us)) = self.first_date(rest) {
+            out.push_str(&rest[..start]);
+            out.push_str(&us);
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The first "day month year" in `text`: where it starts and ends, and the US form.
+    fn first_date(&self, text: &str) -> Option<(usize, usize, String)> {
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let found = self.months.iter().flat_map(|m| {
+            let needle = format!(" {m} ");
+            let at_month = text.match_indices(&needle).map(|(at, n)| (at, n.len())).collect::<Vec<_>>();
+            at_month.into_iter().filter_map(move |(at, n)| {
+                let before = &text[..at];
+                let day_len = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let ahead = &text[at + n..];
+                let year_len = digits(ahead);
+                let whole = !before[..before.len() - day_len].ends_with(|c: char| c.is_alphanumeric());
+                ((1..=2).contains(&day_len) && year_len == 4 && whole).then(|| {
+                    let day = &before[before.len() - day_len..];
+                    (at - day_len, at + n + 4, format!("{m} {day}, {}", &ahead[..4]))
+                })
+            })
+        });
+        found.min_by_key(|(start, ..)| *start)
     }
 
     fn first_kept(&self, text: &str) -> Option<(usize, usize)> {

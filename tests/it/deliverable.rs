@@ -188,3 +188,38 @@ fn a_us_english_report_keeps_every_source_address_as_published() {
         assert!(html.contains(&address.replace('&', "&amp;")), "{address} is not in the report as published");
     }
 }
+
+/// The dates of a report (day month year) in the order its English writes them.
+fn dates(report: &str, us: bool) -> Vec<String> {
+    let months = &common::fw().report.months;
+    let words: Vec<&str> = report
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is =
+        |w: &str, len: std::ops::RangeInclusive<usize>| len.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let triples = words.windows(3).filter(|w| match us {
+        true => months.iter().any(|m| m == w[0]) && is(w[1], 1..=2) && is(w[2].trim_end_matches('.'), 4..=4),
+        false => is(w[0], 1..=2) && months.iter().any(|m| m == w[1]) && is(w[2].trim_end_matches('.'), 4..=4),
+    });
+    triples.map(|w| w.join(" ")).collect()
+}
+
+/// A US English report writes its dates the US way ("December 7, 2026"); a British one keeps
+/// "7 December 2026".
+#[test]
+fn a_us_english_report_writes_dates_month_first() {
+    let path = common::example("b2b-software.toml");
+    let json: serde_json::Value = serde_json::from_str(&common::assess_file(&path, &["--format", "json"])).unwrap();
+    // A source's title and address are quoted as published.
+    let mut cited = Vec::new();
+    source_texts(&json, &mut cited);
+    // Markdown escapes (a backslash, a word joiner after a scheme) aside.
+    let us = common::assess_file(&path, &["--format", "markdown"]).replace(['\\', '\u{2060}'], "");
+    let us = cited.iter().fold(us, |r, t| r.replace(t.as_str(), ""));
+    assert!(dates(&us, false).is_empty(), "British dates in a US report: {:?}", dates(&us, false));
+    assert!(dates(&us, true).len() >= 3, "{:?}", dates(&us, true));
+    let uk = common::assess_file(&common::example("small-ecommerce.toml"), &["--format", "markdown"]);
+    assert!(dates(&uk, true).is_empty(), "US dates in a British report: {:?}", dates(&uk, true));
+    assert!(dates(&uk, false).len() >= 3, "{:?}", dates(&uk, false));
+}

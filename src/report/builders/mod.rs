@@ -81,7 +81,7 @@ pub fn document(a: &Assessment, fw: &Frameworks, view: &View) -> Document {
         cover: summary::cover(&w),
         sections,
     };
-    super::deliverable::apply(document, a, &fw.report.deliverable, &view.deliverable)
+    super::deliverable::apply(document, a, &fw.report.deliverable, &fw.report.months, &view.deliverable)
 }
 
 /// Builds one section of the report; the flag asks for the answers and weights behind scores.
