@@ -420,7 +420,7 @@ fn reports_of_different_businesses_do_not_read_alike() {
     );
     assert!(shared.is_empty(), "{} paragraphs shared by more than a quarter", shared.len());
     assert!(median <= 15.0, "median share {median:.1}%");
-    assert!(median_runs <= 89.8, "median share by runs {median_runs:.1}%");
+    assert!(median_runs <= 89.6, "median share by runs {median_runs:.1}%");
 }
 
 /// The body paragraphs of six words or more (section introductions of 25 words or fewer
@@ -685,10 +685,10 @@ fn a_roadmap_action_starts_from_the_clients_own_weakest_answer() {
         line.expect("the data work is in the plan")
     };
     let fernhill = item(&example("small-ecommerce"));
-    assert!(fernhill.contains(r#""Known problems (duplicates, gaps) are fixed by hand when they hurt", the answer to "How trustworthy is the customer data""#), "{fernhill}");
+    assert!(fernhill.contains(r#""Known problems (duplicates, gaps) are fixed by hand when they hurt" (How trustworthy is the customer data)"#), "{fernhill}");
     let better = assess_text("better.toml", &with_line(&example_text("small-ecommerce"), "data_quality", "2"));
     let better = item(&better);
-    assert!(better.contains(r#""Purchases, sign-ups and email engagement are captured consistently for most customers", the answer to "How is first-party customer data captured""#), "{better}");
+    assert!(better.contains(r#""Purchases, sign-ups and email engagement are captured consistently for most customers" (How is first-party customer data captured)"#), "{better}");
 }
 
 /// The answer file of a reference business or example, by name.

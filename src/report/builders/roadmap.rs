@@ -166,10 +166,18 @@ fn action_item(w: &Words, a: &PlannedAction) -> Option<String> {
     .into_iter()
     .flatten()
     .collect();
-    let why = if why.is_empty() { t.why_plan.to_string() } else { why.join(" ") };
     let conditional = |month: u32| w.fill(&t.if_go, &[("month", &month.to_string()), ("description", &a.description)]);
     let first = a.if_go.and_then(conditional).unwrap_or_else(|| a.description.to_string());
-    let description: Vec<String> = [Some(first), starts_from(w, a), covers(w, a)].into_iter().flatten().collect();
+    let mut description: Vec<String> = [Some(first), starts_from(w, a)].into_iter().flatten().collect();
+    // What it covers here is reason enough for work of the programme itself.
+    let why = match (why.is_empty(), covers(w, a)) {
+        (true, Some(covered)) => covered,
+        (true, None) => t.why_plan.to_string(),
+        (false, covered) => {
+            description.extend(covered);
+            why.join(" ")
+        }
+    };
     let values = [
         ("title", &a.title[..]),
         ("months", &w.months(a.months[0], a.months[1])),
@@ -214,24 +222,15 @@ fn covers(w: &Words, a: &PlannedAction) -> Option<String> {
     }
     let worked_on = w.a.technologies.iter().filter(|t| rings.contains(&t.adoption_timeline.ring));
     let mut worked_on: Vec<_> = worked_on.filter(|t| only.is_empty() || only.contains(&t.id)).collect();
-    // What an action works with is named with its ring and months, in the order it is needed.
+    // What an action works with is named with its months, in the order it is needed.
     let names: Vec<String> = match spec.works_on {
         Some(_) => {
             worked_on.sort_by_key(|t| t.adoption_timeline.start_month);
-            worked_on.iter().map(|t| placed(w, t)).collect()
+            worked_on.iter().map(|t| dated(w, t)).collect()
         }
         None => worked_on.iter().map(|t| t.name.to_string()).collect(),
     };
     (!names.is_empty()).then(|| w.fill(template, &[("technologies", &w.list(&names))])).flatten()
-}
-
-/// "Conversational AI (Pilot, months 3–5)", or "(In use)" for a technology without months.
-fn placed(w: &Words, t: &crate::assessment::TechnologyAssessment) -> String {
-    let ring = w.ring(t.adoption_timeline.ring);
-    match w.tech_months(t) {
-        months if months.is_empty() => format!("{} ({ring})", t.name),
-        months => format!("{} ({ring}, {months})", t.name),
-    }
 }
 
 /// "Conversational AI (months 3–5)", or the name alone for a technology without months (one
