@@ -420,7 +420,7 @@ fn reports_of_different_businesses_do_not_read_alike() {
     );
     assert!(shared.is_empty(), "{} paragraphs shared by more than a quarter", shared.len());
     assert!(median <= 15.0, "median share {median:.1}%");
-    assert!(median_runs <= 89.6, "median share by runs {median_runs:.1}%");
+    assert!(median_runs <= 89.4, "median share by runs {median_runs:.1}%");
 }
 
 /// The body paragraphs of six words or more (section introductions of 25 words or fewer
@@ -948,7 +948,7 @@ fn appendix_e_cites_each_figure_by_its_number_in_appendix_c() {
     assert!(cited >= 18 * 3, "{cited} citations checked");
 }
 
-/// A lever's "taking overall readiness to X" is the overall score plus the step's gain, as
+/// A lever's "to X overall" is the overall score plus the step's gain, as
 /// both are printed; and the cover's distance to the next tier is its floor less the score.
 #[test]
 fn a_levers_result_and_the_distance_to_the_next_tier_add_up() {
@@ -957,13 +957,11 @@ fn a_levers_result_and_the_distance_to_the_next_tier_add_up() {
         let markdown = markdown_of(&a);
         for l in &a.levers {
             let after = format!(
-                "taking overall readiness to {}",
+                "to {} overall",
                 readiness::report::num((tenths(a.readiness.overall) + tenths(l.gain)) as f64 / 10.0)
             );
-            let item = markdown
-                .lines()
-                .find(|line| line.contains(l.prompt.as_str()) && line.contains("taking overall"))
-                .unwrap();
+            let item =
+                markdown.lines().find(|line| line.contains(l.prompt.as_str()) && line.contains(" overall. ")).unwrap();
             assert!(item.contains(&after), "{name}: {item}");
         }
         let tiers = &fw().scoring.tiers;

@@ -34,16 +34,21 @@ pub(crate) fn section(w: &Words) -> Option<Section> {
     if !rows.is_empty() {
         blocks.push(table(None, kpi_columns, rows));
     }
-    let items: Vec<String> = case
-        .initiatives
+    // Grouped by the month each is due, earliest first: "by month 2: A and B".
+    let mut due: std::collections::BTreeMap<u32, Vec<&str>> = Default::default();
+    for i in &case.initiatives {
+        if let Kpi::Delivery { month } = i.kpi {
+            due.entry(month).or_default().push(&i.name);
+        }
+    }
+    let items: Vec<String> = due
         .iter()
-        .filter_map(|i| match i.kpi {
-            Kpi::Delivery { month } => w.fill(&t.delivered_item, &[("name", &i.name), ("month", &month.to_string())]),
-            _ => None,
+        .filter_map(|(month, names)| {
+            w.fill(&t.delivered_item, &[("names", &w.list(names)), ("month", &month.to_string())])
         })
         .collect();
     if !items.is_empty() {
-        blocks.extend(w.fill(&t.delivered, &[("actions", &w.list(&items))]).map(paragraph));
+        blocks.extend(w.fill(&t.delivered, &[("actions", &items.join("; "))]).map(paragraph));
     }
     let claims: Vec<String> = case.initiatives.iter().filter_map(|i| claim(w, i)).collect();
     if !claims.is_empty() {

@@ -136,11 +136,8 @@ fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
             w.fill(&w.text.risks.partly, &[("short", &w.list(&quoted))]).unwrap_or_else(|| r.reason.to_string())
         }
     };
-    let likelihood = w.g.likelihoods.get(&r.likelihood_band).map_or("", |l| l.as_str()).to_lowercase();
     let values = [
-        ("severity", &w.severity(r.severity).to_lowercase()[..]),
-        ("likelihood", &likelihood),
-        ("exposure", &num(r.exposure)),
+        ("exposure", &num(r.exposure)[..]),
         ("reason", &reason[..]),
         ("evidence", &evidence.join("; ")),
         ("technologies", &w.technology_names(&r.technologies)),
@@ -152,7 +149,7 @@ fn detail(w: &Words, r: &RiskEntry) -> Option<String> {
         .collect();
     let escalated = w.fill(&w.text.risks.escalated_by, &[("rules", &w.list(&rules))]);
     let detail = w.fill(&w.text.risks.detail, &values)?;
-    let text = format!("{}: {detail}{}", r.title, escalated.map(|e| format!(" {e}")).unwrap_or_default());
+    let text = format!("{} {detail}{}", r.title, escalated.map(|e| format!(" {e}")).unwrap_or_default());
     Some(notes::after(w, text, r.evidence.iter().map(|e| &e.question[..])))
 }
 
@@ -175,9 +172,11 @@ fn rules(w: &Words) -> Vec<Block> {
             };
             let exceptions = extra(&t.exceptions, "exceptions", &r.exceptions);
             let obligation = format!("{}{exceptions}{}", r.obligation, extra(&t.history, "history", &r.history));
-            vec![cell, obligation, r.role.to_string(), w.technology_names(&r.technologies)]
+            // Who answers for it closes the obligation: a column of its own ran longer than it.
+            let role = w.fill(&t.role_line, &[("role", &r.role)]).map(|r| format!(" {r}")).unwrap_or_default();
+            vec![cell, format!("{obligation}{role}"), w.technology_names(&r.technologies)]
         })
         .collect();
-    let columns = vec![left(&t.rule), wide(&t.obligation), left(&t.role), left(&w.text.technologies.technology)];
+    let columns = vec![left(&t.rule), wide(&t.obligation), left(&w.text.technologies.technology)];
     vec![Block::Heading(t.rules.to_string()), table(None, columns, rows)]
 }

@@ -30,10 +30,11 @@ pub(crate) fn section(w: &Words, _explain: bool) -> Section {
         technology.or_else(|| w.a.roadmap.iter().find(|p| p.id == id).map(|p| p.name.to_string()))
     };
     let category = |id: &str| w.g.skill_categories.get(id).map_or(id.to_string(), |c| c.to_string());
-    let rows =
+    // The table holds the skills short of their level; those at it are named in one line.
+    let rows: Vec<Vec<String>> =
         w.a.skills
             .iter()
-            .filter(|s| s.required > 0)
+            .filter(|s| s.required > 0 && s.gap > 0.0)
             .map(|s| {
                 let needed: Vec<String> = s.needed_by.iter().filter_map(|id| requirer(id)).collect();
                 vec![
@@ -54,7 +55,11 @@ pub(crate) fn section(w: &Words, _explain: bool) -> Section {
         right(&t.gap),
         wide(&t.needed_by),
     ];
-    blocks.push(table(None, columns, rows));
+    if !rows.is_empty() {
+        blocks.push(table(None, columns, rows));
+    }
+    let met: Vec<&str> = w.a.skills.iter().filter(|s| s.required > 0 && s.gap <= 0.0).map(|s| &s.name[..]).collect();
+    blocks.extend(w.fill(&t.met, &[("skills", &w.list(&met))]).map(paragraph));
     let largest: Vec<String> = largest_gaps(w).map(|s| s.name.to_string()).collect();
     match w.fill(&t.paths_in_appendix, &[("skills", &w.list(&largest))]) {
         Some(pointer) => blocks.push(paragraph(pointer)),
