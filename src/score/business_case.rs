@@ -199,8 +199,9 @@ fn action_case(
     }
 }
 
-/// The first gap it closes, from its score now to the most the technologies in view require
-/// of it; an action that closes no gap is held to its last month.
+/// The first gap it works on, from its score now to the least any technology requires of it
+/// above that score (the first requirement the work meets); an action that closes no gap is
+/// held to its last month.
 fn action_kpi(a: &PlannedAction, technologies: &[TechnologyAssessment], readiness: &Readiness) -> Kpi {
     let delivery = Kpi::Delivery { month: a.months[1] };
     let Some(gap) = a.gaps.first() else { return delivery };
