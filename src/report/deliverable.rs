@@ -130,34 +130,13 @@ impl Respeller<'_> {
     fn dates(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 8);
         let mut rest = text;
-        while let Some((start, end, us)) = self.first_date(rest) {
+        while let Some((start, end, us)) = self.months.iter().filter_map(|m| us_date(rest, m)).min_by_key(|d| d.0) {
             out.push_str(&rest[..start]);
             out.push_str(&us);
             rest = &rest[end..];
         }
         out.push_str(rest);
         out
-    }
-
-    /// The first "day month year" in `text`: where it starts and ends, and the US form.
-    fn first_date(&self, text: &str) -> Option<(usize, usize, String)> {
-        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let found = self.months.iter().flat_map(|m| {
-            let needle = format!(" {m} ");
-            let at_month = text.match_indices(&needle).map(|(at, n)| (at, n.len())).collect::<Vec<_>>();
-            at_month.into_iter().filter_map(move |(at, n)| {
-                let before = &text[..at];
-                let day_len = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-                let ahead = &text[at + n..];
-                let year_len = digits(ahead);
-                let whole = !before[..before.len() - day_len].ends_with(|c: char| c.is_alphanumeric());
-                ((1..=2).contains(&day_len) && year_len == 4 && whole).then(|| {
-                    let day = &before[before.len() - day_len..];
-                    (at - day_len, at + n + 4, format!("{m} {day}, {}", &ahead[..4]))
-                })
-            })
-        });
-        found.min_by_key(|(start, ..)| *start)
     }
 
     fn first_kept(&self, text: &str) -> Option<(usize, usize)> {
@@ -192,4 +171,20 @@ impl Respeller<'_> {
             _ => us.to_string(),
         }
     }
+}
+
+/// The first "day month year" with `month` in `text`, a day of one or two digits and a year
+/// of four standing as words: where it starts and ends, and its US form.
+fn us_date(text: &str, month: &str) -> Option<(usize, usize, String)> {
+    let needle = format!(" {month} ");
+    text.match_indices(&needle).find_map(|(at, n)| {
+        let before = &text[..at];
+        let day = &before[before.trim_end_matches(|c: char| c.is_ascii_digit()).len()..];
+        let after = &text[at + n.len()..];
+        let year = &after[..after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len()];
+        let start = at - day.len();
+        let whole = !text[..start].ends_with(char::is_alphanumeric);
+        ((1..=2).contains(&day.len()) && year.len() == 4 && whole)
+            .then(|| (start, at + n.len() + 4, format!("{month} {day}, {year}")))
+    })
 }

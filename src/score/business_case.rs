@@ -8,7 +8,7 @@ use crate::assessment::{
     Band, Business, BusinessCase, Initiative, InitiativeKind, Kpi, PhasePlan, PlannedAction, Readiness, RiskEntry,
     TechnologyAssessment, Totals, Value,
 };
-use crate::frameworks::{ContextOption, Frameworks, Ring, Text, ValueBase};
+use crate::frameworks::{ContextOption, Frameworks, GoalKpi, Ring, Text, ValueBase};
 
 /// What the figures of one business are computed on: its revenue and budget bands, and the
 /// factors its size puts on cost and effort.
@@ -105,11 +105,9 @@ fn technology_case(
     let (one_off, yearly_cost) = (scaled(one_off, basis.cost), scaled(yearly_cost, basis.cost));
     let value = published_value(fw, &t.id, basis);
     let goal = t.roi_potential.goals_served.first().cloned().unwrap_or_default();
-    let for_goal = data.kpi.iter().filter(|k| k.goal == goal);
-    let kpi = for_goal
-        .clone()
-        .find(|k| k.technologies.contains(&t.id))
-        .or(for_goal.clone().find(|k| k.technologies.is_empty()));
+    // The goal's measure for this technology, ahead of its general one.
+    let fits = |k: &&GoalKpi| k.goal == goal && (k.technologies.is_empty() || k.technologies.contains(&t.id));
+    let kpi = data.kpi.iter().filter(fits).min_by_key(|k| k.technologies.is_empty());
     let measure = kpi.map(|k| k.measure.clone()).unwrap_or_default();
     // Who answers for its most exposed risk (the first among equals); else the owner of the
     // first action that serves it, else of the first action of the plan.

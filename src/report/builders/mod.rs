@@ -214,6 +214,13 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// "Pilot, months 3–5": a technology's ring and months, or its ring alone without months.
+    pub(crate) fn ring_months(&self, t: &TechnologyAssessment) -> String {
+        let ring = self.ring(t.adoption_timeline.ring);
+        self.fill(&self.text.technologies.ring_months, &[("ring", &ring), ("months", &self.tech_months(t))])
+            .unwrap_or(ring)
+    }
+
     /// When a technology starts and ends, if it has months.
     pub(crate) fn tech_months(&self, t: &TechnologyAssessment) -> String {
         match (t.adoption_timeline.start_month, t.adoption_timeline.end_month) {

@@ -59,8 +59,7 @@ fn when(w: &Words, t: &TechnologyAssessment) -> String {
     if t.adoption_timeline.ring == Ring::InUse {
         return w.text.summary.running.to_string();
     }
-    let ring = w.ring(t.adoption_timeline.ring).to_lowercase();
-    w.fill(&w.text.technologies.ring_months, &[("ring", &ring), ("months", &w.tech_months(t))]).unwrap_or(ring)
+    w.ring_months(t).to_lowercase()
 }
 
 /// Where this plan has a technology, how ready the business is for it and, when the

@@ -115,7 +115,7 @@ fn phase_blocks(w: &Words, phase: &PhasePlan) -> Vec<Block> {
         .technologies
         .iter()
         .filter_map(|id| w.technology(id))
-        .map(|x| format!("{} ({}, {})", x.name, w.ring(x.adoption_timeline.ring), w.tech_months(x)))
+        .map(|x| format!("{} ({})", x.name, w.ring_months(x)))
         .collect();
     let starting = w.fill(&t.starting, &[("technologies", &w.list(&starting))]);
     blocks.extend(starting.map(paragraph));

@@ -8,11 +8,10 @@ pub(crate) fn section(w: &Words, _explain: bool) -> Section {
     let t = &w.text.skills;
     let needed = w.a.skills.iter().filter(|s| s.required > 0);
     let short = needed.clone().filter(|s| s.gap > 0.0).count().to_string();
-    // The largest gap, first among equals, is where the learning starts.
-    let largest = needed.clone().filter(|s| s.gap > 0.0).min_by(|x, y| y.gap.total_cmp(&x.gap));
     let values =
         [("short", &short[..]), ("needed", &needed.count().to_string()), ("approach", &w.a.business.skills_approach)];
-    let largest = largest.and_then(|s| {
+    // The largest gap is where the learning starts.
+    let largest = largest_gaps(w).next().and_then(|s| {
         let more = [("largest", &s.name[..]), ("current", &num(s.current)), ("required", &s.required.to_string())];
         w.fill(&t.intro_largest, &[&values[..], &more[..]].concat())
     });

@@ -5,7 +5,7 @@
 use super::{Words, left, new_section, num, paragraph, right, table, wide};
 use crate::assessment::{Reason, TechnologyAssessment};
 use crate::document::{Block, Chart, ChartKind, RadarItem, Section, Span};
-use crate::frameworks::Ring;
+use crate::frameworks::{Ring, Text};
 
 /// The radar's rings, innermost first.
 const RINGS: [Ring; 5] = [Ring::InUse, Ring::Adopt, Ring::Pilot, Ring::Assess, Ring::Hold];
@@ -67,20 +67,8 @@ fn radar(w: &Words) -> Chart {
 fn intro(w: &Words) -> Option<String> {
     let t = &w.text.technologies;
     let company = w.company();
-    let planned: Vec<String> = in_plan(w)
-        .iter()
-        .map(|x| {
-            format!(
-                "{} ({})",
-                x.name,
-                w.fill(
-                    &t.ring_months,
-                    &[("ring", &w.ring(x.adoption_timeline.ring).to_lowercase()), ("months", &w.tech_months(x))]
-                )
-                .unwrap_or_default()
-            )
-        })
-        .collect();
+    let planned: Vec<String> =
+        in_plan(w).iter().map(|x| format!("{} ({})", x.name, w.ring_months(x).to_lowercase())).collect();
     match planned.is_empty() {
         true => w.fill(&t.intro_none, &[("company", &company)]),
         false => w.fill(&t.intro, &[("company", &company), ("planned", &w.list(&planned))]),
@@ -113,11 +101,7 @@ fn overview(w: &Words) -> Block {
     let t = &w.text.technologies;
     let rows = in_ring_order(w.a.technologies.iter())
         .iter()
-        .map(|x| {
-            let ring = w.ring(x.adoption_timeline.ring);
-            let when = w.fill(&t.ring_months, &[("ring", &ring), ("months", &w.tech_months(x))]).unwrap_or(ring);
-            vec![x.name.to_string(), when, reasons(w, x)]
-        })
+        .map(|x| vec![x.name.to_string(), w.ring_months(x), reasons(w, x)])
         .collect();
     table(None, vec![left(&t.technology), left(&t.ring), wide(&t.why)], rows)
 }
@@ -125,32 +109,8 @@ fn overview(w: &Words) -> Block {
 /// The sentences for why a technology is where it is.
 pub(crate) fn reasons(w: &Words, x: &TechnologyAssessment) -> String {
     let timeline = &x.adoption_timeline;
-    let mut text: Vec<String> = Vec::new();
-    for (i, r) in timeline.reasons.iter().enumerate() {
-        match r {
-            // Rules held on the same control read as one sentence, at the first of them.
-            Reason::Regulation { question: Some(q), level: Some(l), .. } => {
-                let same = |r: &Reason| matches!(r, Reason::Regulation { question: Some(q2), level: Some(l2), .. } if q2 == q && l2 == l);
-                if timeline.reasons[..i].iter().any(same) {
-                    continue;
-                }
-                let ids: Vec<&str> = timeline
-                    .reasons
-                    .iter()
-                    .filter(|r| same(r))
-                    .filter_map(|r| match r {
-                        Reason::Regulation { regulation, .. } => Some(&regulation[..]),
-                        _ => None,
-                    })
-                    .collect();
-                text.extend(regulation_reason(w, &ids, Some(q), Some(*l)));
-            }
-            Reason::Regulation { regulation, question, level } => {
-                text.extend(regulation_reason(w, &[&regulation[..]], question.as_deref(), *level));
-            }
-            r => text.extend(reason(w, x, r)),
-        }
-    }
+    let mut text: Vec<String> =
+        (0..timeline.reasons.len()).filter_map(|i| reason(w, x, &timeline.reasons, i)).collect();
     text.extend(waits_for(w, x));
     if timeline.ring == Ring::InUse
         && let Some(next) = &timeline.next_step
@@ -174,8 +134,10 @@ pub(crate) fn waits_for(w: &Words, x: &TechnologyAssessment) -> Option<String> {
     w.fill(&w.text.reasons.waits_for, &[("actions", &w.list(&actions))])
 }
 
-fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
+/// The sentence for reason `i` of `reasons`.
+fn reason(w: &Words, x: &TechnologyAssessment, reasons: &[Reason], i: usize) -> Option<String> {
     let s = &w.text.reasons;
+    let r = &reasons[i];
     // The goals it serves for this business, where a reason names them.
     let goals = w.goals_served(x);
     let for_goals = |template| (!goals.is_empty()).then(|| w.fill(template, &[("goals", &w.list(&goals))])).flatten();
@@ -203,7 +165,7 @@ fn reason(w: &Words, x: &TechnologyAssessment, r: &Reason) -> Option<String> {
         Reason::OverBudget { cost: c, affords } => {
             w.fill(&s.over_budget, &[("cost", &w.cost(*c)), ("affords", &w.cost(*affords))])
         }
-        Reason::Regulation { .. } => None, // see `reasons`
+        Reason::Regulation { .. } => rule_reason(w, reasons, i),
         Reason::Capacity { priority, capacity, ahead } => w.fill(
             &s.capacity,
             &[
@@ -241,17 +203,29 @@ fn question_level(w: &Words, question: &str, level: u8) -> Option<(String, Strin
     ))
 }
 
-/// The rules (one, or several held on the same control) that restrict a technology.
-fn regulation_reason(w: &Words, ids: &[&str], question: Option<&str>, level: Option<u8>) -> Option<String> {
+/// A rule reason's rule and the control it is held on (question and level), if it names one.
+fn control(r: &Reason) -> Option<(&Text, Option<(&str, u8)>)> {
+    match r {
+        Reason::Regulation { regulation, question, level } => Some((regulation, question.as_deref().zip(*level))),
+        _ => None,
+    }
+}
+
+/// The rule of reason `i`, with the later rules held on the same control (question and level)
+/// in one sentence; none for a rule an earlier one of that control already named.
+fn rule_reason(w: &Words, reasons: &[Reason], i: usize) -> Option<String> {
+    let (_, held_on) = control(&reasons[i])?;
+    let same = |r: &Reason| held_on.is_some() && control(r).is_some_and(|(_, c)| c == held_on);
+    if reasons[..i].iter().any(same) {
+        return None;
+    }
+    let later = reasons[i + 1..].iter().filter(|r| same(r));
+    let ids = std::iter::once(&reasons[i]).chain(later).filter_map(|r| control(r).map(|(id, _)| id));
+    let names: Vec<&str> =
+        ids.filter_map(|id| w.a.business.regulations.iter().find(|r| &r.id == id)).map(|r| &r.name[..]).collect();
     let s = &w.text.reasons;
-    let names: Vec<&str> = ids
-        .iter()
-        .filter_map(|id| w.a.business.regulations.iter().find(|r| r.id == *id))
-        .map(|r| &r.name[..])
-        .collect();
     let rule = names.join("; ");
-    let control = question.zip(level).and_then(|(q, l)| question_level(w, q, l));
-    match control {
+    match held_on.and_then(|(q, l)| question_level(w, q, l)) {
         Some((question, level)) => {
             w.fill(&s.regulation_control, &[("rule", &rule), ("question", &question), ("level", &level)])
         }
