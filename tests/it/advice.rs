@@ -972,3 +972,54 @@ fn a_levers_result_and_the_distance_to_the_next_tier_add_up() {
         }
     }
 }
+
+/// Rules that hold a technology on the same control (one question, one level) read as one
+/// sentence in its row of the technology table, naming each rule, rather than one sentence
+/// per rule repeating the control.
+#[test]
+fn rules_held_on_the_same_control_read_as_one_sentence() {
+    let template = &fw().report.reasons.regulation_control;
+    let held = template.split("{question}").next().unwrap().split("{rule}").nth(1).unwrap();
+    let mut grouped = 0;
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        for t in &a.technologies {
+            let mut controls: Vec<(&str, u8)> = Vec::new();
+            let mut rules = Vec::new();
+            for r in &t.adoption_timeline.reasons {
+                if let Reason::Regulation { regulation, question: Some(q), level: Some(l) } = r {
+                    rules.push(regulation);
+                    if !controls.contains(&(q.as_str(), *l)) {
+                        controls.push((q.as_str(), *l));
+                    }
+                }
+            }
+            if controls.is_empty() {
+                continue;
+            }
+            let row = markdown.lines().find(|l| l.starts_with(&format!("| {} |", t.name))).unwrap();
+            assert_eq!(row.matches(held).count(), controls.len(), "{name}: {row}");
+            for id in &rules {
+                let rule = a.business.regulations.iter().find(|r| &r.id == *id).unwrap();
+                assert!(row.contains(rule.name.as_str()), "{name}: {row} does not name {}", rule.name);
+            }
+            grouped += usize::from(rules.len() > controls.len());
+        }
+    }
+    assert!(grouped > 0, "no technology held by two rules on one control");
+}
+
+/// The skills table lists the skills short of the level the plan requires; each one already
+/// at its level is named in one line instead.
+#[test]
+fn the_skills_table_lists_the_skills_short_of_their_level_and_names_the_rest() {
+    for (name, a) in corpus_assessments(&REFERENCE_AND_EXAMPLES) {
+        let markdown = markdown_of(&a);
+        let skills = markdown.split("\n## Skills").nth(1).unwrap().split("\n## ").next().unwrap();
+        for s in a.skills.iter().filter(|s| s.required > 0) {
+            let row = skills.lines().any(|l| l.starts_with(&format!("| {} |", s.name)));
+            assert_eq!(row, s.gap > 0.0, "{name}: {} (gap {}) as a table row: {row}", s.name, s.gap);
+            assert!(skills.contains(s.name.as_str()), "{name}: {} not in the skills section", s.name);
+        }
+    }
+}
