@@ -40,7 +40,8 @@ pub(crate) fn apply(
     let north_american = only_north_american(a, text);
     let us = how.lang.map_or(north_american, |l| l == Lang::EnUs);
     if us {
-        Respeller { pairs: &text.us_spelling, keep: client_text(a), months }.document(&mut document);
+        let dates = UsDates { months, format: &text.us_date };
+        Respeller { pairs: &text.us_spelling, keep: client_text(a), dates }.document(&mut document);
     }
     let paper = how.paper.unwrap_or(if north_american { Paper::Letter } else { Paper::A4 });
     document.meta.paper = paper;
@@ -92,7 +93,13 @@ fn client_text(a: &Assessment) -> Vec<String> {
 struct Respeller<'a> {
     pairs: &'a BTreeMap<Text, Text>,
     keep: Vec<String>,
+    dates: UsDates<'a>,
+}
+
+/// The month names, and how US English writes a date with them.
+struct UsDates<'a> {
     months: &'a [Text],
+    format: &'a Text,
 }
 
 impl Respeller<'_> {
@@ -130,7 +137,9 @@ impl Respeller<'_> {
     fn dates(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + 8);
         let mut rest = text;
-        while let Some((start, end, us)) = self.months.iter().filter_map(|m| us_date(rest, m)).min_by_key(|d| d.0) {
+        while let Some((start, end, us)) =
+            self.dates.months.iter().filter_map(|m| us_date(rest, m, self.dates.format)).min_by_key(|d| d.0)
+        {
             out.push_str(&rest[..start]);
             out.push_str(&us);
             rest = &rest[end..];
@@ -174,8 +183,8 @@ impl Respeller<'_> {
 }
 
 /// The first "day month year" with `month` in `text`, a day of one or two digits and a year
-/// of four standing as words: where it starts and ends, and its US form.
-fn us_date(text: &str, month: &str) -> Option<(usize, usize, String)> {
+/// of four standing as words: where it starts and ends, and its US form (`format`).
+fn us_date(text: &str, month: &str, format: &str) -> Option<(usize, usize, String)> {
     let needle = format!(" {month} ");
     text.match_indices(&needle).find_map(|(at, n)| {
         let before = &text[..at];
@@ -184,7 +193,9 @@ fn us_date(text: &str, month: &str) -> Option<(usize, usize, String)> {
         let year = &after[..after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len()];
         let start = at - day.len();
         let whole = !text[..start].ends_with(char::is_alphanumeric);
-        ((1..=2).contains(&day.len()) && year.len() == 4 && whole)
-            .then(|| (start, at + n.len() + 4, format!("{month} {day}, {year}")))
+        ((1..=2).contains(&day.len()) && year.len() == 4 && whole).then(|| {
+            let us = crate::words::fill(format, &[("month", month), ("day", day), ("year", year)]);
+            (start, at + n.len() + 4, us.unwrap_or_else(|| text[start..at + n.len() + 4].to_string()))
+        })
     })
 }
